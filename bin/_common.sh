@@ -1,0 +1,52 @@
+# Shared by bin/up and bin/test: install what Zhili needs on a fresh Debian 12 machine.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+say() { printf '\033[1;34m[zhili]\033[0m %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "apt: installing ${missing[*]}"
+    as_root apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+install_python() {
+  if [ ! -x "$PY" ]; then
+    say "creating virtual environment .venv"
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$VENV"; }
+  fi
+  "$PY" -m pip install -q --upgrade pip uv >/dev/null
+  say "installing Python dependencies from requirements.lock"
+  "$VENV/bin/uv" pip install -q --python "$PY" -r requirements.lock "$@"
+  "$VENV/bin/uv" pip install -q --python "$PY" --no-deps -e .
+}
+
+install_system() {
+  # Pango for WeasyPrint, an embeddable CJK font (WenQuanYi Zen Hei, TrueType), poppler for pdfsig/pdftoppm,
+  # OpenSSL for `openssl ts -verify`, Node.js/npm for the front-end assets.
+  apt_install fonts-wqy-zenhei libpango-1.0-0 libpangoft2-1.0-0 poppler-utils openssl
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+}
+
+install_assets() {
+  if [ ! -f zhili/static/vendor/.installed ] || [ package-lock.json -nt zhili/static/vendor/.installed ]; then
+    say "installing front-end assets from npm (HTMX 2, Alpine, ECharts, Leaflet)"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund --loglevel=error >/dev/null
+    mkdir -p zhili/static/vendor/leaflet
+    cp node_modules/htmx.org/dist/htmx.min.js zhili/static/vendor/htmx.min.js
+    cp node_modules/alpinejs/dist/cdn.min.js zhili/static/vendor/alpine.min.js
+    cp node_modules/echarts/dist/echarts.min.js zhili/static/vendor/echarts.min.js
+    cp -r node_modules/leaflet/dist/. zhili/static/vendor/leaflet/
+    touch zhili/static/vendor/.installed
+  fi
+}

@@ -1,0 +1,74 @@
+"""Fixtures shared by the whole suite: personas, and a real Chromium driven by Playwright."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright sync API runs an event loop in tests
+
+from zhili.core.testing import personas
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def worker_zhang(db):
+    return personas.worker()
+
+
+@pytest.fixture
+def hr_li(db):
+    return personas.employer_admin()
+
+
+@pytest.fixture
+def officer_wang(db):
+    return personas.department_user()
+
+
+@pytest.fixture
+def inspector_zhao(db):
+    from zhili.core.identity.choices import Role
+
+    return personas.department_user(role=Role.INSPECTOR, name="赵强", username="inspector_zhao", phone="13800000004")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("ZHILI_CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page_errors():
+    return []
+
+
+@pytest.fixture
+def phone_page(browser, live_server, page_errors):
+    """A phone-sized page (iPhone 12 viewport) whose JavaScript errors are collected."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  locale="zh-CN")
+    page = context.new_page()
+    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser, live_server, page_errors):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    yield page
+    context.close()

@@ -1,0 +1,37 @@
+"""Security headers and the per-request context the audit log reads."""
+
+from django.conf import settings
+
+from .context import RequestContext, client_ip, current
+
+
+class SecurityHeadersMiddleware:
+    """Add the Content-Security-Policy and related headers to every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", settings.CSP)
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
+class RequestContextMiddleware:
+    """Remember the client IP and user for audit entries written while this request is served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        token = current.set(RequestContext(
+            ip_address=client_ip(request),
+            user_id=user.pk if user is not None and user.is_authenticated else None,
+        ))
+        try:
+            return self.get_response(request)
+        finally:
+            current.reset(token)

@@ -1,0 +1,243 @@
+"""Every change to people, memberships, one-time codes and API tokens."""
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhili.core.foundation import audit, events, pii
+from zhili.core.foundation.validators import validate_id_number, validate_mobile
+from zhili.core.notify import api as notify
+
+from .choices import Role, VerificationMethod
+from .models import AccessToken, ApiClient, Membership, OtpChallenge, User
+from .rules import current_rules
+
+
+class OtpError(ValidationError):
+    """A one-time code could not be issued or was not accepted."""
+
+
+class LoginLocked(ValidationError):
+    """The account is locked after too many failed password attempts."""
+
+
+def _hash_code(phone_index: str, code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"{phone_index}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def request_login_code(phone: str, *, ip_address: str | None) -> OtpChallenge:
+    """Send a 6-digit login code by SMS, within the per-phone and per-IP rate limits."""
+    validate_mobile(phone)
+    rules = current_rules()
+    index = pii.blind_index(phone)
+    now = timezone.now()
+    last = OtpChallenge.objects.filter(phone_index=index).order_by("-created_at").first()
+    if last and (now - last.created_at).total_seconds() < rules["otp_resend_seconds"]:
+        raise OtpError(_("验证码发送过于频繁，请 {s} 秒后再试").format(s=rules["otp_resend_seconds"]),
+                       code="otp_too_soon")
+    hour_ago = now - dt.timedelta(hours=1)
+    if OtpChallenge.objects.filter(phone_index=index, created_at__gte=hour_ago).count() >= rules["otp_per_phone_hour"]:
+        raise OtpError(_("该手机号一小时内获取验证码次数已达上限"), code="otp_phone_limit")
+    if ip_address and OtpChallenge.objects.filter(
+            ip_address=ip_address, created_at__gte=hour_ago).count() >= rules["otp_per_ip_hour"]:
+        raise OtpError(_("当前网络一小时内获取验证码次数已达上限"), code="otp_ip_limit")
+    code = f"{secrets.randbelow(10 ** 6):06d}"
+    challenge = OtpChallenge.objects.create(
+        phone_index=index, code_hash=_hash_code(index, code), ip_address=ip_address,
+        expires_at=now + dt.timedelta(seconds=rules["otp_ttl_seconds"]),
+    )
+    recipient = User.objects.by_phone(phone).first()
+    notify.send_sms(phone, "otp_login", {"code": code}, recipient=recipient,
+                    dedup_key=f"otp:{challenge.pk}")
+    audit.record("identity.otp.requested", actor=recipient, target=challenge, ip_address=ip_address)
+    return challenge
+
+
+def verify_login_code(phone: str, code: str, *, ip_address: str | None) -> User:
+    """Check a code; on success consume it and return the phone's user (created as a worker if new).
+
+    A wrong code is counted and committed before the error is raised, so the attempt limit holds.
+    """
+    validate_mobile(phone)
+    rules = current_rules()
+    index = pii.blind_index(phone)
+    with transaction.atomic():
+        challenge = (OtpChallenge.objects.select_for_update()
+                     .filter(phone_index=index, consumed_at__isnull=True).order_by("-created_at").first())
+        now = timezone.now()
+        if challenge is None or challenge.expires_at <= now:
+            raise OtpError(_("验证码已过期或不存在，请重新获取"), code="otp_expired")
+        if challenge.attempts >= rules["otp_max_attempts"]:
+            raise OtpError(_("验证码错误次数过多，请重新获取"), code="otp_attempts")
+        challenge.attempts += 1
+        if not hmac.compare_digest(challenge.code_hash, _hash_code(index, (code or "").strip())):
+            challenge.save(update_fields=["attempts", "updated_at"])
+            audit.record("identity.otp.wrong", target=challenge, ip_address=ip_address)
+            left = max(rules["otp_max_attempts"] - challenge.attempts, 0)
+            error = OtpError(_("验证码不正确，还可尝试 {n} 次").format(n=left), code="otp_wrong")
+        else:
+            challenge.consumed_at = now
+            challenge.save(update_fields=["consumed_at", "attempts", "updated_at"])
+            return _login_user_for_phone(phone, ip_address)
+    raise error
+
+
+def _login_user_for_phone(phone: str, ip_address: str | None) -> User:
+    user = User.objects.by_phone(phone).first()
+    if user is None:
+        user = User.objects.create_user(username=f"p{pii.blind_index(phone)[:16]}", phone=phone)
+        Membership.objects.create(user=user, role=Role.WORKER)
+        audit.record("identity.user.registered", actor=user, target=user, ip_address=ip_address)
+    if not user.is_active:
+        raise OtpError(_("该账号已停用"), code="account_inactive")
+    user.last_login = timezone.now()
+    user.save(update_fields=["last_login", "updated_at"])
+    audit.record("identity.login.otp", actor=user, target=user, ip_address=ip_address)
+    return user
+
+
+def check_password_login(username: str, password: str, *, ip_address: str | None) -> User:
+    """Authenticate staff by password, locking the account after repeated failures."""
+    rules = current_rules()
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(username=username).first()
+        if user is None or not user.is_active or not user.has_usable_password():
+            make_password(password)  # same cost whether or not the account exists
+            audit.record("identity.login.failed", data={"username": username[:50]}, ip_address=ip_address)
+            raise ValidationError(_("用户名或密码错误"), code="invalid_login")
+        if user.is_locked:
+            raise LoginLocked(_("连续登录失败次数过多，账号已锁定，请于 {t} 后再试").format(
+                t=timezone.localtime(user.locked_until).strftime("%H:%M")), code="locked")
+        if user.check_password(password):
+            user.failed_login_count = 0
+            user.locked_until = None
+            user.last_login = timezone.now()
+            user.save(update_fields=["failed_login_count", "locked_until", "last_login", "updated_at", "password"])
+            audit.record("identity.login.password", actor=user, target=user, ip_address=ip_address)
+            return user
+        user.failed_login_count += 1
+        locked = user.failed_login_count >= rules["password_max_failures"]
+        if locked:
+            user.locked_until = timezone.now() + dt.timedelta(minutes=rules["password_lock_minutes"])
+            user.failed_login_count = 0
+        user.save(update_fields=["failed_login_count", "locked_until", "updated_at"])
+        audit.record("identity.login.locked" if locked else "identity.login.failed", actor=user, target=user,
+                     ip_address=ip_address)
+    if locked:
+        raise LoginLocked(_("连续登录失败次数过多，账号已锁定 {m} 分钟").format(m=rules["password_lock_minutes"]),
+                          code="locked")
+    raise ValidationError(_("用户名或密码错误"), code="invalid_login")
+
+
+@transaction.atomic
+def create_person(*, name: str, id_number: str = "", phone: str = "", username: str | None = None,
+                  password: str | None = None, actor=None, **extra) -> User:
+    """Create a person with validated real-name data."""
+    if id_number:
+        validate_id_number(id_number)
+        id_number = pii.normalise(id_number)
+        if User.objects.by_id_number(id_number).exists():
+            raise ValidationError({"id_number": _("该身份证号码已登记")}, code="duplicate")
+    if phone:
+        validate_mobile(phone)
+        if User.objects.by_phone(phone).exists():
+            raise ValidationError({"phone": _("该手机号码已登记")}, code="duplicate")
+    user = User.objects.create_user(
+        username=username or f"u{secrets.token_hex(8)}", password=password, name=name, id_number=id_number,
+        phone=phone, **extra,
+    )
+    audit.record("identity.user.created", actor=actor, target=user)
+    events.publish("identity.user.created", user_id=user.pk)
+    return user
+
+
+@transaction.atomic
+def add_membership(user: User, *, role: str, organization=None, region=None, actor=None) -> Membership:
+    membership, _created = Membership.objects.update_or_create(
+        user=user, organization=organization, role=role, defaults={"region": region, "is_active": True},
+    )
+    audit.record("identity.membership.granted", actor=actor, target=membership,
+                 data={"role": role, "organization_id": getattr(organization, "pk", None)})
+    return membership
+
+
+@transaction.atomic
+def verify_real_name(user: User, *, name: str, id_number: str, method: str = VerificationMethod.SMS_ID_MATCH,
+                     actor=None) -> User:
+    """Check that the name and ID number given match the person's record (实名认证)."""
+    validate_id_number(id_number)
+    if user.id_number and pii.normalise(user.id_number) != pii.normalise(id_number):
+        audit.record("identity.real_name.mismatch", actor=actor or user, target=user, data={"field": "id_number"})
+        raise ValidationError({"id_number": _("身份证号码与登记信息不一致")}, code="mismatch")
+    if user.name and user.name.strip() != name.strip():
+        audit.record("identity.real_name.mismatch", actor=actor or user, target=user, data={"field": "name"})
+        raise ValidationError({"name": _("姓名与登记信息不一致")}, code="mismatch")
+    if not user.id_number:
+        if User.objects.by_id_number(id_number).exclude(pk=user.pk).exists():
+            raise ValidationError({"id_number": _("该身份证号码已被其他账号认证")}, code="duplicate")
+        user.id_number = pii.normalise(id_number)
+        user.name = name.strip()
+    user.verification_method = method
+    user.verified_at = timezone.now()
+    user.save()
+    audit.record("identity.real_name.verified", actor=actor or user, target=user, data={"method": method})
+    return user
+
+
+@transaction.atomic
+def register_api_client(*, name: str, organization, scopes: list[str], actor=None) -> tuple[ApiClient, str]:
+    """Create an API client and return it with its secret, shown once."""
+    secret = secrets.token_urlsafe(32)
+    client = ApiClient.objects.create(
+        name=name, organization=organization, scopes=sorted(set(scopes)),
+        client_id=f"zc_{secrets.token_hex(8)}", secret_hash=make_password(secret),
+    )
+    audit.record("identity.api_client.registered", actor=actor, target=client, data={"scopes": client.scopes})
+    return client, secret
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_token(client_id: str, client_secret: str, *, scopes: list[str] | None = None) -> tuple[AccessToken, str]:
+    """Client-credentials grant: a bearer token with the requested scopes (a subset of the client's)."""
+    client = ApiClient.objects.filter(client_id=client_id, is_active=True).first()
+    if client is None or not check_password(client_secret, client.secret_hash):
+        audit.record("identity.token.refused", data={"client_id": client_id[:64]})
+        raise ValidationError(_("客户端标识或密钥错误"), code="invalid_client")
+    wanted = set(scopes) if scopes else set(client.scopes)
+    if not wanted <= set(client.scopes):
+        raise ValidationError(_("申请的范围超出授权：{s}").format(s=", ".join(sorted(wanted - set(client.scopes)))),
+                              code="invalid_scope")
+    token = secrets.token_urlsafe(32)
+    access = AccessToken.objects.create(
+        client=client, token_hash=_token_hash(token), scopes=sorted(wanted),
+        expires_at=timezone.now() + dt.timedelta(seconds=current_rules()["token_ttl_seconds"]),
+    )
+    audit.record("identity.token.issued", actor=f"client:{client.client_id}", target=client,
+                 data={"scopes": access.scopes})
+    return access, token
+
+
+def resolve_token(token: str) -> AccessToken | None:
+    access = AccessToken.objects.select_related("client", "client__organization").filter(
+        token_hash=_token_hash(token)).first()
+    return access if access is not None and access.is_valid else None
+
+
+@transaction.atomic
+def revoke_token(access: AccessToken, *, actor=None) -> None:
+    access.revoked_at = timezone.now()
+    access.save(update_fields=["revoked_at", "updated_at"])
+    audit.record("identity.token.revoked", actor=actor, target=access.client)

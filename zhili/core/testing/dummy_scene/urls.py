@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dummy_scene"
+urlpatterns = [path("", views.document_list, name="list")]

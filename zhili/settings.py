@@ -1,0 +1,192 @@
+"""Django settings for Zhili: the only module that reads the environment (ZHILI_*)."""
+
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("ZHILI_VAR_DIR", BASE_DIR / "var"))
+
+DEV_SECRET_KEY = "zhili-dev-secret-key-not-for-production"  # noqa: S105 (refused outside debug, see below)
+DEV_PII_KEY = "emhpbGktZGV2LXBpaS1rZXktbm90LWZvci1wcm9kISE="  # base64 of 32 bytes, refused outside debug
+DEV_CA_KEK = "emhpbGktZGV2LWNhLWtlay1ub3QtZm9yLXByb2QhISE="
+
+DEBUG = os.environ.get("ZHILI_DEBUG", "1") == "1"
+SECRET_KEY = os.environ.get("ZHILI_SECRET_KEY", DEV_SECRET_KEY)
+PII_KEY = os.environ.get("ZHILI_PII_KEY", DEV_PII_KEY)
+ESIGN_KEK = os.environ.get("ZHILI_ESIGN_KEK", DEV_CA_KEK)
+TESTING = "pytest" in sys.modules or os.environ.get("ZHILI_TESTING") == "1"
+
+if not DEBUG and not TESTING:
+    for name, value, default in (
+        ("ZHILI_SECRET_KEY", SECRET_KEY, DEV_SECRET_KEY),
+        ("ZHILI_PII_KEY", PII_KEY, DEV_PII_KEY),
+        ("ZHILI_ESIGN_KEK", ESIGN_KEK, DEV_CA_KEK),
+    ):
+        if value == default:
+            raise ImproperlyConfigured(f"{name} 仍为开发默认值，生产模式拒绝启动 (set {name} in the environment)")
+
+ALLOWED_HOSTS = [h for h in os.environ.get("ZHILI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+SITE_URL = os.environ.get("ZHILI_SITE_URL", "http://127.0.0.1:8000")
+
+_ALL_SCENES = sorted(p.name for p in (BASE_DIR / "zhili" / "scenes").iterdir() if (p / "apps.py").exists())
+ZHILI_SCENES = [s for s in os.environ.get("ZHILI_SCENES", ",".join(_ALL_SCENES)).split(",") if s]
+ZHILI_TEST_SCENES = TESTING
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
+    "zhili.core.foundation",
+    "zhili.core.orgs",
+    "zhili.core.identity",
+    "zhili.core.notify",
+    "zhili.core.scenes",
+    "zhili.core.esign",
+    "zhili.core.ledger",
+    "zhili.core.datapool",
+    "zhili.core.indicators",
+    "zhili.core.cases",
+    "zhili.core.dashboards",
+    "zhili.core.policy",
+]
+if ZHILI_TEST_SCENES:
+    INSTALLED_APPS.append("zhili.core.testing.dummy_scene")
+INSTALLED_APPS += [f"zhili.scenes.{code}" for code in ZHILI_SCENES]
+INSTALLED_APPS.append("zhili.apps.ZhiliConfig")  # last: freezes the registries once every app is ready
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "zhili.core.foundation.middleware.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zhili.core.foundation.middleware.RequestContextMiddleware",
+]
+
+ROOT_URLCONF = "zhili.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "zhili" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "zhili.core.scenes.context.navigation",
+            ],
+        },
+    },
+]
+WSGI_APPLICATION = "zhili.wsgi.application"
+ASGI_APPLICATION = "zhili.asgi.application"
+
+DATABASE_URL = os.environ.get("ZHILI_DATABASE_URL", f"sqlite:///{VAR_DIR / 'zhili.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+TEST_DATABASE_NAME = os.environ.get("ZHILI_TEST_DATABASE_NAME")
+if TEST_DATABASE_NAME:
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "identity.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if TESTING:
+    # Argon2 at full cost makes a thousand-user fixture take minutes; production keeps the default cost.
+    PASSWORD_HASHERS = ["zhili.core.identity.hashers.FastArgon2PasswordHasher", *PASSWORD_HASHERS]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "identity:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "identity:login"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "zhili" / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "zhili" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = not DEBUG and not TESTING
+CSRF_COOKIE_SECURE = not DEBUG and not TESTING
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if TESTING:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Notifications: which SMS backend delivers ("outbox" keeps messages on the platform and prints them).
+SMS_BACKEND = os.environ.get("ZHILI_SMS_BACKEND", "outbox")
+SMS_ALIYUN = {
+    "endpoint": os.environ.get("ZHILI_SMS_ALIYUN_ENDPOINT", "https://dysmsapi.aliyuncs.com/"),
+    "access_key_id": os.environ.get("ZHILI_SMS_ALIYUN_KEY_ID", ""),
+    "access_key_secret": os.environ.get("ZHILI_SMS_ALIYUN_KEY_SECRET", ""),
+    "sign_name": os.environ.get("ZHILI_SMS_ALIYUN_SIGN_NAME", "治理平台"),
+}
+EMAIL_BACKEND = os.environ.get("ZHILI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("ZHILI_FROM_EMAIL", "noreply@zhili.local")
+
+# Signatures: the platform's own time-stamp authority unless an external one is named.
+ESIGN_TSA_URL = os.environ.get("ZHILI_TSA_URL", "")
+ESIGN_CJK_FONT = os.environ.get("ZHILI_CJK_FONT", "")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("ZHILI_LOG_LEVEL", "WARNING")},
+    "loggers": {"zhili": {"level": os.environ.get("ZHILI_LOG_LEVEL", "INFO")}},
+}
+AUDIT_PURGE_ALLOWED = TESTING  # lets the test suite empty the audit log between tests; never in production

@@ -1,0 +1,36 @@
+"""The home page per role and the health check."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
+from zhili.core.identity.permissions import roles_of
+from zhili.core.notify.models import Message
+
+
+@require_GET
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@login_required
+def home(request):
+    """One home page, whose panels depend on the person's roles."""
+    roles = roles_of(request.user)
+    memberships = request.user.memberships.filter(is_active=True).select_related("organization", "region")
+    unread = Message.objects.filter(recipient=request.user, channel="in_app", read_at__isnull=True).count()
+    context = {
+        "roles": roles,
+        "memberships": memberships,
+        "is_worker": Role.WORKER in roles,
+        "is_employer": bool(roles & {Role.EMPLOYER_ADMIN, Role.SEAL_KEEPER}),
+        "is_department": bool(roles & DEPARTMENT_ROLES),
+        "is_admin": Role.PLATFORM_ADMIN in roles,
+        "unread": unread,
+    }
+    return render(request, "base/home.html", context)
