@@ -1,5 +1,7 @@
 """Top-level URLs: core pages, the JSON API, the admin and each installed scene under its code."""
 
+import importlib.util
+
 from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
@@ -17,11 +19,20 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("zhili.core.identity.urls")),
-    path("notify/", include("zhili.core.notify.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 
-for config in apps.get_app_configs():
-    if isinstance(config, SceneConfig):
-        urlpatterns.append(path(f"{config.url_prefix or config.get_code()}/", include(f"{config.name}.urls")))
+
+def _app_urls():
+    """Mount each core package's and each scene's ``urls.py``: core under its label, a scene under its code."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("zhili.") or config.label == "identity":
+            continue
+        if importlib.util.find_spec(f"{config.name}.urls") is None:
+            continue
+        prefix = config.url_prefix or config.get_code() if isinstance(config, SceneConfig) else config.label
+        yield path(f"{prefix}/", include(f"{config.name}.urls"))
+
+
+urlpatterns += list(_app_urls())

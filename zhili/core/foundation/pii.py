@@ -126,6 +126,13 @@ class EncryptedTextField(models.TextField):
         super().contribute_to_class(cls, name, **kwargs)
         setattr(cls, self.name, _PIIDescriptor(self))
 
+    def pre_save(self, model_instance, add):
+        # Model.__init__ assigns the index field's default after this field, so recompute it when saving.
+        value = super().pre_save(model_instance, add)
+        if self.blind_index_field:
+            model_instance.__dict__[self.blind_index_field] = blind_index(value) if value else ""
+        return value
+
     def from_db_value(self, value, expression, connection):
         if not value:
             return ""

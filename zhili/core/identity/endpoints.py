@@ -1,7 +1,7 @@
 """Identity endpoints: the client-credentials token grant and the current user."""
 
 from django.http import HttpRequest
-from ninja import Form, Router, Schema
+from ninja import Form, Router, Schema, Status
 
 from . import services
 
@@ -34,10 +34,10 @@ def token(request: HttpRequest, grant_type: Form[str], client_id: Form[str], cli
           scope: Form[str] = ""):
     """OAuth 2.0 client-credentials grant (RFC 6749 §4.4)."""
     if grant_type != "client_credentials":
-        return 400, {"detail": "grant_type 仅支持 client_credentials"}
+        return Status(400, {"detail": "grant_type 仅支持 client_credentials"})
     access, raw = services.issue_token(client_id, client_secret, scopes=scope.split() or None)
     lifetime = int((access.expires_at - access.created_at).total_seconds())
-    return 200, {"access_token": raw, "expires_in": lifetime, "scope": " ".join(access.scopes)}
+    return Status(200, {"access_token": raw, "expires_in": lifetime, "scope": " ".join(access.scopes)})
 
 
 @router.get("/me", response={200: MeOut, 403: ErrorOut}, summary="当前登录用户")
@@ -46,6 +46,6 @@ def me(request: HttpRequest):
 
     user = request.auth
     if not hasattr(user, "memberships"):
-        return 403, {"detail": "此接口仅供登录用户使用"}
-    return 200, {"id": user.pk, "name": user.name, "phone": user.masked_phone, "id_number": user.masked_id_number,
-                 "verified": user.is_verified, "roles": sorted(roles_of(user))}
+        return Status(403, {"detail": "此接口仅供登录用户使用"})
+    return Status(200, {"id": user.pk, "name": user.name, "phone": user.masked_phone, "id_number": user.masked_id_number,
+                 "verified": user.is_verified, "roles": sorted(roles_of(user))})

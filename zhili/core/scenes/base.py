@@ -24,6 +24,7 @@ class SceneConfig(AppConfig):
     records what they declare in the scene registry.
     """
 
+    default = False  # a scene's own config says ``default = True`` so Django picks it over this base
     code: str = ""
     scene_name: str = ""
     owner_department: str = ""
