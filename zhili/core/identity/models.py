@@ -119,6 +119,10 @@ class Membership(TimeStampedModel):
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.organization or '-'}"
 
+    @property
+    def role_choice(self) -> Role:
+        return Role(self.role)
+
 
 class OtpChallenge(TimeStampedModel):
     """A one-time SMS code: stored hashed, expires, allows a few attempts, used once."""

@@ -113,7 +113,11 @@ def check_password_login(username: str, password: str, *, ip_address: str | None
         if user is None or not user.is_active or not user.has_usable_password():
             make_password(password)  # same cost whether or not the account exists
             audit.record("identity.login.failed", data={"username": username[:50]}, ip_address=ip_address)
-            raise ValidationError(_("用户名或密码错误"), code="invalid_login")
+            user = None
+    if user is None:
+        raise ValidationError(_("用户名或密码错误"), code="invalid_login")
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
         if user.is_locked:
             raise LoginLocked(_("连续登录失败次数过多，账号已锁定，请于 {t} 后再试").format(
                 t=timezone.localtime(user.locked_until).strftime("%H:%M")), code="locked")

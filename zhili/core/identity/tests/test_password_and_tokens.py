@@ -33,6 +33,7 @@ def test_unknown_user_gets_the_same_answer_as_a_wrong_password(db):
     with pytest.raises(ValidationError) as raised:
         services.check_password_login("nobody", "whatever", ip_address=None)
     assert raised.value.messages == ["用户名或密码错误"]
+    assert AuditEntry.objects.filter(action="identity.login.failed", data__username="nobody").count() == 1
 
 
 def test_client_credentials_give_a_scoped_token_stored_hashed(db):
