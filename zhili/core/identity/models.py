@@ -68,6 +68,8 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["phone_index"], condition=~models.Q(phone_index=""),
                                     name="user_unique_phone"),
+            models.UniqueConstraint(fields=["id_number_index"], condition=~models.Q(id_number_index=""),
+                                    name="user_unique_id_number"),
         ]
 
     def __str__(self):
@@ -114,6 +116,8 @@ class Membership(TimeStampedModel):
         verbose_name_plural = _("角色成员")
         constraints = [
             models.UniqueConstraint(fields=["user", "organization", "role"], name="membership_unique_role"),
+            models.UniqueConstraint(fields=["user", "role"], condition=models.Q(organization__isnull=True),
+                                    name="membership_unique_role_without_organization"),
         ]
 
     def __str__(self):

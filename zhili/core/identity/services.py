@@ -95,7 +95,7 @@ def _login_user_for_phone(phone: str, ip_address: str | None) -> User:
     user = User.objects.by_phone(phone).first()
     if user is None:
         user = User.objects.create_user(username=f"p{pii.blind_index(phone)[:16]}", phone=phone)
-        Membership.objects.create(user=user, role=Role.WORKER)
+        add_membership(user, role=Role.WORKER, actor=user)
         audit.record("identity.user.registered", actor=user, target=user, ip_address=ip_address)
     if not user.is_active:
         raise OtpError(_("该账号已停用"), code="account_inactive")
@@ -166,6 +166,9 @@ def create_person(*, name: str, id_number: str = "", phone: str = "", username: 
 
 @transaction.atomic
 def add_membership(user: User, *, role: str, organization=None, region=None, actor=None) -> Membership:
+    existing = Membership.objects.filter(user=user, organization=organization, role=role).first()
+    if existing and existing.is_active and existing.region_id == getattr(region, "pk", None):
+        return existing
     membership, _created = Membership.objects.update_or_create(
         user=user, organization=organization, role=role, defaults={"region": region, "is_active": True},
     )

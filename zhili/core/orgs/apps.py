@@ -8,3 +8,6 @@ class OrgsConfig(AppConfig):
     name = "zhili.core.orgs"
     label = "orgs"
     verbose_name = _("组织机构")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (register rules before the registries freeze)

@@ -18,7 +18,7 @@ def county():
     return RegionFactory(code="330182", name="建德市")
 
 
-def town(code="330182100000", name="新安江街道"):
+def town(code="330182001000", name="新安江街道"):
     return RegionFactory(code=code, name=name, level="town", parent=county())
 
 

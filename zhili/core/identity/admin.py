@@ -1,0 +1,162 @@
+"""Admin for people, memberships and API access.
+
+Personal data is shown masked only: the ID number and phone are never form fields here, the list shows
+``330182********1234`` and ``139****0001``, and a search by full phone or ID number goes through the blind
+index. The password hash is never shown or editable. Codes and tokens are read-only.
+"""
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation import audit, pii
+from zhili.core.foundation.validators import MOBILE_RE
+
+from . import services
+from .models import AccessToken, ApiClient, Membership, OtpChallenge, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ("role", "organization", "region", "is_active")
+    autocomplete_fields = ("organization", "region")
+
+
+@admin.register(User)
+class UserAdmin(admin.ModelAdmin):
+    list_display = ("username", "name", "masked_phone", "masked_id_number", "verification_method", "is_active",
+                    "is_staff", "last_login")
+    list_filter = ("is_active", "is_staff", "is_superuser", "verification_method", "memberships__role")
+    search_fields = ("username", "name")
+    ordering = ("username",)
+    fieldsets = (
+        (None, {"fields": ("username", "name", "email", "preferred_language")}),
+        (_("实名信息（脱敏显示）"), {"fields": ("masked_id_number", "masked_phone", "verification_method",
+                                        "verified_at")}),
+        (_("权限"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("登录状态"), {"fields": ("last_login", "failed_login_count", "locked_until", "created_at")}),
+    )
+    readonly_fields = ("masked_id_number", "masked_phone", "verification_method", "verified_at", "last_login",
+                       "failed_login_count", "created_at")
+    filter_horizontal = ("groups",)
+    inlines = [MembershipInline]
+
+    @admin.display(description=_("手机号码"))
+    def masked_phone(self, obj):
+        return obj.masked_phone
+
+    @admin.display(description=_("身份证号码"))
+    def masked_id_number(self, obj):
+        return obj.masked_id_number
+
+    def has_add_permission(self, request):
+        # People are created by SMS login, by imports or by create_person, which validate their real-name data.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """A full phone or ID number is looked up by its blind index; anything else by username and name."""
+        term = search_term.strip()
+        if MOBILE_RE.match(term):
+            return queryset.filter(phone_index=pii.blind_index(term)), False
+        if len(term) == 18 and term[:17].isdigit():
+            return queryset.filter(id_number_index=pii.blind_index(term)), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit.record("identity.user.changed", actor=request.user, target=obj,
+                     data={"fields": sorted(form.changed_data), "via": "admin"})
+
+    @transaction.atomic
+    def save_formset(self, request, form, formset, change):
+        """Grant memberships through ``add_membership``; other changes and removals are audited here."""
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        for membership in formset.save(commit=False):
+            if membership.pk is None:
+                services.add_membership(form.instance, role=membership.role, organization=membership.organization,
+                                        region=membership.region, actor=request.user)
+                continue
+            membership.save()
+            audit.record("identity.membership.changed", actor=request.user, target=membership,
+                         data={"role": membership.role, "is_active": membership.is_active})
+        for membership in formset.deleted_objects:
+            audit.record("identity.membership.revoked", actor=request.user, target=membership,
+                         data={"role": membership.role})
+            membership.delete()
+        formset.save_m2m()
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "role", "organization", "region", "is_active", "created_at")
+    list_filter = ("role", "is_active")
+    search_fields = ("user__username", "user__name", "organization__name")
+    list_select_related = ("user", "organization", "region")
+    autocomplete_fields = ("user", "organization", "region")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiClient)
+class ApiClientAdmin(admin.ModelAdmin):
+    list_display = ("name", "client_id", "organization", "scopes", "is_active", "created_at")
+    list_filter = ("is_active",)
+    search_fields = ("name", "client_id", "organization__name")
+    autocomplete_fields = ("organization",)
+    fields = ("name", "organization", "scopes", "is_active", "client_id")
+    readonly_fields = ("client_id",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """A new client is registered by the service, and its secret is shown once."""
+        if change:
+            super().save_model(request, obj, form, change)
+            audit.record("identity.api_client.changed", actor=request.user, target=obj,
+                         data={"fields": sorted(form.changed_data), "scopes": obj.scopes})
+            return
+        client, secret = services.register_api_client(
+            name=obj.name, organization=obj.organization, scopes=list(obj.scopes or []), actor=request.user)
+        obj.pk, obj.client_id, obj.secret_hash = client.pk, client.client_id, client.secret_hash
+        obj._state.adding = False
+        messages.warning(request, _("客户端密钥只显示这一次，请立即妥善保存：{secret}").format(secret=secret))
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessToken)
+class AccessTokenAdmin(ReadOnlyAdmin):
+    list_display = ("client", "scopes", "created_at", "expires_at", "revoked_at")
+    list_filter = ("revoked_at",)
+    list_select_related = ("client",)
+    fields = ("client", "scopes", "created_at", "expires_at", "revoked_at")
+
+
+@admin.register(OtpChallenge)
+class OtpChallengeAdmin(ReadOnlyAdmin):
+    list_display = ("purpose", "created_at", "expires_at", "attempts", "consumed_at", "ip_address")
+    list_filter = ("purpose",)
+    fields = ("purpose", "created_at", "expires_at", "attempts", "consumed_at", "ip_address")
+    date_hierarchy = "created_at"
