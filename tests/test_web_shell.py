@@ -66,3 +66,8 @@ def test_production_mode_refuses_default_keys(missing):
                             text=True, cwd=settings.BASE_DIR, timeout=60)
     assert result.returncode != 0
     assert f"{missing} 仍为开发默认值" in result.stderr
+
+
+def test_an_english_browser_still_gets_chinese_until_english_is_chosen(client, db):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in page and "短信验证码登录" in page

@@ -35,3 +35,24 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             current.reset(token)
+
+
+class DefaultChineseLocaleMiddleware:
+    """Serve Chinese unless the person chose another language (cookie), whatever the browser's Accept-Language.
+
+    Government counters and phones are often set to English; the platform's working language is Chinese.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
