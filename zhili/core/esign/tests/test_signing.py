@@ -1,0 +1,224 @@
+"""Worker signature, organisation seal and B-LTA completion, checked by poppler's pdfsig and pyHanko."""
+
+import hashlib
+import io
+import subprocess
+from types import SimpleNamespace
+
+import pytest
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from zhili.core.esign import services, signing, verify
+from zhili.core.esign.models import SignatureRecord
+from zhili.core.esign.tests import helpers
+
+pytestmark = pytest.mark.django_db  # makes pytest-django create the test database for the module fixture
+
+
+@pytest.fixture(scope="module")
+def signed_contract(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One contract signed by the worker, sealed by the employer and completed; the database is rolled back."""
+    from django.utils import timezone
+
+    from zhili.core.esign.tests.conftest import seal_png
+    from zhili.core.identity.choices import VerificationMethod
+    from zhili.core.testing import personas
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        worker = personas.worker(verification_method=VerificationMethod.SMS_ID_MATCH, verified_at=timezone.now())
+        hr = personas.employer_admin()
+        enterprise = hr.memberships.get().organization
+        platform = services.ensure_platform_ca()
+        unsigned = helpers.contract_pdf(worker, enterprise)
+        after_worker = helpers.sign_as_worker(unsigned, worker)
+        after_seal = helpers.seal_as_employer(after_worker, enterprise, hr, seal_png.__wrapped__())
+        completed = signing.complete_document(after_seal)
+        records = {r.field_name: (r.evidence_digest, r.output_sha256) for r in SignatureRecord.objects.all()}
+        root_pem = platform.root_cert.public_bytes(serialization.Encoding.PEM)
+        transaction.set_rollback(True)
+    folder = tmp_path_factory.mktemp("signed")
+    (folder / "root.pem").write_bytes(root_pem)
+    return SimpleNamespace(unsigned=unsigned, after_worker=after_worker, after_seal=after_seal, completed=completed,
+                           records=records, root_pem=root_pem, folder=folder,
+                           id_number=worker.id_number)
+
+
+def _pdfsig(pdf: bytes, folder) -> str:
+    path = folder / f"{hashlib.sha256(pdf).hexdigest()[:12]}.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+
+
+def test_pdfsig_reports_every_signature_valid(signed_contract):
+    """Given worker and seal signatures, poppler says each is valid, before and after completion."""
+    for pdf in (signed_contract.after_seal, signed_contract.completed):
+        output = _pdfsig(pdf, signed_contract.folder)
+        assert output.count("Signature Field Name: WorkerSignature") == 1
+        assert output.count("Signature Field Name: EmployerSeal") == 1
+        assert output.count("Signature Type: ETSI.CAdES.detached") == 2
+        assert output.count("Signature Validation: Signature is Valid.") == 2
+    assert "Signer full Distinguished Name: serialNumber=ZL" in output
+    assert signed_contract.id_number not in output
+
+
+def _root(signed_contract):
+    certificate = x509.load_pem_x509_certificate(signed_contract.root_pem)
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+
+
+def test_pyhanko_finds_signatures_intact_and_trusted_only_against_the_platform_root(signed_contract):
+    reader = PdfFileReader(io.BytesIO(signed_contract.completed))
+    trusted = ValidationContext(trust_roots=[_root(signed_contract)], allow_fetching=False,
+                                revocation_mode="soft-fail")
+    untrusted = ValidationContext(trust_roots=[], allow_fetching=False, revocation_mode="soft-fail")
+
+    signatures = [s for s in reader.embedded_signatures if s.sig_object_type == "/Sig"]
+
+    assert [s.field_name for s in signatures] == ["WorkerSignature", "EmployerSeal"]
+    for signature in signatures:
+        status = validate_pdf_signature(signature, trusted, trusted)
+        assert (status.intact, status.valid, status.trusted) == (True, True, True)
+        assert status.timestamp_validity is not None and status.timestamp_validity.trusted is True
+        assert validate_pdf_signature(signature, untrusted, untrusted).trusted is False
+
+
+def test_evidence_digest_is_inside_the_signature(signed_contract):
+    """The signed CMS attribute carries the same evidence digest as the stored signature record."""
+    report = verify.verify_pdf(signed_contract.completed, trust_roots=[signed_contract.root_pem],
+                               use_platform=False)
+
+    by_field = {s.field_name: s for s in report.signatures}
+    for field_name in ("WorkerSignature", "EmployerSeal"):
+        assert by_field[field_name].evidence_digest == signed_contract.records[field_name][0]
+    assert signed_contract.records["EmployerSeal"][1] == hashlib.sha256(signed_contract.after_seal).hexdigest()
+
+
+def test_completed_document_is_b_lta_and_verifies(signed_contract):
+    report = verify.verify_pdf(signed_contract.completed, trust_roots=[signed_contract.root_pem],
+                               use_platform=False)
+
+    assert report.verdict == "valid", [s.problems for s in report.signatures]
+    assert [s.kind for s in report.signatures] == ["signature", "signature", "document_timestamp"]
+    worker, seal, document_ts = report.signatures
+    assert worker.signer_common_name == "张*"
+    assert worker.role == "乙方（劳动者）" and seal.role == "甲方（用人单位）"
+    assert worker.modification_level == "FORM_FILLING" and seal.modification_level == "LTA_UPDATES"
+    assert worker.timestamp_authority == "CN=治理平台时间戳服务,O=治理平台,C=CN"
+    assert worker.chain[0] == "CN=治理平台根证书,O=治理平台,C=CN"
+    assert document_ts.trusted is True and document_ts.timestamp_time
+    reader = PdfFileReader(io.BytesIO(signed_contract.completed))
+    dss = reader.root["/DSS"]
+    assert len(dss["/Certs"]) >= 5 and len(dss["/CRLs"]) >= 2
+
+
+def test_seal_signature_covers_the_whole_file_before_completion(signed_contract):
+    report = verify.verify_pdf(signed_contract.after_seal, trust_roots=[signed_contract.root_pem],
+                               use_platform=False)
+
+    assert report.signatures[-1].covers_whole_document is True
+    assert report.signatures[0].covers_whole_document is False
+    assert report.signatures[0].changes_after == "签署后仅有填表或其他签名（允许）"
+    assert report.verdict == "valid"
+
+
+def test_without_the_root_the_report_says_untrusted(signed_contract):
+    report = verify.verify_pdf(signed_contract.completed, trust_roots=[], use_platform=False)
+
+    assert report.verdict == "untrusted"
+    assert all("证书链不受信任" in s.problems for s in report.signatures)
+
+
+def test_one_flipped_byte_is_detected(signed_contract):
+    """Given the signed file, when one byte of the signed first revision changes, the signatures break."""
+    pdf = bytearray(signed_contract.after_seal)
+    position = pdf.index(b"WeasyPrint") + 1
+    pdf[position] ^= 0x01
+
+    report = verify.verify_pdf(bytes(pdf), trust_roots=[signed_contract.root_pem], use_platform=False)
+
+    assert report.verdict == "invalid"
+    assert [s.intact for s in report.signatures] == [False, False]
+    assert "签名后文件内容被篡改（摘要不符）" in report.signatures[0].problems
+    output = _pdfsig(bytes(pdf), signed_contract.folder)
+    assert "Signature is Valid." not in output
+
+
+def test_incremental_update_changing_content_is_detected(signed_contract):
+    """Given the signed file, when a new revision draws on the page, the verifier reports changed content."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed_contract.after_seal))
+    writer.add_stream_to_page(0, writer.add_object(generic.StreamObject(stream_data=b"0 0 1 rg 100 400 200 50 re f")))
+    out = io.BytesIO()
+    writer.write(out)
+
+    report = verify.verify_pdf(out.getvalue(), trust_roots=[signed_contract.root_pem], use_platform=False)
+
+    assert report.verdict == "invalid"
+    for item in report.signatures:
+        assert item.intact is True
+        assert item.coverage == "ENTIRE_REVISION"
+        assert item.modification_level == "OTHER"
+        assert item.changes_after == "签署后内容被改动"
+        assert "签署后文件被改动：签署后内容被改动" in item.problems
+
+
+def test_rendered_pdf_embeds_a_cjk_font_subset(signed_contract):
+    path = signed_contract.folder / "unsigned.pdf"
+    path.write_bytes(signed_contract.unsigned)
+
+    output = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+
+    rows = [line.split() for line in output.splitlines()[2:]]
+    assert any("WenQuanYi" in row[0] for row in rows)
+    assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows)  # emb, sub, uni
+    root = PdfFileReader(io.BytesIO(signed_contract.unsigned)).root
+    assert root["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"  # PDF/A-3b output intent
+    assert b'pdfaid:part="3"' in root["/Metadata"].data and b'pdfaid:conformance="B"' in root["/Metadata"].data
+
+
+def test_signing_without_authorization_is_denied_and_nothing_is_signed(verified_worker):
+    certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
+
+    with pytest.raises(PermissionDenied, match="用钥授权"):
+        signing.sign_pdf(b"%PDF-1.7", authorization=None, signer_certificate=certificate, role="worker",
+                         field_name="WorkerSignature")
+
+    assert SignatureRecord.objects.count() == 0
+
+
+def test_someone_else_cannot_authorize_a_persons_key(verified_worker, hr_li):
+    certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
+    identity, intent = helpers.evidence_for(hr_li)
+
+    with pytest.raises(PermissionDenied, match="不是该签名证书的持有人"):
+        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+
+
+def test_stale_intent_and_missing_fields_are_refused(verified_worker):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
+    identity, intent = helpers.evidence_for(verified_worker,
+                                            confirmed_at=(timezone.now() - timedelta(hours=1)).isoformat())
+    with pytest.raises(PermissionDenied, match="意愿确认已过期"):
+        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    with pytest.raises(PermissionDenied, match="意愿确认证据缺少字段 confirmation_id"):
+        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence={"method": "sms_otp"})
+
+
+def test_a_worker_cannot_use_the_company_seal(verified_worker, enterprise):
+    certificate = services.issue_organization_certificate(enterprise, actor=verified_worker)
+    identity, intent = helpers.evidence_for(verified_worker)
+
+    with pytest.raises(PermissionDenied, match="不能使用单位印章"):
+        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)

@@ -1,0 +1,317 @@
+"""Verify every signature and document timestamp of a PDF and say, in Chinese, whether it still holds.
+
+One service behind the upload page, the API endpoint and ``zhili verify FILE.pdf``. It works offline:
+pass the platform root certificate (``trust_roots``) and nothing is fetched from the network.
+"""
+
+import dataclasses
+import hashlib
+import io
+import logging
+from dataclasses import dataclass, field
+
+from asn1crypto import crl as asn1_crl
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+logger = logging.getLogger(__name__)
+
+COVERAGE_LABELS = {
+    "ENTIRE_FILE": "覆盖整个文件",
+    "ENTIRE_REVISION": "覆盖签署时的版本，其后另有增量更新",
+    "CONTIGUOUS_BLOCK_FROM_START": "只覆盖文件开头的一部分",
+    "UNCLEAR": "覆盖范围不明",
+}
+MODIFICATION_LABELS = {
+    "NONE": "签署后无改动",
+    "LTA_UPDATES": "签署后仅添加了验证数据和文档时间戳（允许）",
+    "FORM_FILLING": "签署后仅有填表或其他签名（允许）",
+    "ANNOTATIONS": "签署后添加了批注",
+    "OTHER": "签署后内容被改动",
+}
+VERDICT_LABELS = {
+    "valid": "全部签名有效且可信",
+    "untrusted": "签名完整，但证书不受信任（未安装平台根证书或来源未知）",
+    "invalid": "存在无效签名或签署后内容被改动",
+    "unsigned": "文件中没有签名",
+    "error": "文件无法验证",
+}
+
+
+@dataclass
+class SignatureReport:
+    """What is known about one signature or document timestamp."""
+
+    field_name: str
+    kind: str  # "signature" or "document_timestamp"
+    signer: str = ""
+    signer_common_name: str = ""
+    role: str = ""
+    signing_time: str = ""
+    timestamp_time: str = ""
+    timestamp_authority: str = ""
+    timestamp_trusted: bool = False
+    chain: list[str] = field(default_factory=list)
+    intact: bool = False
+    valid: bool = False
+    trusted: bool = False
+    revoked: bool = False
+    coverage: str = ""
+    coverage_label: str = ""
+    covers_whole_document: bool = False
+    modification_level: str = ""
+    changes_after: str = ""
+    revision: int = 0
+    revisions_after: int = 0
+    evidence_digest: str = ""
+    ok: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class VerificationReport:
+    """The verdict on a whole file, its signatures, and its evidence-ledger entries."""
+
+    sha256: str
+    size: int
+    revisions: int = 0
+    verdict: str = "error"
+    verdict_label: str = ""
+    signatures: list[SignatureReport] = field(default_factory=list)
+    ledger_entries: list[dict] = field(default_factory=list)
+    ledger_note: str = ""
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == "valid"
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _name(certificate: asn1_x509.Certificate | None) -> str:
+    if certificate is None:
+        return ""
+    subject = x509.load_der_x509_certificate(certificate.dump()).subject
+    return subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})
+
+
+def _common_name(certificate: asn1_x509.Certificate | None) -> str:
+    if certificate is None:
+        return ""
+    return certificate.subject.native.get("common_name", "")
+
+
+def _iso(moment) -> str:
+    if moment is None:
+        return ""
+    from django.utils import timezone
+
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def _load_roots(trust_roots) -> list[asn1_x509.Certificate]:
+    roots = []
+    for item in trust_roots or ():
+        if isinstance(item, asn1_x509.Certificate):
+            roots.append(item)
+        elif isinstance(item, x509.Certificate):
+            roots.append(asn1_x509.Certificate.load(item.public_bytes(serialization.Encoding.DER)))
+        else:
+            data = bytes(item)
+            for cert in (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
+                         else [x509.load_der_x509_certificate(data)]):
+                roots.append(asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)))
+    return roots
+
+
+def _platform_material():
+    """The platform root and current CRLs, if this installation has a CA (``None`` offline or without one)."""
+    try:
+        from .ca import load_platform_ca
+
+        platform = load_platform_ca()
+    except Exception:  # no database (offline use): the caller's root file is the only trust anchor
+        logger.debug("no platform CA available for verification", exc_info=True)
+        return None, []
+    if platform is None:
+        return None, []
+    root = asn1_x509.Certificate.load(platform.root_cert.public_bytes(serialization.Encoding.DER))
+    crls = [asn1_crl.CertificateList.load(platform.crl(scope)) for scope in ("root", "issuing")]
+    return root, crls
+
+
+def _evidence_digest(embedded) -> str:
+    from .signing import EVIDENCE_DIGEST_OID
+
+    for attribute in embedded.signer_info["signed_attrs"]:
+        if attribute["type"].dotted == EVIDENCE_DIGEST_OID:
+            value = attribute["values"][0]
+            return bytes(value.contents[2:] if value.contents[:1] == b"\x04" else value.contents).hex()
+    return ""
+
+
+def _role_for(field_name: str, evidence_digest: str) -> str:
+    try:
+        from .choices import SignerRole
+        from .models import SignatureRecord
+
+        record = SignatureRecord.objects.filter(evidence_digest=evidence_digest, field_name=field_name).first()
+        if record is not None:
+            return str(dict(SignerRole.choices).get(record.role, record.role))
+    except Exception:
+        logger.debug("no signature record available", exc_info=True)
+    lowered = field_name.lower()
+    if "worker" in lowered:
+        return "乙方（劳动者）"
+    if "employer" in lowered or "seal" in lowered:
+        return "甲方（用人单位）"
+    return ""
+
+
+def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True) -> VerificationReport:
+    """Check every signature: signer, role, times, chain and trust, integrity, coverage and later changes."""
+    report = VerificationReport(sha256=hashlib.sha256(pdf_bytes).hexdigest(), size=len(pdf_bytes))
+    roots = _load_roots(trust_roots)
+    crls = []
+    if use_platform:
+        platform_root, crls = _platform_material()
+        if platform_root is not None and trust_roots is None:
+            roots.append(platform_root)
+    context = ValidationContext(trust_roots=roots, crls=crls, allow_fetching=False, revocation_mode="soft-fail")
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        report.revisions = reader.xrefs.total_revisions
+        embedded = list(reader.embedded_signatures)
+    except Exception as exc:
+        report.error = "文件不是可读取的 PDF，无法验证"
+        report.verdict_label = VERDICT_LABELS["error"]
+        logger.info("unreadable PDF: %s", exc)
+        return report
+    for signature in embedded:
+        report.signatures.append(_check(signature, context, report.revisions))
+    report.verdict = _verdict(report.signatures)
+    report.verdict_label = VERDICT_LABELS[report.verdict]
+    _attach_ledger(report)
+    return report
+
+
+def _check(embedded, context, total_revisions: int) -> SignatureReport:
+    is_timestamp = embedded.sig_object_type == "/DocTimeStamp"
+    item = SignatureReport(field_name=embedded.field_name or "", kind="document_timestamp" if is_timestamp else
+                           "signature")
+    item.revision = embedded.signed_revision + 1
+    item.revisions_after = total_revisions - embedded.signed_revision - 1
+    try:
+        if is_timestamp:
+            status = validate_pdf_timestamp(embedded, validation_context=context)
+        else:
+            status = validate_pdf_signature(embedded, signer_validation_context=context,
+                                            ts_validation_context=context)
+    except Exception as exc:
+        logger.info("signature %s could not be validated: %s", item.field_name, exc)
+        item.problems.append("签名数据损坏，无法验证")
+        return item
+    item.signer = _name(status.signing_cert)
+    item.signer_common_name = _common_name(status.signing_cert)
+    item.intact, item.valid, item.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
+    item.revoked = status.revocation_details is not None
+    if status.validation_path is not None:
+        item.chain = [_name(cert) for cert in status.validation_path.iter_certs(include_root=True)]
+    coverage = status.coverage.name if isinstance(status.coverage, SignatureCoverageLevel) else "UNCLEAR"
+    item.coverage, item.coverage_label = coverage, COVERAGE_LABELS.get(coverage, coverage)
+    item.covers_whole_document = coverage == "ENTIRE_FILE"
+    level = status.modification_level.name if isinstance(status.modification_level, ModificationLevel) else ""
+    item.modification_level = level
+    item.changes_after = MODIFICATION_LABELS.get(level, "无法判断签署后的改动")
+    if is_timestamp:
+        item.timestamp_time = _iso(status.timestamp)
+        item.timestamp_authority = item.signer
+        item.timestamp_trusted = item.trusted
+        item.role = "文档时间戳"
+    else:
+        item.signing_time = _iso(status.signer_reported_dt)
+        item.evidence_digest = _evidence_digest(embedded)
+        item.role = _role_for(item.field_name, item.evidence_digest)
+        ts = status.timestamp_validity
+        if ts is not None:
+            item.timestamp_time = _iso(ts.timestamp)
+            item.timestamp_authority = _name(ts.signing_cert)
+            item.timestamp_trusted = bool(ts.intact and ts.valid and ts.trusted)
+    item.problems = _problems(item, status, is_timestamp)
+    item.ok = not item.problems
+    return item
+
+
+def _problems(item: SignatureReport, status, is_timestamp: bool) -> list[str]:
+    problems = []
+    if not item.intact:
+        problems.append("签名后文件内容被篡改（摘要不符）")
+    elif not item.valid:
+        problems.append("签名值无效")
+    if not item.trusted:
+        problems.append("证书链不受信任")
+    if item.revoked:
+        problems.append("签名证书已被吊销")
+    if not is_timestamp and not item.timestamp_time:
+        problems.append("签名没有可信时间戳")
+    elif not is_timestamp and not item.timestamp_trusted:
+        problems.append("签名时间戳不可信")
+    if item.modification_level in ("ANNOTATIONS", "OTHER") or getattr(status, "docmdp_ok", True) is False:
+        problems.append("签署后文件被改动：" + item.changes_after)
+    return problems
+
+
+def _verdict(signatures: list[SignatureReport]) -> str:
+    if not signatures:
+        return "unsigned"
+    if all(s.ok for s in signatures):
+        return "valid"
+    only_trust = all(set(s.problems) <= {"证书链不受信任", "签名时间戳不可信"} for s in signatures)
+    if only_trust and all(s.intact and s.valid for s in signatures):
+        return "untrusted"
+    return "invalid"
+
+
+def _attach_ledger(report: VerificationReport) -> None:
+    """Add the evidence-ledger entries for this file's digest, if the ledger offers a look-up."""
+    try:
+        from zhili.core.ledger import api as ledger_api
+    except ImportError:
+        ledger_api = None
+    lookup = getattr(ledger_api, "entries_for_digest", None)
+    if lookup is None:
+        report.ledger_note = "无存证记录（存证服务不可用）"
+        return
+    try:
+        entries = list(lookup(report.sha256))
+    except Exception:
+        logger.warning("ledger look-up failed", exc_info=True)
+        report.ledger_note = "存证记录查询失败"
+        return
+    report.ledger_entries = [_entry_dict(entry) for entry in entries]
+    report.ledger_note = "" if entries else "无存证记录"
+
+
+def _entry_dict(entry) -> dict:
+    if isinstance(entry, dict):
+        data = entry
+    elif hasattr(entry, "as_dict"):
+        data = entry.as_dict()
+    elif dataclasses.is_dataclass(entry):
+        data = dataclasses.asdict(entry)
+    else:
+        data = {key: getattr(entry, key) for key in ("index", "kind", "digest", "created_at", "inclusion_proof",
+                                                      "proof", "tree_size", "root_hash") if hasattr(entry, key)}
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder, default=str))

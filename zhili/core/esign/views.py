@@ -1,0 +1,74 @@
+"""HTTP views: the RFC 3161 TSA, CRLs and CA certificates (public), and the verification page (login)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import tsa as tsa_module
+from .services import ensure_platform_ca
+
+TSA_QUERY = "application/timestamp-query"
+TSA_REPLY = "application/timestamp-reply"
+
+
+@csrf_exempt
+def tsa(request):
+    """RFC 3161 over HTTP (§3.4): POST a DER TimeStampReq, get a DER TimeStampResp."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip()
+    if content_type != TSA_QUERY:
+        return HttpResponse("Content-Type 必须为 application/timestamp-query", status=415,
+                            content_type="text/plain; charset=utf-8")
+    body = request.body
+    if len(body) > tsa_module.MAX_REQUEST_BYTES:
+        return HttpResponse("时间戳请求过大", status=413, content_type="text/plain; charset=utf-8")
+    return HttpResponse(tsa_module.responder().respond_der(body), content_type=TSA_REPLY)
+
+
+@require_GET
+def crl(request, scope: str):
+    """The current DER CRL of the root ("root") or the issuing CA ("issuing")."""
+    if scope not in ("root", "issuing"):
+        raise Http404("没有这个证书吊销列表")
+    response = HttpResponse(ensure_platform_ca().crl(scope), content_type="application/pkix-crl")
+    response["Cache-Control"] = "max-age=300"
+    return response
+
+
+@require_GET
+def root_certificate(request):
+    """The platform root certificate (PEM) that validators install as their trust anchor."""
+    from . import ca
+
+    response = HttpResponse(ca.to_pem(ensure_platform_ca().root_cert), content_type="application/x-pem-file")
+    response["Content-Disposition"] = 'attachment; filename="zhili-root.pem"'
+    return response
+
+
+@require_GET
+def chain(request):
+    """The issuing CA and root certificates (PEM), e.g. for ``openssl ts -verify -CAfile``."""
+    return HttpResponse(ensure_platform_ca().chain_pem(), content_type="application/x-pem-file")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verify_upload(request):
+    """Upload a signed PDF and see, per signature, who signed, when, and whether it still holds."""
+    from .verify import verify_pdf
+
+    report, error = None, ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            error = "文件：请选择要验证的 PDF 文件"
+        elif upload.size > 20 * 1024 * 1024:
+            error = "文件：PDF 不能超过 20 MB"
+        else:
+            report = verify_pdf(upload.read())
+            if report.error:
+                error = report.error
+    return render(request, "esign/verification_form.html", {"report": report, "error": error})
