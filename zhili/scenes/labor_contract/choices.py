@@ -1,0 +1,63 @@
+"""States and kinds of the labor contract scene, each with a Chinese label and a colour."""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.choices import ChoiceSet, Colour
+
+
+class ContractStatus(ChoiceSet):
+    """Where a contract stands: draft → sent → worker_signed → completed, or rejected / expired / revoked."""
+
+    DRAFT = "draft", _("草稿"), Colour.GRAY
+    SENT = "sent", _("待劳动者签署"), Colour.BLUE
+    WORKER_SIGNED = "worker_signed", _("劳动者已签署"), Colour.YELLOW
+    COMPLETED = "completed", _("已签订"), Colour.GREEN
+    REJECTED = "rejected", _("劳动者拒签"), Colour.RED
+    EXPIRED = "expired", _("签署已过期"), Colour.ORANGE
+    REVOKED = "revoked", _("已撤回"), Colour.GRAY
+    EXISTING_PAPER = "existing_paper", _("存量纸质合同"), Colour.GREEN
+
+
+# Contracts that bind the parties (for deadlines, probation-once and open-ended counts).
+CONCLUDED_STATUSES = (ContractStatus.COMPLETED, ContractStatus.EXISTING_PAPER)
+# Contracts still on their way to a signature (a hire is "unsigned" while its contract is in one of these).
+PENDING_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.WORKER_SIGNED)
+REVOCABLE_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT)
+
+
+class TermType(ChoiceSet):
+    """The three kinds of term of Labour Contract Law Art. 12."""
+
+    FIXED_TERM = "fixed_term", _("固定期限"), Colour.BLUE
+    OPEN_ENDED = "open_ended", _("无固定期限"), Colour.GREEN
+    TASK_BASED = "task_based", _("以完成一定工作任务为期限"), Colour.YELLOW
+
+
+class WorkingHourSystem(ChoiceSet):
+    """Working-hour systems (标准工时; 综合计算工时 and 不定时 need the bureau's approval)."""
+
+    STANDARD = "standard", _("标准工时制"), Colour.GREEN
+    COMPREHENSIVE = "comprehensive", _("综合计算工时制"), Colour.BLUE
+    FLEXIBLE = "flexible", _("不定时工作制"), Colour.YELLOW
+
+
+class SigningChannel(ChoiceSet):
+    """How the worker reaches the contract: the SMS link from anywhere, or a QR code on site."""
+
+    REMOTE = "remote", _("远程签署（短信链接）"), Colour.BLUE
+    ON_SITE = "on_site", _("现场签署（扫码）"), Colour.GREEN
+
+
+class BatchKind(ChoiceSet):
+    """What a batch upload carries: new contracts to send, or existing paper contracts to record."""
+
+    NEW_CONTRACTS = "new_contracts", _("新签合同批量导入"), Colour.BLUE
+    EXISTING_CONTRACTS = "existing_contracts", _("存量合同录入"), Colour.GREEN
+
+
+class RowOutcome(ChoiceSet):
+    """What happened to one row of a batch."""
+
+    CREATED = "created", _("已创建"), Colour.GREEN
+    DUPLICATE = "duplicate", _("已存在，未重复创建"), Colour.GRAY
+    ERROR = "error", _("有误，未导入"), Colour.RED

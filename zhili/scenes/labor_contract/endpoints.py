@@ -1,0 +1,74 @@
+"""JSON API for labor contracts: the lists a person may see, one contract, and sending."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import Http404
+from ninja import Router, Schema
+
+from zhili.core.identity.permissions import can
+
+from . import queries, services
+from .models import LaborContract
+
+router = Router(tags=["labor_contract"])
+
+
+class ContractOut(Schema):
+    number: str
+    employer: str
+    worker_name: str
+    worker_id_number: str
+    job_title: str
+    term_type: str
+    start_date: dt.date
+    end_date: dt.date | None
+    monthly_wage: Decimal | None
+    status: str
+
+    @staticmethod
+    def resolve_employer(obj):
+        return obj.employer.name
+
+    @staticmethod
+    def resolve_worker_id_number(obj):
+        return obj.masked_id_number
+
+
+class SendIn(Schema):
+    numbers: list[str]
+
+
+def _user(request):
+    user = request.auth
+    if not hasattr(user, "memberships"):
+        raise Http404
+    return user
+
+
+@router.get("/contracts", response=list[ContractOut], summary="本单位（用人单位）或本辖区（部门）的劳动合同")
+def list_contracts(request, status: str = "", limit: int = 100, offset: int = 0):
+    user = _user(request)
+    queryset = queries.employer_contracts(user) if queries.employers_of(user) else queries.region_contracts(user)
+    queryset = queries.filter_contracts(queryset, status=status).order_by("-id")
+    return list(queryset[offset:offset + min(limit, 500)])
+
+
+@router.get("/mine", response=list[ContractOut], summary="我的合同（劳动者）")
+def my_contracts(request):
+    return list(queries.worker_contracts(_user(request)).order_by("-start_date"))
+
+
+@router.get("/contracts/{number}", response=ContractOut, summary="一份劳动合同")
+def get_contract(request, number: str):
+    contract = LaborContract.objects.select_related("employer").filter(number=number).first()
+    if contract is None or not can(_user(request), "labor_contract.contract.view", contract):
+        raise Http404
+    return contract
+
+
+@router.post("/send", response=list[ContractOut], summary="一键发约：发送草稿合同的签署短信")
+def send(request, payload: SendIn):
+    user = _user(request)
+    contracts = LaborContract.objects.select_related("employer").filter(number__in=payload.numbers)
+    return services.send_contracts(list(contracts), actor=user)

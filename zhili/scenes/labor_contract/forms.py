@@ -1,0 +1,47 @@
+"""Forms of the HR pages: one contract, an upload, a revocation, list filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ContractStatus, TermType, WorkingHourSystem
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class ContractForm(forms.Form):
+    """One contract's terms; the legal checks run in ``services.create_contract`` and come back per field."""
+
+    worker_name = forms.CharField(label=_("劳动者姓名"), max_length=50)
+    worker_id_number = forms.CharField(label=_("身份证号码"), max_length=30)
+    worker_phone = forms.CharField(label=_("手机号码"), max_length=20)
+    worker_address = forms.CharField(label=_("住址"), max_length=255, required=False)
+    job_title = forms.CharField(label=_("工作岗位"), max_length=100)
+    work_place = forms.CharField(label=_("工作地点"), max_length=255)
+    term_type = forms.ChoiceField(label=_("合同期限类型"), choices=TermType.choices)
+    start_date = forms.DateField(label=_("合同开始日期"), widget=DATE)
+    end_date = forms.DateField(label=_("合同终止日期"), required=False, widget=DATE)
+    task_description = forms.CharField(label=_("工作任务（以完成一定工作任务为期限时）"), max_length=255, required=False)
+    probation_months = forms.IntegerField(label=_("试用期（月）"), min_value=0, max_value=6, initial=0)
+    working_hour_system = forms.ChoiceField(label=_("工时制度"), choices=WorkingHourSystem.choices)
+    monthly_wage = forms.DecimalField(label=_("月工资（元）"), max_digits=10, decimal_places=2, min_value=0)
+    probation_wage = forms.DecimalField(label=_("试用期月工资（元）"), max_digits=10, decimal_places=2, min_value=0,
+                                        required=False)
+    host_employer_name = forms.CharField(label=_("用工单位（劳务派遣时填写）"), max_length=200, required=False)
+    dispatch_post = forms.CharField(label=_("派遣岗位"), max_length=100, required=False)
+    dispatch_start = forms.DateField(label=_("派遣期限开始"), required=False, widget=DATE)
+    dispatch_end = forms.DateField(label=_("派遣期限结束"), required=False, widget=DATE)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("劳动者名单（.xlsx 或 .csv）"))
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("撤回理由"), max_length=500, required=False)
+
+
+class FilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("状态"), choices=[("", _("全部"))] + list(ContractStatus.choices), required=False)
+    date_from = forms.DateField(label=_("开始日期自"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("至"), required=False, widget=DATE)
+    q = forms.CharField(label=_("姓名 / 编号 / 岗位"), max_length=50, required=False)

@@ -1,0 +1,423 @@
+"""Every change to labor contracts: create, import, send, revoke, record existing contracts, deadline reminders.
+
+Each service checks permission first (a denied call changes nothing), runs in one transaction, writes its audit
+entry in that transaction and publishes its events after commit.
+"""
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhili.core.foundation import audit, events, pii
+from zhili.core.foundation.validators import validate_id_number, validate_mobile
+from zhili.core.identity.choices import Role
+from zhili.core.identity.permissions import require
+
+from . import documents, importing
+from .choices import (
+    CONCLUDED_STATUSES,
+    PENDING_STATUSES,
+    REVOCABLE_STATUSES,
+    BatchKind,
+    ContractStatus,
+    RowOutcome,
+    SigningChannel,
+    TermType,
+)
+from .models import ContractStatusChange, ContractTemplate, LaborContract, SendBatch, TemplateVersion
+from .rules import RuleViolation, add_months, check_contract, value_on
+
+SIGN_LINK_DAYS = 30
+BULK_CHUNK = 1000
+CONTRACT_FIELDS = (
+    "worker_name", "worker_id_number", "worker_phone", "worker_address", "job_title", "work_place", "term_type",
+    "start_date", "end_date", "task_description", "probation_months", "working_hour_system", "monthly_wage",
+    "probation_wage", "host_employer_name", "host_employer_uscc", "dispatch_post", "dispatch_start", "dispatch_end",
+    "signed_on",
+)
+
+
+@dataclass
+class BatchResult:
+    """What an import did: the batch row (with counts and the result sheet) and the contracts it created."""
+
+    batch: SendBatch
+    created: list[LaborContract]
+
+
+# ---------------------------------------------------------------- templates
+
+@transaction.atomic
+def create_default_template(*, actor=None) -> TemplateVersion:
+    """Return the platform's default template version, creating version 1 from the bundled text if absent."""
+    template = ContractTemplate.objects.filter(is_default=True).first()
+    if template is not None and (version := template.current_version()) is not None:
+        return version
+    body = documents.default_body()
+    documents.check_template_body(body)
+    template = template or ContractTemplate.objects.create(name=_("劳动合同（通用）"), is_default=True)
+    version = TemplateVersion.objects.create(template=template, number=1, body=body,
+                                             basis=documents.DEFAULT_TEMPLATE_BASIS)
+    audit.record("labor_contract.template.created", actor=actor, target=version, data={"number": 1})
+    return version
+
+
+@transaction.atomic
+def add_template_version(template: ContractTemplate, *, body: str, employer_clauses: str = "", seal_page: int = 1,
+                         seal_x=400, seal_y=120, actor) -> TemplateVersion:
+    """Freeze a new version of ``template`` after checking the nine mandatory clauses (Art. 17)."""
+    if template.employer is None:
+        require(actor, "labor_contract.template.manage_default", template)
+    else:
+        require(actor, "labor_contract.contract.create", template.employer)
+    documents.check_template_body(body)
+    last = template.versions.order_by("-number").first()
+    version = TemplateVersion.objects.create(
+        template=template, number=(last.number + 1) if last else 1, body=body, employer_clauses=employer_clauses,
+        seal_page=seal_page, seal_x=seal_x, seal_y=seal_y, basis=last.basis if last else "")
+    audit.record("labor_contract.template.version_added", actor=actor, target=version, data={"number": version.number})
+    return version
+
+
+# ---------------------------------------------------------------- checks shared by the form and the imports
+
+def _new_number() -> str:
+    return f"LC{timezone.localdate():%Y%m%d}{secrets.token_hex(5).upper()}"
+
+
+def _history(employer, id_index: str) -> tuple[bool, int]:
+    """Whether the pair already had a probation, and how many concluded fixed-term contracts they have."""
+    earlier = LaborContract.objects.filter(employer=employer, worker_id_number_index=id_index,
+                                           status__in=[*CONCLUDED_STATUSES, *PENDING_STATUSES])
+    prior_probation = earlier.filter(probation_months__gt=0).exists()
+    fixed_terms = earlier.filter(status__in=CONCLUDED_STATUSES, term_type=TermType.FIXED_TERM).count()
+    return prior_probation, fixed_terms
+
+
+def rule_data(values: dict, employer, *, with_history: bool = True) -> dict:
+    """The input ``check_contract`` needs: the values, the employer's facts and the pair's history."""
+    data = dict(values)
+    region = values.get("work_region") or employer.region
+    data["region_code"] = region.code if region is not None else ""
+    data["is_dispatch_agency"] = employer.is_dispatch_agency
+    if with_history and values.get("worker_id_number"):
+        data["prior_probation"], data["prior_fixed_terms"] = _history(employer, pii.blind_index(values["worker_id_number"]))
+    return data
+
+
+def _identity_errors(values: dict, *, phone_required: bool) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    try:
+        validate_id_number(values.get("worker_id_number") or "")
+    except ValidationError as exc:
+        errors["worker_id_number"] = exc.messages
+    if phone_required or values.get("worker_phone"):
+        try:
+            validate_mobile(values.get("worker_phone") or "")
+        except ValidationError as exc:
+            errors["worker_phone"] = exc.messages
+    return errors
+
+
+def _new_contract(values: dict, *, employer, actor, status, template_version, batch=None) -> LaborContract:
+    fields = {name: values[name] for name in CONTRACT_FIELDS if values.get(name) not in (None, "")}
+    contract = LaborContract(number=_new_number(), employer=employer, status=status, batch=batch,
+                             template_version=template_version, work_region=values.get("work_region"),
+                             created_by=actor if getattr(actor, "pk", None) else None, **fields)
+    if contract.probation_months:
+        contract.probation_end_date = add_months(contract.start_date, contract.probation_months) - dt.timedelta(days=1)
+    contract.idempotency_key = LaborContract.make_idempotency_key(
+        employer.uscc or f"org{employer.pk}", pii.blind_index(contract.worker_id_number), contract.start_date)
+    return contract
+
+
+def _record_change(contract, from_status, to_status, *, actor, note="") -> ContractStatusChange:
+    return ContractStatusChange.objects.create(contract=contract, from_status=from_status or "", to_status=to_status,
+                                               actor=actor if getattr(actor, "pk", None) else None, note=note)
+
+
+# ---------------------------------------------------------------- one contract by form
+
+@transaction.atomic
+def create_contract(values: dict, *, employer, actor, template_version: TemplateVersion | None = None) -> LaborContract:
+    """Create a draft contract from form values after the identity and legal checks; raise ValidationError otherwise.
+
+    The error maps each field to Chinese messages that end with the article they rest on.
+    """
+    require(actor, "labor_contract.contract.create", employer)
+    values = dict(values)
+    values["worker_id_number"] = importing.normalise_id_number(values.get("worker_id_number"))
+    values["worker_phone"] = importing.normalise_phone(values.get("worker_phone"))
+    errors = _identity_errors(values, phone_required=True)
+    violations = [v for v in check_contract(rule_data(values, employer)) if v.severity == "error"]
+    for violation in violations:
+        errors.setdefault(violation.field, []).append(str(violation))
+    if errors:
+        raise ValidationError(errors)
+    version = template_version or create_default_template(actor=actor)
+    contract = _new_contract(values, employer=employer, actor=actor, status=ContractStatus.DRAFT,
+                             template_version=version)
+    if LaborContract.objects.filter(idempotency_key=contract.idempotency_key).exists():
+        raise ValidationError({"start_date": _("该劳动者在此开始日期的合同已存在，不会重复创建")}, code="duplicate")
+    try:
+        with transaction.atomic():
+            contract.save()
+    except IntegrityError:
+        raise ValidationError({"start_date": _("该劳动者在此开始日期的合同已存在，不会重复创建")}, code="duplicate") from None
+    _record_change(contract, "", ContractStatus.DRAFT, actor=actor, note=_("表单创建"))
+    audit.record("labor_contract.contract.created", actor=actor, target=contract, data={"channel": "form"})
+    events.publish("labor_contract.contract.created", contract_id=contract.pk, employer_id=employer.pk)
+    return contract
+
+
+# ---------------------------------------------------------------- batches
+
+def _read(file) -> tuple[bytes, str]:
+    name = getattr(file, "name", "") or "upload.xlsx"
+    content = file.read() if hasattr(file, "read") else bytes(file)
+    return content, name.rsplit("/", 1)[-1]
+
+
+def _import(file, *, employer, actor, kind: str) -> BatchResult:
+    content, file_name = _read(file)
+    existing = kind == BatchKind.EXISTING_CONTRACTS
+    columns = importing.EXISTING_CONTRACT_COLUMNS if existing else importing.NEW_CONTRACT_COLUMNS
+    try:
+        rows = list(importing.read_rows(content, file_name, columns))
+    except importing.SheetError as exc:
+        raise ValidationError({"file": str(exc)}, code="sheet") from None
+    batch = SendBatch.objects.create(employer=employer, kind=kind, file_name=file_name[:255], total_rows=len(rows),
+                                     created_by=actor if getattr(actor, "pk", None) else None)
+    version = None if existing else create_default_template(actor=actor)
+    status = ContractStatus.EXISTING_PAPER if existing else ContractStatus.DRAFT
+    results: list[tuple[int, str, str, str]] = []
+    pending: list[tuple[LaborContract, int]] = []
+    keys_seen: set[str] = set()
+    uscc = employer.uscc or f"org{employer.pk}"
+    keys = {row.line: LaborContract.make_idempotency_key(uscc, pii.blind_index(row.values["worker_id_number"]),
+                                                         row.values["start_date"])
+            for row in rows if not row.errors}
+    known = _known_keys(keys.values())
+    duplicate_label = str(RowOutcome.DUPLICATE.label)
+    for row in rows:
+        masked = pii.mask_name(row.values.get("worker_name") or "")
+        key = keys.get(row.line)
+        if key in known:
+            results.append((row.line, masked, duplicate_label, _("该合同此前已导入，未重复创建")))
+            continue
+        if key is not None and key in keys_seen:
+            results.append((row.line, masked, duplicate_label, _("与本文件前面的行重复（同一身份证号码与开始日期）")))
+            continue
+        errors = list(row.errors)
+        warnings: list[RuleViolation] = []
+        if not errors:
+            violations = check_contract(rule_data(row.values, employer, with_history=not existing))
+            if existing:
+                # A paper contract already binds the parties: record it, and show what is unlawful in it.
+                warnings = violations
+            else:
+                errors += [str(v) for v in violations if v.severity == "error"]
+                warnings = [v for v in violations if v.severity == "warning"]
+        if errors:
+            results.append((row.line, masked, str(RowOutcome.ERROR.label), "；".join(errors)))
+            continue
+        contract = _new_contract(row.values, employer=employer, actor=actor, status=status,
+                                 template_version=version, batch=batch)
+        keys_seen.add(contract.idempotency_key)
+        pending.append((contract, len(results)))
+        results.append((row.line, masked, str(RowOutcome.CREATED.label), "；".join(str(w) for w in warnings)))
+
+    created = _insert_new([contract for contract, _index in pending])
+    created_keys = {c.idempotency_key for c in created}
+    for contract, index in pending:
+        if contract.idempotency_key not in created_keys:  # it existed before this upload
+            line, masked, _outcome, _reason = results[index]
+            results[index] = (line, masked, str(RowOutcome.DUPLICATE.label), _("该合同此前已导入，未重复创建"))
+    ContractStatusChange.objects.bulk_create(
+        [ContractStatusChange(contract=c, to_status=status, actor=batch.created_by, note=_("批量导入：{name}").format(name=file_name)[:500])
+         for c in created], batch_size=BULK_CHUNK)
+    counts = {o: sum(1 for r in results if r[2] == str(o.label)) for o in RowOutcome}
+    batch.created_count = counts[RowOutcome.CREATED]
+    batch.duplicate_count = counts[RowOutcome.DUPLICATE]
+    batch.error_count = counts[RowOutcome.ERROR]
+    batch.result_sheet = importing.result_workbook(_("导入结果"), results)
+    batch.save(update_fields=["created_count", "duplicate_count", "error_count", "result_sheet", "updated_at"])
+    audit.record(f"labor_contract.batch.{kind}_imported", actor=actor, target=batch,
+                 data={"rows": batch.total_rows, "created": batch.created_count, "duplicates": batch.duplicate_count,
+                       "errors": batch.error_count})
+    events.publish("labor_contract.batch.imported", batch_id=batch.pk, kind=kind, created=batch.created_count)
+    return BatchResult(batch=batch, created=created)
+
+
+def _known_keys(keys: Iterable[str]) -> set[str]:
+    """The idempotency keys among ``keys`` that the database already holds (looked up in chunks)."""
+    keys, known = list(keys), set()
+    for start in range(0, len(keys), BULK_CHUNK):
+        known.update(LaborContract.objects.filter(idempotency_key__in=keys[start:start + BULK_CHUNK])
+                     .values_list("idempotency_key", flat=True))
+    return known
+
+
+def _insert_new(pending: list[LaborContract]) -> list[LaborContract]:
+    """Insert the contracts whose key is not in the database yet, in chunks; return those inserted."""
+    created = []
+    for start in range(0, len(pending), BULK_CHUNK):
+        chunk = pending[start:start + BULK_CHUNK]
+        known = set(LaborContract.objects.filter(idempotency_key__in=[c.idempotency_key for c in chunk])
+                    .values_list("idempotency_key", flat=True))
+        fresh = [c for c in chunk if c.idempotency_key not in known]
+        LaborContract.objects.bulk_create(fresh, batch_size=BULK_CHUNK)
+        if fresh and fresh[0].pk is None:  # databases that do not return ids from a bulk insert
+            ids = dict(LaborContract.objects.filter(idempotency_key__in=[c.idempotency_key for c in fresh])
+                       .values_list("idempotency_key", "pk"))
+            for contract in fresh:
+                contract.pk = ids[contract.idempotency_key]
+        created += fresh
+    return created
+
+
+@transaction.atomic
+def import_contract_batch(file, *, employer, actor) -> BatchResult:
+    """Create draft contracts from an uploaded XLSX/CSV of workers; every row checked, bad rows reported.
+
+    Valid rows go on even when others are bad. A row whose employer, ID number and start date match an existing
+    contract is reported as a duplicate and creates nothing, so uploading the same file twice is harmless.
+    """
+    require(actor, "labor_contract.batch.import", employer)
+    return _import(file, employer=employer, actor=actor, kind=BatchKind.NEW_CONTRACTS)
+
+
+@transaction.atomic
+def import_existing_contracts(file, *, employer, actor) -> BatchResult:
+    """Record existing paper contracts (存量合同录入) from XLSX/CSV metadata; idempotent like the batch import.
+
+    Format errors reject a row; legal problems in a paper contract already signed are imported and listed as
+    warnings in the result sheet, since the contract exists whatever its defects.
+    """
+    require(actor, "labor_contract.batch.import", employer)
+    return _import(file, employer=employer, actor=actor, kind=BatchKind.EXISTING_CONTRACTS)
+
+
+# ---------------------------------------------------------------- sending and revoking
+
+def sign_path(contract: LaborContract) -> str:
+    return reverse("labor_contract:detail", args=[contract.number])
+
+
+def _sign_url(contract: LaborContract, *, actor) -> str:
+    """A short link to the worker's contract page (notify's short links), valid for ``SIGN_LINK_DAYS`` days."""
+    from zhili.core.notify import api as notify
+
+    maker = getattr(notify, "make_short_link", None)
+    if maker is None:
+        from django.conf import settings
+
+        return settings.SITE_URL.rstrip("/") + sign_path(contract)
+    return maker(sign_path(contract), expires_in=dt.timedelta(days=SIGN_LINK_DAYS), actor=actor, subject=contract).url
+
+
+@transaction.atomic
+def send_contracts(contracts: Iterable[LaborContract], *, actor, channel: str = SigningChannel.REMOTE) -> list[LaborContract]:
+    """一键发约: move each draft to sent and text its worker a short link; contracts already sent are left alone.
+
+    Every contract is permission-checked before anything changes, so one foreign contract in the list stops
+    the whole call with nothing sent.
+    """
+    from zhili.core.notify import api as notify
+
+    contracts = list(contracts)
+    for contract in contracts:
+        require(actor, "labor_contract.contract.send", contract)
+    now = timezone.now()
+    sent = []
+    for contract in LaborContract.objects.select_for_update().filter(
+            pk__in=[c.pk for c in contracts], status=ContractStatus.DRAFT).select_related("employer").order_by("pk"):
+        contract.status, contract.sent_at, contract.channel = ContractStatus.SENT, now, channel
+        contract.save(update_fields=["status", "sent_at", "channel", "updated_at"])
+        _record_change(contract, ContractStatus.DRAFT, ContractStatus.SENT, actor=actor)
+        if channel == SigningChannel.REMOTE:
+            notify.send_sms(contract.worker_phone, "labor_contract_sign_invite",
+                            {"employer": contract.employer.name, "url": _sign_url(contract, actor=actor)},
+                            dedup_key=f"labor_contract:invite:{contract.pk}", actor=actor)
+        audit.record("labor_contract.contract.sent", actor=actor, target=contract, data={"channel": channel})
+        events.publish("labor_contract.contract.sent", contract_id=contract.pk, channel=channel)
+        sent.append(contract)
+    return sent
+
+
+@transaction.atomic
+def revoke_contract(contract: LaborContract, *, actor, reason: str = "") -> LaborContract:
+    """Withdraw a contract the worker has not signed yet (draft or sent)."""
+    require(actor, "labor_contract.contract.revoke", contract)
+    contract = LaborContract.objects.select_for_update().get(pk=contract.pk)
+    if contract.status not in REVOCABLE_STATUSES:
+        raise ValidationError({"status": _("合同状态为「{status}」，劳动者签署后不能撤回").format(
+            status=contract.status_choice.label)}, code="not_revocable")
+    previous = contract.status
+    contract.status, contract.revoke_reason = ContractStatus.REVOKED, (reason or "")[:500]
+    contract.save(update_fields=["status", "revoke_reason", "updated_at"])
+    _record_change(contract, previous, ContractStatus.REVOKED, actor=actor, note=contract.revoke_reason)
+    audit.record("labor_contract.contract.revoked", actor=actor, target=contract, data={"reason": contract.revoke_reason})
+    events.publish("labor_contract.contract.revoked", contract_id=contract.pk)
+    return contract
+
+
+# ---------------------------------------------------------------- reminders
+
+def _employer_admins(employer_id: int):
+    return get_user_model().objects.filter(memberships__organization_id=employer_id, memberships__is_active=True,
+                                           memberships__role=Role.EMPLOYER_ADMIN, is_active=True).distinct()
+
+
+@transaction.atomic
+def check_contract_deadlines(today: dt.date, *, actor=None) -> dict[str, int]:
+    """Remind HR in the app of hires unsigned at day 20 and day 30 after the start date, and contracts ending soon.
+
+    Each reminder is sent once (its dedup key names contract, day and recipient), so running this daily is safe.
+    Returns how many reminders of each kind were queued now.
+    """
+    from zhili.core.notify import api as notify
+    from zhili.core.notify.models import Message
+
+    if actor is not None:
+        require(actor, "labor_contract.deadlines.check")
+    unsigned_days = value_on("unsigned_reminder_days", today)
+    counts = {"unsigned": 0, "expiring": 0}
+    admins: dict[int, list] = {}
+
+    def queue(contract, kind, template, params):
+        for user in admins.setdefault(contract.employer_id, list(_employer_admins(contract.employer_id))):
+            key = f"labor_contract:{kind}:{contract.pk}:{user.pk}"
+            if Message.objects.filter(dedup_key=key).exists():
+                continue
+            notify.queue_message(channel="in_app", template=template, address=str(user.pk), params=params,
+                                 recipient=user, dedup_key=key, actor=actor)
+            counts["unsigned" if kind.startswith("unsigned") else "expiring"] += 1
+
+    first = min(unsigned_days.value)
+    for contract in (LaborContract.objects.filter(status__in=PENDING_STATUSES,
+                                                  start_date__lte=today - dt.timedelta(days=first))
+                     .select_related("employer")):
+        elapsed = (today - contract.start_date).days
+        for day in sorted(unsigned_days.value):
+            if elapsed >= day:
+                queue(contract, f"unsigned_{day}", "labor_contract_unsigned_reminder",
+                      {"name": pii.mask_name(contract.worker_name), "number": contract.number,
+                       "days": elapsed, "reference": unsigned_days.reference})
+    window = value_on("expiry_reminder_days", today)
+    for contract in (LaborContract.objects.filter(status__in=CONCLUDED_STATUSES, end_date__gte=today,
+                                                  end_date__lte=today + dt.timedelta(days=window.value))
+                     .select_related("employer")):
+        queue(contract, f"expiring_{contract.end_date.isoformat()}", "labor_contract_expiry_reminder",
+              {"name": pii.mask_name(contract.worker_name), "number": contract.number,
+               "end_date": contract.end_date.isoformat(), "days": (contract.end_date - today).days})
+    audit.record("labor_contract.deadlines.checked", actor=actor, data={"today": today, **counts})
+    return counts

@@ -1,0 +1,260 @@
+"""Pages: HR's status board, form, batch upload and detail; the worker's "我的合同"; the department's region lists.
+
+Views only read through ``queries`` and write through ``services``.
+"""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from zhili.core.identity.choices import Role
+from zhili.core.identity.permissions import can, has_role, require
+
+from . import documents, importing, queries, services
+from .choices import REVOCABLE_STATUSES, BatchKind, ContractStatus
+from .forms import ContractForm, FilterForm, RevokeForm, UploadForm
+from .models import LaborContract, SendBatch
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_SIZE = 20
+
+
+def _xlsx_response(content: bytes, file_name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(file_name)}"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+def _employer(request):
+    """The organisation the HR user acts for (``?employer=<id>`` picks one when they serve several)."""
+    memberships = request.user.memberships.filter(is_active=True, role=Role.EMPLOYER_ADMIN).select_related("organization")
+    wanted = request.GET.get("employer") or request.POST.get("employer")
+    for membership in memberships:
+        if not wanted or str(membership.organization_id) == wanted:
+            return membership.organization
+    raise PermissionDenied(_("只有用人单位管理员可以使用此页面"))
+
+
+def _export(queryset, file_name: str) -> HttpResponse:
+    """The list as XLSX, with ID numbers and phones masked."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("劳动合同"))
+    sheet.append([_("合同编号"), _("用人单位"), _("劳动者"), _("身份证号码"), _("手机号码"), _("岗位"), _("期限类型"),
+                  _("开始日期"), _("终止日期"), _("月工资（元）"), _("状态"), _("发送时间")])
+    for c in queryset.iterator(chunk_size=2000):
+        sheet.append([c.number, c.employer.name, c.worker_name, c.masked_id_number, c.masked_phone, c.job_title,
+                      c.get_term_type_display(), c.start_date, c.end_date, c.monthly_wage, c.get_status_display(),
+                      timezone.localtime(c.sent_at).replace(tzinfo=None) if c.sent_at else None])
+    out = io.BytesIO()
+    workbook.save(out)
+    return _xlsx_response(out.getvalue(), file_name)
+
+
+def _list_page(request, queryset, *, title: str, template: str = "labor_contract/contract_list.html", **extra):
+    form = FilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    board = queries.status_counts(queryset)
+    queryset = queries.filter_contracts(queryset, **{k: v for k, v in filters.items() if v})
+    if request.GET.get("format") == "xlsx":
+        return _export(queryset, f"{title}.xlsx")
+    page = Paginator(queryset.order_by("-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, template, {"title": title, "form": form, "page": page, "board": board, **extra})
+
+
+# ---------------------------------------------------------------- HR
+
+@login_required
+def contract_list(request):
+    """HR's status board; a worker or a department user is sent to their own list."""
+    if not queries.employers_of(request.user):
+        if has_role(request.user, Role.OFFICER, Role.INSPECTOR, Role.MEDIATOR):
+            return redirect("labor_contract:region")
+        return redirect("labor_contract:mine")
+    return _list_page(request, queries.employer_contracts(request.user), title=_("劳动合同"), is_hr=True)
+
+
+@login_required
+def contract_create(request):
+    employer = _employer(request)
+    require(request.user, "labor_contract.contract.create", employer)
+    form = ContractForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract = services.create_contract(form.cleaned_data, employer=employer, actor=request.user)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("合同 {number} 已创建为草稿").format(number=contract.number))
+            return redirect(contract)
+    return render(request, "labor_contract/contract_form.html", {"form": form, "employer": employer})
+
+
+def _upload(request, kind: str):
+    employer = _employer(request)
+    require(request.user, "labor_contract.batch.import", employer)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        service = services.import_contract_batch if kind == BatchKind.NEW_CONTRACTS else services.import_existing_contracts
+        try:
+            result = service(form.cleaned_data["file"], employer=employer, actor=request.user)
+        except ValidationError as exc:
+            for error in exc.messages:
+                form.add_error("file", error)
+        else:
+            return redirect(result.batch)
+    batches = queries.batches_of(request.user).filter(kind=kind)[:10]
+    return render(request, "labor_contract/batch_upload.html",
+                  {"form": form, "batches": batches, "kind": BatchKind(kind), "employer": employer})
+
+
+@login_required
+def batch_upload(request):
+    return _upload(request, BatchKind.NEW_CONTRACTS)
+
+
+@login_required
+def existing_upload(request):
+    return _upload(request, BatchKind.EXISTING_CONTRACTS)
+
+
+@login_required
+def batch_template(request):
+    return _xlsx_response(importing.template_workbook(importing.NEW_CONTRACT_COLUMNS, importing.EXAMPLE_ROW),
+                          "劳动合同批量导入模板.xlsx")
+
+
+@login_required
+def existing_template(request):
+    return _xlsx_response(importing.template_workbook(importing.EXISTING_CONTRACT_COLUMNS), "存量劳动合同录入模板.xlsx")
+
+
+def _batch(request, pk) -> SendBatch:
+    return get_object_or_404(queries.batches_of(request.user), pk=pk)
+
+
+@login_required
+def batch_detail(request, pk):
+    batch = _batch(request, pk)
+    drafts = batch.contracts.filter(status=ContractStatus.DRAFT).count()
+    return render(request, "labor_contract/batch_detail.html",
+                  {"batch": batch, "drafts": drafts, "contracts": batch.contracts.order_by("id")[:200]})
+
+
+@login_required
+def batch_result(request, pk):
+    batch = _batch(request, pk)
+    return _xlsx_response(bytes(batch.result_sheet), f"导入结果-{batch.pk}.xlsx")
+
+
+@login_required
+@require_POST
+def batch_send(request, pk):
+    batch = _batch(request, pk)
+    sent = services.send_contracts(batch.contracts.filter(status=ContractStatus.DRAFT), actor=request.user)
+    messages.success(request, _("已向 {n} 名劳动者发送签署短信").format(n=len(sent)))
+    return redirect(batch)
+
+
+@login_required
+@require_POST
+def send_selected(request):
+    contracts = queries.employer_contracts(request.user).filter(number__in=request.POST.getlist("number"))
+    sent = services.send_contracts(contracts, actor=request.user)
+    messages.success(request, _("已向 {n} 名劳动者发送签署短信").format(n=len(sent)))
+    return redirect("labor_contract:list")
+
+
+# ---------------------------------------------------------------- one contract
+
+def _contract(request, number) -> LaborContract:
+    contract = LaborContract.objects.select_related("employer", "template_version").filter(number=number).first()
+    if contract is None or not can(request.user, "labor_contract.contract.view", contract):
+        raise Http404(_("没有找到该合同"))
+    return contract
+
+
+@login_required
+def contract_detail(request, number):
+    contract = _contract(request, number)
+    context = {
+        "contract": contract,
+        "html": documents.render_contract_html(contract),
+        "history": contract.status_changes.select_related("actor"),
+        "can_send": contract.status == ContractStatus.DRAFT and can(request.user, "labor_contract.contract.send", contract),
+        "can_revoke": contract.status in REVOCABLE_STATUSES and can(request.user, "labor_contract.contract.revoke", contract),
+        "revoke_form": RevokeForm(),
+    }
+    return render(request, "labor_contract/contract_detail.html", context)
+
+
+@login_required
+@require_POST
+def contract_send(request, number):
+    contract = _contract(request, number)
+    services.send_contracts([contract], actor=request.user)
+    messages.success(request, _("签署短信已发送"))
+    return redirect(contract)
+
+
+@login_required
+@require_POST
+def contract_revoke(request, number):
+    contract = _contract(request, number)
+    form = RevokeForm(request.POST)
+    form.is_valid()
+    try:
+        services.revoke_contract(contract, actor=request.user, reason=form.cleaned_data.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("合同已撤回"))
+    return redirect(contract)
+
+
+# ---------------------------------------------------------------- worker and department
+
+@login_required
+def my_contracts(request):
+    contracts = queries.worker_contracts(request.user).order_by("-start_date")
+    return render(request, "labor_contract/contract_mine.html", {"contracts": contracts})
+
+
+@login_required
+def region_list(request):
+    require(request.user, "labor_contract.region.supervise")
+    today = timezone.localdate()
+    contracts = queries.region_contracts(request.user)
+    return _list_page(request, contracts, title=_("辖区劳动合同"), is_region=True,
+                      overdue_count=queries.overdue_unsigned(contracts, today).count(),
+                      expiring_count=queries.expiring(contracts, today).count())
+
+
+@login_required
+def region_overdue(request):
+    require(request.user, "labor_contract.region.supervise")
+    contracts = queries.overdue_unsigned(queries.region_contracts(request.user), timezone.localdate())
+    return _list_page(request, contracts, title=_("逾期未签合同"), is_region=True)
+
+
+@login_required
+def region_expiring(request):
+    require(request.user, "labor_contract.region.supervise")
+    contracts = queries.expiring(queries.region_contracts(request.user), timezone.localdate())
+    return _list_page(request, contracts, title=_("即将到期合同"), is_region=True)
