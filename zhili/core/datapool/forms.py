@@ -1,0 +1,15 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .registry import datasets
+
+
+class UploadForm(forms.Form):
+    """Choose a dataset and a file to load."""
+
+    dataset_code = forms.ChoiceField(label=_("数据集"))
+    file = forms.FileField(label=_("文件（CSV、XLSX、JSON、JSON Lines）"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dataset_code"].choices = [(code, d.name) for code, d in datasets.items()]

@@ -1,0 +1,14 @@
+"""Who may load data and read batches: department staff."""
+
+from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
+from zhili.core.identity.permissions import has_role, rule
+
+
+@rule("datapool.batch.ingest")
+def can_ingest(user, dataset) -> bool:
+    return has_role(user, Role.OFFICER)
+
+
+@rule("datapool.batch.view")
+def can_view(user, batch) -> bool:
+    return has_role(user, *DEPARTMENT_ROLES)
