@@ -1,0 +1,83 @@
+"""Reads of the ledger: entries, roots and proofs for any tree size, each from O(log n) stored nodes."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from . import merkle
+from .models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode
+from .records import subject_reference
+
+
+def tree_size() -> int:
+    """Return the number of entries committed so far."""
+    size = LedgerHead.objects.filter(pk=LedgerHead.SINGLETON_ID).values_list("tree_size", flat=True).first()
+    return size or 0
+
+
+def _size(size: int | None, *, field: str = "tree_size") -> int:
+    current = tree_size()
+    if size is None:
+        return current
+    if not isinstance(size, int) or size < 0 or size > current:
+        raise ValidationError({field: f"树大小须为 0 至 {current} 之间的整数"})
+    return size
+
+
+def fetch_nodes(nodes: list[merkle.Node]) -> dict[merkle.Node, bytes]:
+    """Return the stored hashes of ``nodes`` in one query; raise LookupError if one is missing."""
+    wanted = {merkle.node_key(level, index): (level, index) for level, index in nodes}
+    found = {wanted[key]: bytes(digest)
+             for key, digest in MerkleNode.objects.filter(key__in=list(wanted)).values_list("key", "hash")}
+    if len(found) != len(wanted):
+        missing = sorted(set(wanted.values()) - set(found))
+        raise LookupError(f"merkle nodes missing from storage: {missing[:5]}")
+    return found
+
+
+def root_from_nodes(size: int) -> bytes:
+    """Return MTH(D[0:size]) from the stored complete subtrees."""
+    return merkle.build([(0, size)], fetch_nodes)[0] if size else merkle.EMPTY_ROOT
+
+
+def root(tree_size: int | None = None) -> bytes:
+    """Return the root hash of the tree at ``tree_size`` (the current size by default)."""
+    return root_from_nodes(_size(tree_size))
+
+
+def inclusion_proof(index: int, tree_size: int | None = None) -> list[bytes]:
+    """Return the RFC 9162 inclusion proof of entry ``index`` in the tree of ``tree_size`` entries."""
+    size = _size(tree_size)
+    if not isinstance(index, int) or not 0 <= index < size:
+        raise ValidationError({"index": f"记录序号须为 0 至 {size - 1} 之间的整数"})
+    return merkle.build(merkle.inclusion_ranges(index, size), fetch_nodes)
+
+
+def consistency_proof(old_size: int, new_size: int | None = None) -> list[bytes]:
+    """Return the RFC 9162 consistency proof that the tree of ``new_size`` entries extends that of ``old_size``."""
+    new_size = _size(new_size, field="new_size")
+    if not isinstance(old_size, int) or not 0 <= old_size <= new_size:
+        raise ValidationError({"old_size": f"旧树大小须为 0 至 {new_size} 之间的整数"})
+    return merkle.build(merkle.consistency_ranges(old_size, new_size), fetch_nodes)
+
+
+def entry(index: int) -> LedgerEntry:
+    """Return the entry at ``index``; raise LedgerEntry.DoesNotExist if there is none."""
+    return LedgerEntry.objects.get(index=index)
+
+
+def entries_for(subject: Any) -> models.QuerySet:
+    """Return the entries about ``subject`` (a model instance or a ``(type, id)`` pair), oldest first."""
+    subject_type, subject_id = subject_reference(subject)
+    return LedgerEntry.objects.filter(subject_type=subject_type, subject_id=subject_id).order_by("index")
+
+
+def latest_checkpoint() -> Checkpoint | None:
+    """Return the checkpoint of the largest tree, or None before the first."""
+    return Checkpoint.objects.order_by("-tree_size").first()
+
+
+def checkpoint_covering(index: int) -> Checkpoint | None:
+    """Return the smallest checkpoint whose tree includes entry ``index``."""
+    return Checkpoint.objects.filter(tree_size__gt=index).order_by("tree_size").first()
