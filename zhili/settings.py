@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "zhili.core.cases",
     "zhili.core.dashboards",
     "zhili.core.policy",
+    "zhili.core.sharing",
 ]
 if ZHILI_TEST_SCENES:
     INSTALLED_APPS.append("zhili.core.testing.dummy_scene")
