@@ -25,7 +25,7 @@ install_python() {
     say "creating virtual environment .venv"
     python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$VENV"; }
   fi
-  "$PY" -m pip install -q --upgrade pip uv >/dev/null
+  "$PY" -m pip install -q --upgrade pip uv >/dev/null 2>&1
   say "installing Python dependencies from requirements.lock"
   "$VENV/bin/uv" pip install -q --python "$PY" -r requirements.lock "$@"
   "$VENV/bin/uv" pip install -q --python "$PY" --no-deps -e .
