@@ -6,11 +6,12 @@ from zhili.core.foundation.choices import ChoiceSet, Colour
 
 
 class ContractStatus(ChoiceSet):
-    """Where a contract stands: draft → sent → worker_signed → completed, or rejected / expired / revoked."""
+    """Where a contract stands: draft → sent → worker_signed (or employer_signed) → completed; or rejected / expired / revoked."""
 
     DRAFT = "draft", _("草稿"), Colour.GRAY
     SENT = "sent", _("待劳动者签署"), Colour.BLUE
     WORKER_SIGNED = "worker_signed", _("劳动者已签署"), Colour.YELLOW
+    EMPLOYER_SIGNED = "employer_signed", _("用人单位已盖章"), Colour.YELLOW
     COMPLETED = "completed", _("已签订"), Colour.GREEN
     REJECTED = "rejected", _("劳动者拒签"), Colour.RED
     EXPIRED = "expired", _("签署已过期"), Colour.ORANGE
@@ -21,8 +22,9 @@ class ContractStatus(ChoiceSet):
 # Contracts that bind the parties (for deadlines, probation-once and open-ended counts).
 CONCLUDED_STATUSES = (ContractStatus.COMPLETED, ContractStatus.EXISTING_PAPER)
 # Contracts still on their way to a signature (a hire is "unsigned" while its contract is in one of these).
-PENDING_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.WORKER_SIGNED)
-REVOCABLE_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT)
+PENDING_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.WORKER_SIGNED,
+                    ContractStatus.EMPLOYER_SIGNED)
+REVOCABLE_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.EMPLOYER_SIGNED)
 
 
 class TermType(ChoiceSet):
@@ -61,3 +63,34 @@ class RowOutcome(ChoiceSet):
     CREATED = "created", _("已创建"), Colour.GREEN
     DUPLICATE = "duplicate", _("已存在，未重复创建"), Colour.GRAY
     ERROR = "error", _("有误，未导入"), Colour.RED
+
+
+class SigningOrder(ChoiceSet):
+    """Who signs first; the worker by default, so the employer seals only what the worker has accepted."""
+
+    WORKER_FIRST = "worker_first", _("劳动者先签，用人单位后盖章"), Colour.BLUE
+    EMPLOYER_FIRST = "employer_first", _("用人单位先盖章，劳动者后签"), Colour.GREEN
+
+
+class DocumentStage(ChoiceSet):
+    """Which state of a contract's PDF a stored file is."""
+
+    UNSIGNED = "unsigned", _("待签署文本"), Colour.GRAY
+    WORKER_SIGNED = "worker_signed", _("劳动者已签名"), Colour.YELLOW
+    EMPLOYER_SIGNED = "employer_signed", _("用人单位已盖章"), Colour.YELLOW
+    COMPLETED = "completed", _("已签订（长期验证）"), Colour.GREEN
+
+
+class SigningStepKind(ChoiceSet):
+    """The worker's steps before signing, each kept as evidence (guideline Art. 6 and 7)."""
+
+    REAL_NAME = "real_name", _("实名核验"), Colour.BLUE
+    DISCLOSURE = "disclosure", _("签署须知已确认"), Colour.BLUE
+
+
+class SignatureMethod(ChoiceSet):
+    """How the visible signature was made."""
+
+    DRAWN = "drawn", _("手写签名"), Colour.GREEN
+    TYPED = "typed", _("输入姓名"), Colour.BLUE
+    SEAL = "seal", _("电子印章"), Colour.RED

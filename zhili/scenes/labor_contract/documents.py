@@ -60,3 +60,69 @@ def render_contract_html(contract, *, reveal_pii: bool = False) -> str:
         "worker_phone": phone if reveal_pii else pii.mask_phone(phone),
     })
     return _engine.from_string(version.body).render(context)
+
+
+# ---------------------------------------------------------------- the PDF, its signature page and page images
+
+PDF_CSS_PATH = Path(__file__).parent / "templates" / "labor_contract" / "contract_pdf.css"
+# A4 in PDF points. Every contract PDF ends with a signature page (``.signatures`` breaks before it), so the
+# worker's signature box and the default seal spot are fixed points on the last page.
+PAGE_WIDTH_PT, PAGE_HEIGHT_PT = 595, 842
+WORKER_SIGNATURE_BOX = (145, 515, 345, 585)
+PAGE_PNG_DPI = 72  # one pixel per PDF point, so a position picked on the preview image is already in points
+
+
+def render_contract_pdf(contract) -> bytes:
+    """The contract as an archival PDF (PDF/A-3b, CJK font embedded) with the full ID number and phone."""
+    from zhili.core.esign.api import render_pdf
+
+    html = render_contract_html(contract, reveal_pii=True)
+    return render_pdf("{{ html|safe }}", {"html": html}, css=PDF_CSS_PATH.read_text(encoding="utf-8"))
+
+
+def page_count(pdf: bytes) -> int:
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return int(PdfFileReader(io.BytesIO(pdf), strict=False).root["/Pages"]["/Count"])
+
+
+def page_png(pdf: bytes, page: int) -> bytes:
+    """One page (1-based) as a PNG at 72 dpi, drawn by poppler's ``pdftoppm``."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="zhili-page-") as folder:
+        source = Path(folder) / "in.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", str(PAGE_PNG_DPI), "-f", str(page), "-l", str(page),
+                        "-singlefile", str(source), str(Path(folder) / "page")],
+                       check=True, capture_output=True, timeout=60)
+        return (Path(folder) / "page.png").read_bytes()
+
+
+# ---------------------------------------------------------------- what the worker is told before signing
+
+# The disclosure the employer owes the worker before signing (《电子劳动合同订立指引》第六条): the process, how to
+# operate, what to watch for, how to view and download the full text, and that it costs the worker nothing.
+DISCLOSURE_REFERENCE = "人力资源社会保障部办公厅《电子劳动合同订立指引》（人社厅发〔2021〕54号）第六条"
+DISCLOSURE_POINTS = (
+    gettext_lazy("签署流程：核对身份（短信验证码登录、姓名与身份证号码核验）→ 阅读合同全文 → 单独确认签署意愿 → "
+                 "在屏幕上手写签名或输入姓名 → 用人单位加盖电子印章后合同生效。"),
+    gettext_lazy("操作方法：全程在手机浏览器中完成，无需安装插件或应用，无需 U 盾或密码。"),
+    gettext_lazy("注意事项：请仔细阅读合同的每一项条款；对内容有异议的，可以拒签并写明理由，用人单位会收到通知。"
+                 "签名使用平台为您签发的个人数字证书，并附可信时间戳，签署后任何改动都能被发现。"),
+    gettext_lazy("查看与下载：合同订立后，您会收到短信和站内消息通知；在「我的合同」中可随时查看、下载和打印合同全文。"),
+    gettext_lazy("费用：签署、查看、下载合同对劳动者完全免费。"),
+)
+
+
+def disclosure_text() -> str:
+    return "\n".join(str(point) for point in DISCLOSURE_POINTS)
+
+
+def disclosure_sha256() -> str:
+    import hashlib
+
+    return hashlib.sha256(disclosure_text().encode("utf-8")).hexdigest()

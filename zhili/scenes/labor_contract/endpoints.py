@@ -62,8 +62,10 @@ def my_contracts(request):
 @router.get("/contracts/{number}", response=ContractOut, summary="一份劳动合同")
 def get_contract(request, number: str):
     contract = LaborContract.objects.select_related("employer").filter(number=number).first()
-    if contract is None or not can(_user(request), "labor_contract.contract.view", contract):
+    user = _user(request)
+    if contract is None or not can(user, "labor_contract.contract.view", contract):
         raise Http404
+    services.record_contract_read(contract, actor=user, what="api")
     return contract
 
 

@@ -45,3 +45,46 @@ class FilterForm(forms.Form):
     date_from = forms.DateField(label=_("开始日期自"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("至"), required=False, widget=DATE)
     q = forms.CharField(label=_("姓名 / 编号 / 岗位"), max_length=50, required=False)
+
+
+class RealNameForm(forms.Form):
+    """The worker's name and ID number, checked against the contract and the person's record."""
+
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    id_number = forms.CharField(label=_("身份证号码"), max_length=30,
+                                widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"}))
+
+
+class DisclosureForm(forms.Form):
+    acknowledged = forms.BooleanField(label=_("我已阅读并知悉以上签署须知"),
+                                      error_messages={"required": _("签署须知：请勾选确认已阅读")})
+
+
+class IntentForm(forms.Form):
+    document_sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    agree = forms.BooleanField(label=_("我已阅读全部条款，确认签署本劳动合同"),
+                               error_messages={"required": _("签署意愿：请勾选确认后再继续")})
+
+
+class SignatureForm(forms.Form):
+    """A drawn signature (PNG data URL from the canvas) or the typed name; exactly one of them."""
+
+    signature = forms.CharField(widget=forms.HiddenInput, required=False, max_length=450_000)
+    typed_name = forms.CharField(label=_("或输入您的姓名"), max_length=50, required=False)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("拒签理由"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SealUploadForm(forms.Form):
+    image = forms.FileField(label=_("印章图片（透明背景 PNG，不超过 512 KB）"))
+
+
+class SealForm(forms.Form):
+    """The seal's spot picked by dragging on the preview (PDF points), and the confirmation to apply it."""
+
+    x = forms.DecimalField(widget=forms.HiddenInput, max_digits=7, decimal_places=2)
+    y = forms.DecimalField(widget=forms.HiddenInput, max_digits=7, decimal_places=2)
+    size = forms.DecimalField(widget=forms.HiddenInput, max_digits=6, decimal_places=2, initial=120)
+    confirm = forms.BooleanField(label=_("我受本单位授权，确认以本单位名义加盖电子印章"), required=False)

@@ -1,4 +1,5 @@
-"""Contract templates and their versions, labor contracts, their status history and batch uploads."""
+"""Contract templates and their versions, labor contracts, their status history, batch uploads, and the signing
+evidence: the contract's PDFs, the worker's steps and intent confirmations, company seals and their placement."""
 
 from django.conf import settings
 from django.db import models
@@ -8,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from zhili.core.foundation import pii
 from zhili.core.foundation.models import TimeStampedModel
 
-from .choices import BatchKind, ContractStatus, SigningChannel, TermType, WorkingHourSystem
+from .choices import (
+    BatchKind,
+    ContractStatus,
+    DocumentStage,
+    SignatureMethod,
+    SigningChannel,
+    SigningOrder,
+    SigningStepKind,
+    TermType,
+    WorkingHourSystem,
+)
 
 
 class ContractTemplate(TimeStampedModel):
@@ -38,7 +49,9 @@ class TemplateVersion(TimeStampedModel):
 
     The body is a Django template over ``contract``, ``employer`` and ``clauses``; it must mark each of the nine
     mandatory clauses of Labour Contract Law Art. 17 with ``data-clause="<code>"`` (checked on save by the
-    service). The seal position is in PDF points from the bottom-left corner of ``seal_page`` (1-based).
+    service). The seal position is in PDF points from the bottom-left corner of ``seal_page`` (1-based; 0 means
+    the last page, the signature page every contract PDF ends with); an employer's own drag-and-drop placement
+    (``SealPlacement``) overrides it.
     """
 
     template = models.ForeignKey(ContractTemplate, verbose_name=_("模板"), on_delete=models.PROTECT,
@@ -48,9 +61,11 @@ class TemplateVersion(TimeStampedModel):
     employer_clauses = models.TextField(_("用人单位补充条款"), blank=True)
     basis = models.CharField(_("依据"), max_length=255, blank=True,
                              help_text=_("例如：参照人力资源社会保障部劳动合同（通用）示范文本结构"))
-    seal_page = models.PositiveSmallIntegerField(_("盖章页"), default=1)
-    seal_x = models.DecimalField(_("盖章位置 X（pt）"), max_digits=7, decimal_places=2, default=400)
-    seal_y = models.DecimalField(_("盖章位置 Y（pt）"), max_digits=7, decimal_places=2, default=120)
+    seal_page = models.PositiveSmallIntegerField(_("盖章页"), default=0, help_text=_("0 表示最后一页（签署页）"))
+    seal_x = models.DecimalField(_("盖章位置 X（pt）"), max_digits=7, decimal_places=2, default=120)
+    seal_y = models.DecimalField(_("盖章位置 Y（pt）"), max_digits=7, decimal_places=2, default=640)
+    signing_order = models.CharField(_("签署顺序"), max_length=16, choices=SigningOrder.choices,
+                                     default=SigningOrder.WORKER_FIRST)
 
     class Meta:
         verbose_name = _("模板版本")
@@ -134,6 +149,10 @@ class LaborContract(TimeStampedModel):
     channel = models.CharField(_("签署方式"), max_length=16, choices=SigningChannel.choices,
                                default=SigningChannel.REMOTE)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    sign_url = models.CharField(_("签署短链接"), max_length=300, blank=True,
+                                help_text=_("短信与现场二维码使用的签署链接"))
+    worker_signed_at = models.DateTimeField(_("劳动者签署时间"), null=True, blank=True)
+    employer_signed_at = models.DateTimeField(_("用人单位盖章时间"), null=True, blank=True)
     completed_at = models.DateTimeField(_("签订完成时间"), null=True, blank=True)
     signed_on = models.DateField(_("签订日期"), null=True, blank=True,
                                  help_text=_("存量纸质合同的签订日期"))
@@ -192,3 +211,124 @@ class ContractStatusChange(TimeStampedModel):
 
     def __str__(self):
         return f"{self.contract_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class ContractDocument(TimeStampedModel):
+    """One state of a contract's PDF: the rendered text, after the worker's signature, after the seal, completed.
+
+    Each later stage is the earlier file plus an incremental update, so every signature stays verifiable.
+    Kept as bytes in the database so that a document and the status change that made it commit together.
+    """
+
+    contract = models.ForeignKey(LaborContract, verbose_name=_("合同"), on_delete=models.CASCADE,
+                                 related_name="documents")
+    stage = models.CharField(_("阶段"), max_length=16, choices=DocumentStage.choices)
+    pdf = models.BinaryField(_("PDF 文件"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    size = models.PositiveIntegerField(_("字节数"))
+
+    class Meta:
+        verbose_name = _("合同文件")
+        verbose_name_plural = _("合同文件")
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["contract", "stage"], name="labor_contract_one_document_per_stage")]
+
+    def __str__(self):
+        return f"{self.contract_id} {self.stage} {self.sha256[:12]}"
+
+
+class SigningStep(TimeStampedModel):
+    """Evidence of one step the worker took before signing: the real-name check or the acknowledged disclosure."""
+
+    contract = models.ForeignKey(LaborContract, verbose_name=_("合同"), on_delete=models.CASCADE,
+                                 related_name="signing_steps")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT,
+                             related_name="+")
+    kind = models.CharField(_("步骤"), max_length=16, choices=SigningStepKind.choices)
+    text_sha256 = models.CharField(_("所示文字摘要"), max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
+    user_agent = models.CharField(_("浏览器标识"), max_length=300, blank=True)
+    data = models.JSONField(_("附加信息"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("签署步骤记录")
+        verbose_name_plural = _("签署步骤记录")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.contract_id} {self.kind} {self.user_id}"
+
+
+class IntentConfirmation(TimeStampedModel):
+    """A signer's explicit confirmation that they mean to sign this document (意愿确认), used once by a signature.
+
+    It names the SHA-256 of the exact PDF the signer was shown, the time, IP address and browser; a signature
+    consumes it, and the signature's evidence (inside the PDF as a signed attribute) names its id.
+    """
+
+    contract = models.ForeignKey(LaborContract, verbose_name=_("合同"), on_delete=models.CASCADE,
+                                 related_name="intent_confirmations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("确认人"), on_delete=models.PROTECT,
+                             related_name="+")
+    role = models.CharField(_("签署角色"), max_length=16)
+    statement = models.CharField(_("确认的声明"), max_length=300)
+    document_sha256 = models.CharField(_("所示合同文件摘要"), max_length=64)
+    confirmed_at = models.DateTimeField(_("确认时间"))
+    ip_address = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
+    user_agent = models.CharField(_("浏览器标识"), max_length=300, blank=True)
+    consumed_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+    signature_method = models.CharField(_("签名方式"), max_length=16, choices=SignatureMethod.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("意愿确认")
+        verbose_name_plural = _("意愿确认")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.contract_id} {self.role} {self.confirmed_at:%Y-%m-%d %H:%M}"
+
+
+class CompanySeal(TimeStampedModel):
+    """An employer's seal image (transparent PNG); the newest active one is applied with the seal certificate."""
+
+    employer = models.ForeignKey("orgs.Organization", verbose_name=_("用人单位"), on_delete=models.PROTECT,
+                                 related_name="+")
+    image = models.BinaryField(_("印章图片（PNG）"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    width_px = models.PositiveIntegerField(_("宽（像素）"))
+    height_px = models.PositiveIntegerField(_("高（像素）"))
+    is_active = models.BooleanField(_("在用"), default=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("电子印章图片")
+        verbose_name_plural = _("电子印章图片")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.employer} {self.sha256[:12]}"
+
+
+class SealPlacement(TimeStampedModel):
+    """Where an employer's seal goes on the contracts of one template version (PDF points, bottom-left origin)."""
+
+    employer = models.ForeignKey("orgs.Organization", verbose_name=_("用人单位"), on_delete=models.PROTECT,
+                                 related_name="+")
+    template_version = models.ForeignKey(TemplateVersion, verbose_name=_("模板版本"), on_delete=models.PROTECT,
+                                         related_name="seal_placements")
+    page = models.PositiveSmallIntegerField(_("盖章页"), default=0, help_text=_("0 表示最后一页（签署页）"))
+    x = models.DecimalField(_("X（pt）"), max_digits=7, decimal_places=2)
+    y = models.DecimalField(_("Y（pt）"), max_digits=7, decimal_places=2)
+    size = models.DecimalField(_("印章直径（pt）"), max_digits=6, decimal_places=2, default=120)
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("设置人"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("盖章位置")
+        verbose_name_plural = _("盖章位置")
+        constraints = [models.UniqueConstraint(fields=["employer", "template_version"],
+                                               name="labor_contract_one_placement_per_version")]
+
+    def __str__(self):
+        return f"{self.employer} {self.template_version} ({self.x}, {self.y})"

@@ -59,3 +59,29 @@ def can_supervise(user, obj=None) -> bool:
 @rule("labor_contract.deadlines.check")
 def can_check_deadlines(user, obj=None) -> bool:
     return has_role(user, Role.OFFICER)
+
+
+def keeps_the_seal(user, employer) -> bool:
+    """An active employer administrator or seal keeper of ``employer`` (who may use its seal certificate)."""
+    return employer is not None and employer.pk in organizations_of(user, *EMPLOYER_ROLES)
+
+
+def is_contract_phone(user, contract) -> bool:
+    """The logged-in phone is the worker phone the contract names (blind index), the only phone that may sign."""
+    phone_index = getattr(user, "phone_index", "")
+    return bool(phone_index) and phone_index == contract.worker_phone_index
+
+
+@rule("labor_contract.contract.sign")
+def can_sign(user, contract) -> bool:
+    return contract is not None and is_contract_phone(user, contract)
+
+
+@rule("labor_contract.contract.seal")
+def can_seal(user, contract) -> bool:
+    return contract is not None and keeps_the_seal(user, contract.employer)
+
+
+@rule("labor_contract.seal.manage")
+def can_manage_seal(user, employer) -> bool:
+    return keeps_the_seal(user, employer)

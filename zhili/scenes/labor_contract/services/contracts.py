@@ -21,8 +21,8 @@ from zhili.core.foundation.validators import validate_id_number, validate_mobile
 from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import require
 
-from . import documents, importing
-from .choices import (
+from .. import documents, importing
+from ..choices import (
     CONCLUDED_STATUSES,
     PENDING_STATUSES,
     REVOCABLE_STATUSES,
@@ -32,8 +32,8 @@ from .choices import (
     SigningChannel,
     TermType,
 )
-from .models import ContractStatusChange, ContractTemplate, LaborContract, SendBatch, TemplateVersion
-from .rules import RuleViolation, add_months, check_contract, value_on
+from ..models import ContractStatusChange, ContractTemplate, LaborContract, SendBatch, TemplateVersion
+from ..rules import RuleViolation, add_months, check_contract, value_on
 
 SIGN_LINK_DAYS = 30
 BULK_CHUNK = 1000
@@ -71,8 +71,8 @@ def create_default_template(*, actor=None) -> TemplateVersion:
 
 
 @transaction.atomic
-def add_template_version(template: ContractTemplate, *, body: str, employer_clauses: str = "", seal_page: int = 1,
-                         seal_x=400, seal_y=120, actor) -> TemplateVersion:
+def add_template_version(template: ContractTemplate, *, body: str, employer_clauses: str = "", seal_page: int = 0,
+                         seal_x=120, seal_y=640, signing_order: str = "worker_first", actor) -> TemplateVersion:
     """Freeze a new version of ``template`` after checking the nine mandatory clauses (Art. 17)."""
     if template.employer is None:
         require(actor, "labor_contract.template.manage_default", template)
@@ -82,7 +82,7 @@ def add_template_version(template: ContractTemplate, *, body: str, employer_clau
     last = template.versions.order_by("-number").first()
     version = TemplateVersion.objects.create(
         template=template, number=(last.number + 1) if last else 1, body=body, employer_clauses=employer_clauses,
-        seal_page=seal_page, seal_x=seal_x, seal_y=seal_y, basis=last.basis if last else "")
+        seal_page=seal_page, seal_x=seal_x, seal_y=seal_y, signing_order=signing_order, basis=last.basis if last else "")
     audit.record("labor_contract.template.version_added", actor=actor, target=version, data={"number": version.number})
     return version
 
@@ -309,47 +309,57 @@ def import_existing_contracts(file, *, employer, actor) -> BatchResult:
 # ---------------------------------------------------------------- sending and revoking
 
 def sign_path(contract: LaborContract) -> str:
-    return reverse("labor_contract:detail", args=[contract.number])
+    """The worker's signing start page (login, real-name check, disclosure, intent, signature)."""
+    return reverse("labor_contract:sign", args=[contract.number])
 
 
 def _sign_url(contract: LaborContract, *, actor) -> str:
-    """A short link to the worker's contract page (notify's short links), valid for ``SIGN_LINK_DAYS`` days."""
+    """A short link to the worker's signing page (notify's short links), valid for ``SIGN_LINK_DAYS`` days."""
     from zhili.core.notify import api as notify
 
-    maker = getattr(notify, "make_short_link", None)
-    if maker is None:
-        from django.conf import settings
+    return notify.make_short_link(sign_path(contract), expires_in=dt.timedelta(days=SIGN_LINK_DAYS), actor=actor,
+                                  subject=contract).url
 
-        return settings.SITE_URL.rstrip("/") + sign_path(contract)
-    return maker(sign_path(contract), expires_in=dt.timedelta(days=SIGN_LINK_DAYS), actor=actor, subject=contract).url
+
+def _content_digest(contract: LaborContract) -> str:
+    """SHA-256 of the contract text as sent (full ID number and phone), for the evidence ledger."""
+    import hashlib
+
+    return hashlib.sha256(documents.render_contract_html(contract, reveal_pii=True).encode("utf-8")).hexdigest()
 
 
 @transaction.atomic
 def send_contracts(contracts: Iterable[LaborContract], *, actor, channel: str = SigningChannel.REMOTE) -> list[LaborContract]:
-    """一键发约: move each draft to sent and text its worker a short link; contracts already sent are left alone.
+    """一键发约: move each draft to sent, give it a signing short link (SMS to the worker, or QR code on site).
 
-    Every contract is permission-checked before anything changes, so one foreign contract in the list stops
-    the whole call with nothing sent.
+    Contracts already sent are left alone. Every contract is permission-checked before anything changes, so
+    one foreign contract in the list stops the whole call with nothing sent.
     """
+    from zhili.core.ledger import api as ledger
     from zhili.core.notify import api as notify
 
     contracts = list(contracts)
     for contract in contracts:
         require(actor, "labor_contract.contract.send", contract)
     now = timezone.now()
-    sent = []
-    for contract in LaborContract.objects.select_for_update().filter(
-            pk__in=[c.pk for c in contracts], status=ContractStatus.DRAFT).select_related("employer").order_by("pk"):
+    sent, records = [], []
+    for contract in LaborContract.objects.select_for_update(of=("self",)).filter(
+            pk__in=[c.pk for c in contracts], status=ContractStatus.DRAFT).select_related(
+            "employer", "template_version").order_by("pk"):
         contract.status, contract.sent_at, contract.channel = ContractStatus.SENT, now, channel
-        contract.save(update_fields=["status", "sent_at", "channel", "updated_at"])
+        contract.sign_url = _sign_url(contract, actor=actor)
+        contract.save(update_fields=["status", "sent_at", "channel", "sign_url", "updated_at"])
         _record_change(contract, ContractStatus.DRAFT, ContractStatus.SENT, actor=actor)
         if channel == SigningChannel.REMOTE:
             notify.send_sms(contract.worker_phone, "labor_contract_sign_invite",
-                            {"employer": contract.employer.name, "url": _sign_url(contract, actor=actor)},
+                            {"employer": contract.employer.name, "url": contract.sign_url},
                             dedup_key=f"labor_contract:invite:{contract.pk}", actor=actor)
         audit.record("labor_contract.contract.sent", actor=actor, target=contract, data={"channel": channel})
+        records.append({"kind": "labor_contract.contract.sent", "subject": contract,
+                        "digest": _content_digest(contract), "data": {"number": contract.number, "channel": channel}})
         events.publish("labor_contract.contract.sent", contract_id=contract.pk, channel=channel)
         sent.append(contract)
+    ledger.append_many(records, actor=actor)
     return sent
 
 
@@ -366,6 +376,11 @@ def revoke_contract(contract: LaborContract, *, actor, reason: str = "") -> Labo
     contract.save(update_fields=["status", "revoke_reason", "updated_at"])
     _record_change(contract, previous, ContractStatus.REVOKED, actor=actor, note=contract.revoke_reason)
     audit.record("labor_contract.contract.revoked", actor=actor, target=contract, data={"reason": contract.revoke_reason})
+    if previous != ContractStatus.DRAFT:  # a draft never left the employer; a sent contract's withdrawal is evidence
+        from zhili.core.ledger import api as ledger
+
+        ledger.append(kind="labor_contract.contract.revoked", subject=contract, actor=actor,
+                      digest=_content_digest(contract), data={"number": contract.number, "reason": contract.revoke_reason})
     events.publish("labor_contract.contract.revoked", contract_id=contract.pk)
     return contract
 

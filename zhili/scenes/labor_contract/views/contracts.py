@@ -19,10 +19,10 @@ from openpyxl import Workbook
 from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import can, has_role, require
 
-from . import documents, importing, queries, services
-from .choices import REVOCABLE_STATUSES, BatchKind, ContractStatus
-from .forms import ContractForm, FilterForm, RevokeForm, UploadForm
-from .models import LaborContract, SendBatch
+from .. import documents, importing, queries, services
+from ..choices import REVOCABLE_STATUSES, BatchKind, ContractStatus
+from ..forms import ContractForm, FilterForm, RevokeForm, UploadForm
+from ..models import LaborContract, SendBatch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 20
@@ -192,10 +192,20 @@ def _contract(request, number) -> LaborContract:
 
 @login_required
 def contract_detail(request, number):
+    from zhili.core.foundation.context import client_ip
+
+    from ..permissions import is_contract_phone, keeps_the_seal
+
     contract = _contract(request, number)
+    services.record_contract_read(contract, actor=request.user, what="detail", ip_address=client_ip(request))
     context = {
         "contract": contract,
         "html": documents.render_contract_html(contract),
+        "can_seal": (keeps_the_seal(request.user, contract.employer)
+                     and contract.status == services.employer_may_seal_status(contract)),
+        "can_sign": (is_contract_phone(request.user, contract)
+                     and contract.status == services.worker_may_sign_status(contract)),
+        "has_pdf": contract.status not in (ContractStatus.DRAFT, ContractStatus.EXISTING_PAPER),
         "history": contract.status_changes.select_related("actor"),
         "can_send": contract.status == ContractStatus.DRAFT and can(request.user, "labor_contract.contract.send", contract),
         "can_revoke": contract.status in REVOCABLE_STATUSES and can(request.user, "labor_contract.contract.revoke", contract),
@@ -233,7 +243,8 @@ def contract_revoke(request, number):
 @login_required
 def my_contracts(request):
     contracts = queries.worker_contracts(request.user).order_by("-start_date")
-    return render(request, "labor_contract/contract_mine.html", {"contracts": contracts})
+    return render(request, "labor_contract/contract_mine.html",
+                  {"contracts": contracts, "signable": {ContractStatus.SENT, ContractStatus.EMPLOYER_SIGNED}})
 
 
 @login_required
