@@ -40,11 +40,17 @@ def file_digest(path: Path) -> tuple[str, int]:
 
 
 class RowSource:
-    """The header and a stream of ``(line, row_dict_or_problem)``; a problem is a string rule."""
+    """The header and a stream of ``(line, row_dict_or_problem)``; a problem is a string rule.
 
-    def __init__(self, columns: list[str] | None, rows: Iterator[tuple[int, dict | str]]):
+    A CSV source also offers ``cell_rows``: the same rows as ``(line, list_of_cells)`` without building a
+    dict, for the compiled fast path; the caller checks their width. Use one stream or the other.
+    """
+
+    def __init__(self, columns: list[str] | None, rows: Iterator[tuple[int, dict | str]],
+                 cell_rows: Iterator[tuple[int, list[str]]] | None = None):
         self.columns = columns
         self.rows = rows
+        self.cell_rows = cell_rows
 
 
 def open_rows(path: Path, file_format: str) -> RowSource:
@@ -61,7 +67,7 @@ def open_rows(path: Path, file_format: str) -> RowSource:
 
 
 def _csv_rows(path: Path) -> RowSource:
-    handle = open(path, encoding="utf-8-sig", newline="", errors="strict")
+    handle = open(path, encoding="utf-8-sig", newline="", errors="strict", buffering=1 << 20)
     reader = csv.reader(handle)
     try:
         header = [name.strip() for name in next(reader)]
@@ -87,7 +93,17 @@ def _csv_rows(path: Path) -> RowSource:
         finally:
             handle.close()
 
-    return RowSource(header, rows())
+    def cell_rows():
+        try:
+            for cells in reader:
+                if cells:
+                    yield reader.line_num, cells
+        except UnicodeDecodeError:
+            raise BatchInvalid(f"第 {reader.line_num + 1} 行附近不是有效的 UTF-8 编码") from None
+        finally:
+            handle.close()
+
+    return RowSource(header, rows(), cell_rows())
 
 
 def _xlsx_rows(path: Path) -> RowSource:

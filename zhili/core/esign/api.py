@@ -1,9 +1,20 @@
 """What other packages and scenes may call in the e-signature package."""
 
+from typing import Any
+
 from .ca import PlatformCA, masked_name
 from .render import render_pdf
-from .services import ensure_platform_ca, issue_organization_certificate, issue_person_certificate, revoke_certificate
-from .signing import KeyUseAuthorization, authorize_key_use, complete_document, sign_pdf
+from .services import (
+    consume_authorization,
+    ensure_platform_ca,
+    issue_organization_certificate,
+    issue_person_certificate,
+    record_authorization,
+    record_document,
+    revoke_certificate,
+    signing_for,
+)
+from .signing import KeyUseAuthorization, complete_document
 from .tsa import TimestampUnavailable, timestamp
 from .verify import VerificationReport, verify_pdf
 
@@ -15,8 +26,50 @@ def platform_root_pem() -> str:
     return to_pem(ensure_platform_ca().root_cert)
 
 
+def authorize_key_use(signer_certificate, *, identity_evidence: dict, intent_evidence: dict,
+                      actor=None) -> KeyUseAuthorization:
+    """Check identity and intent (``signing.authorize_key_use``) and store the single-use authorization.
+
+    The stored row (``models.KeyUseAuthorization``) lets ``sign_pdf`` refuse a second use in any process.
+    """
+    from . import signing
+
+    authorization = signing.authorize_key_use(signer_certificate, identity_evidence=identity_evidence,
+                                              intent_evidence=intent_evidence)
+    record_authorization(authorization, actor=actor)
+    return authorization
+
+
+def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_certificate, subject: Any = None,
+             actor=None, **options) -> bytes:
+    """Sign once per authorization across all processes (``services.sign_document``); see ``signing.sign_pdf``.
+
+    ``subject`` (e.g. the contract) links the signature record to what was signed, for the evidence report.
+    """
+    from .services import sign_document
+
+    return sign_document(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
+                         subject=subject, actor=actor, **options)
+
+
+def evidence_report(subject: Any, *, actor, document: bytes | None = None) -> bytes:
+    """Return the platform-signed evidence report (出证) PDF about ``subject``; it is recorded in the ledger."""
+    from .evidence import evidence_report as build
+
+    return build(subject, actor=actor, document=document)
+
+
+def platform_signer_certificate(*, actor=None):
+    """Return the platform's own evidence-service certificate (CN 治理平台电子证据服务), issuing it on first use."""
+    from .services import platform_signer_certificate as ensure
+
+    return ensure(actor=actor)
+
+
 __all__ = [
     "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use",
-    "complete_document", "ensure_platform_ca", "issue_organization_certificate", "issue_person_certificate",
-    "masked_name", "platform_root_pem", "render_pdf", "revoke_certificate", "sign_pdf", "timestamp", "verify_pdf",
+    "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
+    "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
+    "platform_signer_certificate", "record_authorization", "record_document", "render_pdf", "revoke_certificate",
+    "sign_pdf", "signing_for", "timestamp", "verify_pdf",
 ]

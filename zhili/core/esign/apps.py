@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EsignConfig(AppConfig):
+    """Electronic signatures: the platform CA, the TSA, PAdES signing, verification and evidence reports."""
+
     name = "zhili.core.esign"
     label = "esign"
+    verbose_name = _("电子签名")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (register rules before the registries freeze)

@@ -1,4 +1,4 @@
-"""JSON API of the e-signature package at /api/v1/esign/: verify an uploaded PDF."""
+"""JSON API of the e-signature package at /api/v1/esign/: verify a PDF, ledger proofs of a digest, evidence reports."""
 
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status
@@ -47,6 +47,7 @@ class VerificationOut(Schema):
     verdict: str
     verdict_label: str
     signatures: list[SignatureOut]
+    revision_sha256: list[str]
     ledger_entries: list[dict]
     ledger_note: str
     error: str
@@ -60,3 +61,46 @@ def verify(request: HttpRequest, file: File[UploadedFile]):
     if file.size > MAX_PDF_BYTES:
         return Status(400, {"detail": "file：PDF 不能超过 20 MB"})
     return Status(200, verify_pdf(file.read()).as_dict())
+
+
+class LedgerProofOut(Schema):
+    sha256: str
+    verifier_key: str
+    entries: list[dict]
+
+
+@router.get("/ledger-proof", response={200: LedgerProofOut, 400: ErrorOut}, summary="按文件摘要取存证记录及包含证明")
+def ledger_proof(request: HttpRequest, sha256: str):
+    """The ledger entries recording ``sha256`` with inclusion proofs: save as JSON for ``zhili verify --ledger-proof``."""
+    from zhili.core.ledger import api as ledger
+    from zhili.core.ledger.records import DIGEST_PATTERN
+
+    digest = sha256.strip().lower()
+    if not DIGEST_PATTERN.match(digest):
+        return Status(400, {"detail": "sha256：须为 64 位十六进制的 SHA-256 摘要"})
+    return Status(200, {"sha256": digest, "verifier_key": ledger.verifier_key(),
+                        "entries": [entry.as_dict() for entry in ledger.entries_for_digest(digest)]})
+
+
+@router.post("/evidence/{subject_type}/{subject_id}", response={200: None, 403: ErrorOut, 404: ErrorOut},
+             summary="出具电子证据报告（PDF，平台签名）")
+def evidence(request: HttpRequest, subject_type: str, subject_id: str):
+    """Issue the platform-signed evidence report (出证) about one object and return the PDF."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from zhili.core.identity.permissions import require
+
+    from .evidence import evidence_report
+    from .views import evidence_subject, pdf_download
+
+    user = request.auth
+    if not isinstance(user, get_user_model()):
+        raise PermissionDenied("出证须由登录用户申请")
+    try:
+        subject = evidence_subject(subject_type, subject_id)
+    except Http404 as exc:
+        return Status(404, {"detail": str(exc)})
+    require(user, "esign.evidence.export", subject)
+    return pdf_download(evidence_report(subject, actor=user), f"evidence-{subject_type}-{subject.pk}.pdf")

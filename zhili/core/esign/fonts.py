@@ -3,9 +3,18 @@
 WeasyPrint finds the font through ``@font-face``. pyHanko needs a single-face TrueType file (it refuses
 ``.ttc`` collections), so the first face is extracted once, subset to ASCII + GB 2312 + common CJK
 punctuation (a smaller file loads much faster on every signature), and cached under ``VAR_DIR``.
+
+Stamps are fast because nothing font-sized happens per signature: the face is parsed once per process
+(``_master``), and for each stamp text a tiny TrueType font holding only the glyphs of that text is built
+from the parsed glyphs (``stamp_font_bytes``, itself cached by character set). pyHanko then embeds a subset
+of that tiny font, which costs a millisecond instead of re-reading and re-subsetting 7,000 glyphs.
 """
 
+import copy
 import hashlib
+import io
+import threading
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -28,6 +37,7 @@ def cjk_font_path() -> Path:
     return path
 
 
+@lru_cache(maxsize=1)
 def _charset() -> str:
     chars = {chr(c) for c in range(0x20, 0x7F)}
     for high in range(0xA1, 0xF8):
@@ -38,6 +48,11 @@ def _charset() -> str:
                 continue
     chars.update("　、。·“”‘’《》【】（）：；，！？—…￥")
     return "".join(sorted(chars))
+
+
+@lru_cache(maxsize=1)
+def _charset_set() -> frozenset[str]:
+    return frozenset(_charset())
 
 
 def stamp_font_path(text: str = "") -> Path:
@@ -52,12 +67,24 @@ def stamp_font_path(text: str = "") -> Path:
         charset = _charset()
         _write_face(source, subset_path, charset)
     if text:
-        charset = charset or _charset()
-        if any(ch not in charset and not ch.isspace() for ch in text):
+        if any(ch not in _charset_set() and not ch.isspace() for ch in text):
             if not full_path.exists():
                 _write_face(source, full_path, None)
             return full_path
     return subset_path
+
+
+def font_family_name(path: Path) -> str:
+    """The family name (name ID 1) of a single-face font file, e.g. "WenQuanYi Zen Hei"."""
+    return _family_name(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _family_name(path: str, mtime_ns: int) -> str:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return str(font["name"].getDebugName(1) or "CJK")
 
 
 def _write_face(source: Path, target: Path, charset: str | None) -> None:
@@ -82,3 +109,85 @@ def _write_face(source: Path, target: Path, charset: str | None) -> None:
     partial = target.with_suffix(".part")
     font.save(str(partial))
     partial.replace(target)  # atomic: a concurrent reader never sees half a font
+
+
+_master_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _master(path: str, mtime_ns: int):
+    """The parsed face at ``path`` (fontTools decompiles glyphs lazily), kept for the life of the process."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, lazy=None)
+    return font, font.getBestCmap()
+
+
+def stamp_font_bytes(text: str) -> bytes:
+    """A tiny single-face TrueType font with the glyphs of ``text`` (plus ``.notdef`` and the space)."""
+    path = stamp_font_path(text)
+    chars = "".join(sorted(set(text) | {" "}))
+    return _tiny_font(str(path), path.stat().st_mtime_ns, chars)
+
+
+@lru_cache(maxsize=1024)
+def _tiny_font(path: str, mtime_ns: int, chars: str) -> bytes:
+    """Copy the compiled outlines of ``chars`` out of the parsed face into a new font (no re-encoding)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    with _master_lock:  # fontTools' lazy tables are not safe to expand from two threads at once
+        master, cmap = _master(path, mtime_ns)
+        source_glyphs, hmtx = master["glyf"].glyphs, master["hmtx"]
+        mapping = {ord(ch): cmap[ord(ch)] for ch in chars if ord(ch) in cmap}
+        order, glyphs = [], {}
+        pending = [master.getGlyphOrder()[0], *dict.fromkeys(mapping.values())]  # .notdef first
+        while pending:
+            name = pending.pop(0)
+            if name in glyphs:
+                continue
+            order.append(name)
+            glyph = source_glyphs[name]
+            if glyph.isComposite():  # rare: re-encoded, because it refers to its components by glyph id
+                glyph = copy.deepcopy(glyph)
+                glyph.expand(master["glyf"])
+                pending.extend(component.glyphName for component in glyph.components)
+            elif hasattr(glyph, "data"):
+                glyph = Glyph(glyph.data)
+            else:
+                glyph = copy.deepcopy(glyph)
+            glyphs[name] = glyph
+        metrics = {name: hmtx[name] for name in order}
+        head, hhea, os2, maxp = master["head"], master["hhea"], master["OS/2"], master["maxp"]
+        names = master["name"]
+        family = str(names.getDebugName(1) or "Zhili CJK")
+        style = str(names.getDebugName(2) or "Regular")
+        ps_name = str(names.getDebugName(6) or "ZhiliCJK").replace(" ", "")
+        os2_fields = {field: getattr(os2, field) for field in (
+            "usWeightClass", "usWidthClass", "fsType", "sTypoAscender", "sTypoDescender", "sTypoLineGap",
+            "usWinAscent", "usWinDescent", "sxHeight", "sCapHeight") if hasattr(os2, field)}
+        extra = {tag: master.reader[tag] for tag in ("cvt ", "fpgm", "prep", "gasp") if tag in master.reader.keys()}
+        builder = FontBuilder(head.unitsPerEm, isTTF=True)
+        builder.setupGlyphOrder(order)
+        builder.setupCharacterMap(mapping)
+        glyf = newTable("glyf")
+        glyf.glyphs, glyf.glyphOrder = glyphs, order
+        builder.font["glyf"], builder.font["loca"] = glyf, newTable("loca")
+        builder.setupHorizontalMetrics(metrics)
+        builder.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
+        builder.setupNameTable({"familyName": family, "styleName": style, "psName": ps_name})
+        builder.setupOS2(**os2_fields)
+        builder.setupPost()
+        builder.font["maxp"] = copy.copy(maxp)  # upper bounds of the whole face hold for a part of it
+        builder.font["maxp"].numGlyphs = len(order)
+        for attribute in ("xMin", "yMin", "xMax", "yMax", "flags"):
+            setattr(builder.font["head"], attribute, getattr(head, attribute))
+        for tag, data in extra.items():
+            table = newTable(tag)
+            table.decompile(data, builder.font)
+            builder.font[tag] = table
+    builder.font.recalcBBoxes = False  # the copied outlines keep their own bounding boxes
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()

@@ -2,6 +2,13 @@
 
 A key is stored as ``v1:<base64(nonce|AES-256-GCM(PKCS#8 DER))>`` with the certificate's serial number as
 associated data, so a sealed key cannot be moved to another certificate row without failing to open.
+
+Opened keys are kept in a per-process LRU cache (``KEY_CACHE_SIZE`` keys, keyed by the sealed token, the
+serial number and the KEK). Security trade-off, chosen deliberately: a key stays decrypted in this process's
+memory after its first use instead of being decrypted and dropped on every signature. Whoever can read this
+process's memory can also read the KEK it holds in ``settings.ESIGN_KEK``, so the cache exposes nothing that
+was not already exposed; it does not weaken the rule that a key is *used* only after ``authorize_key_use``
+(that check sits in ``signing.sign_pdf`` in front of every use). ``forget_private_keys()`` empties it.
 """
 
 import base64
@@ -17,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 PREFIX = "v1:"
+KEY_CACHE_SIZE = 256
 
 
 @lru_cache(maxsize=4)
@@ -50,15 +58,30 @@ def seal_private_key(private_key, *, serial_hex: str) -> str:
 
 
 def open_private_key(token: str, *, serial_hex: str):
-    """Decrypt a key sealed by ``seal_private_key``; a wrong KEK or a moved key raises ``ValueError``."""
+    """Decrypt a key sealed by ``seal_private_key``; a wrong KEK or a moved key raises ``ValueError``.
+
+    The opened key is cached for the life of the process (see the module docstring for the trade-off).
+    """
     if not token.startswith(PREFIX):
         raise ValueError("私钥未以平台格式加密保存")
+    return _open(token, serial_hex, settings.ESIGN_KEK)
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _open(token: str, serial_hex: str, kek_b64: str):
     raw = base64.b64decode(token[len(PREFIX):])
     try:
-        der = _current()[0].decrypt(raw[:12], raw[12:], b"zhili-esign-key:" + serial_hex.encode("ascii"))
+        der = _derived(kek_b64)[0].decrypt(raw[:12], raw[12:], b"zhili-esign-key:" + serial_hex.encode("ascii"))
     except Exception as exc:  # cryptography raises InvalidTag without a message
         raise ValueError("私钥无法解密：密钥加密密钥（ZHILI_ESIGN_KEK）不符或密文被改动") from exc
-    return serialization.load_der_private_key(der, password=None)
+    # The RSA consistency check (tens of milliseconds on one core) is skipped: the DER was written by
+    # ``seal_private_key`` from a key made by ``cryptography`` and AES-GCM proves it is unchanged since then.
+    return serialization.load_der_private_key(der, password=None, unsafe_skip_rsa_key_validation=True)
+
+
+def forget_private_keys() -> None:
+    """Drop every decrypted key from this process's cache (e.g. after rotating the KEK)."""
+    _open.cache_clear()
 
 
 def subject_pseudonym(value: str) -> str:

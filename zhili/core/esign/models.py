@@ -42,6 +42,10 @@ class Certificate(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["kind"], condition=models.Q(kind__in=["root", "issuing", "tsa"]),
                                     name="esign_one_platform_certificate_per_kind"),
+            # The platform's own evidence seal (出证): an organisation certificate without an organisation.
+            models.UniqueConstraint(fields=["kind"], condition=models.Q(kind="organization", organization__isnull=True,
+                                                                        user__isnull=True, revoked_at__isnull=True),
+                                    name="esign_one_platform_evidence_certificate"),
         ]
 
     def __str__(self):
@@ -61,7 +65,8 @@ class SignatureRecord(TimeStampedModel):
     """One applied signature: who signed in which role, the evidence of identity and intent, and its digest.
 
     ``evidence_digest`` (SHA-256 of the canonical evidence JSON) is also inside the signature as a signed
-    CMS attribute, so the signature itself vouches for the evidence stored here.
+    CMS attribute, so the signature itself vouches for the evidence stored here. ``subject_type``/``subject_id``
+    name what was signed (e.g. ``labor_contract.contract``/``42``) when the caller said so (``signing_for``).
     """
 
     certificate = models.ForeignKey(Certificate, verbose_name=_("签名证书"), on_delete=models.PROTECT,
@@ -73,11 +78,43 @@ class SignatureRecord(TimeStampedModel):
     input_sha256 = models.CharField(_("签署前文件摘要"), max_length=64)
     output_sha256 = models.CharField(_("签署后文件摘要"), max_length=64, db_index=True)
     signed_at = models.DateTimeField(_("签署时间"))
+    subject_type = models.CharField(_("签署对象类型"), max_length=120, blank=True)
+    subject_id = models.CharField(_("签署对象编号"), max_length=64, blank=True)
+    timestamp_time = models.DateTimeField(_("时间戳时间"), null=True, blank=True)
+    timestamp_authority = models.CharField(_("时间戳机构"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("签署记录")
         verbose_name_plural = _("签署记录")
         ordering = ["-id"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="esign_signature_subject")]
 
     def __str__(self):
         return f"{self.field_name} {self.role} {self.signed_at:%Y-%m-%d %H:%M}"
+
+
+class KeyUseAuthorization(TimeStampedModel):
+    """One single-use permission to open a signer's key, shared by every process through the database.
+
+    ``signing.authorize_key_use`` grants it in memory after the identity and intent checks; this row makes
+    the single use hold across processes: ``services.consume_authorization`` marks it used with one
+    conditional UPDATE (``used_at IS NULL``), so of two processes racing with the same nonce exactly one wins.
+    """
+
+    nonce = models.CharField(_("授权随机数"), max_length=64, unique=True)
+    certificate = models.ForeignKey(Certificate, verbose_name=_("签名证书"), on_delete=models.PROTECT,
+                                    related_name="key_use_authorizations")
+    identity_evidence = models.JSONField(_("身份核验证据"), default=dict)
+    intent_evidence = models.JSONField(_("意愿确认证据"), default=dict)
+    evidence_digest = models.CharField(_("证据摘要"), max_length=64)
+    expires_at = models.DateTimeField(_("失效时间"))
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("用钥授权")
+        verbose_name_plural = _("用钥授权")
+        ordering = ["-id"]
+
+    def __str__(self):
+        state = "used" if self.used_at else "open"
+        return f"{self.certificate_id} {self.nonce[:8]}… {state}"

@@ -1,9 +1,14 @@
 """Writes of the e-signature package: the platform CA, signer certificates, revocation, signature records."""
 
+import contextvars
+import datetime as dt
+import hashlib
 import logging
+from contextlib import contextmanager
+from typing import Any
 
 from cryptography.hazmat.primitives import serialization
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -11,7 +16,7 @@ from zhili.core.foundation import audit, events
 
 from . import ca, keys
 from .choices import CertificateKind, RevocationReason
-from .models import Certificate, SignatureRecord
+from .models import Certificate, KeyUseAuthorization, SignatureRecord
 
 logger = logging.getLogger(__name__)
 
@@ -133,15 +138,231 @@ def revoke_certificate(certificate: Certificate, *, reason: str, actor) -> Certi
     return row
 
 
+_signing_subject: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("esign_signing_subject",
+                                                                                         default=None)
+
+
+def subject_reference(subject: Any) -> tuple[str, str]:
+    """Return (type, id) of a saved model instance or a ``(type, id)`` pair, as the ledger names subjects."""
+    from zhili.core.ledger.records import subject_reference as ledger_reference
+
+    return ledger_reference(subject)
+
+
+@contextmanager
+def signing_for(subject: Any):
+    """Link every signature made inside the block to ``subject`` (what is signed, e.g. a contract)."""
+    token = _signing_subject.set(subject_reference(subject) if subject is not None else None)
+    try:
+        yield
+    finally:
+        _signing_subject.reset(token)
+
+
 @transaction.atomic
 def record_signature(*, certificate: Certificate, role: str, field_name: str, evidence: dict,
                      evidence_digest: str, input_sha256: str, output_sha256: str, signed_at, actor) -> SignatureRecord:
-    """Store the evidence of one applied signature (called by ``signing.sign_pdf``)."""
+    """Store the evidence of one applied signature and append it to the evidence ledger (called by ``sign_pdf``).
+
+    The ledger record (kind ``esign.signature``) is about the SignatureRecord; its digest is the SHA-256 of
+    the signed PDF, so ``verify_pdf`` finds it from the file alone.
+    """
+    from zhili.core.ledger import api as ledger
+
+    subject_type, subject_id = _signing_subject.get() or ("", "")
     record = SignatureRecord.objects.create(
         certificate=certificate, role=role, field_name=field_name, evidence=evidence,
         evidence_digest=evidence_digest, input_sha256=input_sha256, output_sha256=output_sha256, signed_at=signed_at,
+        subject_type=subject_type, subject_id=subject_id,
     )
     audit.record("esign.document.signed", actor=actor, target=record,
                  data={"field": field_name, "role": role, "sha256": output_sha256, "evidence_digest": evidence_digest})
+    data = {"role": role, "field_name": field_name, "evidence_digest": evidence_digest,
+            "certificate_serial": certificate.serial_number}
+    if subject_type:
+        data["document_subject"] = {"type": subject_type, "id": subject_id}
+    ledger.append(kind="esign.signature", subject=record, digest=output_sha256, actor=_ledger_actor(actor), data=data)
     events.publish("esign.document.signed", signature_record_id=record.pk, sha256=output_sha256, role=role)
     return record
+
+
+def _ledger_actor(actor):
+    """The ledger takes a saved model, a label or None; anything else (an anonymous user) is recorded as system."""
+    from django.db import models
+
+    if actor is None or isinstance(actor, str) or (isinstance(actor, models.Model) and actor.pk is not None):
+        return actor
+    return None
+
+
+@transaction.atomic
+def record_document(pdf_bytes: bytes, *, subject: Any, kind: str, actor, data: dict | None = None):
+    """Append the final version of a document (e.g. a completed B-LTA contract) to the evidence ledger.
+
+    Return the ledger entry; its digest is the SHA-256 of ``pdf_bytes``, so ``verify_pdf`` shows it.
+    """
+    from zhili.core.ledger import api as ledger
+
+    if not isinstance(pdf_bytes, bytes | bytearray) or not pdf_bytes:
+        raise ValidationError({"pdf": "文件不能为空（须为 PDF 文件内容）"})
+    digest = hashlib.sha256(bytes(pdf_bytes)).hexdigest()
+    entry = ledger.append(kind=kind, subject=subject, digest=digest, actor=_ledger_actor(actor),
+                          data={"size": len(pdf_bytes), **(data or {})})
+    audit.record("esign.document.recorded", actor=actor, target=subject if hasattr(subject, "_meta") else None,
+                 data={"kind": kind, "sha256": digest, "ledger_index": entry.index})
+    events.publish("esign.document.recorded", ledger_index=entry.index, sha256=digest, kind=kind)
+    return entry
+
+
+def _authorization_parts(authorization) -> tuple[dict, dict]:
+    evidence = authorization.evidence or {}
+    return evidence.get("identity") or {}, evidence.get("intent") or {}
+
+
+def _check_authentic(authorization) -> None:
+    from .signing import KeyUseAuthorization as Grant
+
+    if not isinstance(authorization, Grant) or not authorization.is_authentic():
+        raise PermissionDenied("缺少有效的用钥授权：须先调用 authorize_key_use 完成身份与意愿核验")
+
+
+@transaction.atomic
+def record_authorization(authorization, *, actor=None) -> KeyUseAuthorization:
+    """Store a key-use authorization granted by ``signing.authorize_key_use`` so every process sees its use."""
+    from .signing import AUTHORIZATION_TTL
+
+    _check_authentic(authorization)
+    identity, intent = _authorization_parts(authorization)
+    row = KeyUseAuthorization.objects.create(
+        nonce=authorization.nonce, certificate_id=authorization.certificate_id, identity_evidence=identity,
+        intent_evidence=intent, evidence_digest=authorization.evidence_digest,
+        expires_at=authorization.issued_at + AUTHORIZATION_TTL,
+    )
+    audit.record("esign.key_use.authorized", actor=actor, target=row,
+                 data={"certificate_id": row.certificate_id, "evidence_digest": row.evidence_digest})
+    return row
+
+
+USED = "用钥授权已使用过，每次签署须重新确认意愿"
+EXPIRED = "用钥授权已过期，请重新确认意愿"
+
+
+def consume_authorization(authorization, *, actor=None) -> None:
+    """Mark a key-use authorization used, once across all processes; raise PermissionDenied if used or expired.
+
+    One conditional UPDATE (``used_at IS NULL`` and not expired) decides; an authorization never stored
+    (``record_authorization``) is inserted as used, and the unique nonce refuses a second insert.
+    """
+    from .signing import AUTHORIZATION_TTL
+
+    _check_authentic(authorization)
+    now = timezone.now()
+    with transaction.atomic():
+        updated = KeyUseAuthorization.objects.filter(
+            nonce=authorization.nonce, certificate_id=authorization.certificate_id, used_at__isnull=True,
+            expires_at__gt=now,
+        ).update(used_at=now, updated_at=now)
+        if not updated:
+            row = KeyUseAuthorization.objects.filter(nonce=authorization.nonce).first()
+            if row is not None:
+                if row.certificate_id != authorization.certificate_id:
+                    raise PermissionDenied("用钥授权属于另一张证书")
+                raise PermissionDenied(USED if row.used_at is not None else EXPIRED)
+            if now - authorization.issued_at > AUTHORIZATION_TTL:
+                raise PermissionDenied(EXPIRED)
+            identity, intent = _authorization_parts(authorization)
+            try:
+                with transaction.atomic():
+                    KeyUseAuthorization.objects.create(
+                        nonce=authorization.nonce, certificate_id=authorization.certificate_id,
+                        identity_evidence=identity, intent_evidence=intent,
+                        evidence_digest=authorization.evidence_digest,
+                        expires_at=authorization.issued_at + AUTHORIZATION_TTL, used_at=now,
+                    )
+            except IntegrityError as exc:
+                raise PermissionDenied(USED) from exc
+        audit.record("esign.key_use.consumed", actor=actor,
+                     data={"certificate_id": authorization.certificate_id, "nonce": authorization.nonce[:8],
+                           "evidence_digest": authorization.evidence_digest})
+
+
+def sign_document(pdf_bytes: bytes, *, authorization, signer_certificate, subject: Any = None, actor=None,
+                  **options) -> bytes:
+    """Consume the authorization, sign (``signing.sign_pdf``) and note the signature's timestamp, in one transaction.
+
+    A failed signature (e.g. the TSA cannot be reached) rolls the consumption back, so the signer may retry
+    with the same authorization while it is fresh. ``subject`` links the SignatureRecord to what was signed.
+    """
+    from . import signing
+
+    with transaction.atomic():
+        consume_authorization(authorization, actor=actor)
+        with signing_for(subject) if subject is not None else _nothing():
+            signed = signing.sign_pdf(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
+                                      actor=actor, **options)
+        stamp = timestamp_of_last_signature(signed, len(pdf_bytes))
+        if stamp is not None:
+            SignatureRecord.objects.filter(output_sha256=hashlib.sha256(signed).hexdigest(),
+                                           certificate=signer_certificate).update(
+                timestamp_time=stamp[0], timestamp_authority=stamp[1][:255])
+    return signed
+
+
+@contextmanager
+def _nothing():
+    yield
+
+
+def timestamp_of_last_signature(signed: bytes, previous_length: int) -> tuple[dt.datetime, str] | None:
+    """Return (time, TSA name) of the RFC 3161 token in the signature the last incremental update added.
+
+    Reads only the new revision's ``/Contents`` (the CMS container), not the whole PDF.
+    """
+    from .verify import timestamp_in_cms
+
+    tail = signed[previous_length:]
+    start = tail.rfind(b"/Contents <")
+    if start < 0:
+        return None
+    end = tail.find(b">", start)
+    try:
+        der = bytes.fromhex(tail[start + len(b"/Contents <"):end].decode("ascii"))
+    except ValueError:
+        return None
+    return timestamp_in_cms(der)
+
+
+PLATFORM_SIGNER_NAME = "治理平台电子证据服务"
+
+
+def _current_platform_signer() -> Certificate | None:
+    return _current_for(kind=CertificateKind.ORGANIZATION, organization__isnull=True, user__isnull=True)
+
+
+def platform_signer_certificate(*, actor=None) -> Certificate:
+    """Return the platform's own signing certificate (CN 治理平台电子证据服务), issuing it on first use.
+
+    It signs what the platform itself attests, such as evidence reports (出证). It is an organisation-type
+    certificate without an organisation; a partial unique constraint keeps one current row, so a process
+    that races here loses its insert and reads the winner's.
+    """
+    current = _current_platform_signer()
+    if current is not None:
+        return current
+    platform = ensure_platform_ca(actor=actor)
+    key = ca.new_private_key()
+    certificate = ca.build_certificate(kind=CertificateKind.ORGANIZATION, subject=ca.platform_name(PLATFORM_SIGNER_NAME),
+                                       public_key=key.public_key(), issuer_cert=platform.issuing_cert,
+                                       issuer_key=platform.key_of(platform.issuing))
+    try:
+        with transaction.atomic():
+            row = _store(kind=CertificateKind.ORGANIZATION, certificate=certificate, private_key=key,
+                         issuer=platform.issuing)
+            audit.record("esign.certificate.issued", actor=actor, target=row,
+                         data={"kind": row.kind, "platform_signer": True})
+    except IntegrityError:
+        logger.info("platform signer certificate issued concurrently; using that one")
+    found = _current_platform_signer()
+    if found is None:  # pragma: no cover - only if the database refused both writers
+        raise RuntimeError("平台电子证据服务证书签发失败")
+    return found

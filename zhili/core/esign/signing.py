@@ -5,6 +5,12 @@ A signer's private key is opened only inside ``sign_pdf`` and only with a ``KeyU
 SHA-256 of the canonical evidence JSON becomes a signed CMS attribute (``EVIDENCE_DIGEST_OID``), so the
 signature vouches for the evidence stored in ``SignatureRecord``. Every signature carries an RFC 3161
 timestamp (B-T); without one nothing is signed.
+
+Speed (issue #3, ``bench/esign.py``): what does not change between documents is built once per process —
+each certificate's parsed form and opened key (``_signer_material``, an LRU keyed by serial number; see
+``keys`` for the trade-off of keeping keys decrypted in memory), the issuing-CA registry, the time-stamper
+(``tsa.get_timestamper``), the stamp fonts (``fonts.stamp_font_bytes``), seal images, and the CRLs, which
+are re-signed only when the set of revoked certificates changes or ``CRL_REFRESH`` has passed.
 """
 
 import datetime as dt
@@ -12,7 +18,10 @@ import hashlib
 import io
 import json
 import secrets
+import threading
+import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from asn1crypto import cms, core
 from asn1crypto import crl as asn1_crl
@@ -29,7 +38,7 @@ from pyhanko.sign.attributes import CMSAttributeProvider
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from . import ca, keys
+from . import keys
 from .choices import CertificateKind, SignerRole
 from .tsa import TimestampUnavailable, get_timestamper
 
@@ -39,6 +48,9 @@ INTENT_MAX_AGE = dt.timedelta(minutes=15)
 AUTHORIZATION_TTL = dt.timedelta(minutes=10)
 EVIDENCE_DIGEST_OID = "2.25.320343623723973855760800777379904904507"
 SEAL_ROLES = frozenset({"employer_admin", "seal_keeper"})
+# A cached CRL is re-signed after this long even if nothing was revoked (CRLs are valid for ca.CRL_VALIDITY).
+CRL_REFRESH = dt.timedelta(hours=1)
+SIGNER_CACHE_SIZE = 256
 
 _consumed: set[str] = set()
 
@@ -150,30 +162,103 @@ class _EvidenceDigestProvider(CMSAttributeProvider):
         return cms.CMSAttribute({"type": EVIDENCE_DIGEST_OID, "values": [core.OctetString(self.digest)]})
 
 
-class EvidenceBoundSigner(signers.SimpleSigner):
-    """A SimpleSigner that adds the evidence digest as a signed attribute."""
+class _PrebuiltAttributeProvider(CMSAttributeProvider):
+    """An attribute that is the same in every signature of one certificate, encoded once (signing-certificate-v2:
+    building it anew re-encodes the issuer name and costs more than the RSA signature itself)."""
 
-    def __init__(self, *args, evidence_digest: str, **kwargs):
+    def __init__(self, der: bytes):
+        self.der = der
+        self.attribute_type = cms.CMSAttribute.load(der)["type"].native
+
+    async def get_attribute(self, dry_run=False) -> cms.CMSAttribute:
+        return cms.CMSAttribute.load(self.der)
+
+
+class EvidenceBoundSigner(signers.SimpleSigner):
+    """A SimpleSigner that adds the evidence digest as a signed attribute.
+
+    ``private_key`` (an already opened ``cryptography`` key) spares pyHanko re-parsing the PKCS#8 DER and
+    re-checking the RSA key for every signature.
+    """
+
+    def __init__(self, *args, evidence_digest: str, private_key=None, signing_certificate_attribute: bytes = b"",
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.evidence_digest = evidence_digest
+        self._private_key = private_key
+        self._signing_certificate_attribute = signing_certificate_attribute
 
     def _signed_attr_providers(self, *args, **kwargs):
-        yield from super()._signed_attr_providers(*args, **kwargs)
+        from pyhanko.sign.attributes import SigningCertificateV2Provider
+
+        for provider in super()._signed_attr_providers(*args, **kwargs):
+            if self._signing_certificate_attribute and isinstance(provider, SigningCertificateV2Provider):
+                provider = _PrebuiltAttributeProvider(self._signing_certificate_attribute)
+            yield provider
         yield _EvidenceDigestProvider(self.evidence_digest)
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+        from pyhanko.sign.general import get_pyca_cryptography_hash
+
+        try:
+            algorithm = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        except ValueError:
+            algorithm = ""
+        if isinstance(self._private_key, RSAPrivateKey) and algorithm == "rsassa_pkcs1v15":
+            return self._private_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+        return super().sign_raw(data, digest_algorithm)
+
+
+@lru_cache(maxsize=64)
+def _asn1_from_der(der: bytes) -> asn1_x509.Certificate:
+    certificate = asn1_x509.Certificate.load(der)
+    certificate.native  # noqa: B018 - parse once here, not in every signature that embeds it
+    return certificate
 
 
 def _asn1_cert(certificate) -> asn1_x509.Certificate:
-    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    return _asn1_from_der(certificate.public_bytes(serialization.Encoding.DER))
+
+
+@dataclass(frozen=True)
+class _SignerMaterial:
+    certificate: asn1_x509.Certificate
+    key_info: asn1_keys.PrivateKeyInfo
+    private_key: object
+    registry: SimpleCertificateStore
+    signing_certificate_attribute: bytes
+
+
+@lru_cache(maxsize=SIGNER_CACHE_SIZE)
+def _signer_material(serial_number: str, encrypted_key: str, der: bytes, issuing_der: bytes) -> _SignerMaterial:
+    """Everything about one signer certificate that does not change between signatures, built once.
+
+    Keyed by serial number and the sealed key (a re-sealed key is a new entry); the whole entry lives only
+    in this process. ``sign_pdf`` still checks the key-use authorization before every use.
+    """
+    private_key = keys.open_private_key(encrypted_key, serial_hex=serial_number)
+    key_info = asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    from pyhanko.sign.general import as_signing_certificate_v2, simple_cms_attribute
+
+    certificate = _asn1_from_der(der)
+    return _SignerMaterial(
+        certificate=certificate, key_info=key_info, private_key=private_key,
+        registry=SimpleCertificateStore.from_certs([_asn1_from_der(issuing_der)]),
+        signing_certificate_attribute=simple_cms_attribute(
+            "signing_certificate_v2", as_signing_certificate_v2(certificate)).dump(),
+    )
 
 
 def _signer_for(signer_certificate, platform, evidence_digest: str) -> EvidenceBoundSigner:
-    private_key = keys.open_private_key(signer_certificate.encrypted_key, serial_hex=signer_certificate.serial_number)
-    key_info = asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    material = _signer_material(signer_certificate.serial_number, signer_certificate.encrypted_key,
+                                bytes(signer_certificate.der), bytes(platform.issuing.der))
     return EvidenceBoundSigner(
-        signing_cert=_asn1_cert(ca.load(signer_certificate)), signing_key=key_info,
-        cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(platform.issuing_cert)]),
-        evidence_digest=evidence_digest,
+        signing_cert=material.certificate, signing_key=material.key_info, cert_registry=material.registry,
+        evidence_digest=evidence_digest, private_key=material.private_key,
+        signing_certificate_attribute=material.signing_certificate_attribute,
     )
 
 
@@ -191,26 +276,66 @@ def default_stamp_text(signer_certificate, role: str, moment: dt.datetime) -> st
     return f"{role_label}：{holder}\n签署时间：{chinese_time(moment)}"
 
 
+def _tiny_font_factory(font_bytes: bytes, font_size: int):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.font.api import FontEngineFactory
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
+
+    class TinyFontFactory(FontEngineFactory):
+        """pyHanko's GlyphAccumulator for a font that holds only the stamp's glyphs (``fonts.stamp_font_bytes``).
+
+        The font is embedded as it is: pyHanko would subset it again and re-encode every outline with
+        fontTools, which costs more than the whole signature, for a font that is already the subset.
+        """
+
+        def create_font_engine(self, writer, obj_stream=None):
+            if obj_stream is None and writer.stream_xrefs:
+                obj_stream = writer.prepare_object_stream()
+            engine = GlyphAccumulator(writer=writer, font_handle=io.BytesIO(font_bytes), font_size=font_size,
+                                      obj_stream=obj_stream)
+            engine._subset_created = True
+            cid_font = engine.cidfont_obj
+
+            def set_font_file(target_writer):
+                stream = generic.StreamObject(stream_data=font_bytes)
+                stream.compress()
+                reference = target_writer.add_object(stream)
+                cid_font._font_descriptor[generic.pdf_name("/FontFile2")] = reference
+                return reference
+
+            cid_font.set_font_file = set_font_file
+            return engine
+
+    return TinyFontFactory()
+
+
+@lru_cache(maxsize=32)
+def _seal_image(image: bytes):
+    """The decoded seal image (Pillow), cached by content: one seal stamps many documents."""
+    from PIL import Image
+
+    decoded = Image.open(io.BytesIO(image))
+    decoded.load()
+    return decoded
+
+
 def _stamp_style(*, text: str | None, image: bytes | None):
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.images import PdfImage
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
-    from .fonts import stamp_font_path
+    from .fonts import stamp_font_bytes
 
     background = None
     if image:
-        from PIL import Image
-
         try:
-            background = PdfImage(Image.open(io.BytesIO(image)))
+            background = PdfImage(_seal_image(bytes(image)))
         except Exception as exc:
             raise ValidationError({"stamp_image": "签章图片无法读取（须为 PNG 或 JPEG 图片）"}) from exc
     if not text:
         return StaticStampStyle(background=background, border_width=0)
     size = 9
-    font = GlyphAccumulatorFactory(str(stamp_font_path(text)), font_size=size)
+    font = _tiny_font_factory(stamp_font_bytes(text), size)
     return TextStampStyle(stamp_text=text.replace("%", "%%"), text_box_style=TextBoxStyle(font=font, font_size=size),
                           background=background, background_opacity=0.9, border_width=1)
 
@@ -238,19 +363,24 @@ def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_cer
         raise ValidationError({"pdf": "文件不是可读取的 PDF"}) from exc
     if page < 0 or page >= int(writer.root["/Pages"]["/Count"]):
         raise ValidationError({"page": "签章页码超出文件页数"})
+    signed_before = _signers_of.get(hashlib.sha256(pdf_bytes).hexdigest())
+    if signed_before is None and not _has_signed_fields(writer.prev):
+        signed_before = ()
     metadata = signers.PdfSignatureMetadata(
         field_name=field_name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason or None, location=location or None, name=signer_certificate.subject[:120],
     )
     signer = _signer_for(signer_certificate, platform, authorization.evidence_digest)
+    timestamper = get_timestamper(platform)
     pdf_signer = signers.PdfSigner(
-        metadata, signer=signer, timestamper=get_timestamper(),
+        metadata, signer=signer, timestamper=timestamper,
         stamp_style=_stamp_style(text=stamp_text, image=stamp_image),
         new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box),
     )
     output = io.BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=output)
+        reserved = _reserved_bytes(signer, timestamper, platform, now)
+        pdf_signer.sign_pdf(writer, output=output, bytes_reserved=reserved)
     except TimestampUnavailable:
         raise
     except Exception as exc:
@@ -259,6 +389,8 @@ def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_cer
         raise
     signed = output.getvalue()
     _consumed.add(authorization.nonce)
+    if signed_before is not None:  # otherwise signatures made elsewhere: complete_document reads the file
+        _remember_signers(signed, (*signed_before, bytes(signer_certificate.der)))
     record_signature(
         certificate=signer_certificate, role=role, field_name=field_name, evidence=authorization.evidence,
         evidence_digest=authorization.evidence_digest, input_sha256=hashlib.sha256(pdf_bytes).hexdigest(),
@@ -267,16 +399,100 @@ def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_cer
     return signed
 
 
-def platform_validation_context(platform=None, *, extra_roots=()) -> ValidationContext:
+_reserved: dict[tuple, int] = {}
+
+
+def _reserved_bytes(signer, timestamper, platform, now) -> int:
+    """The space to reserve for the CMS container, estimated once per certificate size and TSA.
+
+    pyHanko would estimate it for every signature with a dry-run signature (a whole CMS structure built
+    and thrown away); the size depends only on the certificate and timestamp-token sizes, so it is cached.
+    Like pyHanko, a 50 % margin covers variation in the TSA's reply.
+    """
+    from django.conf import settings
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    key = (len(signer.signing_cert.dump()), platform.issuing.fingerprint, platform.tsa.fingerprint,
+           getattr(settings, "ESIGN_TSA_URL", ""))
+    size = _reserved.get(key)
+    if size is None:
+        import asyncio
+
+        dry = asyncio.run(signer.async_sign(
+            hashlib.sha256(b"").digest(), "sha256", use_pades=True, dry_run=True, timestamper=timestamper,
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=now)))
+        length = len(dry.dump()) * 2  # hex in the PDF
+        size = length + 2 * (length // 4)
+        if len(_reserved) > 64:
+            _reserved.clear()
+        _reserved[key] = size
+    return size
+
+
+# sha256 of a PDF signed in this process -> DER of every signer certificate in it (for complete_document).
+_signers_of: dict[str, tuple[bytes, ...]] = {}
+SIGNERS_MEMORY = 512
+
+
+_signers_lock = threading.Lock()
+
+
+def _remember_signers(signed: bytes, signer_ders: tuple[bytes, ...]) -> None:
+    with _signers_lock:
+        if len(_signers_of) >= SIGNERS_MEMORY:
+            _signers_of.pop(next(iter(_signers_of)))
+        _signers_of[hashlib.sha256(signed).hexdigest()] = signer_ders
+
+
+def _has_signed_fields(reader) -> bool:
+    form = reader.root.get("/AcroForm")
+    if form is None:
+        return False
+    pending = list(form.get_object().get("/Fields", []))
+    while pending:
+        item = pending.pop().get_object()
+        if item.get("/FT") == "/Sig" and "/V" in item:
+            return True
+        pending.extend(item.get("/Kids", []))
+    return False
+
+
+_crl_cache: dict[tuple, tuple[float, list]] = {}
+_crl_lock = threading.Lock()
+
+
+def current_crls(platform) -> list[asn1_crl.CertificateList]:
+    """The platform's CRLs ("root", "issuing"), re-signed only when a revocation changed them or after
+    ``CRL_REFRESH``; one query decides which (the count and latest time of revocations per issuer)."""
+    from django.db.models import Count, Max
+
+    from .models import Certificate
+
+    issuers = {"root": platform.root, "issuing": platform.issuing}
+    state = {row["issuer_id"]: (row["n"], row["last"]) for row in (
+        Certificate.objects.filter(issuer_id__in=[row.pk for row in issuers.values()], revoked_at__isnull=False)
+        .values("issuer_id").annotate(n=Count("id"), last=Max("revoked_at")))}
+    key = tuple((scope, row.serial_number, state.get(row.pk)) for scope, row in issuers.items())
+    now = time.monotonic()
+    cached = _crl_cache.get(key)
+    if cached is not None and now - cached[0] < CRL_REFRESH.total_seconds():
+        return cached[1]
+    crls = [asn1_crl.CertificateList.load(platform.crl(scope)) for scope in issuers]
+    with _crl_lock:
+        _crl_cache.clear()
+        _crl_cache[key] = (now, crls)
+    return crls
+
+
+def platform_validation_context(platform=None, *, extra_roots=(), crls=None) -> ValidationContext:
     """A validation context trusting the platform root, with its CRLs supplied (no network fetching)."""
     from .services import ensure_platform_ca
 
     platform = platform or ensure_platform_ca()
-    crls = [asn1_crl.CertificateList.load(platform.crl(scope)) for scope in ("root", "issuing")]
     return ValidationContext(
         trust_roots=[_asn1_cert(platform.root_cert), *extra_roots],
         other_certs=[_asn1_cert(platform.issuing_cert), _asn1_cert(platform.tsa_cert)],
-        crls=crls, allow_fetching=False, revocation_mode="soft-fail",
+        crls=crls if crls is not None else current_crls(platform), allow_fetching=False, revocation_mode="soft-fail",
     )
 
 
@@ -289,14 +505,17 @@ def complete_document(pdf_bytes: bytes) -> bytes:
     platform = ensure_platform_ca()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     certs = [_asn1_cert(c) for c in (platform.root_cert, platform.issuing_cert, platform.tsa_cert)]
-    for row in _signer_certificates(writer.prev):
-        certs.append(row)
-    crls = [asn1_crl.CertificateList.load(platform.crl(scope)) for scope in ("root", "issuing")]
+    known = _signers_of.get(hashlib.sha256(pdf_bytes).hexdigest())
+    if known is not None:
+        signer_certs = [_asn1_from_der(der) for der in dict.fromkeys(known)]
+    else:
+        signer_certs = _signer_certificates(writer.prev)
+    certs.extend(cert for cert in signer_certs if cert not in certs)
+    crls = current_crls(platform)
     DocumentSecurityStore.supply_dss_in_writer(writer, None, certs=certs, crls=crls)
     output = io.BytesIO()
-    timestamper = get_timestamper()
-    signers.PdfTimeStamper(timestamper).timestamp_pdf(
-        writer, "sha256", validation_context=platform_validation_context(platform), output=output,
+    signers.PdfTimeStamper(get_timestamper(platform)).timestamp_pdf(
+        writer, "sha256", validation_context=platform_validation_context(platform, crls=crls), output=output,
     )
     return output.getvalue()
 

@@ -1,4 +1,4 @@
-"""E-signature pages and endpoints, mounted at ``/esign/``: TSA, CRLs, the root certificate, verification."""
+"""E-signature pages and endpoints, mounted at ``/esign/``: TSA, CRLs, the root certificate, verification, evidence reports."""
 
 from django.urls import path
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("root.pem", views.root_certificate, name="root"),
     path("chain.pem", views.chain, name="chain"),
     path("verify/", views.verify_upload, name="verify"),
+    path("evidence/<str:subject_type>/<str:subject_id>/", views.evidence_export, name="evidence"),
 ]

@@ -10,6 +10,7 @@ import io
 import logging
 from dataclasses import dataclass, field
 
+from asn1crypto import cms
 from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -84,6 +85,7 @@ class VerificationReport:
     verdict: str = "error"
     verdict_label: str = ""
     signatures: list[SignatureReport] = field(default_factory=list)
+    revision_sha256: list[str] = field(default_factory=list)
     ledger_entries: list[dict] = field(default_factory=list)
     ledger_note: str = ""
     error: str = ""
@@ -176,8 +178,14 @@ def _role_for(field_name: str, evidence_digest: str) -> str:
     return ""
 
 
-def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True) -> VerificationReport:
-    """Check every signature: signer, role, times, chain and trust, integrity, coverage and later changes."""
+def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_proofs: list[dict] | None = None,
+               ledger_key: str = "") -> VerificationReport:
+    """Check every signature: signer, role, times, chain and trust, integrity, coverage and later changes.
+
+    The evidence-ledger entries of the file and of each of its revisions come from the platform's ledger, or,
+    offline, from ``ledger_proofs`` (entries as the report or ``/api/v1/esign/ledger-proof`` give them);
+    ``ledger_key`` is the ledger's published verifier key that checks the checkpoint notes.
+    """
     report = VerificationReport(sha256=hashlib.sha256(pdf_bytes).hexdigest(), size=len(pdf_bytes))
     roots = _load_roots(trust_roots)
     crls = []
@@ -199,8 +207,56 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True) -> Veri
         report.signatures.append(_check(signature, context, report.revisions))
     report.verdict = _verdict(report.signatures)
     report.verdict_label = VERDICT_LABELS[report.verdict]
-    _attach_ledger(report)
+    report.revision_sha256 = revision_digests(pdf_bytes)
+    if ledger_proofs is not None:
+        _attach_given_proofs(report, ledger_proofs, ledger_key)
+    else:
+        _attach_ledger(report, ledger_key)
     return report
+
+
+def revision_digests(pdf_bytes: bytes) -> list[str]:
+    """Return the SHA-256 of every revision of the file (each prefix ending at an ``%%EOF``), the whole file last.
+
+    After an incremental update, the file as it was before is exactly such a prefix: the digest of each
+    signed version (``SignatureRecord.output_sha256``) is found here without the database.
+    """
+    ends, position = [], 0
+    while True:
+        found = pdf_bytes.find(b"%%EOF", position)
+        if found < 0:
+            break
+        end = found + 5
+        while end < len(pdf_bytes) and pdf_bytes[end:end + 1] in (b"\r", b"\n"):
+            end += 1
+        ends.append(end)
+        position = end
+    if not ends or ends[-1] != len(pdf_bytes):
+        ends.append(len(pdf_bytes))
+    return [hashlib.sha256(pdf_bytes[:end]).hexdigest() for end in dict.fromkeys(ends)]
+
+
+def timestamp_in_cms(der: bytes) -> tuple | None:
+    """Return (time, TSA name) of the signature timestamp token inside a CMS signature, or None if none."""
+    try:
+        signed_data = cms.ContentInfo.load(der, strict=False)["content"]
+        unsigned = signed_data["signer_infos"][0]["unsigned_attrs"]
+        token = next((a["values"][0] for a in unsigned if a["type"].native == "signature_time_stamp_token"), None)
+        if token is None:
+            return None
+        token_data = token["content"]
+        tst_info = token_data["encap_content_info"]["content"].parsed
+        signer_id = token_data["signer_infos"][0]["sid"].chosen
+        authority = ""
+        for candidate in token_data["certificates"]:
+            certificate = candidate.chosen
+            if isinstance(signer_id, cms.IssuerAndSerialNumber) and \
+                    certificate.serial_number == signer_id["serial_number"].native:
+                authority = _name(certificate)
+        return tst_info["gen_time"].native, authority
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        logger.info("no readable signature timestamp token", exc_info=True)
+        return None
 
 
 def _check(embedded, context, total_revisions: int) -> SignatureReport:
@@ -280,38 +336,71 @@ def _verdict(signatures: list[SignatureReport]) -> str:
     return "invalid"
 
 
-def _attach_ledger(report: VerificationReport) -> None:
-    """Add the evidence-ledger entries for this file's digest, if the ledger offers a look-up."""
+def _attach_ledger(report: VerificationReport, ledger_key: str = "") -> None:
+    """Add the evidence-ledger entries for the digests of this file and its revisions, with checked proofs."""
     try:
         from zhili.core.ledger import api as ledger_api
-    except ImportError:
-        ledger_api = None
-    lookup = getattr(ledger_api, "entries_for_digest", None)
-    if lookup is None:
-        report.ledger_note = "无存证记录（存证服务不可用）"
+
+        entries = [entry.as_dict() for entry in ledger_api.entries_for_digests(report.revision_sha256)]
+        ledger_key = ledger_key or ledger_api.verifier_key()
+    except Exception:  # no database (offline use) or no ledger: the report says so instead of failing
+        logger.info("ledger look-up failed", exc_info=True)
+        report.ledger_note = "存证记录查询失败（离线验证可用 --ledger-proof 提供存证证明文件）"
         return
-    try:
-        entries = list(lookup(report.sha256))
-    except Exception:
-        logger.warning("ledger look-up failed", exc_info=True)
-        report.ledger_note = "存证记录查询失败"
-        return
-    report.ledger_entries = [_entry_dict(entry) for entry in entries]
+    report.ledger_entries = [check_ledger_entry(entry, report.revision_sha256, ledger_key) for entry in entries]
     report.ledger_note = "" if entries else "无存证记录"
 
 
-def _entry_dict(entry) -> dict:
-    if isinstance(entry, dict):
-        data = entry
-    elif hasattr(entry, "as_dict"):
-        data = entry.as_dict()
-    elif dataclasses.is_dataclass(entry):
-        data = dataclasses.asdict(entry)
-    else:
-        data = {key: getattr(entry, key) for key in ("index", "kind", "digest", "created_at", "inclusion_proof",
-                                                      "proof", "tree_size", "root_hash") if hasattr(entry, key)}
+def _attach_given_proofs(report: VerificationReport, proofs: list[dict], ledger_key: str) -> None:
+    if not isinstance(proofs, list) or not all(isinstance(item, dict) for item in proofs):
+        report.ledger_note = "存证证明文件格式错误：应为存证记录（JSON 对象）的列表"
+        return
+    wanted = set(report.revision_sha256)
+    matching = [item for item in proofs if item.get("digest") in wanted]
+    report.ledger_entries = [check_ledger_entry(item, report.revision_sha256, ledger_key) for item in matching]
+    report.ledger_note = "" if matching else "存证证明文件中没有与本文件摘要相符的记录"
+
+
+def check_ledger_entry(entry: dict, revision_sha256: list[str], ledger_key: str = "") -> dict:
+    """Check one ledger entry from first principles (RFC 9162): the record, its leaf hash, the proof and checkpoint.
+
+    Adds ``document`` (which version of the file the entry records), ``record_ok`` (the canonical record hashes
+    to the leaf and names this digest), ``proof_ok`` (``verify_inclusion`` leads to the root) and
+    ``checkpoint_ok`` (the signed note verifies under ``ledger_key`` and states that size and root; None when the
+    proof leads to the current, not yet signed root or no key is given).
+    """
     import json
 
-    from django.core.serializers.json import DjangoJSONEncoder
+    from zhili.core.ledger.note import NoteError, open_checkpoint
+    from zhili.core.ledger.verify import hash_leaf, verify_inclusion
 
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder, default=str))
+    result = dict(entry)
+    digest = str(entry.get("digest", ""))
+    if digest == (revision_sha256[-1] if revision_sha256 else ""):
+        result["document"] = "整个文件"
+    elif digest in revision_sha256:
+        result["document"] = f"第 {revision_sha256.index(digest) + 1} 版（共 {len(revision_sha256)} 版）"
+    else:
+        result["document"] = "与本文件无关"
+    try:
+        record_text = str(entry["record"])
+        leaf = hash_leaf(record_text.encode())
+        record = json.loads(record_text)
+        result["record_ok"] = (leaf.hex() == entry.get("leaf_hash", leaf.hex())
+                               and (record.get("digest") or {}).get("value") == digest)
+        proof = [bytes.fromhex(item) for item in entry["inclusion_proof"]]
+        root, size, index = bytes.fromhex(entry["root_hash"]), int(entry["tree_size"]), int(entry["index"])
+        result["proof_ok"] = verify_inclusion(leaf, index, size, proof, root)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        result["record_ok"], result["proof_ok"] = False, False
+        root, size = b"", -1
+    result["checkpoint_ok"] = None
+    note = entry.get("checkpoint_note") or ""
+    if note and ledger_key:
+        try:
+            body = open_checkpoint(note, ledger_key)
+            result["checkpoint_ok"] = body.tree_size == size and body.root_hash == root
+        except NoteError:
+            result["checkpoint_ok"] = False
+    result["ok"] = bool(result["record_ok"] and result["proof_ok"] and result["checkpoint_ok"] is not False)
+    return result

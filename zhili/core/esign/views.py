@@ -1,6 +1,8 @@
 """HTTP views: the RFC 3161 TSA, CRLs and CA certificates (public), and the verification page (login)."""
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -72,3 +74,40 @@ def verify_upload(request):
             if report.error:
                 error = report.error
     return render(request, "esign/verification_form.html", {"report": report, "error": error})
+
+
+def evidence_subject(subject_type: str, subject_id: str):
+    """Return the model instance named by ``app_label.model_name`` and its primary key; raise Http404 if none."""
+    try:
+        model = apps.get_model(subject_type)
+    except (LookupError, ValueError) as exc:
+        raise Http404("没有这种证据对象类型") from exc
+    try:
+        return model._default_manager.get(pk=subject_id)
+    except (ObjectDoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404("证据对象不存在") from exc
+
+
+def pdf_download(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evidence_export(request, subject_type: str, subject_id: str):
+    """出证: GET shows what will be issued; POST issues the platform-signed evidence report and downloads it."""
+    from zhili.core.identity.permissions import require
+
+    from .evidence import evidence_report
+
+    subject = evidence_subject(subject_type, subject_id)
+    try:
+        require(request.user, "esign.evidence.export", subject)
+    except PermissionDenied:
+        return HttpResponse("无权为该对象出具电子证据报告", status=403, content_type="text/plain; charset=utf-8")
+    if request.method == "GET":
+        return render(request, "esign/evidence_export.html", {"subject": subject, "subject_type": subject_type})
+    pdf = evidence_report(subject, actor=request.user)
+    return pdf_download(pdf, f"evidence-{subject_type}-{subject.pk}.pdf")

@@ -3,12 +3,16 @@
 from . import keys as _keys
 from .models import Checkpoint, LedgerAlert, LedgerEntry  # noqa: F401  (FK targets and reads)
 from .queries import (  # noqa: F401
+    EntryProof,
     checkpoint_covering,
     consistency_proof,
     entries_for,
+    entries_for_digest,
+    entries_for_digests,
     entry,
     inclusion_proof,
     latest_checkpoint,
+    proofs_for,
     root,
     tree_size,
 )

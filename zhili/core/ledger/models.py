@@ -42,7 +42,8 @@ class LedgerEntry(TimeStampedModel):
         verbose_name = _("存证记录")
         verbose_name_plural = _("存证记录")
         ordering = ["index"]
-        indexes = [models.Index(fields=["subject_type", "subject_id", "index"], name="ledger_entry_subject")]
+        indexes = [models.Index(fields=["subject_type", "subject_id", "index"], name="ledger_entry_subject"),
+                   models.Index(fields=["digest"], name="ledger_entry_digest")]
 
     def __str__(self):
         return f"#{self.index} {self.kind} {self.subject_type}:{self.subject_id}"

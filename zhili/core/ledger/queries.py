@@ -1,13 +1,17 @@
 """Reads of the ledger: entries, roots and proofs for any tree size, each from O(log n) stored nodes."""
 
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from . import merkle
+from .choices import AnchorStatus
 from .models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode
-from .records import subject_reference
+from .records import normalise_digest, subject_reference
 
 
 def tree_size() -> int:
@@ -81,3 +85,77 @@ def latest_checkpoint() -> Checkpoint | None:
 def checkpoint_covering(index: int) -> Checkpoint | None:
     """Return the smallest checkpoint whose tree includes entry ``index``."""
     return Checkpoint.objects.filter(tree_size__gt=index).order_by("tree_size").first()
+
+
+@dataclass(frozen=True)
+class EntryProof:
+    """One entry with its RFC 9162 inclusion proof and the tree (checkpoint or current root) the proof leads to.
+
+    ``record`` is the canonical JSON the leaf hashes, so an outside verifier recomputes the leaf hash itself;
+    ``checkpoint_note`` is the signed note of that tree size ("" when the entry is newer than every checkpoint
+    and the proof leads to the current, not yet signed root).
+    """
+
+    index: int
+    kind: str
+    subject_type: str
+    subject_id: str
+    digest: str
+    actor: str
+    recorded_at: str
+    record: str
+    leaf_hash: str
+    tree_size: int
+    root_hash: str
+    inclusion_proof: list[str]
+    checkpoint_note: str
+    checkpoint_anchored: bool
+    verified: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def proofs_for(entries: Iterable[LedgerEntry]) -> list[EntryProof]:
+    """Return each entry with its inclusion proof against the latest checkpoint, or the current root if newer."""
+    from .verify import verify_inclusion
+
+    entries = list(entries)
+    if not entries:
+        return []
+    checkpoint = latest_checkpoint()
+    current = tree_size()
+    roots: dict[int, bytes] = {}
+    if checkpoint is not None:
+        roots[checkpoint.tree_size] = bytes(checkpoint.root_hash)
+    results = []
+    for item in entries:
+        covered = checkpoint is not None and item.index < checkpoint.tree_size
+        size = checkpoint.tree_size if covered else current
+        if size not in roots:
+            roots[size] = root_from_nodes(size)
+        proof = inclusion_proof(item.index, size)
+        leaf = bytes(item.leaf_hash)
+        results.append(EntryProof(
+            index=item.index, kind=item.kind, subject_type=item.subject_type, subject_id=item.subject_id,
+            digest=item.digest, actor=item.actor_label, recorded_at=item.recorded_at.isoformat(),
+            record=item.record, leaf_hash=leaf.hex(), tree_size=size, root_hash=roots[size].hex(),
+            inclusion_proof=[p.hex() for p in proof],
+            checkpoint_note=checkpoint.note if covered else "",
+            checkpoint_anchored=bool(covered and checkpoint.anchor_status == AnchorStatus.ANCHORED),
+            verified=verify_inclusion(leaf, item.index, size, proof, roots[size]),
+        ))
+    return results
+
+
+def entries_for_digests(digests: Iterable[Any]) -> list[EntryProof]:
+    """Return every entry whose digest is one of ``digests`` (SHA-256, hex or bytes), oldest first, with proofs."""
+    wanted = sorted({normalise_digest(digest) for digest in digests})
+    if not wanted:
+        return []
+    return proofs_for(LedgerEntry.objects.filter(digest__in=wanted).order_by("index"))
+
+
+def entries_for_digest(digest: Any) -> list[EntryProof]:
+    """Return every entry recording the SHA-256 ``digest`` (e.g. of a signed PDF), oldest first, with proofs."""
+    return entries_for_digests([digest])

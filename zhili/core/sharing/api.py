@@ -1,0 +1,25 @@
+"""What scenes and other core packages may use from core.sharing.
+
+A scene offers documents by declaring ``DOCUMENT_TYPES = [DocumentType(...)]`` in its ``sharing.py``
+(see ``zhili/core/testing/dummy_scene/sharing.py``) and publishing its state events (named in ``events``).
+"""
+
+from .declarations import DocumentStatus, DocumentType, SharedField
+from .registry import document_types, get_document_type
+from .services import (
+    NotShared,
+    grant_access,
+    read_document,
+    read_document_pdf,
+    read_on_legal_basis,
+    replay_delivery,
+    revoke_grant,
+    sign_body,
+    verify_document,
+)
+
+__all__ = [
+    "DocumentStatus", "DocumentType", "NotShared", "SharedField", "document_types", "get_document_type",
+    "grant_access", "read_document", "read_document_pdf", "read_on_legal_basis", "replay_delivery", "revoke_grant",
+    "sign_body", "verify_document",
+]

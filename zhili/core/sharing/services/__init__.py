@@ -1,0 +1,12 @@
+"""Every write of core.sharing: grants, reads by parties and officers, matters, webhook deliveries."""
+
+from .access import NotShared, read_document, read_document_pdf, read_on_legal_basis, verify_document
+from .grants import grant_access, revoke_grant
+from .matters import ImportReport, import_matters
+from .webhooks import attempt_delivery, deliver_due, enqueue_deliveries, replay_delivery, sign_body
+
+__all__ = [
+    "ImportReport", "NotShared", "attempt_delivery", "deliver_due", "enqueue_deliveries", "grant_access",
+    "import_matters", "read_document", "read_document_pdf", "read_on_legal_basis", "replay_delivery", "revoke_grant",
+    "sign_body", "verify_document",
+]

@@ -1,0 +1,209 @@
+"""Reads of a worker's document by someone else, each written to the access log the worker sees.
+
+A refused read raises ``NotShared`` with one fixed message, whatever the reason: a party without a grant
+cannot tell a missing document from one it may not see. Nothing is logged for a refused read.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from zhili.core.foundation import audit
+from zhili.core.identity.permissions import can
+
+from ..choices import AccessBasis
+from ..models import AccessLogEntry, Grant
+from ..registry import document_types, get_document_type
+
+NOT_SHARED_MESSAGE = "无权访问或文档不存在"
+MIN_REASON_LENGTH = 4
+
+
+class NotShared(PermissionDenied):
+    """The caller may not see the document, or it does not exist; the two are never told apart."""
+
+    def __init__(self):
+        super().__init__(NOT_SHARED_MESSAGE)
+
+
+@dataclass(frozen=True)
+class SharedDocument:
+    """What a reader receives: the document's type and id, and exactly the fields it may see."""
+
+    document_type: str
+    document_id: str
+    fields: dict
+    labels: dict
+    grant_ids: tuple[int, ...] = ()
+
+
+def _client_label(client) -> str:
+    organization = getattr(client, "organization", None)
+    return f"{organization.name if organization else ''}（{client.name}）"[:255]
+
+
+def _valid_grants(client, document_type: str, object_id, matter_code: str | None):
+    if client is None or client.organization_id is None:
+        raise NotShared
+    grants = Grant.objects.valid().filter(party_id=client.organization_id, document_type=document_type,
+                                          object_id=str(object_id)).select_related("matter")
+    if matter_code:
+        grants = grants.filter(matter__code=matter_code)
+    grants = list(grants)
+    if not grants:
+        raise NotShared
+    return grants
+
+
+@transaction.atomic
+def read_document(document_type: str, object_id, *, actor, matter_code: str | None = None) -> SharedDocument:
+    """Return the fields the actor's organisation holds valid grants for, and log the read per grant."""
+    declared = get_document_type(document_type)
+    if declared is None:
+        raise NotShared
+    grants = _valid_grants(actor, document_type, object_id, matter_code)
+    document = declared.get(object_id)
+    if document is None:
+        raise NotShared
+    allowed = set()
+    for grant in grants:
+        allowed.update(grant.fields)
+    values = declared.read_fields(document)
+    codes = [code for code in declared.field_codes if code in allowed]
+    label = _client_label(actor)
+    AccessLogEntry.objects.bulk_create([
+        AccessLogEntry(worker_id=grant.worker_id, document_type=document_type, object_id=grant.object_id,
+                       document_label=grant.document_label, basis=AccessBasis.GRANT, grant=grant, client=actor,
+                       organization_id=actor.organization_id, accessor_label=label, fields=list(grant.fields))
+        for grant in grants
+    ])
+    audit.record("sharing.document.read", actor=f"client:{actor.client_id}", target=grants[0],
+                 data={"document": f"{document_type}:{object_id}", "fields": codes,
+                       "grants": [g.pk for g in grants]})
+    return SharedDocument(document_type=document_type, document_id=str(document.pk),
+                          fields={code: values.get(code) for code in codes},
+                          labels={code: declared.label_of(code) for code in codes},
+                          grant_ids=tuple(g.pk for g in grants))
+
+
+@transaction.atomic
+def read_document_pdf(document_type: str, object_id, *, actor, matter_code: str | None = None) -> bytes:
+    """Return the original PDF if a valid grant includes it, and log the read."""
+    declared = get_document_type(document_type)
+    if declared is None or declared.pdf is None:
+        raise NotShared
+    grants = [g for g in _valid_grants(actor, document_type, object_id, matter_code) if g.include_pdf]
+    if not grants:
+        raise NotShared
+    document = declared.get(object_id)
+    pdf = declared.pdf(document) if document is not None else None
+    if not pdf:
+        raise NotShared
+    grant = grants[0]
+    AccessLogEntry.objects.create(
+        worker_id=grant.worker_id, document_type=document_type, object_id=grant.object_id,
+        document_label=grant.document_label, basis=AccessBasis.GRANT, grant=grant, client=actor,
+        organization_id=actor.organization_id, accessor_label=_client_label(actor), included_pdf=True,
+    )
+    audit.record("sharing.document.pdf_read", actor=f"client:{actor.client_id}", target=grant,
+                 data={"document": f"{document_type}:{object_id}"})
+    return pdf
+
+
+@transaction.atomic
+def read_on_legal_basis(document_type: str, object_id, *, reason: str, actor) -> SharedDocument:
+    """Let an inspector, arbitration officer or mediator read a document in their region, with a reason.
+
+    The reason is checked first, so that a missing one tells nothing about the document either.
+    """
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": f"请填写查阅事由（法定依据），不少于 {MIN_REASON_LENGTH} 个字"})
+    declared = get_document_type(document_type)
+    document = declared.get(object_id) if declared else None
+    if document is None or not can(actor, "sharing.document.read_legal", declared.region(document)):
+        raise NotShared
+    owner = declared.owner(document)
+    if owner is None:
+        raise NotShared
+    values = declared.read_fields(document)
+    codes = list(declared.field_codes)
+    organization = _organization_of(actor)
+    AccessLogEntry.objects.create(
+        worker=owner, document_type=document_type, object_id=str(document.pk),
+        document_label=str(declared.describe(document))[:255], basis=AccessBasis.LEGAL, user=actor,
+        organization=organization, reason=reason[:500], fields=codes,
+        accessor_label=f"{organization.name if organization else ''} {actor.display_name}".strip()[:255],
+    )
+    audit.record("sharing.document.legal_read", actor=actor, target=document,
+                 data={"document": f"{document_type}:{object_id}", "reason": reason})
+    return SharedDocument(document_type=document_type, document_id=str(document.pk),
+                          fields={code: values.get(code) for code in codes},
+                          labels={code: declared.label_of(code) for code in codes})
+
+
+def _organization_of(user):
+    from ..permissions import LEGAL_ROLES
+
+    membership = user.memberships.filter(is_active=True, role__in=LEGAL_ROLES).select_related("organization").first()
+    return membership.organization if membership else None
+
+
+VERDICTS = {
+    "genuine": "真实有效：与平台登记的现行文档一致，签名有效",
+    "rescinded": "文档真实，但已解除或作废",
+    "superseded": "文件曾在平台登记，但不是现行版本",
+    "invalid_signature": "与平台登记的文档一致，但签名无效",
+    "unknown": "平台没有与此文件一致的文档",
+}
+
+
+@transaction.atomic
+def verify_document(*, pdf: bytes | None = None, sha256: str | None = None, actor) -> dict:
+    """Tell a holder whether a PDF (or its SHA-256) is the genuine, current document; log it for the owner."""
+    if pdf:
+        digest = hashlib.sha256(pdf).hexdigest()
+    else:
+        digest = (sha256 or "").strip().lower()
+        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            raise ValidationError({"sha256": "请上传 PDF 文件，或提供 64 位十六进制 SHA-256 摘要"})
+    found = None
+    for declared in document_types.values():
+        if declared.find_by_sha256 is None:
+            continue
+        document = declared.find_by_sha256(digest)
+        if document is not None:
+            found = (declared, document)
+            break
+    if found is None:
+        return {"sha256": digest, "registered": False, "genuine": False, "current": False,
+                "signatures_valid": None, "verdict": "unknown", "verdict_label": VERDICTS["unknown"]}
+    declared, document = found
+    status = declared.status(document)
+    signatures_valid = status.signatures_valid
+    if pdf:
+        from zhili.core.esign.api import verify_pdf
+
+        signatures_valid = verify_pdf(pdf).ok
+    if status.sha256 != digest:
+        verdict = "superseded"
+    elif signatures_valid is False:
+        verdict = "invalid_signature"
+    elif not status.current:
+        verdict = "rescinded"
+    else:
+        verdict = "genuine"
+    owner = declared.owner(document)
+    if owner is not None:
+        AccessLogEntry.objects.create(
+            worker=owner, document_type=declared.code, object_id=str(document.pk),
+            document_label=str(declared.describe(document))[:255], basis=AccessBasis.VERIFICATION, client=actor,
+            organization_id=actor.organization_id, accessor_label=_client_label(actor),
+        )
+    audit.record("sharing.document.verified", actor=f"client:{actor.client_id}", target=document,
+                 data={"sha256": digest, "verdict": verdict})
+    return {"sha256": digest, "registered": True, "genuine": verdict == "genuine", "current": status.current,
+            "signatures_valid": signatures_valid, "document_type": declared.code, "verdict": verdict,
+            "verdict_label": VERDICTS[verdict]}

@@ -1,0 +1,9 @@
+from zhili.core.scenes.base import MenuItem
+
+DEPARTMENT = frozenset({"officer", "inspector"})
+
+MENU = [
+    MenuItem(label="风险预警清单", url_name="labor_risk:warnings", roles=DEPARTMENT),
+    MenuItem(label="劳动关系驾驶舱", url_name="labor_risk:cockpit", roles=DEPARTMENT),
+    MenuItem(label="本单位风险码", url_name="labor_risk:mine", roles=frozenset({"employer_admin"}), mobile=True),
+]
