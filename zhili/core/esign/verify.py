@@ -11,7 +11,6 @@ import logging
 from dataclasses import dataclass, field
 
 from asn1crypto import cms
-from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -146,8 +145,9 @@ def _platform_material():
     if platform is None:
         return None, []
     root = asn1_x509.Certificate.load(platform.root_cert.public_bytes(serialization.Encoding.DER))
-    crls = [asn1_crl.CertificateList.load(platform.crl(scope)) for scope in ("root", "issuing")]
-    return root, crls
+    from .signing import current_crls  # re-signed only when a revocation changed them
+
+    return root, current_crls(platform)
 
 
 def _evidence_digest(embedded) -> str:
