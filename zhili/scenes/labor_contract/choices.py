@@ -17,6 +17,8 @@ class ContractStatus(ChoiceSet):
     EXPIRED = "expired", _("签署已过期"), Colour.ORANGE
     REVOKED = "revoked", _("已撤回"), Colour.GRAY
     EXISTING_PAPER = "existing_paper", _("存量纸质合同"), Colour.GREEN
+    RESCINDED = "rescinded", _("已解除"), Colour.GRAY
+    TERMINATED = "terminated", _("已终止"), Colour.GRAY
 
 
 # Contracts that bind the parties (for deadlines, probation-once and open-ended counts).
@@ -25,6 +27,9 @@ CONCLUDED_STATUSES = (ContractStatus.COMPLETED, ContractStatus.EXISTING_PAPER)
 PENDING_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.WORKER_SIGNED,
                     ContractStatus.EMPLOYER_SIGNED)
 REVOCABLE_STATUSES = (ContractStatus.DRAFT, ContractStatus.SENT, ContractStatus.EMPLOYER_SIGNED)
+# Contracts waiting for the worker: the ones an invitation can be resent for, and that expire unsigned.
+AWAITING_WORKER_STATUSES = (ContractStatus.SENT, ContractStatus.EMPLOYER_SIGNED)
+ENDED_STATUSES = (ContractStatus.RESCINDED, ContractStatus.TERMINATED)
 
 
 class TermType(ChoiceSet):
@@ -79,6 +84,7 @@ class DocumentStage(ChoiceSet):
     WORKER_SIGNED = "worker_signed", _("劳动者已签名"), Colour.YELLOW
     EMPLOYER_SIGNED = "employer_signed", _("用人单位已盖章"), Colour.YELLOW
     COMPLETED = "completed", _("已签订（长期验证）"), Colour.GREEN
+    SCAN = "scan", _("纸质合同扫描件"), Colour.GRAY
 
 
 class SigningStepKind(ChoiceSet):
@@ -94,3 +100,44 @@ class SignatureMethod(ChoiceSet):
     DRAWN = "drawn", _("手写签名"), Colour.GREEN
     TYPED = "typed", _("输入姓名"), Colour.BLUE
     SEAL = "seal", _("电子印章"), Colour.RED
+
+
+class DocumentKind(ChoiceSet):
+    """What a signed document is: a labor contract, or a supplementary agreement changing one (Art. 35)."""
+
+    CONTRACT = "contract", _("劳动合同"), Colour.BLUE
+    SUPPLEMENTARY = "supplementary", _("劳动合同变更协议"), Colour.YELLOW
+
+
+class ContractRelation(ChoiceSet):
+    """How a document follows an earlier contract (``previous_contract``)."""
+
+    NEW = "new", _("新订立"), Colour.BLUE
+    RENEWAL = "renewal", _("续订"), Colour.GREEN
+    AMENDMENT = "amendment", _("变更（补充协议）"), Colour.YELLOW
+    TRANSFER = "transfer", _("调动（新用人单位）"), Colour.ORANGE
+
+
+class TerminationReason(ChoiceSet):
+    """Why a contract ended; the article of each is dated data in ``rules.TERMINATION_GROUNDS``."""
+
+    MUTUAL_AGREEMENT = "mutual_agreement", _("协商一致解除"), Colour.GRAY
+    WORKER_NOTICE = "worker_notice", _("劳动者提前通知解除"), Colour.GRAY
+    WORKER_EMPLOYER_FAULT = "worker_employer_fault", _("劳动者因用人单位过错解除"), Colour.RED
+    EMPLOYER_WORKER_FAULT = "employer_worker_fault", _("用人单位因劳动者过错解除"), Colour.ORANGE
+    EMPLOYER_NO_FAULT = "employer_no_fault", _("用人单位无过失性辞退（提前三十日通知或额外支付一个月工资）"), Colour.ORANGE
+    ECONOMIC_LAYOFF = "economic_layoff", _("经济性裁员"), Colour.ORANGE
+    TRANSFER = "transfer", _("调动至其他用人单位（协商一致解除）"), Colour.GRAY
+    EXPIRY = "expiry", _("劳动合同期满终止"), Colour.GRAY
+    PENSION = "pension", _("劳动者开始依法享受基本养老保险待遇"), Colour.GRAY
+    DEATH = "death", _("劳动者死亡或被宣告死亡、失踪"), Colour.GRAY
+    BANKRUPTCY = "bankruptcy", _("用人单位被依法宣告破产"), Colour.GRAY
+    DISSOLUTION = "dissolution", _("用人单位被吊销营业执照、责令关闭、撤销或提前解散"), Colour.GRAY
+    OTHER_STATUTORY = "other_statutory", _("法律、行政法规规定的其他情形"), Colour.GRAY
+
+
+class TemplateKind(ChoiceSet):
+    """What a template is for: a labor contract (nine Art. 17 clauses) or a supplementary agreement."""
+
+    CONTRACT = "contract", _("劳动合同"), Colour.BLUE
+    SUPPLEMENTARY = "supplementary", _("劳动合同变更协议"), Colour.YELLOW

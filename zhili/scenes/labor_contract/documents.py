@@ -1,5 +1,6 @@
 """The contract text: the default template's body, the nine-clause check, and rendering one contract to HTML."""
 
+from functools import lru_cache
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -31,6 +32,12 @@ MANDATORY_CLAUSES_REFERENCE = LCL + "第十七条第一款"
 _engine = Engine(autoescape=True, builtins=["django.templatetags.i18n"])
 
 
+@lru_cache(maxsize=64)
+def compiled_body(body: str):
+    """A template body compiled once per process (versions are frozen, so the text is the key)."""
+    return _engine.from_string(body)
+
+
 def default_body() -> str:
     return DEFAULT_TEMPLATE_PATH.read_text(encoding="utf-8")
 
@@ -59,7 +66,7 @@ def render_contract_html(contract, *, reveal_pii: bool = False) -> str:
         "worker_id_number": id_number if reveal_pii else pii.mask_id_number(id_number),
         "worker_phone": phone if reveal_pii else pii.mask_phone(phone),
     })
-    return _engine.from_string(version.body).render(context)
+    return compiled_body(version.body).render(context)
 
 
 # ---------------------------------------------------------------- the PDF, its signature page and page images

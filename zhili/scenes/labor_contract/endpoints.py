@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
+from zhili.core.identity.api_auth import BearerToken, has_scope
 from zhili.core.identity.permissions import can
 
 from . import queries, services
@@ -74,3 +76,50 @@ def send(request, payload: SendIn):
     user = _user(request)
     contracts = LaborContract.objects.select_related("employer").filter(number__in=payload.numbers)
     return services.send_contracts(list(contracts), actor=user)
+
+
+FILING_SCOPE = "labor_contract.filing.read"
+FILING_PAGE_MAX = 500
+
+
+class FilingOut(Schema):
+    id: int
+    filed_at: str
+    standard: str
+    basic: dict
+    terms: dict
+    signing: dict
+
+
+class FilingPage(Schema):
+    filings: list[FilingOut]
+    next_cursor: int
+    has_more: bool
+
+
+@router.get("/filings", response=FilingPage, auth=BearerToken(),
+            summary="劳动用工备案：按游标拉取新增备案（人社部门系统，范围 labor_contract.filing.read）")
+def pull_filings(request, cursor: int = 0, limit: int = 100):
+    """Filings with an id above ``cursor``, oldest first; pass ``next_cursor`` back to continue.
+
+    Restricted to the calling system's region (its organisation's region and below). Full ID numbers are
+    returned; every contract read this way is written to the worker's access log.
+    """
+    from .models import FilingRecord
+
+    if not has_scope(request, FILING_SCOPE):
+        raise HttpError(403, "令牌缺少范围 labor_contract.filing.read")
+    if cursor < 0 or not 1 <= limit <= FILING_PAGE_MAX:
+        raise HttpError(422, "cursor 须不小于 0；limit 须在 1 到 500 之间")
+    client = request.auth.client
+    records = FilingRecord.objects.select_related("contract").filter(pk__gt=cursor).order_by("pk")
+    region = client.organization.region if client.organization_id else None
+    if region is not None:
+        records = records.filter(region__path__startswith=region.path)
+    page = list(records[:limit + 1])
+    has_more, page = len(page) > limit, page[:limit]
+    actor = f"client:{client.client_id}"
+    for record in page:
+        services.record_contract_read(record.contract, actor=actor, what="filing_api")
+    return {"filings": [services.filing_dict(r, reveal_id=True) for r in page],
+            "next_cursor": page[-1].pk if page else cursor, "has_more": has_more}

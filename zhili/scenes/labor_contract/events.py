@@ -30,3 +30,34 @@ register_template(MessageTemplate(
     body="劳动者 {name} 拒签了劳动合同（{number}），理由：{reason}。请与劳动者沟通后修改合同或撤回。",
     subject="劳动者拒签劳动合同",
 ))
+register_template(MessageTemplate(
+    code="labor_contract_sign_reminder",
+    body="{employer} 发给您的电子劳动合同尚未签署，请在 {deadline} 前打开 {url} 登录后查看并签署。签署免费。",
+    subject="电子劳动合同待签署提醒",
+    provider_code="SMS_LABOR_CONTRACT_REMINDER",
+))
+register_template(MessageTemplate(
+    code="labor_contract_expiry_worker",
+    body="您与 {employer} 的劳动合同（{number}）将于 {end_date} 到期（还有 {days} 天），请与用人单位协商续订或办理终止手续。",
+    subject="劳动合同即将到期",
+    provider_code="SMS_LABOR_CONTRACT_EXPIRY",
+))
+register_template(MessageTemplate(
+    code="labor_contract_open_ended_offer",
+    body="劳动者 {name} 的劳动合同（{number}）将于 {end_date} 到期。该劳动者已连续订立 {fixed_terms} 次固定期限劳动合同或在本单位工作 {years} 年；"
+         "劳动者提出或者同意续订的，除劳动者提出订立固定期限劳动合同外，应当订立无固定期限劳动合同（{reference}）。",
+    subject="应当订立无固定期限劳动合同提醒",
+))
+register_template(MessageTemplate(
+    code="labor_contract_open_ended_worker",
+    body="您与 {employer} 的劳动合同（{number}）将于 {end_date} 到期。您已连续订立 {fixed_terms} 次固定期限劳动合同或工作满 {years} 年，"
+         "续订时您有权要求订立无固定期限劳动合同（{reference}）。",
+    subject="您可以要求订立无固定期限劳动合同",
+    provider_code="SMS_LABOR_CONTRACT_OPEN_ENDED",
+))
+register_template(MessageTemplate(
+    code="labor_contract_termination_certificate",
+    body="{employer} 已为您出具解除或终止劳动合同证明（合同 {number}，{ended_on}），请打开 {url} 免费查看和下载。",
+    subject="解除或终止劳动合同证明",
+    provider_code="SMS_LABOR_CONTRACT_TERMINATION",
+))

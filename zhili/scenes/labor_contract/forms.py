@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ContractStatus, TermType, WorkingHourSystem
+from .choices import ContractStatus, TerminationReason, TermType, WorkingHourSystem
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -34,6 +34,7 @@ class ContractForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("劳动者名单（.xlsx 或 .csv）"))
+    scans = forms.FileField(label=_("纸质合同扫描件（可选，.zip，按「扫描件文件名」列匹配）"), required=False)
 
 
 class RevokeForm(forms.Form):
@@ -88,3 +89,37 @@ class SealForm(forms.Form):
     y = forms.DecimalField(widget=forms.HiddenInput, max_digits=7, decimal_places=2)
     size = forms.DecimalField(widget=forms.HiddenInput, max_digits=6, decimal_places=2, initial=120)
     confirm = forms.BooleanField(label=_("我受本单位授权，确认以本单位名义加盖电子印章"), required=False)
+
+
+class RenewForm(forms.Form):
+    """A renewal's new term and pay; the other terms are copied from the contract renewed."""
+
+    term_type = forms.ChoiceField(label=_("合同期限类型"), choices=TermType.choices)
+    start_date = forms.DateField(label=_("合同开始日期"), widget=DATE)
+    end_date = forms.DateField(label=_("合同终止日期"), required=False, widget=DATE)
+    monthly_wage = forms.DecimalField(label=_("月工资（元）"), max_digits=10, decimal_places=2, min_value=0)
+
+
+class AmendForm(forms.Form):
+    """The terms a supplementary agreement changes; an empty field keeps the contract's term."""
+
+    job_title = forms.CharField(label=_("工作岗位"), max_length=100, required=False)
+    work_place = forms.CharField(label=_("工作地点"), max_length=255, required=False)
+    working_hour_system = forms.ChoiceField(label=_("工时制度"), choices=[("", "—"), *WorkingHourSystem.choices],
+                                            required=False)
+    monthly_wage = forms.DecimalField(label=_("月工资（元）"), max_digits=10, decimal_places=2, min_value=0,
+                                      required=False)
+    end_date = forms.DateField(label=_("合同终止日期"), required=False, widget=DATE)
+    effective_on = forms.DateField(label=_("变更生效日期"), widget=DATE)
+
+    def changes(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "effective_on" and v not in (None, "")}
+
+
+class TerminateForm(forms.Form):
+    """Why and when a contract ends; the certificate of Art. 50 is issued with the employer's seal."""
+
+    reason = forms.ChoiceField(label=_("解除或终止原因"), choices=TerminationReason.choices)
+    ended_on = forms.DateField(label=_("解除或终止日期"), widget=DATE)
+    note = forms.CharField(label=_("说明"), max_length=500, required=False)
+    confirm = forms.BooleanField(label=_("确认以本单位名义出具解除或终止劳动合同证明并加盖电子印章"), required=False)

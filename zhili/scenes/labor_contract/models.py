@@ -11,12 +11,16 @@ from zhili.core.foundation.models import TimeStampedModel
 
 from .choices import (
     BatchKind,
+    ContractRelation,
     ContractStatus,
+    DocumentKind,
     DocumentStage,
     SignatureMethod,
     SigningChannel,
     SigningOrder,
     SigningStepKind,
+    TemplateKind,
+    TerminationReason,
     TermType,
     WorkingHourSystem,
 )
@@ -30,6 +34,7 @@ class ContractTemplate(TimeStampedModel):
                                  on_delete=models.PROTECT, related_name="+",
                                  help_text=_("为空表示平台默认模板，所有用人单位可用"))
     is_default = models.BooleanField(_("平台默认模板"), default=False)
+    kind = models.CharField(_("模板类型"), max_length=16, choices=TemplateKind.choices, default=TemplateKind.CONTRACT)
 
     class Meta:
         verbose_name = _("合同模板")
@@ -163,6 +168,19 @@ class LaborContract(TimeStampedModel):
     idempotency_key = models.CharField(_("去重键"), max_length=120, unique=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    document_kind = models.CharField(_("文书类型"), max_length=16, choices=DocumentKind.choices,
+                                     default=DocumentKind.CONTRACT, db_index=True)
+    previous_contract = models.ForeignKey("self", verbose_name=_("前一份合同"), null=True, blank=True,
+                                          on_delete=models.PROTECT, related_name="successors",
+                                          help_text=_("续订、调动的前一份合同，或补充协议所变更的合同"))
+    relation = models.CharField(_("与前一份合同的关系"), max_length=16, choices=ContractRelation.choices,
+                                default=ContractRelation.NEW)
+    amendments = models.JSONField(_("变更内容"), default=list, blank=True,
+                                  help_text=_("补充协议变更的条款：[{field, label, old, new}]"))
+    sign_deadline = models.DateField(_("签署截止日期"), null=True, blank=True)
+    last_invited_at = models.DateTimeField(_("最近一次发送签署短信"), null=True, blank=True)
+    ended_on = models.DateField(_("解除或终止日期"), null=True, blank=True)
+    end_reason = models.CharField(_("解除或终止原因"), max_length=32, choices=TerminationReason.choices, blank=True)
 
     class Meta:
         verbose_name = _("劳动合同")
@@ -332,3 +350,61 @@ class SealPlacement(TimeStampedModel):
 
     def __str__(self):
         return f"{self.employer} {self.template_version} ({self.x}, {self.y})"
+
+
+class TerminationCertificate(TimeStampedModel):
+    """The certificate of rescission or termination the employer issues when a contract ends (Art. 50).
+
+    States the contract term, the end date, the post and the years of service (LCL-IR Art. 24); the PDF is
+    signed with the employer's organisation certificate and its seal image, and the worker may download it.
+    """
+
+    contract = models.OneToOneField(LaborContract, verbose_name=_("劳动合同"), on_delete=models.PROTECT,
+                                    related_name="termination_certificate")
+    number = models.CharField(_("证明编号"), max_length=32, unique=True)
+    reason = models.CharField(_("解除或终止原因"), max_length=32, choices=TerminationReason.choices)
+    reference = models.CharField(_("法律依据"), max_length=200)
+    ended_on = models.DateField(_("解除或终止日期"))
+    service_months = models.PositiveIntegerField(_("在本单位工作年限（月）"))
+    note = models.CharField(_("说明"), max_length=500, blank=True)
+    pdf = models.BinaryField(_("PDF 文件"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    certificate_serial = models.CharField(_("单位证书序列号"), max_length=64, blank=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("出具人"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("解除或终止劳动合同证明")
+        verbose_name_plural = _("解除或终止劳动合同证明")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.number} {self.contract_id}"
+
+
+class FilingRecord(TimeStampedModel):
+    """劳动用工备案: the filing of a concluded contract, grouped as Zhejiang's exchange standard groups it.
+
+    ``basic`` (employer and worker basic information, the worker's ID number kept only encrypted in its own
+    field), ``terms`` (contract terms) and ``signing`` (channel, each party's signing time, certificate
+    serials, the document's SHA-256). The primary key is the cursor the bureau's system pulls from.
+    """
+
+    contract = models.OneToOneField(LaborContract, verbose_name=_("劳动合同"), on_delete=models.PROTECT,
+                                    related_name="filing")
+    employer = models.ForeignKey("orgs.Organization", verbose_name=_("用人单位"), on_delete=models.PROTECT,
+                                 related_name="+")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("备案地区划"), on_delete=models.PROTECT, related_name="+")
+    worker_id_number = pii.EncryptedTextField(_("劳动者身份证号码"), blind_index_field="worker_id_number_index")
+    worker_id_number_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    basic = models.JSONField(_("基本信息"), default=dict)
+    terms = models.JSONField(_("合同信息"), default=dict)
+    signing = models.JSONField(_("签署信息"), default=dict)
+
+    class Meta:
+        verbose_name = _("劳动用工备案")
+        verbose_name_plural = _("劳动用工备案")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.pk} {self.contract_id}"

@@ -6,4 +6,5 @@ MENU = [
     MenuItem(label="存量合同录入", url_name="labor_contract:existing_upload", roles=frozenset({"employer_admin"})),
     MenuItem(label="我的合同", url_name="labor_contract:mine", roles=frozenset({"worker"}), mobile=True),
     MenuItem(label="辖区劳动合同", url_name="labor_contract:region", roles=frozenset({"officer", "inspector"})),
+    MenuItem(label="就业用工分析", url_name="labor_contract:analytics:cockpit", roles=frozenset({"officer", "inspector"})),
 ]

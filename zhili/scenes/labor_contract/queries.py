@@ -8,7 +8,7 @@ from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import filter_by_scope, organizations_of
 
 from .choices import CONCLUDED_STATUSES, PENDING_STATUSES, ContractStatus
-from .models import LaborContract, SendBatch
+from .models import FilingRecord, LaborContract, SendBatch
 from .permissions import EMPLOYER_ROLES
 from .rules import value_on
 
@@ -74,3 +74,17 @@ def expiring(queryset: QuerySet, today: dt.date) -> QuerySet:
 
 def batches_of(user) -> QuerySet:
     return SendBatch.objects.filter(employer_id__in=organizations_of(user, Role.EMPLOYER_ADMIN))
+
+
+def region_filings(user) -> QuerySet:
+    """Filing records of employers inside the department user's region."""
+    return filter_by_scope(user, FilingRecord.objects.select_related("contract"), region_field="region")
+
+
+def access_log(user) -> QuerySet:
+    """Audit entries of reads of ``user``'s contracts by others, newest first (the worker's access log)."""
+    from zhili.core.foundation.models import AuditEntry
+
+    ids = [str(pk) for pk in worker_contracts(user).values_list("pk", flat=True)]
+    return (AuditEntry.objects.filter(action="labor_contract.contract.read", target_type="labor_contract.laborcontract",
+                                      target_id__in=ids).select_related("actor").order_by("-id"))

@@ -79,6 +79,27 @@ RULES: dict[str, list[Dated]] = {
     "dispatch_required_fields": [Dated(("host_employer_name", "dispatch_post", "dispatch_start", "dispatch_end"),
                                        LCL_2012, LCL + "第五十八条第一款")],
     "working_hour_system_required": [Dated(True, LCL_IN_FORCE, LCL + "第十七条第一款第五项")],
+    # How long a signing invitation stays open, and the pause before HR may text the worker again.
+    "signing_invitation_days": [Dated(30, LCL_IN_FORCE, "平台参数（签署链接有效期；逾期未签的合同标记为已过期）")],
+    "invitation_resend_cooldown_minutes": [Dated(60, LCL_IN_FORCE, "平台参数（同一合同的签署短信间隔，避免重复打扰劳动者）")],
+    "open_ended_count_from": [Dated(LCL_IN_FORCE, LCL_IN_FORCE, LCL + "第九十七条第一款（连续订立固定期限合同次数自本法施行后续订时开始计算）")],
+    "termination_certificate": [Dated(True, LCL_IN_FORCE, LCL + "第五十条第一款；《劳动合同法实施条例》第二十四条")],
+    # Reason → (status the contract ends in, the article it rests on). 解除 (rescission) or 终止 (termination).
+    "termination_grounds": [Dated({
+        "mutual_agreement": ("rescinded", LCL + "第三十六条"),
+        "worker_notice": ("rescinded", LCL + "第三十七条"),
+        "worker_employer_fault": ("rescinded", LCL + "第三十八条"),
+        "employer_worker_fault": ("rescinded", LCL + "第三十九条"),
+        "employer_no_fault": ("rescinded", LCL + "第四十条"),
+        "economic_layoff": ("rescinded", LCL + "第四十一条"),
+        "transfer": ("rescinded", LCL + "第三十六条；《劳动合同法实施条例》第十条"),
+        "expiry": ("terminated", LCL + "第四十四条第一项"),
+        "pension": ("terminated", LCL + "第四十四条第二项"),
+        "death": ("terminated", LCL + "第四十四条第三项"),
+        "bankruptcy": ("terminated", LCL + "第四十四条第四项"),
+        "dissolution": ("terminated", LCL + "第四十四条第五项"),
+        "other_statutory": ("terminated", LCL + "第四十四条第六项"),
+    }, LCL_IN_FORCE, LCL + "第三十六条至第四十四条")],
 }
 
 # Zhejiang's tiers. The province-wide entry is the lowest tier, used when a county is not listed below.
@@ -167,6 +188,16 @@ def should_offer_open_ended(prior_fixed_terms: int, years_of_service: int, day: 
     if years_of_service >= after_years.value:
         return after_years
     return None
+
+
+def termination_ground(reason: str, day: dt.date) -> tuple[str, str] | None:
+    """(status the contract ends in, article) for a termination reason code on ``day``, or None if unknown."""
+    return value_on("termination_grounds", day).value.get(reason)
+
+
+def service_months(start: dt.date, end: dt.date) -> int:
+    """Whole months of service from ``start`` to ``end`` inclusive (for the Art. 50 certificate)."""
+    return term_months(start, end) if end >= start else 0
 
 
 def _money(value) -> Decimal | None:

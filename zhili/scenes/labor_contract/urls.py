@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("c/<str:number>/send/", views.contract_send, name="send"),
     path("c/<str:number>/revoke/", views.contract_revoke, name="revoke"),
     path("c/<str:number>/contract.pdf", views.contract_pdf, name="pdf"),
+    path("c/<str:number>/resend/", views.contract_resend, name="resend"),
+    path("c/<str:number>/renew/", views.contract_renew, name="renew"),
+    path("c/<str:number>/amend/", views.contract_amend, name="amend"),
+    path("c/<str:number>/terminate/", views.contract_terminate, name="terminate"),
+    path("c/<str:number>/termination.pdf", views.termination_pdf, name="termination_pdf"),
     path("c/<str:number>/seal/", views.contract_seal, name="seal"),
     path("c/<str:number>/seal/preview.png", views.contract_seal_preview, name="seal_preview"),
     path("s/<str:number>/", views.sign_start, name="sign"),
@@ -32,7 +37,10 @@ urlpatterns = [
     path("seal/image.png", views.seal_image, name="seal_image"),
     path("qr/", views.qr_sheet, name="qr_sheet"),
     path("mine/", views.my_contracts, name="mine"),
+    path("mine/access-log/", views.access_log, name="access_log"),
     path("region/", views.region_list, name="region"),
     path("region/overdue/", views.region_overdue, name="region_overdue"),
     path("region/expiring/", views.region_expiring, name="region_expiring"),
+    path("region/filings/", views.region_filings, name="region_filings"),
+    path("analytics/", include("zhili.scenes.labor_contract.analytics.urls")),
 ]

@@ -7,7 +7,6 @@ from .contracts import (  # noqa: F401
     SIGN_LINK_DAYS,
     BatchResult,
     add_template_version,
-    check_contract_deadlines,
     create_contract,
     create_default_template,
     import_contract_batch,
@@ -15,8 +14,21 @@ from .contracts import (  # noqa: F401
     revoke_contract,
     rule_data,
     send_contracts,
+    sign_deadline,
     sign_path,
 )
+from .filing import export_filings_json, export_filings_xlsx, file_contract, filing_dict  # noqa: F401
+from .lifecycle import (  # noqa: F401
+    amend_contract,
+    remind_worker,
+    renew_contract,
+    renewal_warnings,
+    resend_invitation,
+    supplementary_template_version,
+    terminate_contract,
+    transfer_contract,
+)
+from .reminders import check_contract_deadlines, expire_unsigned_contracts, pair_history  # noqa: F401
 from .seals import check_seal_png, place_seal, upload_seal  # noqa: F401
 from .signing import (  # noqa: F401
     acknowledge_disclosure,

@@ -24,16 +24,19 @@ from zhili.core.identity.permissions import require
 from .. import documents, importing
 from ..choices import (
     CONCLUDED_STATUSES,
+    ENDED_STATUSES,
     PENDING_STATUSES,
     REVOCABLE_STATUSES,
     BatchKind,
+    ContractRelation,
     ContractStatus,
+    DocumentKind,
     RowOutcome,
     SigningChannel,
     TermType,
 )
 from ..models import ContractStatusChange, ContractTemplate, LaborContract, SendBatch, TemplateVersion
-from ..rules import RuleViolation, add_months, check_contract, value_on
+from ..rules import RuleViolation, add_months, check_contract, term_months, value_on
 
 SIGN_LINK_DAYS = 30
 BULK_CHUNK = 1000
@@ -93,13 +96,19 @@ def _new_number() -> str:
     return f"LC{timezone.localdate():%Y%m%d}{secrets.token_hex(5).upper()}"
 
 
-def _history(employer, id_index: str) -> tuple[bool, int]:
-    """Whether the pair already had a probation, and how many concluded fixed-term contracts they have."""
+def _history(employer, id_index: str, day: dt.date | None = None) -> tuple[bool, int, int]:
+    """Whether the pair already had a probation, how many concluded fixed-term contracts they have (counted from
+    the law's entry into force, Art. 97), and the whole years of service from their first concluded contract."""
     earlier = LaborContract.objects.filter(employer=employer, worker_id_number_index=id_index,
-                                           status__in=[*CONCLUDED_STATUSES, *PENDING_STATUSES])
+                                           document_kind=DocumentKind.CONTRACT,
+                                           status__in=[*CONCLUDED_STATUSES, *ENDED_STATUSES, *PENDING_STATUSES])
     prior_probation = earlier.filter(probation_months__gt=0).exists()
-    fixed_terms = earlier.filter(status__in=CONCLUDED_STATUSES, term_type=TermType.FIXED_TERM).count()
-    return prior_probation, fixed_terms
+    concluded = earlier.filter(status__in=[*CONCLUDED_STATUSES, *ENDED_STATUSES])
+    count_from = value_on("open_ended_count_from", day or timezone.localdate()).value
+    fixed_terms = concluded.filter(term_type=TermType.FIXED_TERM, start_date__gte=count_from).count()
+    first = concluded.order_by("start_date").values_list("start_date", flat=True).first()
+    years = term_months(first, day - dt.timedelta(days=1)) // 12 if first and day and day > first else 0
+    return prior_probation, fixed_terms, years
 
 
 def rule_data(values: dict, employer, *, with_history: bool = True) -> dict:
@@ -109,7 +118,8 @@ def rule_data(values: dict, employer, *, with_history: bool = True) -> dict:
     data["region_code"] = region.code if region is not None else ""
     data["is_dispatch_agency"] = employer.is_dispatch_agency
     if with_history and values.get("worker_id_number"):
-        data["prior_probation"], data["prior_fixed_terms"] = _history(employer, pii.blind_index(values["worker_id_number"]))
+        data["prior_probation"], data["prior_fixed_terms"], data["years_of_service"] = _history(
+            employer, pii.blind_index(values["worker_id_number"]), values.get("start_date"))
     return data
 
 
@@ -127,10 +137,12 @@ def _identity_errors(values: dict, *, phone_required: bool) -> dict[str, list[st
     return errors
 
 
-def _new_contract(values: dict, *, employer, actor, status, template_version, batch=None) -> LaborContract:
+def _new_contract(values: dict, *, employer, actor, status, template_version, batch=None, previous_contract=None,
+                  relation: str = ContractRelation.NEW) -> LaborContract:
     fields = {name: values[name] for name in CONTRACT_FIELDS if values.get(name) not in (None, "")}
     contract = LaborContract(number=_new_number(), employer=employer, status=status, batch=batch,
                              template_version=template_version, work_region=values.get("work_region"),
+                             previous_contract=previous_contract, relation=relation,
                              created_by=actor if getattr(actor, "pk", None) else None, **fields)
     if contract.probation_months:
         contract.probation_end_date = add_months(contract.start_date, contract.probation_months) - dt.timedelta(days=1)
@@ -147,7 +159,8 @@ def _record_change(contract, from_status, to_status, *, actor, note="") -> Contr
 # ---------------------------------------------------------------- one contract by form
 
 @transaction.atomic
-def create_contract(values: dict, *, employer, actor, template_version: TemplateVersion | None = None) -> LaborContract:
+def create_contract(values: dict, *, employer, actor, template_version: TemplateVersion | None = None,
+                    previous_contract: LaborContract | None = None, relation: str = ContractRelation.NEW) -> LaborContract:
     """Create a draft contract from form values after the identity and legal checks; raise ValidationError otherwise.
 
     The error maps each field to Chinese messages that end with the article they rest on.
@@ -164,7 +177,7 @@ def create_contract(values: dict, *, employer, actor, template_version: Template
         raise ValidationError(errors)
     version = template_version or create_default_template(actor=actor)
     contract = _new_contract(values, employer=employer, actor=actor, status=ContractStatus.DRAFT,
-                             template_version=version)
+                             template_version=version, previous_contract=previous_contract, relation=relation)
     if LaborContract.objects.filter(idempotency_key=contract.idempotency_key).exists():
         raise ValidationError({"start_date": _("该劳动者在此开始日期的合同已存在，不会重复创建")}, code="duplicate")
     try:
@@ -172,8 +185,12 @@ def create_contract(values: dict, *, employer, actor, template_version: Template
             contract.save()
     except IntegrityError:
         raise ValidationError({"start_date": _("该劳动者在此开始日期的合同已存在，不会重复创建")}, code="duplicate") from None
-    _record_change(contract, "", ContractStatus.DRAFT, actor=actor, note=_("表单创建"))
-    audit.record("labor_contract.contract.created", actor=actor, target=contract, data={"channel": "form"})
+    note = _("表单创建") if previous_contract is None else _("{relation}：{number}").format(
+        relation=ContractRelation(relation).label, number=previous_contract.number)
+    _record_change(contract, "", ContractStatus.DRAFT, actor=actor, note=note)
+    audit.record("labor_contract.contract.created", actor=actor, target=contract,
+                 data={"channel": "form", "relation": relation,
+                       "previous": previous_contract.number if previous_contract else None})
     events.publish("labor_contract.contract.created", contract_id=contract.pk, employer_id=employer.pk)
     return contract
 
@@ -186,8 +203,9 @@ def _read(file) -> tuple[bytes, str]:
     return content, name.rsplit("/", 1)[-1]
 
 
-def _import(file, *, employer, actor, kind: str) -> BatchResult:
+def _import(file, *, employer, actor, kind: str, scans=None) -> BatchResult:
     content, file_name = _read(file)
+    archive = scan_archive(scans) if scans is not None else None
     existing = kind == BatchKind.EXISTING_CONTRACTS
     columns = importing.EXISTING_CONTRACT_COLUMNS if existing else importing.NEW_CONTRACT_COLUMNS
     try:
@@ -207,13 +225,21 @@ def _import(file, *, employer, actor, kind: str) -> BatchResult:
             for row in rows if not row.errors}
     known = _known_keys(keys.values())
     duplicate_label = str(RowOutcome.DUPLICATE.label)
+    scan_for_key: dict[str, str] = {}
     for row in rows:
         masked = pii.mask_name(row.values.get("worker_name") or "")
         key = keys.get(row.line)
-        if key in known:
+        scan_name = (row.values.get("scan_file") or "").strip() if existing else ""
+        if scan_name and key is not None:
+            problem = archive.problem(scan_name) if archive is not None else _("扫描件文件名：未上传扫描件压缩包")
+            if problem:
+                row.errors.append(problem)
+            else:
+                scan_for_key.setdefault(key, scan_name)
+        if key in known and not row.errors:
             results.append((row.line, masked, duplicate_label, _("该合同此前已导入，未重复创建")))
             continue
-        if key is not None and key in keys_seen:
+        if key is not None and key in keys_seen and not row.errors:
             results.append((row.line, masked, duplicate_label, _("与本文件前面的行重复（同一身份证号码与开始日期）")))
             continue
         errors = list(row.errors)
@@ -248,6 +274,8 @@ def _import(file, *, employer, actor, kind: str) -> BatchResult:
     batch.created_count = counts[RowOutcome.CREATED]
     batch.duplicate_count = counts[RowOutcome.DUPLICATE]
     batch.error_count = counts[RowOutcome.ERROR]
+    if scan_for_key:
+        attach_scans(archive, scan_for_key, actor=actor)
     batch.result_sheet = importing.result_workbook(_("导入结果"), results)
     batch.save(update_fields=["created_count", "duplicate_count", "error_count", "result_sheet", "updated_at"])
     audit.record(f"labor_contract.batch.{kind}_imported", actor=actor, target=batch,
@@ -296,14 +324,102 @@ def import_contract_batch(file, *, employer, actor) -> BatchResult:
 
 
 @transaction.atomic
-def import_existing_contracts(file, *, employer, actor) -> BatchResult:
+def import_existing_contracts(file, *, employer, actor, scans=None) -> BatchResult:
     """Record existing paper contracts (存量合同录入) from XLSX/CSV metadata; idempotent like the batch import.
 
     Format errors reject a row; legal problems in a paper contract already signed are imported and listed as
-    warnings in the result sheet, since the contract exists whatever its defects.
+    warnings in the result sheet, since the contract exists whatever its defects. ``scans`` is an optional zip
+    of the scanned PDFs, matched to rows by the column 扫描件文件名; each scan is stored with its SHA-256 and
+    appended to the ledger (``labor_contract.existing_scan``); a scan already stored is not stored again.
     """
     require(actor, "labor_contract.batch.import", employer)
-    return _import(file, employer=employer, actor=actor, kind=BatchKind.EXISTING_CONTRACTS)
+    return _import(file, employer=employer, actor=actor, kind=BatchKind.EXISTING_CONTRACTS, scans=scans)
+
+
+SCAN_MAX_BYTES = 20 * 1024 * 1024
+
+
+class ScanArchive:
+    """The uploaded zip of scanned contracts, its members found by base name (GBK names of Windows zips fixed)."""
+
+    def __init__(self, content: bytes):
+        import io
+        import unicodedata
+        import zipfile
+
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(content))
+        except zipfile.BadZipFile:
+            raise ValidationError({"scans": _("扫描件压缩包：不是有效的 zip 文件")}, code="bad_zip") from None
+        self.members = {}
+        for info in self.zip.infolist():
+            if info.is_dir():
+                continue
+            name = info.filename
+            if not info.flag_bits & 0x800:  # no UTF-8 flag: zipfile decoded the name as cp437
+                try:
+                    name = name.encode("cp437").decode("gb18030")
+                except (UnicodeEncodeError, UnicodeDecodeError):
+                    pass
+            self.members[unicodedata.normalize("NFKC", name.rsplit("/", 1)[-1])] = info
+
+    def find(self, name: str):
+        import unicodedata
+
+        return self.members.get(unicodedata.normalize("NFKC", name.strip().rsplit("/", 1)[-1]))
+
+    def problem(self, name: str) -> str:
+        """A Chinese reason the scan named ``name`` cannot be used, or an empty string."""
+        info = self.find(name)
+        if info is None:
+            return _("扫描件文件名：压缩包中没有“{name}”").format(name=name)
+        if info.file_size > SCAN_MAX_BYTES:
+            return _("扫描件文件名：“{name}”超过 20 MB").format(name=name)
+        with self.zip.open(info) as handle:
+            if handle.read(5) != b"%PDF-":
+                return _("扫描件文件名：“{name}”不是 PDF 文件").format(name=name)
+        return ""
+
+    def read(self, name: str) -> bytes:
+        return self.zip.read(self.find(name))
+
+
+def scan_archive(scans) -> ScanArchive:
+    content = scans.read() if hasattr(scans, "read") else bytes(scans)
+    return ScanArchive(content)
+
+
+def attach_scans(archive: ScanArchive, scan_for_key: dict[str, str], *, actor) -> int:
+    """Store each contract's scan once (stage ``scan``) and append its SHA-256 to the ledger; return how many."""
+    import hashlib
+
+    from zhili.core.ledger import api as ledger
+
+    from ..choices import DocumentStage
+    from ..models import ContractDocument
+
+    keys = list(scan_for_key)
+    stored, records = 0, []
+    for start in range(0, len(keys), BULK_CHUNK):
+        chunk = dict(LaborContract.objects.filter(idempotency_key__in=keys[start:start + BULK_CHUNK])
+                     .values_list("idempotency_key", "pk"))
+        have = set(ContractDocument.objects.filter(contract_id__in=chunk.values(), stage=DocumentStage.SCAN)
+                   .values_list("contract_id", flat=True))
+        documents_ = []
+        for key, pk in chunk.items():
+            if pk in have:
+                continue
+            pdf = archive.read(scan_for_key[key])
+            digest = hashlib.sha256(pdf).hexdigest()
+            documents_.append(ContractDocument(contract_id=pk, stage=DocumentStage.SCAN, pdf=pdf, sha256=digest,
+                                               size=len(pdf)))
+            records.append({"kind": "labor_contract.existing_scan", "subject": LaborContract(pk=pk), "digest": digest,
+                            "data": {"file": scan_for_key[key][:200], "size": len(pdf)}})
+        ContractDocument.objects.bulk_create(documents_)
+        stored += len(documents_)
+    if records:
+        ledger.append_many(records, actor=actor)
+    return stored
 
 
 # ---------------------------------------------------------------- sending and revoking
@@ -311,6 +427,11 @@ def import_existing_contracts(file, *, employer, actor) -> BatchResult:
 def sign_path(contract: LaborContract) -> str:
     """The worker's signing start page (login, real-name check, disclosure, intent, signature)."""
     return reverse("labor_contract:sign", args=[contract.number])
+
+
+def sign_deadline(today: dt.date) -> dt.date:
+    """The last day an invitation sent ``today`` may be signed (the short link lives as long)."""
+    return today + dt.timedelta(days=value_on("signing_invitation_days", today).value)
 
 
 def _sign_url(contract: LaborContract, *, actor) -> str:
@@ -348,7 +469,10 @@ def send_contracts(contracts: Iterable[LaborContract], *, actor, channel: str = 
             "employer", "template_version").order_by("pk"):
         contract.status, contract.sent_at, contract.channel = ContractStatus.SENT, now, channel
         contract.sign_url = _sign_url(contract, actor=actor)
-        contract.save(update_fields=["status", "sent_at", "channel", "sign_url", "updated_at"])
+        contract.sign_deadline = sign_deadline(timezone.localdate())
+        contract.last_invited_at = now if channel == SigningChannel.REMOTE else None
+        contract.save(update_fields=["status", "sent_at", "channel", "sign_url", "sign_deadline", "last_invited_at",
+                                     "updated_at"])
         _record_change(contract, ContractStatus.DRAFT, ContractStatus.SENT, actor=actor)
         if channel == SigningChannel.REMOTE:
             notify.send_sms(contract.worker_phone, "labor_contract_sign_invite",
@@ -390,49 +514,3 @@ def revoke_contract(contract: LaborContract, *, actor, reason: str = "") -> Labo
 def _employer_admins(employer_id: int):
     return get_user_model().objects.filter(memberships__organization_id=employer_id, memberships__is_active=True,
                                            memberships__role=Role.EMPLOYER_ADMIN, is_active=True).distinct()
-
-
-@transaction.atomic
-def check_contract_deadlines(today: dt.date, *, actor=None) -> dict[str, int]:
-    """Remind HR in the app of hires unsigned at day 20 and day 30 after the start date, and contracts ending soon.
-
-    Each reminder is sent once (its dedup key names contract, day and recipient), so running this daily is safe.
-    Returns how many reminders of each kind were queued now.
-    """
-    from zhili.core.notify import api as notify
-    from zhili.core.notify.models import Message
-
-    if actor is not None:
-        require(actor, "labor_contract.deadlines.check")
-    unsigned_days = value_on("unsigned_reminder_days", today)
-    counts = {"unsigned": 0, "expiring": 0}
-    admins: dict[int, list] = {}
-
-    def queue(contract, kind, template, params):
-        for user in admins.setdefault(contract.employer_id, list(_employer_admins(contract.employer_id))):
-            key = f"labor_contract:{kind}:{contract.pk}:{user.pk}"
-            if Message.objects.filter(dedup_key=key).exists():
-                continue
-            notify.queue_message(channel="in_app", template=template, address=str(user.pk), params=params,
-                                 recipient=user, dedup_key=key, actor=actor)
-            counts["unsigned" if kind.startswith("unsigned") else "expiring"] += 1
-
-    first = min(unsigned_days.value)
-    for contract in (LaborContract.objects.filter(status__in=PENDING_STATUSES,
-                                                  start_date__lte=today - dt.timedelta(days=first))
-                     .select_related("employer")):
-        elapsed = (today - contract.start_date).days
-        for day in sorted(unsigned_days.value):
-            if elapsed >= day:
-                queue(contract, f"unsigned_{day}", "labor_contract_unsigned_reminder",
-                      {"name": pii.mask_name(contract.worker_name), "number": contract.number,
-                       "days": elapsed, "reference": unsigned_days.reference})
-    window = value_on("expiry_reminder_days", today)
-    for contract in (LaborContract.objects.filter(status__in=CONCLUDED_STATUSES, end_date__gte=today,
-                                                  end_date__lte=today + dt.timedelta(days=window.value))
-                     .select_related("employer")):
-        queue(contract, f"expiring_{contract.end_date.isoformat()}", "labor_contract_expiry_reminder",
-              {"name": pii.mask_name(contract.worker_name), "number": contract.number,
-               "end_date": contract.end_date.isoformat(), "days": (contract.end_date - today).days})
-    audit.record("labor_contract.deadlines.checked", actor=actor, data={"today": today, **counts})
-    return counts

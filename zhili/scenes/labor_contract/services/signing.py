@@ -79,7 +79,8 @@ def employer_may_seal_status(contract: LaborContract) -> str:
 
 def current_document(contract: LaborContract) -> ContractDocument | None:
     """The newest stored PDF of the contract (completed, sealed, worker-signed or unsigned)."""
-    return ContractDocument.objects.filter(contract=contract).order_by("-id").first()
+    # The bytes load only when used (``_pdf``): the signing pages need just the digest.
+    return ContractDocument.objects.filter(contract=contract).defer("pdf").order_by("-id").first()
 
 
 def completed_document(contract: LaborContract) -> ContractDocument | None:
@@ -459,4 +460,7 @@ def _complete(contract: LaborContract, signed_pdf: bytes, *, actor) -> None:
     if contract.worker is not None:
         notify.send_in_app(contract.worker, "labor_contract_completed", params,
                            dedup_key=f"labor_contract:completed:in_app:{contract.pk}", actor=actor)
+    from .lifecycle import after_completion
+
+    after_completion(contract, actor=actor)
     events.publish("labor_contract.contract.completed", contract_id=contract.pk, employer_id=contract.employer_id)

@@ -40,3 +40,29 @@ def contract_values(**overrides) -> dict:
     }
     values.update(overrides)
     return values
+
+
+def sign_through(contract, worker, hr):
+    """Send ``contract``, have the worker sign it and HR seal it (the seal image uploaded once)."""
+    from zhili.scenes.labor_contract import services
+
+    from .test_signing import drawn_signature, seal_png, worker_reaches_signature
+
+    services.send_contracts([contract], actor=hr)
+    contract.refresh_from_db()
+    intent = worker_reaches_signature(contract, worker)
+    services.sign_as_worker(contract, actor=worker, intent=intent, signature_png=drawn_signature())
+    if services.active_seal(contract.employer) is None:
+        services.upload_seal(contract.employer, seal_png(), actor=hr)
+    services.apply_seal(contract, actor=hr, confirmed=True)
+    contract.refresh_from_db()
+    return contract
+
+
+@pytest.fixture
+def completed_contract(hr_li, employer, worker_zhang):
+    """A contract 张伟 signed and 李娜's company sealed (2026-03-01 to 2029-02-28)."""
+    from zhili.scenes.labor_contract import services
+
+    contract = services.create_contract(contract_values(), employer=employer, actor=hr_li)
+    return sign_through(contract, worker_zhang, hr_li)

@@ -84,9 +84,9 @@ def test_upload_page_shows_the_result_and_the_result_sheet_downloads(client, hr_
 def test_unsigned_hires_are_flagged_at_day_20_and_30_once_each(hr_li, employer):
     services.create_contract(contract_values(), employer=employer, actor=hr_li)  # starts 2026-03-01
 
-    assert services.check_contract_deadlines(dt.date(2026, 3, 20)) == {"unsigned": 0, "expiring": 0}
-    assert services.check_contract_deadlines(dt.date(2026, 3, 21)) == {"unsigned": 1, "expiring": 0}
-    assert services.check_contract_deadlines(dt.date(2026, 3, 22)) == {"unsigned": 0, "expiring": 0}
+    assert services.check_contract_deadlines(dt.date(2026, 3, 20)) == {"unsigned": 0, "expiring": 0, "open_ended": 0}
+    assert services.check_contract_deadlines(dt.date(2026, 3, 21)) == {"unsigned": 1, "expiring": 0, "open_ended": 0}
+    assert services.check_contract_deadlines(dt.date(2026, 3, 22)) == {"unsigned": 0, "expiring": 0, "open_ended": 0}
     call_command("check_contract_deadlines", date="2026-03-31")
     reminders = Message.objects.filter(template="labor_contract_unsigned_reminder", recipient=hr_li).order_by("id")
     assert [m.params["days"] for m in reminders] == [20, 30]
@@ -99,7 +99,7 @@ def test_contracts_ending_within_30_days_remind_hr(hr_li, employer):
     LaborContract.objects.filter(pk=contract.pk).update(status=ContractStatus.COMPLETED)
 
     assert services.check_contract_deadlines(dt.date(2029, 1, 28))["expiring"] == 0
-    assert services.check_contract_deadlines(dt.date(2029, 1, 29))["expiring"] == 1
+    assert services.check_contract_deadlines(dt.date(2029, 1, 29))["expiring"] == 2  # HR in the app, worker by SMS
     message = Message.objects.get(template="labor_contract_expiry_reminder")
     assert message.body.startswith("劳动者 张* 的劳动合同")
     assert "2029-02-28" in message.body

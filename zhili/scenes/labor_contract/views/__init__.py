@@ -19,6 +19,15 @@ from .contracts import (  # noqa: F401
     region_overdue,
     send_selected,
 )
+from .lifecycle import (  # noqa: F401
+    access_log,
+    contract_amend,
+    contract_renew,
+    contract_resend,
+    contract_terminate,
+    region_filings,
+    termination_pdf,
+)
 from .seals import contract_seal, contract_seal_preview, qr_sheet, seal_image, seal_settings  # noqa: F401
 from .signing import (  # noqa: F401
     contract_pdf,

@@ -20,7 +20,7 @@ from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import can, has_role, require
 
 from .. import documents, importing, queries, services
-from ..choices import REVOCABLE_STATUSES, BatchKind, ContractStatus
+from ..choices import CONCLUDED_STATUSES, REVOCABLE_STATUSES, BatchKind, ContractStatus, DocumentKind
 from ..forms import ContractForm, FilterForm, RevokeForm, UploadForm
 from ..models import LaborContract, SendBatch
 
@@ -111,12 +111,19 @@ def _upload(request, kind: str):
     require(request.user, "labor_contract.batch.import", employer)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        service = services.import_contract_batch if kind == BatchKind.NEW_CONTRACTS else services.import_existing_contracts
+        options = {}
+        if kind == BatchKind.NEW_CONTRACTS:
+            service = services.import_contract_batch
+        else:
+            service = services.import_existing_contracts
+            if form.cleaned_data.get("scans"):
+                options["scans"] = form.cleaned_data["scans"]
         try:
-            result = service(form.cleaned_data["file"], employer=employer, actor=request.user)
+            result = service(form.cleaned_data["file"], employer=employer, actor=request.user, **options)
         except ValidationError as exc:
-            for error in exc.messages:
-                form.add_error("file", error)
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error("scans" if field == "scans" else "file", error)
         else:
             return redirect(result.batch)
     batches = queries.batches_of(request.user).filter(kind=kind)[:10]
@@ -205,11 +212,20 @@ def contract_detail(request, number):
                      and contract.status == services.employer_may_seal_status(contract)),
         "can_sign": (is_contract_phone(request.user, contract)
                      and contract.status == services.worker_may_sign_status(contract)),
-        "has_pdf": contract.status not in (ContractStatus.DRAFT, ContractStatus.EXISTING_PAPER),
+        # A paper contract has a PDF only when its scan was uploaded; an electronic one once it was sent.
+        "has_pdf": (contract.documents.exists() if contract.template_version_id is None
+                    else contract.status != ContractStatus.DRAFT),
         "history": contract.status_changes.select_related("actor"),
         "can_send": contract.status == ContractStatus.DRAFT and can(request.user, "labor_contract.contract.send", contract),
         "can_revoke": contract.status in REVOCABLE_STATUSES and can(request.user, "labor_contract.contract.revoke", contract),
         "revoke_form": RevokeForm(),
+        "can_resend": (contract.status in (services.worker_may_sign_status(contract), ContractStatus.EXPIRED)
+                       and contract.status != ContractStatus.DRAFT
+                       and can(request.user, "labor_contract.contract.send", contract)),
+        "can_follow_up": (contract.status in CONCLUDED_STATUSES and contract.document_kind == DocumentKind.CONTRACT
+                          and keeps_the_seal(request.user, contract.employer)),
+        "has_certificate": hasattr(contract, "termination_certificate"),
+        "successors": contract.successors.all(),
     }
     return render(request, "labor_contract/contract_detail.html", context)
 

@@ -245,6 +245,8 @@ def contract_pdf(request, number):
     contract = LaborContract.objects.select_related("employer", "template_version").filter(number=number).first()
     if contract is None or not can(request.user, "labor_contract.contract.view", contract):
         raise Http404(_("没有找到该合同"))
+    if contract.template_version_id is None and services.current_document(contract) is None:
+        raise Http404(_("该纸质合同没有上传扫描件"))
     document = services.ensure_contract_pdf(contract, actor=request.user)
     services.record_contract_read(contract, actor=request.user, what="pdf", ip_address=client_ip(request))
     response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
