@@ -8,6 +8,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright sync AP
 
 from zhili.core.testing import personas
 
+# Generous waits: a first signature in a fresh checkout builds font caches and keys while CI runs two test
+# workers on two cores. A wait is not a timing assertion; a page that never shows the element still fails.
+BROWSER_WAIT_MS = 120_000
+
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -59,6 +63,7 @@ def phone_page(browser, live_server, page_errors):
     """A phone-sized page (iPhone 12 viewport) whose JavaScript errors are collected."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                                   locale="zh-CN")
+    context.set_default_timeout(BROWSER_WAIT_MS)
     page = context.new_page()
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
     yield page
@@ -68,6 +73,7 @@ def phone_page(browser, live_server, page_errors):
 @pytest.fixture
 def desktop_page(browser, live_server, page_errors):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN", accept_downloads=True)
+    context.set_default_timeout(BROWSER_WAIT_MS)
     page = context.new_page()
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
     yield page
