@@ -87,7 +87,7 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
     phone.wait_for_selector("#document-digest")
     phone.check("#id_agree")
     phone.click("#intent-submit")
-    canvas = phone.wait_for_selector("#signature-pad").bounding_box()
+    canvas = phone.wait_for_selector("#signature-pad[data-ready='1']").bounding_box()
     phone.mouse.move(canvas["x"] + 30, canvas["y"] + canvas["height"] * 0.7)
     phone.mouse.down()
     for step in range(1, 11):
@@ -108,7 +108,7 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
     hr.goto(f"{live_server.url}{contract.get_absolute_url()}")
     hr.click("#go-seal")
     hr.wait_for_function("document.getElementById('page-preview').complete")
-    handle = hr.wait_for_selector("#seal-handle").bounding_box()
+    handle = hr.wait_for_selector("#seal-handle[data-ready='1']").bounding_box()
     hr.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
     hr.mouse.down()
     hr.mouse.move(handle["x"] + handle["width"] / 2 + 200, handle["y"] + handle["height"] / 2 + 40, steps=8)

@@ -42,4 +42,5 @@
   const preview = document.getElementById("page-preview");
   if (preview.complete) place(); else preview.addEventListener("load", place);
   place();
+  seal.dataset.ready = "1";  // dragging works from here on (tests wait for it)
 })();

@@ -45,4 +45,5 @@
   form.addEventListener("submit", () => {
     field.value = inked ? canvas.toDataURL("image/png") : "";
   });
+  canvas.dataset.ready = "1";  // the pad listens from here on (tests and assistive tools wait for it)
 })();
