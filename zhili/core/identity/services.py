@@ -106,36 +106,36 @@ def _login_user_for_phone(phone: str, ip_address: str | None) -> User:
 
 
 def check_password_login(username: str, password: str, *, ip_address: str | None) -> User:
-    """Authenticate staff by password, locking the account after repeated failures."""
+    """Authenticate staff by password, locking the account after repeated failures.
+
+    Failures are audited and counted in a transaction that commits; the refusal is raised after it.
+    """
     rules = current_rules()
+    locked = False
     with transaction.atomic():
         user = User.objects.select_for_update().filter(username=username).first()
         if user is None or not user.is_active or not user.has_usable_password():
             make_password(password)  # same cost whether or not the account exists
             audit.record("identity.login.failed", data={"username": username[:50]}, ip_address=ip_address)
-            user = None
-    if user is None:
-        raise ValidationError(_("用户名或密码错误"), code="invalid_login")
-    with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user.pk)
-        if user.is_locked:
+        elif user.is_locked:
             raise LoginLocked(_("连续登录失败次数过多，账号已锁定，请于 {t} 后再试").format(
                 t=timezone.localtime(user.locked_until).strftime("%H:%M")), code="locked")
-        if user.check_password(password):
+        elif user.check_password(password):
             user.failed_login_count = 0
             user.locked_until = None
             user.last_login = timezone.now()
             user.save(update_fields=["failed_login_count", "locked_until", "last_login", "updated_at", "password"])
             audit.record("identity.login.password", actor=user, target=user, ip_address=ip_address)
             return user
-        user.failed_login_count += 1
-        locked = user.failed_login_count >= rules["password_max_failures"]
-        if locked:
-            user.locked_until = timezone.now() + dt.timedelta(minutes=rules["password_lock_minutes"])
-            user.failed_login_count = 0
-        user.save(update_fields=["failed_login_count", "locked_until", "updated_at"])
-        audit.record("identity.login.locked" if locked else "identity.login.failed", actor=user, target=user,
-                     ip_address=ip_address)
+        else:
+            user.failed_login_count += 1
+            locked = user.failed_login_count >= rules["password_max_failures"]
+            if locked:
+                user.locked_until = timezone.now() + dt.timedelta(minutes=rules["password_lock_minutes"])
+                user.failed_login_count = 0
+            user.save(update_fields=["failed_login_count", "locked_until", "updated_at"])
+            audit.record("identity.login.locked" if locked else "identity.login.failed", actor=user, target=user,
+                         ip_address=ip_address)
     if locked:
         raise LoginLocked(_("连续登录失败次数过多，账号已锁定 {m} 分钟").format(m=rules["password_lock_minutes"]),
                           code="locked")
