@@ -83,8 +83,7 @@ def evaluate_tables(system, tables, evidence=True):
     """Compile, run and score; then the source rows behind the red and orange warnings (those open cases)."""
     from zhili.core.indicators.compiler import attach_evidence, compile_system, score_rows
 
-    rows = compile_system(system, tables, PERIOD_END).to_pyarrow().to_pylist()
-    results = score_rows(system, rows)
+    results = score_rows(system, compile_system(system, tables, PERIOD_END).to_pyarrow())
     if evidence:
         attach_evidence(system, [r for r in results if r.level in ("orange", "red")], tables, PERIOD_END)
     return results

@@ -66,30 +66,42 @@ def town_codes(county: str = COUNTY[0]) -> list[tuple[str, str]]:
 
 
 class _Writer:
-    """One CSV per dataset, written in the declared column order."""
+    """One CSV per dataset, written in the declared column order and streamed to disk in batches."""
+
+    FLUSH_ROWS = 50_000
 
     def __init__(self, out: Path):
         self.out = out
         self.columns = {d.code: d.field_names for d in DATASETS}
         self.rows: dict[str, list] = {code: [] for code in self.columns}
+        self.counts = dict.fromkeys(self.columns, 0)
+        self.handles = {code: open(out / f"{code}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
+                        for code in self.columns}
+        self.writers = {code: csv.writer(handle) for code, handle in self.handles.items()}
+        for code, writer in self.writers.items():
+            writer.writerow(self.columns[code])
         self.ids = 0
 
     def add(self, code: str, **values):
-        self.rows[code].append([values.get(name, "") for name in self.columns[code]])
+        rows = self.rows[code]
+        rows.append([values.get(name, "") for name in self.columns[code]])
+        if len(rows) >= self.FLUSH_ROWS:
+            self._flush(code)
 
     def event(self, code: str, **values):
         self.ids += 1
         self.add(code, record_id=f"{code[3:6].upper()}{self.ids:09d}", **values)
 
+    def _flush(self, code: str) -> None:
+        self.writers[code].writerows(self.rows[code])
+        self.counts[code] += len(self.rows[code])
+        self.rows[code] = []
+
     def close(self) -> dict[str, int]:
-        counts = {}
-        for code, rows in self.rows.items():
-            with open(self.out / f"{code}.csv", "w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(self.columns[code])
-                writer.writerows(rows)
-            counts[code] = len(rows)
-        return counts
+        for code, handle in self.handles.items():
+            self._flush(code)
+            handle.close()
+        return dict(self.counts)
 
 
 def _day_between(rng, start: dt.date, end: dt.date) -> dt.date:
@@ -98,15 +110,17 @@ def _day_between(rng, start: dt.date, end: dt.date) -> dt.date:
 
 def generate(out, *, enterprises: int, period_end: dt.date = dt.date(2025, 6, 30), seed: int = 2021,
              county: tuple[str, str] = COUNTY, province: tuple[str, str] = ("500000", "重庆市"),
-             force: tuple[str, ...] = ()) -> dict:
+             force: tuple[str, ...] = (), months: int = MONTHS) -> dict:
     """Write the datasets, ``regions.csv`` and ``truth.csv`` into ``out``; return the row counts.
 
     ``force`` plants the named patterns on the first enterprises (for small, deterministic test data).
+    ``months`` is how many months of monthly records each enterprise has (the indicators read the last few;
+    older months are history the departments keep, and make the files as large as real ones).
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    ends = month_ends(period_end)
+    ends = month_ends(period_end, months)
     towns = town_codes(county[0])
     industry_codes = [code for code, weight in INDUSTRIES for _ in range(weight)]
     writer = _Writer(out)
@@ -161,8 +175,9 @@ def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end) -> N
         ("shortfall", 0.05), ("water", 0.02), ("electricity", 0.015), ("gas", 0.01), ("tax", 0.02))}
     for m, end in enumerate(ends):
         current = m == last
+        age = last - m  # months before the current one: the patterns are placed relative to it
         employees = size
-        if pattern == "cascade_red" and m >= 4:
+        if pattern == "cascade_red" and age <= 1:
             employees = int(size * 0.6)
         insured = employees - (max(1, employees // 5) if current and rng.random() < 0.02 else 0)
         if headcount_dip and current:
@@ -176,7 +191,7 @@ def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end) -> N
         status = "paid"
         if m == late_month:
             status = "late"
-        if pattern == "cascade_red" and m >= 4:
+        if pattern == "cascade_red" and age <= 1:
             status = "unpaid"
         if pattern in ("cascade_orange", "disputes") and current:
             status = "late"
@@ -192,7 +207,7 @@ def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end) -> N
                   deposited_yuan=f"{required - short}.00", shortfall_yuan=f"{short}.00")
         si_due = round(insured * wage * 0.3)
         si_arrears = 0
-        if m == si_gap_month or (pattern == "cascade_red" and m >= 3) or (pattern == "cascade_orange" and m >= 4):
+        if m == si_gap_month or (pattern == "cascade_red" and age <= 2) or (pattern == "cascade_orange" and age <= 1):
             si_arrears = si_due
         w.add("lr_social_insurance", uscc=uscc, month_end=end, insured_headcount=insured,
               contribution_due_yuan=f"{si_due}.00", arrears_yuan=f"{si_arrears}.00")
@@ -200,8 +215,8 @@ def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end) -> N
         w.add("lr_tax", uscc=uscc, month_end=end, tax_paid_yuan=f"{size * rng.randint(200, 900)}.00",
               arrears_yuan=f"{tax_arrears}.00")
         usage = kwh * rng.uniform(0.9, 1.1)
-        stopped = (pattern == "cascade_red" and m >= 2) or (pattern == "cascade_orange" and m >= 3)
-        if stopped or (seasonal_drop and m >= 3):
+        stopped = (pattern == "cascade_red" and age <= 3) or (pattern == "cascade_orange" and age <= 2)
+        if stopped or (seasonal_drop and age <= 2):
             usage *= 0.35
         e_arrears = round(usage * 0.8) if stopped or (current and flags["electricity"]) else 0
         w.add("lr_utilities", uscc=uscc, month_end=end, utility="electricity", usage=f"{usage:.1f}",

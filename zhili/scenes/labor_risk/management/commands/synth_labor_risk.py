@@ -14,8 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True)
         parser.add_argument("--period-end", default="2025-06-30", help="评估期末日（月末），如 2025-06-30")
         parser.add_argument("--seed", type=int, default=2021)
+        parser.add_argument("--months", type=int, default=6, help="每家企业的月度记录月数（至少 6 个月）")
 
-    def handle(self, *args, enterprises, out, period_end, seed, **options):
+    def handle(self, *args, enterprises, out, period_end, seed, months, **options):
         from zhili.scenes.labor_risk.synth import generate
 
         try:
@@ -26,5 +27,7 @@ class Command(BaseCommand):
             raise CommandError("--period-end：应为某月的最后一天")
         if enterprises < 1:
             raise CommandError("--enterprises：应为正整数")
-        summary = generate(out, enterprises=enterprises, period_end=end, seed=seed)
+        if months < 6:
+            raise CommandError("--months：至少 6 个月（指标读取最近两个季度的数据）")
+        summary = generate(out, enterprises=enterprises, period_end=end, seed=seed, months=months)
         self.stdout.write(json.dumps(summary, ensure_ascii=False))
