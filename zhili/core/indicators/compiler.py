@@ -248,6 +248,8 @@ def _fired(system: IndicatorSystem, code: str, value: float) -> dict:
 def attach_evidence(system: IndicatorSystem, results: list[EntityEvaluation], tables: dict,
                     period_end: dt.date) -> None:
     """Add to each fired indicator the keys of the source rows behind it (at most ``EVIDENCE_ROWS``)."""
+    import ibis
+
     wanted: dict = {}
     for result in results:
         for item in result.fired:
@@ -258,7 +260,9 @@ def attach_evidence(system: IndicatorSystem, results: list[EntityEvaluation], ta
     for term, entities in wanted.items():
         table = tables[term.dataset]
         rows = _rows_in_window(table, term, period_end, 0)
-        rows = rows.filter(rows[system.entity_field].isin(sorted(entities)))
+        # A join against the wanted entities, not an IN list: tens of thousands of warnings at province scale.
+        wanted_table = ibis.memtable({"_wanted": sorted(entities)})
+        rows = rows.inner_join(wanted_table, rows[system.entity_field].cast("string") == wanted_table._wanted)
         query = rows.select(entity=rows[system.entity_field].cast("string"), key=rows["_key"]).order_by(
             ["entity", "key"])
         for record in query.to_pyarrow().to_pylist():

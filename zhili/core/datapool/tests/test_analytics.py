@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from zhili.core.datapool.analytics import connect, ibis_table, snapshot_dataset
+from zhili.core.datapool.analytics import connect, ibis_table, snapshot_dataset, snapshot_from_csv
 from zhili.core.datapool.services import ingest_file
 
 from .conftest import PAYMENT_HEADER
@@ -48,3 +48,31 @@ def test_postgres_and_duckdb_read_the_same_rows(officer_wang, write_csv, var_dir
     assert results["postgres"] == results["duckdb"]
     assert results["duckdb"][0] == {"_key": "P1", "uscc": "U1", "paid_on": dt.date(2025, 5, 1), "amount": 10.5,
                                     "status": "paid", "workers": 3}
+
+
+@pytest.mark.django_db
+def test_a_department_file_goes_straight_to_the_same_snapshot(officer_wang, write_csv, var_dir, tmp_path):
+    source = write_csv("p.csv", PAYMENT_HEADER, ROWS)
+    ingest_file("dummy_wage_payments", source, actor=officer_wang)
+    stored = snapshot_dataset("dummy_wage_payments")
+
+    direct = snapshot_from_csv("dummy_wage_payments", source, tmp_path / "direct.parquet")
+
+    con = connect("duckdb")
+    columns = ["_key", "uscc", "paid_on", "amount", "status", "workers"]
+    via_rows = con.read_parquet(str(stored)).select(*columns).order_by("_key").to_pyarrow()
+    via_file = con.read_parquet(str(direct)).select(*columns).order_by("_key").to_pyarrow()
+    assert via_file.schema == via_rows.schema
+    assert via_file.to_pylist() == via_rows.to_pylist()
+
+
+@pytest.mark.django_db
+def test_a_department_file_with_a_bad_value_writes_no_snapshot(write_csv, tmp_path):
+    import duckdb
+
+    source = write_csv("p.csv", PAYMENT_HEADER, [*ROWS, ["P4", "U3", "2025-13-40", "1", "paid", "1"]])
+    target = tmp_path / "bad.parquet"
+
+    with pytest.raises(duckdb.Error, match="2025-13-40"):
+        snapshot_from_csv("dummy_wage_payments", source, target)
+    assert not target.exists()
