@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "zhili.core.dashboards",
     "zhili.core.policy",
     "zhili.core.sharing",
+    "zhili.core.jobs",
 ]
 if ZHILI_TEST_SCENES:
     INSTALLED_APPS.append("zhili.core.testing.dummy_scene")

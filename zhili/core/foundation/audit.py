@@ -30,7 +30,7 @@ def record(action: str, *, actor=None, target: models.Model | None = None, data:
     actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
     return AuditEntry.objects.create(
         actor=actor_obj,
-        actor_label=_actor_label(actor),
+        actor_label=actor_label(actor),
         action=action,
         target_type=target_type,
         target_id=target_id,
@@ -40,7 +40,7 @@ def record(action: str, *, actor=None, target: models.Model | None = None, data:
     )
 
 
-def _actor_label(actor) -> str:
+def actor_label(actor) -> str:
     if actor is None:
         return "system"
     if isinstance(actor, str):

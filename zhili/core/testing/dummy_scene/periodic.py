@@ -1,0 +1,17 @@
+"""A periodic job of the test-only scene: each run leaves one audit entry, so tests can count runs."""
+
+from django_tasks import task
+
+from zhili.core.jobs.declarations import Every, PeriodicJob
+from zhili.core.jobs.registry import register
+
+
+@task()
+def heartbeat(note: str = "") -> str:
+    from zhili.core.foundation import audit
+
+    audit.record("dummy.heartbeat", actor="task:dummy.heartbeat", data={"note": note})
+    return note
+
+
+HEARTBEAT = register(PeriodicJob("dummy.heartbeat", "测试心跳", heartbeat, Every(minutes=10), kwargs={"note": "tick"}))
