@@ -44,9 +44,9 @@ def can_revoke(user, contract) -> bool:
 def can_view(user, contract) -> bool:
     if contract is None:
         return False
-    if contract.employer_id in organizations_of(user, *EMPLOYER_ROLES):
+    if is_named_worker(user, contract):  # first: it needs no query (the worker's own pages)
         return True
-    if is_named_worker(user, contract):
+    if contract.employer_id in organizations_of(user, *EMPLOYER_ROLES):
         return True
     return has_role(user, *DEPARTMENT_ROLES) and in_scope(user, contract.employer.region)
 

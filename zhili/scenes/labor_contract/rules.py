@@ -103,10 +103,13 @@ RULES: dict[str, list[Dated]] = {
 }
 
 # Zhejiang's tiers. The province-wide entry is the lowest tier, used when a county is not listed below.
-# 建德市 (330182) is in the second tier. 文号 and tier lists were taken from the province's notices as
-# recalled, not from a fetched official text: docs/scenes/labor_contract.md lists them under "to verify".
-_ZJ_2021 = "浙江省人民政府关于调整全省最低工资标准的通知（浙政发〔2021〕24号），2021年8月1日起执行"
-_ZJ_2025 = "浙江省人民政府关于调整全省最低工资标准的通知（2024年12月发布），2025年1月1日起执行"
+# 建德市 (330182) is in the second tier. The figures (monthly and hourly), the 文号, the effective dates and the
+# county-to-tier lists were recalled, not read from the province's notices: neither labor.md nor the sources
+# searched (2025-11) confirm any of them, so each reference says 未经核实 until someone checks the official text
+# (docs/scenes/labor_contract.md, "Minimum wages — to verify").
+_UNVERIFIED = "（标准数额、档次划分与文号未经核实，以浙江省人民政府公布的正式文件为准）"
+_ZJ_2021 = "浙江省人民政府关于调整全省最低工资标准的通知（浙政发〔2021〕24号），2021年8月1日起执行" + _UNVERIFIED
+_ZJ_2025 = "浙江省人民政府关于调整全省最低工资标准的通知（文号未经核实），2025年1月1日起执行" + _UNVERIFIED
 MINIMUM_WAGES: list[MinimumWage] = [
     MinimumWage("33", "第三档", Decimal("1840"), Decimal("18"), dt.date(2021, 8, 1), _ZJ_2021),
     MinimumWage("3301", "第一档", Decimal("2280"), Decimal("22"), dt.date(2021, 8, 1), _ZJ_2021),

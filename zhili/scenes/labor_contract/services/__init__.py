@@ -42,6 +42,7 @@ from .signing import (  # noqa: F401
     ensure_contract_pdf,
     open_intent,
     reject_contract,
+    render_contract_pdfs,
     seal_placement,
     sign_as_worker,
     signing_order,

@@ -127,6 +127,31 @@ def ensure_contract_pdf(contract: LaborContract, *, actor) -> ContractDocument:
     return document
 
 
+def render_contract_pdfs(contract_ids: list[int], *, actor) -> int:
+    """Render and store the PDFs of the sent contracts among ``contract_ids`` that have none yet (the task
+    workers run this after a send); return how many were rendered. Each PDF is stored in its own short
+    transaction; one rendered at the same moment elsewhere (the reading page) is kept, not duplicated."""
+    from .contracts import _require_each_employer
+
+    have = set(ContractDocument.objects.filter(contract_id__in=contract_ids).values_list("contract_id", flat=True))
+    contracts = list(LaborContract.objects.filter(pk__in=[i for i in contract_ids if i not in have],
+                                                  template_version__isnull=False)
+                     .select_related("employer", "template_version").order_by("pk"))
+    _require_each_employer(actor, "labor_contract.contract.view", contracts)
+    rendered = 0
+    for contract in contracts:
+        pdf = documents.render_contract_pdf(contract)
+        try:
+            with transaction.atomic():
+                document = _store_document(contract, DocumentStage.UNSIGNED, pdf)
+                audit.record("labor_contract.document.rendered", actor=actor, target=contract,
+                             data={"sha256": document.sha256, "size": document.size})
+        except IntegrityError:
+            continue
+        rendered += 1
+    return rendered
+
+
 # ---------------------------------------------------------------- the worker's steps
 
 def _check_worker(contract: LaborContract, actor) -> None:

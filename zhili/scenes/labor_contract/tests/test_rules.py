@@ -138,3 +138,11 @@ def test_signing_deadline_reminders_are_dated_with_articles_10_and_82():
     assert rule.value == (20, 30)
     assert rule.reference.startswith("《劳动合同法》第十条、第八十二条")
     assert value_on("minimum_working_age", START).value == 16
+
+
+def test_every_unconfirmed_minimum_wage_says_so_in_its_reference():
+    from zhili.scenes.labor_contract.rules import MINIMUM_WAGES
+
+    zhejiang = [w for w in MINIMUM_WAGES if w.region_prefix.startswith("33")]
+    assert zhejiang
+    assert all("未经核实" in w.reference for w in zhejiang)

@@ -244,3 +244,51 @@ def test_reads_by_others_are_logged_but_the_workers_own_are_not(sent_contract, w
     client.get(sent_contract.get_absolute_url())
     reads = AuditEntry.objects.filter(action="labor_contract.contract.read", target_id=str(sent_contract.pk))
     assert [(e.actor_id, e.data["what"]) for e in reads] == [(hr_li.pk, "detail")]
+
+
+def test_send_renders_each_pdf_in_the_task_worker_once_the_chunk_commits(hr_li, employer, monkeypatch,
+                                                                          django_capture_on_commit_callbacks):
+    from zhili.scenes.labor_contract.services import contracts as sending
+
+    monkeypatch.setattr(sending, "SEND_CHUNK", 2)
+    monkeypatch.setattr(sending, "RENDER_TASK_SIZE", 1)
+    drafts = [services.create_contract(contract_values(worker_id_number=make_id_number(sequence=500 + i),
+                                                       worker_phone=f"1390000000{i}"), employer=employer, actor=hr_li)
+              for i in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.send_contracts(drafts, actor=hr_li)
+    assert len(sent) == 3
+    documents = ContractDocument.objects.filter(contract__in=drafts, stage=DocumentStage.UNSIGNED)
+    assert documents.count() == 3  # the tests' task backend runs each queued task at once
+    assert AuditEntry.objects.filter(action="labor_contract.document.rendered").count() == 3
+    # the reading page finds the PDF and renders nothing; a repeat of the task renders nothing either
+    assert services.ensure_contract_pdf(drafts[0], actor=hr_li).pk == documents.get(contract=drafts[0]).pk
+    assert services.render_contract_pdfs([c.pk for c in drafts], actor=hr_li) == 0
+    # sending again changes nothing
+    assert services.send_contracts(drafts, actor=hr_li) == []
+    assert Message.objects.filter(template="labor_contract_sign_invite").count() == 3
+
+
+def test_a_foreign_contract_stops_the_whole_send_before_any_chunk(hr_li, hr_zhou, employer, monkeypatch):
+    from zhili.scenes.labor_contract.services import contracts as sending
+
+    monkeypatch.setattr(sending, "SEND_CHUNK", 1)
+    mine = services.create_contract(contract_values(), employer=employer, actor=hr_li)
+    other_employer = hr_zhou.memberships.get(role=Role.EMPLOYER_ADMIN).organization
+    foreign = services.create_contract(contract_values(worker_id_number=make_id_number(sequence=777),
+                                                       work_place="淳安县"), employer=other_employer, actor=hr_zhou)
+    with pytest.raises(PermissionDenied):
+        services.send_contracts([mine, foreign], actor=hr_li)
+    mine.refresh_from_db()
+    assert mine.status == ContractStatus.DRAFT
+    assert not Message.objects.filter(template="labor_contract_sign_invite").exists()
+
+
+def test_the_render_task_renders_as_the_sender_and_nothing_without_an_account(hr_li, employer):
+    from zhili.scenes.labor_contract.tasks import render_contract_pdfs
+
+    contract = services.create_contract(contract_values(), employer=employer, actor=hr_li)
+    services.send_contracts([contract], actor=hr_li)
+    assert render_contract_pdfs.call(contract_ids=[contract.pk], actor_id=None) == {"rendered": 0}
+    assert render_contract_pdfs.call(contract_ids=[contract.pk], actor_id=hr_li.pk) == {"rendered": 1}
+    assert ContractDocument.objects.filter(contract=contract, stage=DocumentStage.UNSIGNED).count() == 1

@@ -65,3 +65,42 @@ def test_seal_preview_is_the_last_page_as_a_png_at_one_pixel_per_point(sent_cont
 def test_seal_page_is_hidden_from_hr_of_another_company(sent_contract, hr_zhou, client):
     client.force_login(hr_zhou)
     assert client.get(reverse("labor_contract:seal", args=[sent_contract.number])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_reading_page_uses_the_pdf_rendered_at_send_and_a_fixed_number_of_queries(sent_contract, worker_zhang,
+                                                                                   hr_li, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhili.core.foundation.models import AuditEntry
+    from zhili.scenes.labor_contract.models import ContractDocument
+
+    services.confirm_worker_identity(sent_contract, name="张伟", id_number=worker_zhang.id_number, actor=worker_zhang)
+    services.acknowledge_disclosure(sent_contract, actor=worker_zhang)
+    services.render_contract_pdfs([sent_contract.pk], actor=hr_li)  # what the task worker does after the send
+    client.force_login(worker_zhang)
+    url = reverse("labor_contract:sign_read", args=[sent_contract.number])
+    client.get(url)
+    rendered = AuditEntry.objects.filter(action="labor_contract.document.rendered").count()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "contract-text" in response.content.decode()
+    # session, user, contract (with employer and template), steps, document, the menu's memberships
+    assert len(queries.captured_queries) <= 6, [q["sql"][:120] for q in queries.captured_queries]
+    assert AuditEntry.objects.filter(action="labor_contract.document.rendered").count() == rendered
+    assert ContractDocument.objects.filter(contract=sent_contract).count() == 1
+
+
+@pytest.mark.django_db
+def test_reading_page_renders_the_pdf_itself_when_no_task_worker_did(sent_contract, worker_zhang, client):
+    from zhili.scenes.labor_contract.models import ContractDocument
+
+    services.confirm_worker_identity(sent_contract, name="张伟", id_number=worker_zhang.id_number, actor=worker_zhang)
+    services.acknowledge_disclosure(sent_contract, actor=worker_zhang)
+    assert not ContractDocument.objects.filter(contract=sent_contract).exists()
+    client.force_login(worker_zhang)
+    response = client.get(reverse("labor_contract:sign_read", args=[sent_contract.number]))
+    assert response.status_code == 200
+    assert ContractDocument.objects.filter(contract=sent_contract).count() == 1

@@ -57,8 +57,9 @@ def _intent_is_fresh(intent) -> bool:
     return intent is not None and timezone.now() - intent.confirmed_at < INTENT_MAX_AGE
 
 
-def next_step(user, contract) -> str:
-    """The name of the page the worker should see next."""
+def next_step(user, contract, *, at_least: str | None = None) -> str:
+    """The name of the page the worker should see next (with ``at_least="read"``: "read" as soon as the worker
+    may read, without looking up the intent; the reading page is open either way)."""
     if contract.status != services.worker_may_sign_status(contract):
         return "done"
     done = services.steps_done(contract, user)
@@ -66,11 +67,26 @@ def next_step(user, contract) -> str:
         return "real_name"
     if SigningStepKind.DISCLOSURE not in done:
         return "disclosure"
+    if at_least == "read":
+        return "read"
     intent = services.open_intent(contract, user)
-    document = services.current_document(contract)
+    document = _current_document(contract)
     if _intent_is_fresh(intent) and document is not None and intent.document_sha256 == document.sha256:
         return "signature"
     return "read"
+
+
+def _current_document(contract):
+    """The contract's newest PDF, looked up once per request (``next_step`` and the page both need it)."""
+    if not hasattr(contract, "_current_document"):
+        contract._current_document = services.current_document(contract)
+    return contract._current_document
+
+
+def _document(request, contract):
+    """The PDF the worker reads: normally rendered by the task worker when the contract was sent; rendered
+    here only if it is missing (no task worker running, or the queue failed)."""
+    return _current_document(contract) or services.ensure_contract_pdf(contract, actor=request.user)
 
 
 def _go(contract, step: str):
@@ -89,7 +105,7 @@ def _guard(request, number, step: str):
     except PermissionDenied as exc:
         contract = LaborContract.objects.filter(number=number).first()
         return contract, _refused(request, contract, str(exc))
-    expected = next_step(request.user, contract)
+    expected = next_step(request.user, contract, at_least="read" if step == "read" else None)
     order = [s for s, _label in STEPS]
     if expected == "done":
         return contract, _go(contract, "done")
@@ -150,7 +166,7 @@ def sign_read(request, number):
     contract, response = _guard(request, number, "read")
     if response is not None:
         return response
-    document = services.ensure_contract_pdf(contract, actor=request.user)
+    document = _document(request, contract)
     return _page(request, contract, "read", "contract_sign_read.html", document=document,
                  html=documents.render_contract_html(contract), reject_form=RejectForm())
 
@@ -161,7 +177,7 @@ def sign_intent(request, number):
     contract, response = _guard(request, number, "intent")
     if response is not None:
         return response
-    document = services.ensure_contract_pdf(contract, actor=request.user)
+    document = _document(request, contract)
     form = IntentForm(request.POST or None, initial={"document_sha256": document.sha256})
     if request.method == "POST" and form.is_valid():
         try:
