@@ -144,6 +144,28 @@ def enterprise_usccs() -> list[str]:
     return [make_uscc(COUNTY_CODE, rng.randrange(31 ** 8, 31 ** 9)) for _ in ENTERPRISES]
 
 
+# Scenes add their own demo data (contracts, warnings, cases...) with a ``demo.py`` that calls
+# ``register_demo("labor_contract", load)``, where ``load(report)`` is idempotent and returns lines to print.
+# The modules are imported only by ``load_demo`` (not at start-up, so not through a frozen registry); the
+# loaders run after the core data, each in its own transaction, in the order of INSTALLED_APPS.
+_demo_loaders: dict = {}
+
+
+def register_demo(code: str, loader) -> None:
+    _demo_loaders[code] = loader
+
+
+def load_scene_demos(report: "DemoReport") -> list[str]:
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("demo")
+    lines = []
+    for loader in _demo_loaders.values():
+        with transaction.atomic():
+            lines += loader(report) or []
+    return lines
+
+
 def load(password: str) -> DemoReport:
     """Load (or complete) the demo data set and return what was created and the logins."""
     from django.core.management import call_command

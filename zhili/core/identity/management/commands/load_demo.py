@@ -35,10 +35,13 @@ class Command(BaseCommand):
         password = password or getattr(settings, "DEMO_PASSWORD", "") or DEFAULT_PASSWORD
         started = time.monotonic()
         report = demo.load(password)
+        scene_lines = demo.load_scene_demos(report)
         created = report.created
         self.stdout.write(self.style.SUCCESS(
             f"演示数据已就绪（用时 {time.monotonic() - started:.1f} 秒）：新建企业 {created['enterprises']}，"
             f"劳动者 {created['workers']}，工作人员账号 {created['staff']}"))
+        for line in scene_lines:
+            self.stdout.write(line)
         rows = [(role, login, pw, who) for role, login, pw, who in report.logins]
         rows += [("劳动者", phone, "短信验证码", f"{name} · {enterprise}") for name, phone, enterprise in report.worker_phones]
         self.stdout.write("\n" + _table(("角色", "登录名 / 手机号", "密码", "姓名 · 单位"), rows) + "\n")
