@@ -101,5 +101,6 @@ DOCUMENT_TYPES = [
         describe=lambda contract: f"{contract.employer.name} · {pii.mask_name(contract.worker_name)} · {contract.number}",
         events=EVENTS,
         event_id_key="contract_id",
+        related=("employer",),
     ),
 ]

@@ -103,3 +103,28 @@ def test_grants_of_two_matters_union_and_matter_filter_narrows(worker_zhang, doc
 
     assert both == {"title": "张伟的劳动合同", "state": "published", "organization_name": "建德市新安江机械有限公司"}
     assert narrowed == {"organization_name": "建德市新安江机械有限公司"}
+
+
+def test_a_granted_read_costs_five_statements_and_writes_its_log_atomically(worker_zhang, document, bank,
+                                                                           bank_token, matter):
+    from .queries import statements
+
+    grant_access(document_type="dummy.document", object_id=document.pk, party=bank, matter=matter,
+                 expires_at=in_days(30), actor=worker_zhang)
+    fetch(bank_token, document)  # the first request of a test client may set up caches
+
+    sent = statements(lambda: fetch(bank_token, document))
+
+    # token (+ client, organisation); grants (+ worker, matter); document (+ its declared relations); then the
+    # access-log row and the audit entry inside one atomic block (a savepoint inside the test's transaction).
+    assert sent == [("SELECT", "identity_accesstoken"), ("SELECT", "sharing_grant"),
+                    ("SELECT", "dummy_scene_dummydocument"), ("SAVEPOINT", ""),
+                    ("INSERT", "sharing_accesslogentry"), ("INSERT", "foundation_auditentry"), ("RELEASE", "")]
+
+
+def test_a_refused_read_writes_nothing(worker_zhang, document, bank_token):
+    from .queries import statements
+
+    sent = statements(lambda: fetch(bank_token, document))
+
+    assert sent == [("SELECT", "identity_accesstoken"), ("SELECT", "sharing_grant")]

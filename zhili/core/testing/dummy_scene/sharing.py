@@ -81,5 +81,6 @@ DOCUMENT_TYPES = [
         describe=lambda document: document.title.split("/", 1)[-1],
         events=EVENTS,
         event_id_key="document_id",
+        related=("organization",),
     ),
 ]
