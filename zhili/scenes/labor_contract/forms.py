@@ -121,5 +121,20 @@ class TerminateForm(forms.Form):
 
     reason = forms.ChoiceField(label=_("解除或终止原因"), choices=TerminationReason.choices)
     ended_on = forms.DateField(label=_("解除或终止日期"), widget=DATE)
+    notice_given_on = forms.DateField(label=_("书面通知日期（无过失性辞退须提前三十日书面通知）"), widget=DATE, required=False)
+    pay_in_lieu = forms.BooleanField(label=_("不提前通知，额外支付劳动者一个月工资（代通知金）"), required=False)
+    protections = forms.MultipleChoiceField(label=_("劳动者属于以下情形（《劳动合同法》第四十二条，不得依照第四十条、第四十一条解除）"),
+                                            widget=forms.CheckboxSelectMultiple, required=False)
+    no_protection = forms.BooleanField(label=_("确认劳动者不属于上述任何情形（无过失性辞退、经济性裁员时须确认）"), required=False)
     note = forms.CharField(label=_("说明"), max_length=500, required=False)
     confirm = forms.BooleanField(label=_("确认以本单位名义出具解除或终止劳动合同证明并加盖电子印章"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils import timezone
+
+        from .rules import value_on
+
+        self.fields["protections"].choices = [
+            (code, f"{label}（{reference}）")
+            for code, (label, reference) in value_on("dismissal_protections", timezone.localdate()).value.items()]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhili.core.foundation.validators import birth_date_from_id
 
@@ -100,6 +101,23 @@ RULES: dict[str, list[Dated]] = {
         "dissolution": ("terminated", LCL + "第四十四条第五项"),
         "other_statutory": ("terminated", LCL + "第四十四条第六项"),
     }, LCL_IN_FORCE, LCL + "第三十六条至第四十四条")],
+    # Art. 40 (no-fault dismissal): written notice this many days ahead, or one extra month's wage instead (the
+    # previous month's wage, LCL-IR Art. 20).
+    "no_fault_notice_days": [Dated(30, LCL_IN_FORCE, LCL + "第四十条")],
+    "no_fault_pay_in_lieu": [Dated(True, LCL_IN_FORCE, LCL + "第四十条；《劳动合同法实施条例》第二十条")],
+    # The reasons Art. 42 bars while the worker is in one of the circumstances below.
+    "protected_dismissal_reasons": [Dated(("employer_no_fault", "economic_layoff"), LCL_IN_FORCE,
+                                          LCL + "第四十二条")],
+    # Art. 42's circumstances: code → (what it is, the item it rests on).
+    "dismissal_protections": [Dated({
+        "occupational_hazard": (gettext_lazy("从事接触职业病危害作业未进行离岗前职业健康检查，或疑似职业病病人在诊断或者医学观察期间"),
+                                LCL + "第四十二条第一项"),
+        "work_disability": (gettext_lazy("在本单位患职业病或者因工负伤并被确认丧失或者部分丧失劳动能力"), LCL + "第四十二条第二项"),
+        "medical_period": (gettext_lazy("患病或者非因工负伤，在规定的医疗期内"), LCL + "第四十二条第三项"),
+        "pregnancy": (gettext_lazy("女职工在孕期、产期、哺乳期"), LCL + "第四十二条第四项"),
+        "long_service": (gettext_lazy("在本单位连续工作满十五年，且距法定退休年龄不足五年"), LCL + "第四十二条第五项"),
+        "other_statutory": (gettext_lazy("法律、行政法规规定的其他情形"), LCL + "第四十二条第六项"),
+    }, LCL_IN_FORCE, LCL + "第四十二条")],
 }
 
 # Zhejiang's tiers. The province-wide entry is the lowest tier, used when a county is not listed below.
@@ -196,6 +214,37 @@ def should_offer_open_ended(prior_fixed_terms: int, years_of_service: int, day: 
 def termination_ground(reason: str, day: dt.date) -> tuple[str, str] | None:
     """(status the contract ends in, article) for a termination reason code on ``day``, or None if unknown."""
     return value_on("termination_grounds", day).value.get(reason)
+
+
+def dismissal_barred(reason: str, protections, day: dt.date) -> list[RuleViolation]:
+    """Why a dismissal for ``reason`` on ``day`` is unlawful given the Art. 42 circumstances ``protections``.
+
+    Only the reasons of ``protected_dismissal_reasons`` (Art. 40 and 41) are barred; an unknown circumstance
+    code is itself a violation, so a typo never passes as "no protection".
+    """
+    known = value_on("dismissal_protections", day).value
+    found = [RuleViolation("protections", "unknown_protection", _("受保护情形：未知的情形 {code}").format(code=code),
+                           value_on("dismissal_protections", day).reference) for code in protections if code not in known]
+    if reason in value_on("protected_dismissal_reasons", day).value:
+        found += [RuleViolation("protections", f"protected_{code}", _("劳动者{what}，用人单位不得依照第四十条、第四十一条解除劳动合同").format(
+            what=known[code][0]), known[code][1]) for code in protections if code in known]
+    return found
+
+
+def no_fault_notice_problem(notice_given_on: dt.date | None, pay_in_lieu: bool, ended_on: dt.date) -> RuleViolation | None:
+    """Art. 40: written notice ``no_fault_notice_days`` ahead of ``ended_on``, or a month's wage in lieu."""
+    days = value_on("no_fault_notice_days", ended_on)
+    if pay_in_lieu and value_on("no_fault_pay_in_lieu", ended_on).value:
+        return None
+    if notice_given_on is None:
+        return RuleViolation("notice_given_on", "notice_required", _(
+            "无过失性辞退须提前 {days} 日以书面形式通知劳动者，或者额外支付劳动者一个月工资：请填写书面通知日期或选择额外支付一个月工资").format(
+            days=days.value), value_on("no_fault_pay_in_lieu", ended_on).reference)
+    if (ended_on - notice_given_on).days < days.value:
+        return RuleViolation("notice_given_on", "notice_too_short", _(
+            "书面通知日期 {notice} 距解除日期 {ended} 不足 {days} 日，须提前 {days} 日通知或者额外支付一个月工资").format(
+            notice=notice_given_on.isoformat(), ended=ended_on.isoformat(), days=days.value), days.reference)
+    return None
 
 
 def service_months(start: dt.date, end: dt.date) -> int:

@@ -160,7 +160,31 @@ def generate(out, *, enterprises: int, period_end: dt.date = dt.date(2025, 6, 30
     return {"enterprises": enterprises, "records": sum(counts.values()), "planted": len(truth), "files": counts}
 
 
-def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end) -> None:  # noqa: C901, PLR0912, PLR0915
+def generate_for(out, enterprises: list[tuple[str, str, str, str, str]], *, period_end: dt.date, seed: int,
+                 months: int = MONTHS, wage_account_industries: tuple[str, ...] = ("47", "48", "49", "50")) -> dict:
+    """Write the datasets for the given enterprises (real ones: no ``regions.csv``, no truth file); return the counts.
+
+    Each enterprise is ``(uscc, name, region_code, industry_code, pattern)``, the pattern one of ``PATTERNS``'
+    names or empty. Enterprises of ``wage_account_industries`` (construction, GB/T 4754 divisions 47–50) keep
+    a migrant workers' wage account (农民工工资专用账户).
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    ends = month_ends(period_end, months)
+    writer = _Writer(out)
+    for uscc, name, region_code, industry, pattern in enterprises:
+        writer.add("lr_enterprises", uscc=uscc, name=name, region_code=region_code, industry_code=industry,
+                   registered_on=_day_between(rng, dt.date(2000, 1, 1), dt.date(2022, 12, 31)), status="active",
+                   recorded_on=period_end)
+        _enterprise(writer, rng, uscc, industry, pattern, ends, period_end,
+                    wage_account=industry in wage_account_industries)
+    counts = writer.close()
+    return {"enterprises": len(enterprises), "records": sum(counts.values()), "files": counts}
+
+
+def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end,  # noqa: C901, PLR0912, PLR0913, PLR0915
+                wage_account: bool | None = None) -> None:
     size = max(3, int(rng.lognormvariate(3.0, 1.1)))
     wage = rng.randint(3500, 9000)
     last = len(ends) - 1
@@ -200,7 +224,7 @@ def _enterprise(w: _Writer, rng, uscc, industry, pattern, ends, period_end) -> N
         w.add("lr_payroll", uscc=uscc, month_end=end, headcount=employees, wages_due_yuan=f"{due}.00",
               wages_paid_yuan=f"{paid}.00", status=status,
               below_minimum=rng.randint(1, 3) if current and flags["below_min"] else 0)
-        if industry == "F":
+        if (industry == "F") if wage_account is None else wage_account:
             required = employees * wage
             short = required // 4 if current and flags["shortfall"] else 0
             w.add("lr_wage_account", uscc=uscc, month_end=end, required_yuan=f"{required}.00",

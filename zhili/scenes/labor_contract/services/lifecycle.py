@@ -36,7 +36,14 @@ from ..choices import (
 )
 from ..models import ContractTemplate, IntentConfirmation, LaborContract, TemplateVersion, TerminationCertificate
 from ..permissions import keeps_the_seal
-from ..rules import check_contract, service_months, termination_ground, value_on
+from ..rules import (
+    check_contract,
+    dismissal_barred,
+    no_fault_notice_problem,
+    service_months,
+    termination_ground,
+    value_on,
+)
 from .contracts import (
     CONTRACT_FIELDS,
     _new_number,
@@ -285,9 +292,16 @@ def _seal_certificate(contract, pdf: bytes, *, actor, ip_address, user_agent) ->
 
 
 @transaction.atomic
-def terminate_contract(contract: LaborContract, *, reason: str, ended_on: dt.date, actor, confirmed: bool,
-                       note: str = "", ip_address=None, user_agent: str = "") -> TerminationCertificate:
+def terminate_contract(contract: LaborContract, *, reason: str, ended_on: dt.date, actor, confirmed: bool,  # noqa: C901, PLR0912, PLR0913
+                       note: str = "", ip_address=None, user_agent: str = "", notice_given_on: dt.date | None = None,
+                       pay_in_lieu: bool = False, protections=(), no_protection_confirmed: bool = False,
+                       ) -> TerminationCertificate:
     """解除 / 终止: end a concluded contract for a reason with its article, and issue the Art. 50 certificate.
+
+    A no-fault dismissal (Art. 40) needs written notice ``no_fault_notice_days`` before ``ended_on``
+    (``notice_given_on``) or a month's wage in lieu (``pay_in_lieu``). Art. 40 and 41 dismissals are refused
+    while the worker is in a circumstance of Art. 42 (``protections``, codes of the rule
+    ``dismissal_protections``); when none is named, HR must confirm that none applies.
 
     The certificate (term, end date, post, years of service — LCL-IR Art. 24) is rendered as a PDF, sealed with
     the employer's organisation certificate, stored, appended to the ledger and sent to the worker by SMS and
@@ -312,9 +326,25 @@ def terminate_contract(contract: LaborContract, *, reason: str, ended_on: dt.dat
         errors["ended_on"] = _("解除或终止日期：合同期满终止的日期不能早于合同终止日期（《劳动合同法》第四十四条第一项）")
     if not confirmed:
         errors["confirm"] = _("确认：请勾选确认以本单位名义出具证明并加盖电子印章")
+    protections = sorted(set(protections or ()))
+    day = ended_on or timezone.localdate()
+    for violation in dismissal_barred(reason, protections, day):
+        errors.setdefault("protections", []).append(str(violation))
+    if reason in value_on("protected_dismissal_reasons", day).value and not protections and not no_protection_confirmed:
+        errors["no_protection"] = _("受保护情形：请确认劳动者不属于不得解除劳动合同的情形（《劳动合同法》第四十二条）")
+    if reason == TerminationReason.EMPLOYER_NO_FAULT and ended_on is not None:
+        problem = no_fault_notice_problem(notice_given_on, pay_in_lieu, ended_on)
+        if problem is not None:
+            errors["notice_given_on"] = str(problem)
     if errors:
         raise ValidationError(errors)
     outcome, reference = ground
+    dismissal = {}
+    if reason == TerminationReason.EMPLOYER_NO_FAULT:
+        dismissal = {"notice_given_on": notice_given_on.isoformat() if notice_given_on else None,
+                     "pay_in_lieu": bool(pay_in_lieu)}
+    if reason in value_on("protected_dismissal_reasons", day).value:
+        dismissal["no_protection_confirmed"] = True
     months = service_months(_first_start(contract), ended_on)
     number = f"TC{timezone.localdate():%Y%m%d}{secrets.token_hex(5).upper()}"
     pdf = _certificate_pdf(contract, number=number, reason=reason, reference=reference, outcome=outcome,
@@ -331,10 +361,10 @@ def terminate_contract(contract: LaborContract, *, reason: str, ended_on: dt.dat
                    note=f"{TerminationReason(reason).label}（{reference}）"[:500])
     audit.record(f"labor_contract.contract.{outcome}", actor=actor, target=contract, ip_address=ip_address,
                  data={"reason": reason, "reference": reference, "ended_on": ended_on, "certificate": number,
-                       "sha256": certificate.sha256, "service_months": months})
+                       "sha256": certificate.sha256, "service_months": months, **dismissal})
     _ledger().append(kind=f"labor_contract.contract.{outcome}", subject=contract, digest=certificate.sha256,
                      actor=actor, data={"number": contract.number, "certificate": number, "reason": reason,
-                                        "reference": reference, "ended_on": ended_on.isoformat()})
+                                        "reference": reference, "ended_on": ended_on.isoformat(), **dismissal})
     link = notify.make_short_link(reverse("labor_contract:termination_pdf", args=[contract.number]),
                                   expires_in=dt.timedelta(days=CERTIFICATE_LINK_DAYS), actor=actor, subject=contract)
     params = {"employer": contract.employer.name, "number": contract.number, "ended_on": ended_on.isoformat(),

@@ -97,7 +97,8 @@ def test_rescinding_issues_a_sealed_certificate_sent_to_the_worker(completed_con
     """Given a completed contract, HR rescinds it under Art. 40; the certificate verifies and reaches the worker."""
     certificate = services.terminate_contract(completed_contract, reason="employer_no_fault",
                                               ended_on=dt.date(2027, 8, 31), actor=hr_li, confirmed=True,
-                                              note="岗位撤销，已提前三十日书面通知")
+                                              note="岗位撤销，已提前三十日书面通知", notice_given_on=dt.date(2027, 8, 1),
+                                              no_protection_confirmed=True)
 
     completed_contract.refresh_from_db()
     assert completed_contract.status == ContractStatus.RESCINDED

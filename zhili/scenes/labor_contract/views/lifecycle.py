@@ -92,6 +92,8 @@ def contract_terminate(request, number):
         try:
             services.terminate_contract(contract, reason=data["reason"], ended_on=data["ended_on"], note=data["note"],
                                         confirmed=data["confirm"], actor=request.user,
+                                        notice_given_on=data["notice_given_on"], pay_in_lieu=data["pay_in_lieu"],
+                                        protections=data["protections"], no_protection_confirmed=data["no_protection"],
                                         ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", ""))
         except ValidationError as exc:
             _form_errors(form, exc)
