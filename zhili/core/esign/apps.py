@@ -10,4 +10,6 @@ class EsignConfig(AppConfig):
     verbose_name = _("电子签名")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (register rules before the registries freeze)
+        from . import accel, permissions  # noqa: F401  (register rules before the registries freeze)
+
+        accel.install()  # faster hex-string reading (pyHanko) and stream compression (pydyf); see accel

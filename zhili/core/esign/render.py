@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from django.template import Context, Template, engines
 
+from .accel import compressed_streams
 from .fonts import cjk_font_path, font_family_name, stamp_font_path
 
 PDF_VARIANT = "pdf/a-3b"
@@ -95,4 +96,5 @@ def render_pdf(template: str, context: dict | None = None, *, template_name: str
     document = HTML(string=html, base_url=None)
     stylesheets = [fonts.base] + ([fonts.stylesheet(css)] if css else [])
     options = {"pdf_variant": PDF_VARIANT} if archival else {}
-    return document.write_pdf(stylesheets=stylesheets, font_config=fonts.config, **options)
+    with compressed_streams():
+        return document.write_pdf(stylesheets=stylesheets, font_config=fonts.config, **options)

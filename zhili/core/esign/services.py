@@ -159,13 +159,15 @@ def signing_for(subject: Any):
         _signing_subject.reset(token)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # all or nothing; inside ``sign_pdf`` its own savepoint confines a failure
 def record_signature(*, certificate: Certificate, role: str, field_name: str, evidence: dict,
-                     evidence_digest: str, input_sha256: str, output_sha256: str, signed_at, actor) -> SignatureRecord:
+                     evidence_digest: str, input_sha256: str, output_sha256: str, signed_at, actor,
+                     timestamp_time=None, timestamp_authority: str = "") -> SignatureRecord:
     """Store the evidence of one applied signature and append it to the evidence ledger (called by ``sign_pdf``).
 
     The ledger record (kind ``esign.signature``) is about the SignatureRecord; its digest is the SHA-256 of
-    the signed PDF, so ``verify_pdf`` finds it from the file alone.
+    the signed PDF, so ``verify_pdf`` finds it from the file alone. ``timestamp_time`` and
+    ``timestamp_authority`` are those of the signature's RFC 3161 token.
     """
     from zhili.core.ledger import api as ledger
 
@@ -173,7 +175,8 @@ def record_signature(*, certificate: Certificate, role: str, field_name: str, ev
     record = SignatureRecord.objects.create(
         certificate=certificate, role=role, field_name=field_name, evidence=evidence,
         evidence_digest=evidence_digest, input_sha256=input_sha256, output_sha256=output_sha256, signed_at=signed_at,
-        subject_type=subject_type, subject_id=subject_id,
+        subject_type=subject_type, subject_id=subject_id, timestamp_time=timestamp_time,
+        timestamp_authority=timestamp_authority[:255],
     )
     audit.record("esign.document.signed", actor=actor, target=record,
                  data={"field": field_name, "role": role, "sha256": output_sha256, "evidence_digest": evidence_digest})
@@ -257,7 +260,10 @@ def consume_authorization(authorization, *, actor=None) -> None:
 
     _check_authentic(authorization)
     now = timezone.now()
-    with transaction.atomic():
+    refusal = ""
+    # No savepoint of its own: a refusal is decided inside but raised outside, so it never poisons the
+    # caller's transaction; only the racing insert below needs one.
+    with transaction.atomic(savepoint=False):
         updated = KeyUseAuthorization.objects.filter(
             nonce=authorization.nonce, certificate_id=authorization.certificate_id, used_at__isnull=True,
             expires_at__gt=now,
@@ -265,47 +271,43 @@ def consume_authorization(authorization, *, actor=None) -> None:
         if not updated:
             row = KeyUseAuthorization.objects.filter(nonce=authorization.nonce).first()
             if row is not None:
-                if row.certificate_id != authorization.certificate_id:
-                    raise PermissionDenied("用钥授权属于另一张证书")
-                raise PermissionDenied(USED if row.used_at is not None else EXPIRED)
-            if now - authorization.issued_at > AUTHORIZATION_TTL:
-                raise PermissionDenied(EXPIRED)
-            identity, intent = _authorization_parts(authorization)
-            try:
-                with transaction.atomic():
-                    KeyUseAuthorization.objects.create(
-                        nonce=authorization.nonce, certificate_id=authorization.certificate_id,
-                        identity_evidence=identity, intent_evidence=intent,
-                        evidence_digest=authorization.evidence_digest,
-                        expires_at=authorization.issued_at + AUTHORIZATION_TTL, used_at=now,
-                    )
-            except IntegrityError as exc:
-                raise PermissionDenied(USED) from exc
-        audit.record("esign.key_use.consumed", actor=actor,
-                     data={"certificate_id": authorization.certificate_id, "nonce": authorization.nonce[:8],
-                           "evidence_digest": authorization.evidence_digest})
+                refusal = ("用钥授权属于另一张证书" if row.certificate_id != authorization.certificate_id
+                           else USED if row.used_at is not None else EXPIRED)
+            elif now - authorization.issued_at > AUTHORIZATION_TTL:
+                refusal = EXPIRED
+            else:
+                identity, intent = _authorization_parts(authorization)
+                try:
+                    with transaction.atomic():
+                        KeyUseAuthorization.objects.create(
+                            nonce=authorization.nonce, certificate_id=authorization.certificate_id,
+                            identity_evidence=identity, intent_evidence=intent,
+                            evidence_digest=authorization.evidence_digest,
+                            expires_at=authorization.issued_at + AUTHORIZATION_TTL, used_at=now,
+                        )
+                except IntegrityError:
+                    refusal = USED
+        if not refusal:
+            audit.record("esign.key_use.consumed", actor=actor,
+                         data={"certificate_id": authorization.certificate_id, "nonce": authorization.nonce[:8],
+                               "evidence_digest": authorization.evidence_digest})
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 def sign_document(pdf_bytes: bytes, *, authorization, signer_certificate, subject: Any = None, actor=None,
                   **options) -> bytes:
-    """Consume the authorization, sign (``signing.sign_pdf``) and note the signature's timestamp, in one transaction.
+    """Sign with ``signing.sign_pdf``, which consumes the authorization and records the signature and its timestamp.
 
-    A failed signature (e.g. the TSA cannot be reached) rolls the consumption back, so the signer may retry
-    with the same authorization while it is fresh. ``subject`` links the SignatureRecord to what was signed.
+    All of it is one transaction: a failed signature (e.g. the TSA cannot be reached) rolls the consumption
+    back, so the signer may retry with the same authorization while it is fresh. ``subject`` links the
+    SignatureRecord to what was signed.
     """
     from . import signing
 
-    with transaction.atomic():
-        consume_authorization(authorization, actor=actor)
-        with signing_for(subject) if subject is not None else _nothing():
-            signed = signing.sign_pdf(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
-                                      actor=actor, **options)
-        stamp = timestamp_of_last_signature(signed, len(pdf_bytes))
-        if stamp is not None:
-            SignatureRecord.objects.filter(output_sha256=hashlib.sha256(signed).hexdigest(),
-                                           certificate=signer_certificate).update(
-                timestamp_time=stamp[0], timestamp_authority=stamp[1][:255])
-    return signed
+    with signing_for(subject) if subject is not None else _nothing():
+        return signing.sign_pdf(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
+                                actor=actor, **options)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import hashlib
 import io
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from asn1crypto import cms
 from asn1crypto import x509 as asn1_x509
@@ -100,7 +101,12 @@ class VerificationReport:
 def _name(certificate: asn1_x509.Certificate | None) -> str:
     if certificate is None:
         return ""
-    subject = x509.load_der_x509_certificate(certificate.dump()).subject
+    return _subject_name(certificate.dump())
+
+
+@lru_cache(maxsize=256)
+def _subject_name(der: bytes) -> str:
+    subject = x509.load_der_x509_certificate(der).subject
     return subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})
 
 
@@ -124,13 +130,23 @@ def _load_roots(trust_roots) -> list[asn1_x509.Certificate]:
         if isinstance(item, asn1_x509.Certificate):
             roots.append(item)
         elif isinstance(item, x509.Certificate):
-            roots.append(asn1_x509.Certificate.load(item.public_bytes(serialization.Encoding.DER)))
+            roots.append(_parsed_certificate(item.public_bytes(serialization.Encoding.DER)))
         else:
-            data = bytes(item)
-            for cert in (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
-                         else [x509.load_der_x509_certificate(data)]):
-                roots.append(asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)))
+            roots.extend(_roots_from_bytes(bytes(item)))
     return roots
+
+
+@lru_cache(maxsize=32)
+def _roots_from_bytes(data: bytes) -> tuple[asn1_x509.Certificate, ...]:
+    return tuple(_parsed_certificate(cert.public_bytes(serialization.Encoding.DER))
+                 for cert in (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
+                              else [x509.load_der_x509_certificate(data)]))
+
+
+@lru_cache(maxsize=32)
+def _parsed_certificate(der: bytes) -> asn1_x509.Certificate:
+    """A trust root parsed once: asn1crypto keeps what it parsed, so later verifications reuse it."""
+    return asn1_x509.Certificate.load(der)
 
 
 def _platform_material():
@@ -144,7 +160,7 @@ def _platform_material():
         return None, []
     if platform is None:
         return None, []
-    root = asn1_x509.Certificate.load(platform.root_cert.public_bytes(serialization.Encoding.DER))
+    root = _parsed_certificate(platform.root_cert.public_bytes(serialization.Encoding.DER))
     from .signing import current_crls  # re-signed only when a revocation changed them
 
     return root, current_crls(platform)

@@ -128,13 +128,18 @@ def proofs_for(entries: Iterable[LedgerEntry]) -> list[EntryProof]:
     roots: dict[int, bytes] = {}
     if checkpoint is not None:
         roots[checkpoint.tree_size] = bytes(checkpoint.root_hash)
+    sizes = [checkpoint.tree_size if checkpoint is not None and item.index < checkpoint.tree_size else current
+             for item in entries]
+    # Every node all the proofs (and the roots not signed yet) need, in one query.
+    plans = [merkle.inclusion_ranges(item.index, size) for item, size in zip(entries, sizes, strict=True)]
+    unsigned_roots = sorted({size for size in sizes if size not in roots and size})
+    nodes = fetch_nodes(merkle.nodes_for([*(r for plan in plans for r in plan), *((0, s) for s in unsigned_roots)]))
+    for size in unsigned_roots:
+        roots[size] = merkle.range_hashes([(0, size)], nodes)[0]
     results = []
-    for item in entries:
+    for item, size, plan in zip(entries, sizes, plans, strict=True):
         covered = checkpoint is not None and item.index < checkpoint.tree_size
-        size = checkpoint.tree_size if covered else current
-        if size not in roots:
-            roots[size] = root_from_nodes(size)
-        proof = inclusion_proof(item.index, size)
+        proof = merkle.range_hashes(plan, nodes)
         leaf = bytes(item.leaf_hash)
         results.append(EntryProof(
             index=item.index, kind=item.kind, subject_type=item.subject_type, subject_id=item.subject_id,

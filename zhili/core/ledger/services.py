@@ -33,13 +33,17 @@ _sqlite_writer = threading.RLock()  # re-entered by the checkpoint an append tri
 
 @contextmanager
 def ledger_transaction():
-    """Open the transaction a ledger write runs in, queued behind this process's other writers on SQLite."""
+    """Open the transaction a ledger write runs in, queued behind this process's other writers on SQLite.
+
+    Inside a caller's transaction no savepoint is made (a round trip each way on every append): a write
+    that fails part-way leaves the caller's transaction marked for rollback, so it is all or nothing.
+    """
     connection = transaction.get_connection()
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
         with _sqlite_writer, transaction.atomic():
             yield
     else:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             yield
 
 

@@ -136,3 +136,41 @@ def test_two_connections_racing_with_one_authorization_get_one_use(verified_work
     assert sorted(outcomes) == ["used", "用钥授权已使用过，每次签署须重新确认意愿"]
     row = KeyUseAuthorization.objects.get()
     assert row.used_at is not None
+
+
+def _sign_directly(pdf, certificate, authorization, worker):
+    return signing.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="worker",
+                            field_name="WorkerSignature", actor=worker)
+
+
+def test_signing_directly_consumes_the_authorization_where_the_key_is_used(verified_worker, enterprise):
+    """Given a signature made through ``signing.sign_pdf`` itself (not the API), a second use is refused."""
+    pdf = helpers.contract_pdf(verified_worker, enterprise)
+    certificate, authorization = authorize(verified_worker)
+    _sign_directly(pdf, certificate, authorization, verified_worker)
+    used_at = KeyUseAuthorization.objects.get().used_at
+    assert used_at is not None
+
+    with pytest.raises(PermissionDenied, match="用钥授权已使用过"):
+        _sign_directly(pdf, certificate, authorization, verified_worker)
+
+    assert SignatureRecord.objects.count() == 1
+    assert KeyUseAuthorization.objects.get().used_at == used_at
+
+
+def test_an_authorization_never_stored_is_recorded_as_used_by_a_direct_signature(verified_worker, enterprise):
+    """``signing.authorize_key_use`` alone stores nothing; signing stores the use, so it cannot be repeated."""
+    pdf = helpers.contract_pdf(verified_worker, enterprise)
+    certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
+    identity, intent = helpers.evidence_for(verified_worker)
+    authorization = signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    assert not KeyUseAuthorization.objects.exists()
+
+    _sign_directly(pdf, certificate, authorization, verified_worker)
+    row = KeyUseAuthorization.objects.get()
+    assert (row.nonce, row.used_at is not None) == (authorization.nonce, True)
+
+    with pytest.raises(PermissionDenied, match="用钥授权已使用过"):
+        esign.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="worker",
+                       field_name="WorkerSignature", actor=verified_worker)
+    assert SignatureRecord.objects.count() == 1

@@ -109,3 +109,23 @@ def test_root_crl_is_empty_and_signed_by_root(platform_ca, client):
     assert crl.is_signature_valid(platform_ca.root_cert.public_key())
     assert len(list(crl)) == 0
     assert client.get("/esign/crl/other.crl").status_code == 404
+
+
+def test_the_next_verification_after_a_revocation_reports_it(verified_worker, enterprise):
+    """Given a signature verified as valid (CRLs and roots now cached in this process), when its certificate
+    is revoked, then the very next verification reports the revocation: the caches never hide it."""
+    from zhili.core.esign import api as esign
+    from zhili.core.esign.tests import helpers
+
+    signed = helpers.sign_as_worker(helpers.contract_pdf(verified_worker, enterprise), verified_worker)
+    root = esign.platform_root_pem().encode()
+    before = esign.verify_pdf(signed, trust_roots=[root])
+    assert before.verdict == "valid" and before.signatures[0].revoked is False
+
+    row = Certificate.objects.get(user=verified_worker, revoked_at__isnull=True)
+    services.revoke_certificate(row, reason=RevocationReason.KEY_COMPROMISE, actor=verified_worker)
+    after = esign.verify_pdf(signed, trust_roots=[root])
+
+    assert after.verdict == "invalid"
+    assert after.signatures[0].revoked is True
+    assert "签名证书已被吊销" in after.signatures[0].problems

@@ -56,6 +56,34 @@ def test_append_many_gives_consecutive_indexes_and_stores_every_complete_subtree
     assert ledger.root(5) == naive_root(leaves[:5])
 
 
+def test_batches_copy_and_single_appends_store_exactly_the_nodes_of_incremental_growth(fill):
+    """Whatever the write path (COPY for big batches, INSERT for small ones, single appends, inside a caller's
+    transaction or not), the stored nodes are exactly the complete subtrees of the leaves, each MTH(D[range])."""
+    from django.db import transaction
+
+    from zhili.core.ledger.merkle import node_key
+
+    fill(1)
+    fill(40, start=1)  # at least storage.COPY_THRESHOLD rows: COPY on PostgreSQL
+    with transaction.atomic():  # nested in a caller's transaction
+        fill(5, start=41)
+        ledger.append(kind="labor_contract.signed", digest=sha("single"))
+        fill(33, start=47)
+
+    leaves = [e.record.encode() for e in LedgerEntry.objects.order_by("index")]
+    size = len(leaves)
+    expected = {}
+    level = 0
+    while (1 << level) <= size:
+        width = 1 << level
+        for index in range(size // width):
+            expected[node_key(level, index)] = naive_root(leaves[index * width:(index + 1) * width])
+        level += 1
+    stored = {key: bytes(digest) for key, digest in MerkleNode.objects.values_list("key", "hash")}
+    assert size == 80
+    assert stored == expected
+
+
 def test_bad_records_are_refused_naming_the_field_and_nothing_is_written(fill):
     fill(2)
     with pytest.raises(ValidationError) as error:
