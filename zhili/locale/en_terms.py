@@ -73,4 +73,46 @@ EN = {
     "暂无可办理的事项": "Nothing to do yet", "用人单位工作台": "Employer workspace", "治理端工作台": "Governance workspace",
     "数据范围": "Data scope", "平台管理": "Platform administration", "进入管理后台": "Open the admin",
     "上一页": "Previous", "第 %(n)s / %(total)s 页": "Page %(n)s of %(total)s", "下一页": "Next",
+    # core.jobs
+    "定时任务": "Periodic jobs", "任务": "Job", "计划时间": "Scheduled for", "入队时间": "Queued at",
+    "任务结果编号": "Task result ID", "入队时状态": "Status when queued", "触发人": "Triggered by",
+    "为空表示按计划触发": "Empty when triggered by the schedule", "定时任务运行": "Periodic job run",
+    "计划": "Schedule", "最近一次": "Last run", "下次": "Next run", "手动": "manual", "尚未运行": "Not run yet",
+    "立即运行": "Run now", "没有定时任务": "No periodic jobs",
+    "已将“%(name)s”加入任务队列（%(status)s）": "Queued “%(name)s” (%(status)s)",
+    "后台进程 <code>manage.py run_worker</code> 按计划将下列任务加入队列并执行；同一计划时间只执行一次。平台停机期间错过的时段，恢复后只补执行最近一次。":
+        "The background process <code>manage.py run_worker</code> queues and runs these jobs on schedule, once per "
+        "scheduled time. Times missed while the platform was down are caught up once, for the latest only.",
+    # labor_contract: unverified minimum wages; dismissal (Art. 40 / Art. 42)
+    "标准数额、档次划分与文号未经核实，以浙江省人民政府公布的正式文件为准":
+        "amounts, tiers and document numbers not verified; the Zhejiang provincial government's official notice prevails",
+    "文号未经核实": "document number not verified",
+    "书面通知日期（无过失性辞退须提前三十日书面通知）": "Written notice date (a no-fault dismissal needs 30 days' written notice)",
+    "不提前通知，额外支付劳动者一个月工资（代通知金）": "No advance notice: pay the worker one extra month's wage in lieu",
+    "劳动者属于以下情形（《劳动合同法》第四十二条，不得依照第四十条、第四十一条解除）":
+        "The worker is in one of these circumstances (Labour Contract Law Art. 42: no dismissal under Art. 40 or 41)",
+    "确认劳动者不属于上述任何情形（无过失性辞退、经济性裁员时须确认）":
+        "I confirm none of these circumstances applies (required for a no-fault dismissal or a layoff)",
+    "从事接触职业病危害作业未进行离岗前职业健康检查，或疑似职业病病人在诊断或者医学观察期间":
+        "Exposed to occupational-disease hazards without an exit health examination, or a suspected occupational-disease "
+        "patient under diagnosis or medical observation",
+    "在本单位患职业病或者因工负伤并被确认丧失或者部分丧失劳动能力":
+        "Has an occupational disease or a work injury from this employer and has lost all or part of the capacity to work",
+    "患病或者非因工负伤，在规定的医疗期内": "Ill or injured off duty, within the statutory medical treatment period",
+    "女职工在孕期、产期、哺乳期": "A woman in pregnancy, maternity leave or the nursing period",
+    "在本单位连续工作满十五年，且距法定退休年龄不足五年":
+        "Has worked 15 consecutive years for this employer and is less than 5 years from statutory retirement age",
+    "法律、行政法规规定的其他情形": "Other circumstances provided by laws and administrative regulations",
+    "受保护情形：未知的情形 {code}": "Protected circumstances: unknown circumstance {code}",
+    "劳动者{what}，用人单位不得依照第四十条、第四十一条解除劳动合同":
+        "The worker: {what}; the employer may not end the contract under Art. 40 or Art. 41",
+    "无过失性辞退须提前 {days} 日以书面形式通知劳动者，或者额外支付劳动者一个月工资：请填写书面通知日期或选择额外支付一个月工资":
+        "A no-fault dismissal needs {days} days' written notice or one extra month's wage: enter the notice date or "
+        "choose the payment in lieu",
+    "书面通知日期 {notice} 距解除日期 {ended} 不足 {days} 日，须提前 {days} 日通知或者额外支付一个月工资":
+        "The notice date {notice} is less than {days} days before the end date {ended}: give {days} days' notice or pay "
+        "one extra month's wage",
+    "受保护情形：请确认劳动者不属于不得解除劳动合同的情形（《劳动合同法》第四十二条）":
+        "Protected circumstances: confirm the worker is not in a circumstance that bars dismissal (Labour Contract Law "
+        "Art. 42)",
 }
