@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from zhili.core.foundation.admin import ReadOnlyAdmin
+
 from .models import AssignmentRule, Case, CaseEvent
 
 
@@ -29,19 +31,10 @@ class CaseEventInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(ReadOnlyAdmin):
     """Read-only: cases change only through the services, which check rights and write the audit log."""
 
     list_display = ["number", "case_type", "title", "state", "organization", "assignee", "due_at", "closed_at"]
     list_filter = ["case_type", "state", "priority"]
     search_fields = ["number", "title"]
     inlines = [CaseEventInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

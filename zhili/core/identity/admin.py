@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation import audit, pii
+from zhili.core.foundation.admin import ReadOnlyAdmin
 from zhili.core.foundation.validators import MOBILE_RE
 
 from . import services
@@ -92,21 +93,12 @@ class UserAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
     list_display = ("user", "role", "organization", "region", "is_active", "created_at")
     list_filter = ("role", "is_active")
     search_fields = ("user__username", "user__name", "organization__name")
     list_select_related = ("user", "organization", "region")
     autocomplete_fields = ("user", "organization", "region")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ApiClient)
@@ -135,15 +127,6 @@ class ApiClientAdmin(admin.ModelAdmin):
         messages.warning(request, _("客户端密钥只显示这一次，请立即妥善保存：{secret}").format(secret=secret))
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AccessToken)

@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from zhili.core.foundation.admin import ReadOnlyAdmin
+
 from .models import Checkpoint, LedgerAlert, LedgerEntry
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """The ledger is written by its services only; the admin shows it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LedgerEntry)

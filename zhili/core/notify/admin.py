@@ -2,12 +2,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.admin import ReadOnlyAdmin
+
 from . import services
 from .models import Message, ShortLink
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):
+class MessageAdmin(ReadOnlyAdmin):
     """The outbox, read-only: bodies and addresses are masked in the list; a failed message can be retried."""
 
     list_display = ("id", "created_at", "channel", "template", "masked_address", "masked_body", "status", "attempts",
@@ -28,15 +30,6 @@ class MessageAdmin(admin.ModelAdmin):
     @admin.display(description=_("内容"))
     def masked_body(self, obj):
         return obj.masked_body
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("重新发送所选的失败消息"))
     def retry_failed(self, request, queryset):

@@ -3,22 +3,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.admin import ReadOnlyAdmin
+
 from . import services
 from .choices import OrganizationKind
 from .models import Industry, Organization, Region
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Code lists are loaded by ``manage.py load_regions`` / ``load_industries``, never edited by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Region)
