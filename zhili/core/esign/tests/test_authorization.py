@@ -37,16 +37,19 @@ def test_authorization_is_stored_with_its_evidence(verified_worker):
     assert row.expires_at == authorization.issued_at + signing.AUTHORIZATION_TTL
 
 
-def test_a_second_signature_with_the_same_authorization_is_refused(verified_worker, enterprise):
-    """Given one signature made, when the same authorization is used again, then nothing more is signed."""
+@pytest.mark.parametrize("signer", ["api", "signing.sign_pdf"])
+def test_a_second_signature_with_the_same_authorization_is_refused(verified_worker, enterprise, signer):
+    """Given one signature made (through the API, or ``signing.sign_pdf`` itself, where the key is used), when the
+    same authorization is used again, then nothing more is signed."""
+    make = sign if signer == "api" else _sign_directly
     pdf = helpers.contract_pdf(verified_worker, enterprise)
     certificate, authorization = authorize(verified_worker)
-    sign(pdf, certificate, authorization, verified_worker)
+    make(pdf, certificate, authorization, verified_worker)
     used_at = KeyUseAuthorization.objects.get().used_at
     assert used_at is not None
 
     with pytest.raises(PermissionDenied, match="用钥授权已使用过"):
-        sign(pdf, certificate, authorization, verified_worker)
+        make(pdf, certificate, authorization, verified_worker)
 
     assert SignatureRecord.objects.count() == 1
     assert KeyUseAuthorization.objects.get().used_at == used_at
@@ -141,21 +144,6 @@ def test_two_connections_racing_with_one_authorization_get_one_use(verified_work
 def _sign_directly(pdf, certificate, authorization, worker):
     return signing.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="worker",
                             field_name="WorkerSignature", actor=worker)
-
-
-def test_signing_directly_consumes_the_authorization_where_the_key_is_used(verified_worker, enterprise):
-    """Given a signature made through ``signing.sign_pdf`` itself (not the API), a second use is refused."""
-    pdf = helpers.contract_pdf(verified_worker, enterprise)
-    certificate, authorization = authorize(verified_worker)
-    _sign_directly(pdf, certificate, authorization, verified_worker)
-    used_at = KeyUseAuthorization.objects.get().used_at
-    assert used_at is not None
-
-    with pytest.raises(PermissionDenied, match="用钥授权已使用过"):
-        _sign_directly(pdf, certificate, authorization, verified_worker)
-
-    assert SignatureRecord.objects.count() == 1
-    assert KeyUseAuthorization.objects.get().used_at == used_at
 
 
 def test_an_authorization_never_stored_is_recorded_as_used_by_a_direct_signature(verified_worker, enterprise):
