@@ -189,9 +189,15 @@ ESIGN_CJK_FONT = os.environ.get("ZHILI_CJK_FONT", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_task_worker": {"()": "zhili.core.foundation.logfilters.QuietTaskWorker"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["quiet_task_worker"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("ZHILI_LOG_LEVEL", "WARNING")},
-    "loggers": {"zhili": {"level": os.environ.get("ZHILI_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "zhili": {"level": os.environ.get("ZHILI_LOG_LEVEL", "INFO")},
+        # Chatty libraries: WeasyPrint logs every layout step and fontTools every subset at INFO (the task
+        # worker's per-task lines are dropped by the filter above). Their warnings and errors still show.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    },
 }
 AUDIT_PURGE_ALLOWED = TESTING  # lets the test suite empty the audit log between tests; never in production
 

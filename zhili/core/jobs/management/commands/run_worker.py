@@ -39,7 +39,7 @@ class Command(BaseCommand):
             while not stop.is_set():
                 try:
                     for run in queue_due(jobs=jobs):
-                        logger.info("queued %s for %s", run.job_code, run.slot)
+                        logger.debug("queued %s for %s", run.job_code, run.slot)
                 except Exception:
                     logger.exception("the periodic-job scheduler failed this round; it will try again")
                 finally:

@@ -1,0 +1,17 @@
+"""Logging filters for the console."""
+
+import logging
+
+CHATTY = ("django_tasks", "django_tasks_db", "django.tasks")
+
+
+class QuietTaskWorker(logging.Filter):
+    """Drop the task worker's per-task INFO lines ("Task id=… state=RUNNING/SUCCESSFUL"), keep its warnings and
+    errors. The worker sets its loggers to INFO itself, so a level in LOGGING would not hold; the periodic jobs
+    would otherwise print six lines a minute between the SMS codes the demo console shows. Every run's state
+    stays visible on /jobs/."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            return True
+        return not any(record.name == name or record.name.startswith(name + ".") for name in CHATTY)
