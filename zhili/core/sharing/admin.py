@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.admin import ReadOnlyAdmin
+
 from . import services
 from .models import AccessLogEntry, Grant, Matter, WebhookDelivery, WebhookSubscription
 
@@ -58,19 +60,10 @@ class GrantAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
+class AccessLogEntryAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "accessor_label", "basis", "document_type", "object_id", "worker"]
     list_filter = ["basis", "document_type"]
     readonly_fields = [f.name for f in AccessLogEntry._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(WebhookSubscription)
