@@ -264,7 +264,7 @@ def _seal_certificate(contract, pdf: bytes, *, actor, ip_address, user_agent) ->
     """Sign the certificate with the employer's organisation certificate (and seal image if uploaded)."""
     from zhili.core.esign import api as esign
 
-    from .signing import active_seal
+    from .signing import active_seal, employer_key_authorization
 
     now = timezone.now()
     digest = hashlib.sha256(pdf).hexdigest()
@@ -272,14 +272,7 @@ def _seal_certificate(contract, pdf: bytes, *, actor, ip_address, user_agent) ->
         contract=contract, user=actor, role="employer", statement=TERMINATION_INTENT_STATEMENT, document_sha256=digest,
         confirmed_at=now, ip_address=ip_address, user_agent=(user_agent or "")[:300], consumed_at=now,
         signature_method="seal")
-    certificate = esign.issue_organization_certificate(contract.employer, actor=actor)
-    verified_at = actor.verified_at or actor.last_login or now
-    authorization = esign.authorize_key_use(
-        certificate,
-        identity_evidence={"user_id": actor.pk, "method": actor.verification_method or "platform_login",
-                           "verified_at": verified_at.isoformat(), "login": "platform_session"},
-        intent_evidence={"confirmation_id": f"labor_contract.intent:{intent.pk}", "method": "checkbox_confirm_seal",
-                         "confirmed_at": now.isoformat(), "document_sha256": digest, "statement": intent.statement})
+    certificate, authorization = employer_key_authorization(contract, intent, actor=actor)
     seal = active_seal(contract.employer)
     signed = esign.sign_pdf(
         pdf, authorization=authorization, signer_certificate=certificate, role="employer", field_name="EmployerSeal",

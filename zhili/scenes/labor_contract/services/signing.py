@@ -395,6 +395,25 @@ def seal_placement(contract: LaborContract) -> tuple[int, float, float, float]:
     return version.seal_page, float(version.seal_x), float(version.seal_y), 120.0
 
 
+def employer_key_authorization(contract, intent: IntentConfirmation, *, actor, extra_intent: dict | None = None):
+    """The employer's organisation certificate and a key-use authorization for it, bound to the staff member's
+    platform session (identity) and the seal confirmation ``intent`` (its statement and document digest), plus
+    ``extra_intent`` (the seal image's digest when a seal is applied). Used for sealing a contract and for the
+    Art. 50 certificate."""
+    esign = _esign()
+    certificate = esign.issue_organization_certificate(contract.employer, actor=actor)
+    verified_at = actor.verified_at or actor.last_login or intent.confirmed_at
+    authorization = esign.authorize_key_use(
+        certificate,
+        identity_evidence={"user_id": actor.pk, "method": actor.verification_method or "platform_login",
+                           "verified_at": verified_at.isoformat(), "login": "platform_session"},
+        intent_evidence={"confirmation_id": f"labor_contract.intent:{intent.pk}", "method": "checkbox_confirm_seal",
+                         "confirmed_at": intent.confirmed_at.isoformat(), "document_sha256": intent.document_sha256,
+                         "statement": intent.statement, **(extra_intent or {})},
+    )
+    return certificate, authorization
+
+
 def active_seal(employer) -> CompanySeal | None:
     return CompanySeal.objects.filter(employer=employer, is_active=True).order_by("-id").first()
 
@@ -429,16 +448,8 @@ def apply_seal(contract: LaborContract, *, actor, confirmed: bool, ip_address=No
     intent = IntentConfirmation.objects.create(
         contract=contract, user=actor, role="employer", statement=SEAL_INTENT_STATEMENT, document_sha256=document.sha256,
         confirmed_at=now, ip_address=ip_address, user_agent=(user_agent or "")[:300])
-    certificate = esign.issue_organization_certificate(contract.employer, actor=actor)
-    verified_at = actor.verified_at or actor.last_login or now
-    authorization = esign.authorize_key_use(
-        certificate,
-        identity_evidence={"user_id": actor.pk, "method": actor.verification_method or "platform_login",
-                           "verified_at": verified_at.isoformat(), "login": "platform_session"},
-        intent_evidence={"confirmation_id": f"labor_contract.intent:{intent.pk}", "method": "checkbox_confirm_seal",
-                         "confirmed_at": intent.confirmed_at.isoformat(), "document_sha256": document.sha256,
-                         "statement": intent.statement, "seal_sha256": seal.sha256},
-    )
+    certificate, authorization = employer_key_authorization(contract, intent, actor=actor,
+                                                            extra_intent={"seal_sha256": seal.sha256})
     box = (round(x), round(y), round(x + size), round(y + size))
     sealed = esign.sign_pdf(
         pdf, authorization=authorization, signer_certificate=certificate, role="employer", field_name=SEAL_FIELD,
