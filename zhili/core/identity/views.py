@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from zhili.core.foundation.context import client_ip
+from zhili.core.foundation.forms import add_service_errors
 
 from . import services
 from .forms import OtpLoginForm, PasswordLoginForm, PhoneForm, RealNameForm
@@ -22,14 +23,6 @@ def _next_url(request) -> str:
     return "/"
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @require_http_methods(["GET", "POST"])
 def login_otp(request):
     form = OtpLoginForm(request.POST or None, initial={"phone": request.GET.get("phone", "")})
@@ -38,7 +31,7 @@ def login_otp(request):
             user = services.verify_login_code(form.cleaned_data["phone"], form.cleaned_data["code"],
                                               ip_address=client_ip(request))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect(_next_url(request))
@@ -54,7 +47,7 @@ def send_code(request):
             services.request_login_code(form.cleaned_data["phone"], ip_address=client_ip(request))
             sent = True
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
     return render(request, "identity/partials/code_status.html", {"form": form, "sent": sent})
 
 
@@ -66,7 +59,7 @@ def login_password(request):
             user = services.check_password_login(form.cleaned_data["username"], form.cleaned_data["password"],
                                                  ip_address=client_ip(request))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect(_next_url(request))
@@ -93,7 +86,7 @@ def real_name(request):
             services.verify_real_name(request.user, name=form.cleaned_data["name"],
                                       id_number=form.cleaned_data["id_number"], actor=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("实名认证已完成"))
             return redirect(_next_url(request))

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhili.core.foundation.forms import add_service_errors
+
 from . import queries, services
 from .choices import AccessBasis
 from .forms import GrantForm
@@ -47,8 +49,7 @@ def grant_create(request, document_type: str, document_id: str):
                 include_pdf=form.cleaned_data.get("include_pdf", False), expires_at=form.expires_at(),
                 actor=request.user)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from zhili.core.foundation.forms import add_service_errors
 from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import can, has_role, require
 
@@ -97,9 +98,7 @@ def contract_create(request):
         try:
             contract = services.create_contract(form.cleaned_data, employer=employer, actor=request.user)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("合同 {number} 已创建为草稿").format(number=contract.number))
             return redirect(contract)

@@ -13,18 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhili.core.foundation.context import client_ip
+from zhili.core.foundation.forms import add_service_errors
 from zhili.core.identity.permissions import require
 
 from .. import queries, services
 from ..forms import AmendForm, RenewForm, TerminateForm
 from ..models import TerminationCertificate
 from .contracts import _contract, _xlsx_response
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
 
 
 def _action_page(request, contract, form, *, title: str, button: str, notes=()):
@@ -57,7 +52,7 @@ def contract_renew(request, number):
         try:
             renewal = services.renew_contract(contract, form.cleaned_data, actor=request.user)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("续订合同 {number} 已创建为草稿，发送后由劳动者签署").format(number=renewal.number))
             return redirect(renewal)
@@ -75,7 +70,7 @@ def contract_amend(request, number):
             agreement = services.amend_contract(contract, form.changes(), actor=request.user,
                                                 effective_on=form.cleaned_data["effective_on"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("变更协议 {number} 已创建为草稿，发送后由劳动者签署").format(number=agreement.number))
             return redirect(agreement)
@@ -96,7 +91,7 @@ def contract_terminate(request, number):
                                         protections=data["protections"], no_protection_confirmed=data["no_protection"],
                                         ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", ""))
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("合同已解除或终止，证明已发送给劳动者"))
             return redirect(contract)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zhili.core.foundation.context import client_ip
+from zhili.core.foundation.forms import add_service_errors
 from zhili.core.identity.choices import Role
 
 from .. import documents, queries, services
@@ -93,9 +94,7 @@ def contract_seal(request, number):
                 services.apply_seal(contract, actor=request.user, confirmed=data["confirm"],
                                     ip_address=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""))
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             if request.POST.get("action") == "apply":
                 contract.refresh_from_db()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from zhili.core.foundation.context import client_ip
+from zhili.core.foundation.forms import add_service_errors
 from zhili.core.identity.permissions import can
 
 from .. import documents, services
@@ -137,7 +138,7 @@ def sign_real_name(request, number):
                                              id_number=form.cleaned_data["id_number"], actor=request.user,
                                              **_meta(request))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return _go(contract, "disclosure")
     return _page(request, contract, "real_name", "contract_sign_real_name.html", form=form)
@@ -154,7 +155,7 @@ def sign_disclosure(request, number):
         try:
             services.acknowledge_disclosure(contract, actor=request.user, **_meta(request))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return _go(contract, "read")
     return _page(request, contract, "disclosure", "contract_sign_disclosure.html", form=form,
@@ -184,7 +185,7 @@ def sign_intent(request, number):
             services.confirm_intent(contract, actor=request.user, document_sha256=form.cleaned_data["document_sha256"],
                                     agreed=form.cleaned_data["agree"], **_meta(request))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return _go(contract, "signature")
     return _page(request, contract, "intent", "contract_sign_intent.html", form=form, document=document,
@@ -220,7 +221,7 @@ def sign_signature(request, number):
                                     signature_png=_png_from_data_url(form.cleaned_data["signature"]),
                                     typed_name=form.cleaned_data["typed_name"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("您已完成签署"))
             return _go(contract, "done")
@@ -272,9 +273,3 @@ def contract_pdf(request, number):
     return response
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
