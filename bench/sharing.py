@@ -11,7 +11,9 @@ one in ten an imported paper contract), and for every contract the worker's gran
 ``bank_loan`` (employer, worker name, ID number, period, wage). No PDFs are seeded: the benchmarked read does
 not touch them. ``--keep`` keeps the database, and a rerun seeds only what is missing.
 
-**Server.** gunicorn (gthread workers: ``--workers`` processes × ``--threads`` threads, keep-alive 75 s)
+**Server.** gunicorn (gthread workers: ``--workers`` processes × ``--threads`` threads, keep-alive 75 s; by
+default one process per core and 4 threads: on 2 cores that also run PostgreSQL and the load generator, a
+third process cost 10-25 % more CPU per read in paired runs (switching), with no gain in latency)
 serves ``zhili.wsgi`` in production mode: ``ZHILI_DEBUG=0``, no test settings, every scene installed, bench-only
 secret, PII and CA keys (set in the environment, never the development defaults), persistent database
 connections (``CONN_MAX_AGE`` 60 s, from zhili/settings.py).
@@ -375,10 +377,11 @@ async def run_phase(sessions, *, path_of, check, think_s: float, seconds: float,
         "database_cpu_ms_per_request": round(cpu_used(cpu_before, cpu_after, "database") * per_request, 2),
         "server_worker_cpu_s": [round(cpu_after["server"][p] - cpu_before["server"].get(p, 0.0), 1)
                                 for p in server_pids],
-        "generator_cpu_ms_per_request": round(generator_cpu * per_request, 2),"requests": len(ordered), "p50_ms": percentile(ordered, 0.50), "p95_ms": percentile(ordered, 0.95),
-            "p99_ms": percentile(ordered, 0.99), "max_ms": round(ordered[-1], 2) if ordered else None,
-            "throughput_rps": round(len(ordered) / elapsed, 1), "errors": sum(errors.values()),
-            "error_kinds": dict(errors), "seconds": round(elapsed, 1)}
+        "generator_cpu_ms_per_request": round(generator_cpu * per_request, 2),
+        "requests": len(ordered), "p50_ms": percentile(ordered, 0.50), "p95_ms": percentile(ordered, 0.95),
+        "p99_ms": percentile(ordered, 0.99), "max_ms": round(ordered[-1], 2) if ordered else None,
+        "throughput_rps": round(len(ordered) / elapsed, 1), "errors": sum(errors.values()),
+        "error_kinds": dict(errors), "seconds": round(elapsed, 1)}
 
 
 async def generate(config: dict) -> dict:
@@ -439,7 +442,8 @@ def main() -> None:
     parser.add_argument("--closed-seconds", type=float, help="closed-loop phase (default 20; quick 10)")
     parser.add_argument("--baseline-seconds", type=float, help="/healthz closed loop (default 10; quick 5)")
     parser.add_argument("--warmup-seconds", type=float, default=5)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                        help="gunicorn worker processes (default: one per core)")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
     parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
     parser.add_argument("--load-generator", help=argparse.SUPPRESS)

@@ -3,12 +3,13 @@
 import datetime as dt
 import hashlib
 import hmac
+import json
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -237,10 +238,41 @@ def issue_token(client_id: str, client_secret: str, *, scopes: list[str] | None 
     return access, token
 
 
+# One statement per bearer-token request, written out because every API call of a department or bank pays it:
+# the ORM spends ~0.3 ms of CPU compiling the three-table select, the statement itself ~0.05 ms. The validity
+# test (unrevoked, unexpired, client active) is in the WHERE clause, so it is decided by the database on every
+# request, exactly as ``AccessToken.is_valid`` states it; nothing about a token is cached between requests.
+_ORGANIZATION = ApiClient._meta.get_field("organization").related_model
+_RESOLVE_TOKEN_SQL = (
+    "SELECT t.id, t.client_id, t.scopes, c.name, c.client_id, c.organization_id, o.name, o.region_id"
+    f' FROM "{AccessToken._meta.db_table}" t'
+    f' JOIN "{ApiClient._meta.db_table}" c ON c.id = t.client_id'
+    f' JOIN "{_ORGANIZATION._meta.db_table}" o ON o.id = c.organization_id'
+    " WHERE t.token_hash = %s AND t.revoked_at IS NULL AND t.expires_at > %s AND c.is_active = %s"
+)
+
+
 def resolve_token(token: str) -> AccessToken | None:
-    access = AccessToken.objects.select_related("client", "client__organization").filter(
-        token_hash=_token_hash(token)).first()
-    return access if access is not None and access.is_valid else None
+    """The valid token for a bearer string, with its client and the client's organisation; else None.
+
+    Hot path (every bearer-token request). The instances hold the columns selected above; any other field
+    (e.g. ``created_at``) is a deferred field that Django loads on first access.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_RESOLVE_TOKEN_SQL,
+                       [_token_hash(token), connection.ops.adapt_datetimefield_value(timezone.now()), True])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    token_id, client_pk, scopes, client_name, client_id, organization_id, organization_name, region_id = row
+    db = connection.alias  # ``from_db`` takes the values in the model's field order
+    access = AccessToken.from_db(db, ["id", "client_id", "scopes"],
+                                 [token_id, client_pk, json.loads(scopes) if isinstance(scopes, str) else scopes])
+    access.client = ApiClient.from_db(db, ["id", "name", "client_id", "organization_id", "is_active"],
+                                      [client_pk, client_name, client_id, organization_id, True])
+    access.client.organization = _ORGANIZATION.from_db(db, ["id", "name", "region_id"],
+                                                       [organization_id, organization_name, region_id])
+    return access
 
 
 @transaction.atomic

@@ -4,12 +4,13 @@ A concluded contract (signed electronically, or an imported paper contract) belo
 grant a department or bank access for one matter. Field codes match the seeded matters catalogue.
 """
 
+from django.db import connection
 from django.db.models import Q
 
 from zhili.core.foundation import pii
 from zhili.core.sharing.declarations import DocumentStatus, DocumentType, SharedField
 
-from .choices import ContractStatus, DocumentKind, DocumentStage
+from .choices import ContractStatus, DocumentKind, DocumentStage, TermType
 from .models import ContractDocument, LaborContract
 
 SHAREABLE_STATUSES = (ContractStatus.COMPLETED, ContractStatus.EXISTING_PAPER, ContractStatus.RESCINDED,
@@ -36,7 +37,14 @@ def _owned_by(user):
             .select_related("employer", "employer__region").order_by("-start_date"))
 
 
+# Labels by value, built once: ``get_<field>_display`` rebuilds and hashes the whole translated choices list on
+# every call, and ``_read`` is on a bank's read (the hot path). Translated when read, in the active language.
+TERM_TYPE_LABELS = dict(TermType.choices)
+STATUS_LABELS = dict(ContractStatus.choices)
+
+
 def _read(contract) -> dict:
+    """The shareable values; reads only what ``_load_for_reading`` selects (keep the two in step)."""
     return {
         "employer_name": contract.employer.name,
         "employer_uscc": contract.employer.uscc or "",
@@ -47,9 +55,35 @@ def _read(contract) -> dict:
         "start_date": contract.start_date.isoformat(),
         "end_date": contract.end_date.isoformat() if contract.end_date else "",
         "monthly_wage": str(contract.monthly_wage) if contract.monthly_wage is not None else "",
-        "term_type": contract.get_term_type_display(),
-        "status": contract.get_status_display(),
+        "term_type": str(TERM_TYPE_LABELS.get(contract.term_type, contract.term_type)),
+        "status": str(STATUS_LABELS.get(contract.status, contract.status)),
     }
+
+
+# A bank's read (the hot path) loads the contract with one hand-written statement of just the columns ``_read``
+# reads: the ORM spends ~0.3 ms of CPU compiling its select_related query, ``raw`` ~0.1 ms in all (it still
+# converts and decrypts each column as its model field does). Keep the columns in step with ``_read``.
+_EMPLOYER = LaborContract._meta.get_field("employer").related_model
+_READ_SQL = (
+    "SELECT c.id, c.employer_id, c.worker_name, c.worker_id_number, c.job_title, c.work_place, c.start_date,"
+    " c.end_date, c.monthly_wage, c.term_type, c.status, e.name AS employer_name_, e.uscc AS employer_uscc_"
+    f' FROM "{LaborContract._meta.db_table}" c JOIN "{_EMPLOYER._meta.db_table}" e ON e.id = c.employer_id'
+    " WHERE c.id = %s"
+)
+
+
+def _load_for_reading(object_id):
+    """The contract with its employer's name and USCC, for ``_read`` alone (other fields load on access)."""
+    pk = int(object_id)  # ValueError / TypeError for a malformed id: the caller answers "no such document"
+    low, high = connection.ops.integer_field_range(LaborContract._meta.pk.get_internal_type())
+    if not low <= pk <= high:
+        return None
+    contract = next(iter(LaborContract.objects.raw(_READ_SQL, [pk])), None)
+    if contract is not None:
+        contract.employer = _EMPLOYER.from_db(  # values in the model's field order, as from_db takes them
+            contract._state.db, ["id", "name", "uscc"],
+            [contract.employer_id, contract.__dict__.pop("employer_name_"), contract.__dict__.pop("employer_uscc_")])
+    return contract
 
 
 def _final_document(contract):
@@ -102,5 +136,6 @@ DOCUMENT_TYPES = [
         events=EVENTS,
         event_id_key="contract_id",
         related=("employer",),
+        load_for_reading=_load_for_reading,
     ),
 ]

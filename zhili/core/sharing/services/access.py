@@ -4,22 +4,25 @@ A refused read raises ``NotShared`` with one fixed message, whatever the reason:
 cannot tell a missing document from one it may not see. Nothing is logged for a refused read.
 
 A party's read is the hot path (banks and departments call it for every application they handle): it costs
-one query for the valid grants (with the worker and matter joined, for the audit entry), one for the document
-(with the relations its type declares in ``related``), then the access-log rows and the audit entry written in
-one transaction before the answer leaves. The token check before it is one more query (``resolve_token``).
+one query for the valid grants (with the worker and matter joined, for the audit entry; hand-written, see
+``_valid_grants``), one for the document (its type's ``load_for_reading`` if declared, else ``get`` with the
+relations declared in ``related``), then the access-log rows and the audit entry written in one transaction
+before the answer leaves. The token check before it is one more query (``resolve_token``, also hand-written).
 """
 
 import hashlib
+import json
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from zhili.core.foundation import audit
 from zhili.core.identity.permissions import can
 
 from ..choices import AccessBasis
-from ..models import AccessLogEntry, Grant
+from ..models import AccessLogEntry, Grant, Matter
 from ..registry import document_types, get_document_type
 
 NOT_SHARED_MESSAGE = "无权访问或文档不存在"
@@ -49,20 +52,54 @@ def _client_label(client) -> str:
     return f"{organization.name if organization else ''}（{client.name}）"[:255]
 
 
-def _valid_grants(client, document_type: str, object_id, matter_code: str | None):
+# The grant look-up runs on every party read (the hot path), so it is one hand-written statement: the ORM spends
+# ~0.5 ms of CPU compiling the equivalent select_related query, the statement itself under 0.1 ms. Validity
+# (unrevoked, unexpired, as ``GrantQuerySet.valid`` states it) is decided in the WHERE clause by the database on
+# every request; nothing is cached between requests. Only what the read needs is selected: the grant's own
+# columns, the worker's and the matter's names (``str(grant)``, the audit entry's target) and the matter's code.
+_USER = Grant._meta.get_field("worker").related_model
+_VALID_GRANTS_SQL = (
+    "SELECT g.id, g.worker_id, g.party_id, g.object_id, g.document_label, g.fields, g.include_pdf,"
+    " u.name, u.username, m.id, m.name, m.code"
+    f' FROM "{Grant._meta.db_table}" g'
+    f' JOIN "{_USER._meta.db_table}" u ON u.id = g.worker_id'
+    f' JOIN "{Matter._meta.db_table}" m ON m.id = g.matter_id'
+    " WHERE g.party_id = %s AND g.document_type = %s AND g.object_id = %s"
+    " AND g.revoked_at IS NULL AND g.expires_at > %s"
+)
+
+
+def _valid_grants(client, document_type: str, object_id, matter_code: str | None) -> list[Grant]:
+    """The grants that open the document to the client's organisation now (of ``matter_code`` only, if given),
+    oldest first, with their party, worker and matter attached; ``NotShared`` if there are none.
+
+    The instances hold the selected columns; any other field is deferred (Django loads it on first access).
+    """
     if client is None or client.organization_id is None:
         raise NotShared
-    grants = Grant.objects.valid().filter(party_id=client.organization_id, document_type=document_type,
-                                          object_id=str(object_id)).select_related("matter", "worker").order_by()
+    sql, params = _VALID_GRANTS_SQL, [client.organization_id, document_type, str(object_id),
+                                      connection.ops.adapt_datetimefield_value(timezone.now())]
     if matter_code:
-        grants = grants.filter(matter__code=matter_code)
-    grants = sorted(grants, key=lambda grant: grant.pk)
-    if not grants:
+        sql, params = sql + " AND m.code = %s", [*params, matter_code]
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ORDER BY g.id", params)
+        rows = cursor.fetchall()
+    if not rows:
         raise NotShared
-    organization = getattr(client, "organization", None)
-    if organization is not None:
-        for grant in grants:
+    db, organization = connection.alias, getattr(client, "organization", None)
+    grants = []
+    # ``from_db`` takes the values in the model's field order, whatever the order of the names given.
+    for (pk, worker_id, party_id, grant_object_id, label, fields, include_pdf,
+         worker_name, worker_username, matter_id, matter_name, code) in rows:
+        grant = Grant.from_db(db, ["id", "worker_id", "party_id", "matter_id", "document_type", "object_id",
+                                   "document_label", "fields", "include_pdf"],
+                              [pk, worker_id, party_id, matter_id, document_type, grant_object_id, label,
+                               json.loads(fields) if isinstance(fields, str) else fields, bool(include_pdf)])
+        grant.worker = _USER.from_db(db, ["id", "username", "name"], [worker_id, worker_username, worker_name])
+        grant.matter = Matter.from_db(db, ["id", "code", "name"], [matter_id, code, matter_name])
+        if organization is not None:
             grant.party = organization  # the same row (party_id = the client's organisation), already loaded
+        grants.append(grant)
     return grants
 
 
@@ -78,7 +115,7 @@ def read_document(document_type: str, object_id, *, actor, matter_code: str | No
     if declared is None:
         raise NotShared
     grants = _valid_grants(actor, document_type, object_id, matter_code)
-    document = declared.get(object_id)
+    document = declared.get_for_reading(object_id)
     if document is None:
         raise NotShared
     allowed = set()

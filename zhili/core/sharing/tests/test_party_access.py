@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from zhili.core.foundation.models import AuditEntry
 from zhili.core.sharing.choices import AccessBasis
 from zhili.core.sharing.models import AccessLogEntry, Grant
 from zhili.core.sharing.services import grant_access, revoke_grant
@@ -38,6 +39,11 @@ def test_party_gets_exactly_the_granted_fields_and_the_read_is_logged(worker_zha
     assert (entry.worker, entry.grant, entry.basis, entry.fields) == (worker_zhang, grant, AccessBasis.GRANT,
                                                                       ["title", "state"])
     assert entry.accessor_label == "建德农商银行（建德农商银行系统）"
+    audited = AuditEntry.objects.get(action="sharing.document.read")
+    assert (audited.target_type, audited.target_id, audited.target_repr) == (
+        "sharing.grant", str(grant.pk), f"{worker_zhang.name} → 建德农商银行 · 测试贷款")
+    assert audited.data == {"document": f"dummy.document:{document.pk}", "fields": ["title", "state"],
+                            "grants": [grant.pk]}
 
 
 def test_pdf_only_when_the_grant_includes_it(worker_zhang, document, bank, bank_token, matter):
@@ -128,3 +134,39 @@ def test_a_refused_read_writes_nothing(worker_zhang, document, bank_token):
     sent = statements(lambda: fetch(bank_token, document))
 
     assert sent == [("SELECT", "identity_accesstoken"), ("SELECT", "sharing_grant")]
+
+
+def test_an_expired_or_revoked_token_or_a_disabled_client_stops_the_read_at_once(worker_zhang, document, bank,
+                                                                                  bank_token, matter):
+    from zhili.core.identity import services as identity
+    from zhili.core.identity.models import AccessToken, ApiClient
+
+    grant_access(document_type="dummy.document", object_id=document.pk, party=bank, matter=matter,
+                 expires_at=in_days(30), actor=worker_zhang)
+    access = identity.resolve_token(bank_token)
+    assert fetch(bank_token, document).status_code == 200
+
+    ApiClient.objects.filter(pk=access.client_id).update(is_active=False)
+    disabled = fetch(bank_token, document)
+    ApiClient.objects.filter(pk=access.client_id).update(is_active=True)
+    assert fetch(bank_token, document).status_code == 200
+    AccessToken.objects.filter(pk=access.pk).update(expires_at=timezone.now())
+    expired = fetch(bank_token, document)
+    AccessToken.objects.filter(pk=access.pk).update(expires_at=in_days(1))
+    identity.revoke_token(AccessToken.objects.get(pk=access.pk))
+    revoked = fetch(bank_token, document)
+
+    assert disabled.status_code == expired.status_code == revoked.status_code == 401
+    assert AccessLogEntry.objects.count() == 2
+    assert access.created_at is not None  # a column the token look-up does not select is loaded on access
+
+
+def test_the_token_look_up_attaches_the_client_and_its_organisation(bank, bank_token):
+    from zhili.core.identity import services as identity
+
+    access = identity.resolve_token(bank_token)
+
+    assert access.scopes == ["sharing.read", "sharing.verify"]
+    assert (access.client.name, access.client.organization.name) == ("建德农商银行系统", "建德农商银行")
+    assert access.client.organization_id == bank.pk and access.client.is_active
+    assert identity.resolve_token(bank_token + "x") is None
