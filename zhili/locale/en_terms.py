@@ -115,4 +115,5 @@ EN = {
     "受保护情形：请确认劳动者不属于不得解除劳动合同的情形（《劳动合同法》第四十二条）":
         "Protected circumstances: confirm the worker is not in a circumstance that bars dismissal (Labour Contract Law "
         "Art. 42)",
+    "文档事件名列表；[\"*\"] 表示全部文档事件": "Document event names; [\"*\"] means every document event",
 }

@@ -122,6 +122,7 @@ class WebhookSubscription(TimeStampedModel):
 
     Without a legal basis a subscription hears only about documents its organisation holds a valid grant for;
     with one (e.g. the province's employment-filing system) it hears about every document of the events named.
+    Only document events are pushed (the state changes a document type declares): ``["*"]`` means all of those.
     """
 
     organization = models.ForeignKey("orgs.Organization", verbose_name=_("订阅单位"), on_delete=models.PROTECT,
@@ -129,7 +130,7 @@ class WebhookSubscription(TimeStampedModel):
     name = models.CharField(_("名称"), max_length=100)
     url = models.URLField(_("接收地址"), max_length=500)
     secret = models.CharField(_("签名密钥"), max_length=128)
-    event_names = models.JSONField(_("事件"), default=list, help_text=_("事件名列表；[\"*\"] 表示全部"))
+    event_names = models.JSONField(_("事件"), default=list, help_text=_("文档事件名列表；[\"*\"] 表示全部文档事件"))
     legal_basis = models.CharField(_("法定依据"), max_length=500, blank=True,
                                    help_text=_("留空则只推送本单位持有有效授权的文档"))
     max_attempts = models.PositiveSmallIntegerField(_("最多尝试次数"), default=6)

@@ -55,9 +55,21 @@ def _event_key(event) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:40]
 
 
+def is_document_event(name: str) -> bool:
+    """Whether a document type declares ``name`` among the events that change its documents' state."""
+    return any(name in declared.events for declared in document_types.values())
+
+
 @transaction.atomic
 def enqueue_deliveries(event, *, actor=None) -> list[WebhookDelivery]:
-    """Create one delivery per active subscription that wants ``event`` and may hear about its document."""
+    """Create one delivery per active subscription that wants ``event`` and may hear about its document.
+
+    Only document events (those a document type declares) are pushed; the platform's own events (a ledger
+    append, a signature applied) never leave it — and cost no query, since every change of a contract
+    publishes several of them.
+    """
+    if not is_document_event(event.name):
+        return []
     subscriptions = [s for s in WebhookSubscription.objects.filter(is_active=True) if s.wants(event.name)]
     if not subscriptions:
         return []

@@ -111,3 +111,15 @@ def test_the_same_event_handled_twice_is_enqueued_once(document, other_bank, rec
     assert len(enqueue_deliveries(event)) == 1
     assert enqueue_deliveries(event) == []
     assert WebhookDelivery.objects.count() == 1
+
+
+def test_only_document_events_are_pushed_even_to_a_subscription_for_everything(document, other_bank, receiver):
+    from zhili.core.sharing.services import enqueue_deliveries
+
+    WebhookSubscription.objects.create(organization=other_bank, name="省就业备案系统", url=receiver.url, secret=SECRET,
+                                       event_names=["*"], legal_basis="就业登记备案")
+    internal = events.Event(name="ledger.entries.appended", payload={"first_index": 0, "count": 1, "tree_size": 1})
+    state_change = events.Event(name="dummy.document.rescinded", payload={"document_id": document.pk})
+
+    assert enqueue_deliveries(internal) == []
+    assert [d.event_name for d in enqueue_deliveries(state_change)] == ["dummy.document.rescinded"]
