@@ -176,16 +176,29 @@ def _evidence_digest(embedded) -> str:
     return ""
 
 
-def _role_for(field_name: str, evidence_digest: str) -> str:
+def _attach_roles(wanted: list[SignatureReport]) -> None:
+    """Name each validated signature's role from its signature record (one query for the whole file, newest
+    record first as ``Meta.ordering`` says), else from its field name."""
+    if not wanted:
+        return
+    recorded = {}
     try:
         from .choices import SignerRole
         from .models import SignatureRecord
 
-        record = SignatureRecord.objects.filter(evidence_digest=evidence_digest, field_name=field_name).first()
-        if record is not None:
-            return str(dict(SignerRole.choices).get(record.role, record.role))
+        labels = dict(SignerRole.choices)
+        rows = SignatureRecord.objects.filter(evidence_digest__in={item.evidence_digest for item in wanted})
+        for digest, field_name, role in rows.values_list("evidence_digest", "field_name", "role"):
+            recorded.setdefault((digest, field_name), str(labels.get(role, role)))
     except Exception:
         logger.debug("no signature record available", exc_info=True)
+        recorded = {}
+    for item in wanted:
+        key = (item.evidence_digest, item.field_name)
+        item.role = recorded[key] if key in recorded else _role_from_field(item.field_name)
+
+
+def _role_from_field(field_name: str) -> str:
     lowered = field_name.lower()
     if "worker" in lowered:
         return "乙方（劳动者）"
@@ -219,8 +232,13 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_
         report.verdict_label = VERDICT_LABELS["error"]
         logger.info("unreadable PDF: %s", exc)
         return report
+    validated_signatures = []
     for signature in embedded:
-        report.signatures.append(_check(signature, context, report.revisions))
+        item, validated = _check(signature, context, report.revisions)
+        report.signatures.append(item)
+        if validated and item.kind == "signature":
+            validated_signatures.append(item)
+    _attach_roles(validated_signatures)
     report.verdict = _verdict(report.signatures)
     report.verdict_label = VERDICT_LABELS[report.verdict]
     report.revision_sha256 = revision_digests(pdf_bytes)
@@ -249,7 +267,12 @@ def revision_digests(pdf_bytes: bytes) -> list[str]:
         position = end
     if not ends or ends[-1] != len(pdf_bytes):
         ends.append(len(pdf_bytes))
-    return [hashlib.sha256(pdf_bytes[:end]).hexdigest() for end in dict.fromkeys(ends)]
+    digests, running, done, view = [], hashlib.sha256(), 0, memoryview(pdf_bytes)
+    for end in dict.fromkeys(ends):  # ascending: each prefix extends the one before, so the file is hashed once
+        running.update(view[done:end])
+        done = end
+        digests.append(running.copy().hexdigest())
+    return digests
 
 
 def timestamp_in_cms(der: bytes) -> tuple | None:
@@ -275,7 +298,9 @@ def timestamp_in_cms(der: bytes) -> tuple | None:
         return None
 
 
-def _check(embedded, context, total_revisions: int) -> SignatureReport:
+def _check(embedded, context, total_revisions: int) -> tuple[SignatureReport, bool]:
+    """The report on one signature or document timestamp, and whether pyHanko could validate it at all (a
+    signature's role is looked up afterwards, for all of them at once)."""
     is_timestamp = embedded.sig_object_type == "/DocTimeStamp"
     item = SignatureReport(field_name=embedded.field_name or "", kind="document_timestamp" if is_timestamp else
                            "signature")
@@ -290,7 +315,7 @@ def _check(embedded, context, total_revisions: int) -> SignatureReport:
     except Exception as exc:
         logger.info("signature %s could not be validated: %s", item.field_name, exc)
         item.problems.append("签名数据损坏，无法验证")
-        return item
+        return item, False
     item.signer = _name(status.signing_cert)
     item.signer_common_name = _common_name(status.signing_cert)
     item.intact, item.valid, item.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
@@ -311,7 +336,6 @@ def _check(embedded, context, total_revisions: int) -> SignatureReport:
     else:
         item.signing_time = _iso(status.signer_reported_dt)
         item.evidence_digest = _evidence_digest(embedded)
-        item.role = _role_for(item.field_name, item.evidence_digest)
         ts = status.timestamp_validity
         if ts is not None:
             item.timestamp_time = _iso(ts.timestamp)
@@ -319,7 +343,7 @@ def _check(embedded, context, total_revisions: int) -> SignatureReport:
             item.timestamp_trusted = bool(ts.intact and ts.valid and ts.trusted)
     item.problems = _problems(item, status, is_timestamp)
     item.ok = not item.problems
-    return item
+    return item, True
 
 
 def _problems(item: SignatureReport, status, is_timestamp: bool) -> list[str]:

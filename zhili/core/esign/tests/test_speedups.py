@@ -1,4 +1,5 @@
-"""The faster code paths give exactly what the code they replace gives (``accel``, the prebuilt CMS attribute)."""
+"""The faster code paths give exactly what the code they replace gives (``accel``, the prebuilt CMS attribute),
+on real documents and on the inputs they hand back to the library."""
 
 import hashlib
 import io
@@ -135,6 +136,378 @@ def test_prebuilt_signing_certificate_attribute_is_what_pyhanko_builds(signer_ce
 def test_stock_libraries_switches_the_replacements_off_and_back_on():
     accel.install()
     fast = generic.read_hex_string_from_stream
+    replaced = {(owner, name): replacement for owner, name, replacement, _ in accel._replaced}
+    assert len(replaced) >= 10
     with accel.stock_libraries():
         assert generic.read_hex_string_from_stream is fast.original
+        for (owner, name), replacement in replaced.items():
+            assert vars(owner)[name] is not replacement
     assert generic.read_hex_string_from_stream is fast
+    for (owner, name), replacement in replaced.items():
+        assert vars(owner)[name] is replacement
+
+
+# --- the PDF object reader and the difference analysis (accel._install_pdf_reader and what follows) ---------
+
+def _outcome(call):
+    """What a reader call gives: the value as a comparable tree, or the error, with the stream position."""
+    try:
+        return ("ok", _tree(call()))
+    except Exception as exc:  # noqa: BLE001 - the same error is part of the same behaviour
+        return ("error", type(exc).__name__, str(exc))
+
+
+def _tree(obj):
+    """A PDF object as nested tuples of type, value and container reference (the fields pyHanko relies on)."""
+    container = getattr(obj, "container_ref", None)
+    where = (type(container).__name__, getattr(container, "idnum", None), getattr(container, "generation", None),
+             _handler(getattr(container, "pdf", None)))
+    if isinstance(obj, generic.DictionaryObject):
+        body = tuple((key, _tree(value)) for key, value in obj.items())
+        if isinstance(obj, generic.StreamObject):
+            body += (("stream", obj.encoded_data),)
+    elif isinstance(obj, generic.ArrayObject):
+        body = tuple(_tree(value) for value in obj)
+    elif isinstance(obj, generic.IndirectObject):
+        body = (obj.idnum, obj.generation, _handler(obj.reference.pdf))
+    elif isinstance(obj, generic.NullObject):
+        body = None
+    else:
+        body = repr(obj)
+    return type(obj).__name__, body, where
+
+
+def _handler(pdf):
+    """Which kind of reader (and which revision of a historical view) a reference resolves in."""
+    return type(pdf).__name__, getattr(pdf, "revision", None)
+
+
+TOKENS = [b"abc def", b"Type/Next", b"Widths[1 2]", b"abc", b"", b"x\x00y", b"a" * 200 + b" tail", b"A#20B<<"]
+
+
+@pytest.mark.parametrize("data", TOKENS)
+def test_fast_token_reader_matches_pyhanko(data):
+    from pyhanko.pdf_utils import misc
+
+    accel.install()
+    fast = misc.read_until_delimiter
+    assert fast.original is not fast and generic.read_until_delimiter is fast
+
+    def run(reader):
+        stream = io.BytesIO(data)
+        return reader(stream), stream.tell()
+
+    assert run(fast) == run(fast.original)
+
+
+NAMES = [b"Type", b"", b"FlateDecode", b"A#20B", b"A#2", b"A#zz", b"caf\xc3\xa9", b"a(b", b"a~b!c", b"#41"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fast_name_decoding_matches_pyhanko(name):
+    accel.install()
+    fast = generic._decode_name
+
+    assert _outcome(lambda: fast(name)) == _outcome(lambda: fast.original(name))
+
+
+ARRAYS = [
+    b"[]", b"[1 2 3]", b"[ 1\x002\n\r\t\x0c3 ]", b"[1 [500 600] 5 [1.5 -.5 +3 7.]]", b"[0 0 595.275591 841.889764]",
+    b"[" + b" ".join(str(n).encode() for n in range(5000)) + b"]",  # longer than one read chunk
+    b"[1 2] [3]", b"[[1] [2 [3]]]",
+    # handed over to pyHanko: references, names, strings, comments, malformed numbers, unterminated arrays
+    b"[1 0 R 2 0 R]", b"[/Name 1]", b"[(text) 1]", b"[<</A 1>>]", b"[1 % comment\n 2]", b"[1-2]", b"[+]",
+    b"[1.2.3]", b"[1 2", b"[1 [2 3]", b"[1,2]", b"[--1]", b"[1e5]", b"[true null]", b"[ .]",
+]
+
+
+@pytest.mark.parametrize("data", ARRAYS)
+def test_fast_array_reader_matches_pyhanko(data):
+    """Through ``read_object`` as pyHanko reads it: the same objects, containers, stream position and errors."""
+    accel.install()
+    owner = generic.Reference(7, 0, None)
+
+    def run():
+        stream = io.BytesIO(data + b" trailing")
+        result = _outcome(lambda: generic.read_object(stream, owner))
+        return result, stream.tell()
+
+    fast = run()
+    with accel.stock_libraries():
+        stock = run()
+    assert fast == stock
+
+
+def _object_stream_pdf(entries: list[tuple[int, bytes]], *, header: bytes | None = None, n: int | None = None,
+                       index_of: dict[int, int] | None = None) -> bytes:
+    """A small PDF whose objects ``entries`` (number, body) sit in one uncompressed object stream, with an
+    xref stream pointing at them; ``header``, ``n`` and ``index_of`` override what a writer would put there."""
+    bodies, pairs, offset = [], [], 0
+    for number, body in entries:
+        pairs.append(b"%d %d" % (number, offset))
+        bodies.append(body + b"\n")
+        offset += len(body) + 1
+    header = header if header is not None else b" ".join(pairs) + b"\n"
+    content = header + b"".join(bodies)
+    n = len(entries) if n is None else n
+    index_of = index_of or {number: i for i, (number, _) in enumerate(entries)}
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = {}
+    for number, text in ((1, b"<< /Type /Catalog /Pages 2 0 R >>"), (2, b"<< /Type /Pages /Kids [] /Count 0 >>"),
+                         (3, b"<< /Type /ObjStm /N %d /First %d /Length %d >>\nstream\n" % (n, len(header), len(content))
+                          + content + b"\nendstream")):
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n" % number + text + b"\nendobj\n")
+    size = max([4, *index_of]) + 1
+    rows = []
+    for number in range(size):
+        if number in offsets:
+            rows.append(bytes([1]) + offsets[number].to_bytes(4, "big") + b"\0\0")
+        elif number in index_of:
+            rows.append(bytes([2]) + (3).to_bytes(4, "big") + index_of[number].to_bytes(2, "big"))
+        elif number == 4:
+            rows.append(bytes([1]) + out.tell().to_bytes(4, "big") + b"\0\0")
+        else:
+            rows.append(bytes([0]) + bytes(6))
+    xref = b"".join(rows)
+    start = out.tell()
+    out.write(b"4 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % (size, len(xref))
+              + xref + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start)
+    return out.getvalue()
+
+
+OBJECTS = [(5, b"<< /A 1 /B [1 2 3] >>"), (6, b"(a string)"), (7, b"[5 0 R /Name 2.5]")]
+OBJECT_STREAMS = {
+    "plain": _object_stream_pdf(OBJECTS),
+    "a comment in the header": _object_stream_pdf(OBJECTS, header=b"5 0 % note\n6 22 7 35\n"),
+    "a decimal in the header": _object_stream_pdf(OBJECTS, header=b"5 0 6 22.0 7 35\n"),
+    "a pair without a separator": _object_stream_pdf(OBJECTS, header=b"5 0 6 22/7 35\n"),
+    "the same number twice": _object_stream_pdf(OBJECTS, header=b"5 0 5 22 7 35\n"),
+    "more objects declared than listed": _object_stream_pdf(OBJECTS, n=4),
+    "an index the header does not match": _object_stream_pdf(OBJECTS, index_of={5: 1, 6: 0, 7: 2}),
+    "an index out of range": _object_stream_pdf(OBJECTS, index_of={5: 0, 6: 1, 7: 9}),
+    "an object that does not parse": _object_stream_pdf([(5, b"<< /A 1"), (6, b")"), (7, b"1")]),
+    "a reference as an object": _object_stream_pdf([(5, b"6 0 R"), (6, b"1"), (7, b"2")]),
+}
+
+
+@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize("case", OBJECT_STREAMS)
+def test_object_stream_index_matches_pyhanko(case, strict):
+    """Every object taken from an object stream, normal or malformed, in strict and lenient mode."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    accel.install()
+    data = OBJECT_STREAMS[case]
+
+    def read_all():
+        try:
+            reader = PdfFileReader(io.BytesIO(data), strict=strict)
+        except Exception as exc:  # noqa: BLE001 - then both must fail alike
+            return ("unreadable", type(exc).__name__, str(exc))
+        return [_outcome(lambda n=number: reader.get_object(generic.Reference(n, 0, reader))) for number in (5, 6, 7)]
+
+    fast = read_all()
+    with accel.stock_libraries():
+        stock = read_all()
+    assert fast == stock
+    if case == "plain":
+        assert all(outcome[0] == "ok" for outcome in fast)
+
+
+def test_object_stream_index_stops_where_the_header_stops_being_plain():
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    accel.install()
+    for case, expected in (("plain", {5: (0, 0), 6: (1, 22), 7: (2, 33)}), ("a comment in the header", {5: (0, 0)}),
+                           ("the same number twice", {5: (0, 0), 7: (2, 35)})):
+        reader = PdfFileReader(io.BytesIO(OBJECT_STREAMS[case]), strict=False)
+        stream = reader.get_object(generic.Reference(3, 0, reader))
+        assert accel._object_stream_index(reader, stream) == expected, case
+
+
+@pytest.fixture(scope="module")
+def completed_contract(django_db_setup, django_db_blocker):
+    """A contract signed by the worker, sealed by the employer and brought to B-LTA (rolled back afterwards)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from zhili.core.esign.tests import helpers
+    from zhili.core.esign.tests.conftest import seal_png
+    from zhili.core.identity.choices import VerificationMethod
+    from zhili.core.testing import personas
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        worker = personas.worker(verification_method=VerificationMethod.SMS_ID_MATCH, verified_at=timezone.now())
+        hr = personas.employer_admin()
+        enterprise = hr.memberships.get().organization
+        services.ensure_platform_ca()
+        pdf = helpers.seal_as_employer(helpers.sign_as_worker(helpers.contract_pdf(worker, enterprise), worker),
+                                       enterprise, hr, seal_png.__wrapped__())
+        completed = signing.complete_document(pdf)
+        transaction.set_rollback(True)
+    return completed
+
+
+def _tagged_pdf() -> bytes:
+    """Two pages, a structure tree whose elements point back at their parents and pages, and a link from one
+    page to the other: the page-tree and structure-tree cases of pyHanko's reverse reference map."""
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    writer = PdfFileWriter()
+    pages = [writer.insert_page(generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/Page"),
+        generic.pdf_name("/MediaBox"): generic.ArrayObject([generic.NumberObject(n) for n in (0, 0, 595, 842)]),
+    })) for _ in range(2)]
+    link = writer.add_object(generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/Annot"), generic.pdf_name("/Subtype"): generic.pdf_name("/Link"),
+        generic.pdf_name("/Dest"): generic.ArrayObject([pages[1], generic.pdf_name("/Fit")])}))
+    pages[0].get_object()[generic.pdf_name("/Annots")] = generic.ArrayObject([link])
+    root_elem = writer.add_object(generic.DictionaryObject({generic.pdf_name("/Type"): generic.pdf_name("/StructElem"),
+                                                            generic.pdf_name("/S"): generic.pdf_name("/Document")}))
+    kids = [writer.add_object(generic.DictionaryObject({
+        generic.pdf_name("/S"): generic.pdf_name("/P"), generic.pdf_name("/P"): root_elem,
+        generic.pdf_name("/Pg"): page, generic.pdf_name("/K"): generic.NumberObject(n)})) for n, page in enumerate(pages)]
+    root_elem.get_object()[generic.pdf_name("/K")] = generic.ArrayObject(kids)
+    tree = writer.add_object(generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/StructTreeRoot"), generic.pdf_name("/K"): root_elem,
+        generic.pdf_name("/ParentTree"): generic.DictionaryObject({generic.pdf_name("/Nums"): generic.ArrayObject(
+            [generic.NumberObject(0), generic.ArrayObject(kids)])})}))
+    writer.root[generic.pdf_name("/StructTreeRoot")] = tree
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _historical_views(pdf: bytes):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    return [reader.get_historical_resolver(revision) for revision in range(reader.xrefs.total_revisions)]
+
+
+@pytest.mark.django_db
+def test_reverse_reference_map_and_subsumed_objects_match_pyhanko(completed_contract):
+    """Every revision of a completed contract and of a tagged two-page file: the same paths to every object,
+    and every object copied into each historical view exactly as pyHanko copies it."""
+    from pyhanko.pdf_utils import reader as pdf_reader
+
+    accel.install()
+    fast_map = pdf_reader.HistoricalResolver._load_reverse_xref_cache
+    assert fast_map.original is not fast_map
+    for pdf in (completed_contract, _tagged_pdf()):
+        def survey(pdf=pdf):
+            result = []
+            for view in _historical_views(pdf):
+                view._load_reverse_xref_cache()
+                objects = {ref: _tree(view(ref)) for ref in sorted(view.reader.xrefs.explicit_refs_in_revision(
+                    view.revision), key=lambda ref: ref.idnum)}
+                result.append((view._indirect_object_access_cache, objects))
+            return result
+
+        fast = survey()
+        with accel.stock_libraries():
+            stock = survey()
+        assert fast == stock
+        assert any(len(paths) > 1 for cache, _ in fast for paths in cache.values())  # shared objects were mapped
+
+
+@pytest.mark.django_db
+def test_collected_references_match_pyhanko(completed_contract):
+    """From every revision's trailer and every object new in it, with and without a revision bound: the same
+    references reached (what the difference analysis uses to find orphaned objects)."""
+    from pyhanko.pdf_utils import reader as pdf_reader
+
+    accel.install()
+    fast = pdf_reader.HistoricalResolver._collect_indirect_references
+    assert fast.original is not fast
+    for pdf in (completed_contract, _tagged_pdf()):
+        def survey(pdf=pdf):
+            result = []
+            for view in _historical_views(pdf):
+                starts = [view.trailer_view, *(view.reader.xrefs.explicit_refs_in_revision(view.revision))]
+                for start in starts:
+                    obj = start if not isinstance(start, generic.Reference) else generic.IndirectObject(
+                        start.idnum, start.generation, view)
+                    for since in (None, view.revision, max(view.revision - 1, 0)):
+                        seen = set()
+                        view._collect_indirect_references(obj, seen, since)
+                        result.append(sorted((ref.idnum, ref.generation) for ref in seen))
+            return result
+
+        found = survey()
+        with accel.stock_libraries():
+            assert found == survey()
+        assert any(len(refs) > 5 for refs in found)
+
+
+@pytest.mark.django_db
+def test_name_hashable_agrees_with_asn1crypto(signer_certificates):
+    accel.install()
+    person, organization = signer_certificates
+    fast = asn1_x509.Name.hashable.fget
+    names = [person.issuer, person.subject, organization.subject,
+             asn1_x509.Name.build({"common_name": "治理平台签发  CA ", "organization_name": "治理平台"}),
+             _name([("common_name", "A"), ("organization_name", "B")]), _name([("common_name", "A")]),
+             asn1_x509.GeneralName({"directory_name": person.subject}).chosen]
+    for name in names:
+        assert fast(name) == fast.original(name)
+
+
+def _embedded_cms(pdf: bytes) -> list:
+    """Every CMS SignedData in a PDF: the signatures, their timestamp tokens and the document timestamp."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    found = []
+    for embedded in PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures:
+        signed_data = embedded.signed_data
+        found.append(signed_data)
+        for attribute in signed_data["signer_infos"][0]["unsigned_attrs"] or []:
+            if attribute["type"].native == "signature_time_stamp_token":
+                found.append(attribute["values"][0]["content"])
+    return found
+
+
+@pytest.mark.django_db
+def test_embedded_certificates_are_those_pyhanko_extracts_and_parsed_once(completed_contract):
+    from pyhanko.sign import general
+    from pyhanko.sign.validation import generic_cms
+
+    accel.install()
+    fast = generic_cms.extract_certificate_info
+    assert fast is general.extract_certificate_info and fast.original is not fast
+    signed = _embedded_cms(completed_contract)
+    assert len(signed) == 5  # two signatures, their two timestamps, the document timestamp
+
+    def dumps(info):
+        return (info.signer_cert.dump(), [c.dump() for c in info.other_certs], info.attribute_certs)
+
+    for signed_data in signed * 2:  # seen once (a private copy), then kept
+        assert dumps(fast(signed_data)) == dumps(fast.original(signed_data))
+
+    # The worker's certificate is in one CMS structure: seen once, not kept; the next parse keeps it.
+    accel._certificates.clear()
+    first, second, third = (fast(_embedded_cms(completed_contract)[0]).signer_cert for _ in range(3))
+    assert first is not second and second is third
+    assert type(second) is asn1_x509.Certificate and second.dump() == first.dump()
+
+
+def test_a_changed_library_function_is_refused_at_start_up():
+    from pyhanko.sign import general
+
+    with pytest.raises(RuntimeError, match="extract_certificate_info is not the version"):
+        accel._require_source(general.extract_certificate_info.original, "0" * 64, "_extract_certificate_info")
+
+
+@pytest.mark.django_db
+def test_signature_roles_are_looked_up_in_one_query(django_assert_num_queries):
+    """``verify._attach_roles``: one query for all signatures of a file; without a record, the field name decides."""
+    from zhili.core.esign import verify
+
+    items = [verify.SignatureReport(field_name=name, kind="signature", evidence_digest="ab" * 32)
+             for name in ("WorkerSignature", "EmployerSeal", "Other")]
+    with django_assert_num_queries(1):
+        verify._attach_roles(items)
+
+    assert [item.role for item in items] == ["乙方（劳动者）", "甲方（用人单位）", ""]
