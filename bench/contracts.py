@@ -259,13 +259,21 @@ def phase_send(url: str, var_dir: str, count: int, workers: int) -> dict:
             "send_speedup_vs_serial": round(serial_ms * len(sent) / 1000 / total, 2) if total else None}
 
 
-def start_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, threads: int, clients: int) -> subprocess.Popen:
     """The app under gunicorn on 127.0.0.1:``port`` (production settings from the environment: ZHILI_DEBUG=0, so
-    Django's cached template loader; static files through WhiteNoise), returned once it accepts connections."""
+    Django's cached template loader; static files through WhiteNoise), returned once it accepts connections.
+
+    Each worker holds at most its share of the ``clients`` keep-alive connections (``--worker-connections``):
+    a gthread worker otherwise accepts every connection it can when they all arrive at once, and one process
+    ends up serving most clients on one core while the other idles.
+    """
+    import math
     import socket
 
+    per_worker = math.ceil(clients / workers) + threads
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "zhili.wsgi:application", "--bind", f"127.0.0.1:{port}",
                                "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
+                               "--worker-connections", str(per_worker),
                                "--preload", "--backlog", "256", "--log-level", "warning"], cwd=ROOT)
     deadline = time.perf_counter() + 60
     while time.perf_counter() < deadline:
@@ -314,7 +322,7 @@ def phase_sign_page(url: str, var_dir: str, clients: int, requests_each: int, pr
     from django.db import connections
 
     connections.close_all()
-    server = start_gunicorn(port, processes, server_threads)
+    server = start_gunicorn(port, processes, server_threads, clients)
     try:
         base = f"http://127.0.0.1:{port}"
         timings: list[float] = []
