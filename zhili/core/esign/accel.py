@@ -481,16 +481,6 @@ def _load_reverse_xref_cache(self) -> None:
     }
 
 
-def _install_reverse_xref_cache() -> None:
-    from pyhanko.pdf_utils import reader
-
-    original = reader.HistoricalResolver._load_reverse_xref_cache
-    if getattr(original, "_zhili_fast", False):
-        return
-    _require_source(original, _REVERSE_XREF_SOURCE_SHA256, "_load_reverse_xref_cache")
-    _replace(reader.HistoricalResolver, "_load_reverse_xref_cache", _load_reverse_xref_cache)
-
-
 # pyHanko 0.38.0's HistoricalResolver._collect_indirect_references, which _collect_indirect_references copies
 # (adapted from pyHanko, MIT License, Copyright (c) 2020-2023 Matthias Valvekens).
 _COLLECT_REFERENCES_SOURCE_SHA256 = "ef0bc9ade5e4700d40873064103e7df7f804ff51e72949ccb618a08c2be32ed8"
@@ -525,14 +515,18 @@ def _collect_indirect_references(self, obj, seen, since_revision=None) -> None:
             _collect_indirect_references(self, value, seen, since_revision)
 
 
-def _install_collect_references() -> None:
+def _install_resolver_walks() -> None:
+    """The two copied ``HistoricalResolver`` methods, each only over the pyHanko version it was copied from."""
     from pyhanko.pdf_utils import reader
 
-    original = reader.HistoricalResolver._collect_indirect_references
-    if getattr(original, "_zhili_fast", False):
-        return
-    _require_source(original, _COLLECT_REFERENCES_SOURCE_SHA256, "_collect_indirect_references")
-    _replace(reader.HistoricalResolver, "_collect_indirect_references", _collect_indirect_references)
+    for name, copy, digest in (("_load_reverse_xref_cache", _load_reverse_xref_cache, _REVERSE_XREF_SOURCE_SHA256),
+                               ("_collect_indirect_references", _collect_indirect_references,
+                                _COLLECT_REFERENCES_SOURCE_SHA256)):
+        original = getattr(reader.HistoricalResolver, name)
+        if getattr(original, "_zhili_fast", False):
+            continue
+        _require_source(original, digest, name)
+        _replace(reader.HistoricalResolver, name, copy)
 
 
 # pyHanko 0.38.0's pyhanko.sign.general.extract_certificate_info, which _extract_certificate_info copies
@@ -681,8 +675,7 @@ def install() -> None:
             _install_stream_compression()
             _install_name_equality()
             _install_pdf_reader()
-            _install_reverse_xref_cache()
-            _install_collect_references()
+            _install_resolver_walks()
             _install_object_streams()
             _install_certificate_info()
             _install_name_hashable()
