@@ -481,52 +481,14 @@ def _load_reverse_xref_cache(self) -> None:
     }
 
 
-# pyHanko 0.38.0's HistoricalResolver._collect_indirect_references, which _collect_indirect_references copies
-# (adapted from pyHanko, MIT License, Copyright (c) 2020-2023 Matthias Valvekens).
-_COLLECT_REFERENCES_SOURCE_SHA256 = "ef0bc9ade5e4700d40873064103e7df7f804ff51e72949ccb618a08c2be32ed8"
-
-
-def _collect_indirect_references(self, obj, seen, since_revision=None) -> None:
-    """pyHanko's ``HistoricalResolver._collect_indirect_references`` (the references reachable from ``obj``,
-    from ``since_revision`` on: how the difference analysis finds orphaned objects), with one change: it does
-    not call itself for a value that is neither a reference, a dictionary nor an array, for which pyHanko's
-    version returns at once (a stamp font's widths: hundreds of numbers). ``seen`` ends up the same."""
-    from pyhanko.pdf_utils import generic
-
-    if isinstance(obj, generic.IndirectObject):
-        ref = obj.reference
-        if ref in seen:
-            return
-        relevant = since_revision is None or self.reader.xrefs.get_introducing_revision(ref) >= since_revision
-        if relevant:
-            seen.add(ref)
-        elif since_revision is not None:
-            return  # an object older than the target revision holds no new references
-        obj = self(ref)
-    if isinstance(obj, generic.DictionaryObject):
-        children = obj.values()
-    elif isinstance(obj, generic.ArrayObject):
-        children = obj
-    else:
-        return
-    containers = (generic.IndirectObject, generic.DictionaryObject, generic.ArrayObject)
-    for value in children:
-        if isinstance(value, containers):
-            _collect_indirect_references(self, value, seen, since_revision)
-
-
-def _install_resolver_walks() -> None:
-    """The two copied ``HistoricalResolver`` methods, each only over the pyHanko version it was copied from."""
+def _install_reverse_xref_cache() -> None:
     from pyhanko.pdf_utils import reader
 
-    for name, copy, digest in (("_load_reverse_xref_cache", _load_reverse_xref_cache, _REVERSE_XREF_SOURCE_SHA256),
-                               ("_collect_indirect_references", _collect_indirect_references,
-                                _COLLECT_REFERENCES_SOURCE_SHA256)):
-        original = getattr(reader.HistoricalResolver, name)
-        if getattr(original, "_zhili_fast", False):
-            continue
-        _require_source(original, digest, name)
-        _replace(reader.HistoricalResolver, name, copy)
+    original = reader.HistoricalResolver._load_reverse_xref_cache
+    if getattr(original, "_zhili_fast", False):
+        return
+    _require_source(original, _REVERSE_XREF_SOURCE_SHA256, "_load_reverse_xref_cache")
+    _replace(reader.HistoricalResolver, "_load_reverse_xref_cache", _load_reverse_xref_cache)
 
 
 # pyHanko 0.38.0's pyhanko.sign.general.extract_certificate_info, which _extract_certificate_info copies
@@ -675,7 +637,7 @@ def install() -> None:
             _install_stream_compression()
             _install_name_equality()
             _install_pdf_reader()
-            _install_resolver_walks()
+            _install_reverse_xref_cache()
             _install_object_streams()
             _install_certificate_info()
             _install_name_hashable()

@@ -419,33 +419,6 @@ def test_reverse_reference_map_and_subsumed_objects_match_pyhanko(completed_cont
 
 
 @pytest.mark.django_db
-def test_collected_references_match_pyhanko(completed_contract):
-    """From every revision's trailer and every object new in it, with and without a revision bound: the same
-    references reached (what the difference analysis uses to find orphaned objects)."""
-    from pyhanko.pdf_utils import reader as pdf_reader
-
-    accel.install()
-    fast = pdf_reader.HistoricalResolver._collect_indirect_references
-    assert fast.original is not fast
-    for pdf in (completed_contract, _tagged_pdf()):
-        def survey(pdf=pdf):
-            result = []
-            for view in _historical_views(pdf):
-                starts = [view.trailer_view, *(view.reader.xrefs.explicit_refs_in_revision(view.revision))]
-                for start in starts:
-                    obj = start if not isinstance(start, generic.Reference) else generic.IndirectObject(
-                        start.idnum, start.generation, view)
-                    for since in (None, view.revision, max(view.revision - 1, 0)):
-                        seen = set()
-                        view._collect_indirect_references(obj, seen, since)
-                        result.append(sorted((ref.idnum, ref.generation) for ref in seen))
-            return result
-
-        found = _same_as_stock(survey)
-        assert any(len(refs) > 5 for refs in found)
-
-
-@pytest.mark.django_db
 def test_name_hashable_agrees_with_asn1crypto(signer_certificates):
     accel.install()
     person, organization = signer_certificates
