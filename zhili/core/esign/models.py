@@ -39,6 +39,10 @@ class Certificate(TimeStampedModel):
         verbose_name = _("数字证书")
         verbose_name_plural = _("数字证书")
         ordering = ["-id"]
+        # The CRL state read on every signature and verification (``signing.current_crls``: count and latest
+        # time of revocations per issuer) touches only revoked certificates, not every worker's certificate.
+        indexes = [models.Index(fields=["issuer", "revoked_at"], condition=models.Q(revoked_at__isnull=False),
+                                name="esign_cert_revoked_by_issuer")]
         constraints = [
             models.UniqueConstraint(fields=["kind"], condition=models.Q(kind__in=["root", "issuing", "tsa"]),
                                     name="esign_one_platform_certificate_per_kind"),
