@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation import audit, events, pii
+from zhili.core.foundation.models import loaded_instance
 from zhili.core.foundation.validators import validate_id_number, validate_mobile
 from zhili.core.notify import api as notify
 
@@ -265,13 +266,13 @@ def resolve_token(token: str) -> AccessToken | None:
     if row is None:
         return None
     token_id, client_pk, scopes, client_name, client_id, organization_id, organization_name, region_id = row
-    db = connection.alias  # ``from_db`` takes the values in the model's field order
-    access = AccessToken.from_db(db, ["id", "client_id", "scopes"],
-                                 [token_id, client_pk, json.loads(scopes) if isinstance(scopes, str) else scopes])
-    access.client = ApiClient.from_db(db, ["id", "name", "client_id", "organization_id", "is_active"],
-                                      [client_pk, client_name, client_id, organization_id, True])
-    access.client.organization = _ORGANIZATION.from_db(db, ["id", "name", "region_id"],
-                                                       [organization_id, organization_name, region_id])
+    db = connection.alias
+    access = loaded_instance(AccessToken, db, id=token_id, client_id=client_pk,
+                             scopes=json.loads(scopes) if isinstance(scopes, str) else scopes)
+    access.client = loaded_instance(ApiClient, db, id=client_pk, name=client_name, client_id=client_id,
+                                    organization_id=organization_id, is_active=True)
+    access.client.organization = loaded_instance(_ORGANIZATION, db, id=organization_id, name=organization_name,
+                                                 region_id=region_id)
     return access
 
 

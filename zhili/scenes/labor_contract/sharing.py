@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Q
 
 from zhili.core.foundation import pii
+from zhili.core.foundation.models import loaded_instance
 from zhili.core.sharing.declarations import DocumentStatus, DocumentType, SharedField
 
 from .choices import ContractStatus, DocumentKind, DocumentStage, TermType
@@ -80,9 +81,9 @@ def _load_for_reading(object_id):
         return None
     contract = next(iter(LaborContract.objects.raw(_READ_SQL, [pk])), None)
     if contract is not None:
-        contract.employer = _EMPLOYER.from_db(  # values in the model's field order, as from_db takes them
-            contract._state.db, ["id", "name", "uscc"],
-            [contract.employer_id, contract.__dict__.pop("employer_name_"), contract.__dict__.pop("employer_uscc_")])
+        contract.employer = loaded_instance(_EMPLOYER, contract._state.db, id=contract.employer_id,
+                                            name=contract.__dict__.pop("employer_name_"),
+                                            uscc=contract.__dict__.pop("employer_uscc_"))
     return contract
 
 

@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit
+from zhili.core.foundation.models import loaded_instance
 from zhili.core.identity.permissions import can
 
 from ..choices import AccessBasis
@@ -88,15 +89,14 @@ def _valid_grants(client, document_type: str, object_id, matter_code: str | None
         raise NotShared
     db, organization = connection.alias, getattr(client, "organization", None)
     grants = []
-    # ``from_db`` takes the values in the model's field order, whatever the order of the names given.
     for (pk, worker_id, party_id, grant_object_id, label, fields, include_pdf,
          worker_name, worker_username, matter_id, matter_name, code) in rows:
-        grant = Grant.from_db(db, ["id", "worker_id", "party_id", "matter_id", "document_type", "object_id",
-                                   "document_label", "fields", "include_pdf"],
-                              [pk, worker_id, party_id, matter_id, document_type, grant_object_id, label,
-                               json.loads(fields) if isinstance(fields, str) else fields, bool(include_pdf)])
-        grant.worker = _USER.from_db(db, ["id", "username", "name"], [worker_id, worker_username, worker_name])
-        grant.matter = Matter.from_db(db, ["id", "code", "name"], [matter_id, code, matter_name])
+        grant = loaded_instance(Grant, db, id=pk, worker_id=worker_id, party_id=party_id, matter_id=matter_id,
+                                document_type=document_type, object_id=grant_object_id, document_label=label,
+                                fields=json.loads(fields) if isinstance(fields, str) else fields,
+                                include_pdf=bool(include_pdf))
+        grant.worker = loaded_instance(_USER, db, id=worker_id, username=worker_username, name=worker_name)
+        grant.matter = loaded_instance(Matter, db, id=matter_id, code=code, name=matter_name)
         if organization is not None:
             grant.party = organization  # the same row (party_id = the client's organisation), already loaded
         grants.append(grant)
