@@ -94,8 +94,6 @@ def _install_hex_reader() -> None:
     from pyhanko.pdf_utils import generic
 
     original = generic.read_hex_string_from_stream
-    if getattr(original, "_zhili_fast", False):
-        return
 
     def read_hex_string_from_stream(stream):
         return _read_hex_string(stream, original)
@@ -108,8 +106,6 @@ def _install_stream_compression() -> None:
     import pydyf
 
     original = pydyf.Stream.data
-    if getattr(original.fget, "_zhili_fast", False):
-        return
 
     def data(self):
         memo = getattr(_local, "memo", None)
@@ -140,8 +136,6 @@ def _install_name_equality() -> None:
     from asn1crypto import x509
 
     original = x509.Name.__eq__
-    if getattr(original, "_zhili_fast", False):
-        return
 
     def __eq__(self, other):
         if self is other:
@@ -256,8 +250,6 @@ def _read_array(stream, container_ref, in_content_stream=None, _original=None):
 def _install_pdf_reader() -> None:
     from pyhanko.pdf_utils import generic, misc, reader
 
-    if getattr(misc.read_until_delimiter, "_zhili_fast", False):
-        return
     _replace(misc, "read_until_delimiter", _read_until_delimiter)
     _replace(generic, "read_until_delimiter", _read_until_delimiter)
 
@@ -363,8 +355,6 @@ def _install_object_streams() -> None:
     from pyhanko.pdf_utils import reader
 
     original = reader.PdfFileReader._get_object_from_stream
-    if getattr(original, "_zhili_fast", False):
-        return
 
     def get_object_from_stream(self, idnum, stmnum, idx):
         return _get_object_from_stream(self, idnum, stmnum, idx, original)
@@ -485,8 +475,6 @@ def _install_reverse_xref_cache() -> None:
     from pyhanko.pdf_utils import reader
 
     original = reader.HistoricalResolver._load_reverse_xref_cache
-    if getattr(original, "_zhili_fast", False):
-        return
     _require_source(original, _REVERSE_XREF_SOURCE_SHA256, "_load_reverse_xref_cache")
     _replace(reader.HistoricalResolver, "_load_reverse_xref_cache", _load_reverse_xref_cache)
 
@@ -559,8 +547,6 @@ def _install_certificate_info() -> None:
     from pyhanko.sign.validation import ades, dss, generic_cms
 
     original = general.extract_certificate_info
-    if getattr(original, "_zhili_fast", False):
-        return
     _require_source(original, _CERTIFICATE_INFO_SOURCE_SHA256, "_extract_certificate_info")
     for module in (general, generic_cms, dss, ades):
         _replace(module, "extract_certificate_info", _extract_certificate_info)
@@ -585,17 +571,15 @@ def _name_hashable(self) -> str:
 def _install_name_hashable() -> None:
     from asn1crypto import x509
 
-    if getattr(x509.Name.__dict__["hashable"].fget, "_zhili_fast", False):
-        return
     _replace(x509.Name, "hashable", property(_name_hashable, doc=x509.Name.hashable.__doc__))
 
 
 def _replace(owner, name: str, fast) -> None:
-    """Put ``fast`` at ``owner.name``, marked and linked to the code it replaces, and remember both for
-    ``stock_libraries``. A missing attribute (a renamed library function) raises here, at start-up."""
+    """Put ``fast`` at ``owner.name``, linked to the code it replaces (``.original``), and remember both for
+    ``stock_libraries``. A missing attribute (a renamed library function) raises here, at start-up. Called only
+    from ``install()``, which runs each replacement once per process."""
     original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
     function = fast.fget if isinstance(fast, property) else getattr(fast, "__func__", fast)
-    function._zhili_fast = True
     function.original = getattr(original, "__func__", None) or getattr(original, "fget", None) or original
     setattr(owner, name, fast)
     _replaced.append((owner, name, fast, original))
