@@ -40,6 +40,8 @@ import threading
 import time
 from pathlib import Path
 
+from runenv import production_mode
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 PG_NAME = "zhili_bench_contracts"
@@ -47,19 +49,7 @@ TARGETS = {"import_s": 60, "import_peak_mb": 1024, "send_s": 120, "sign_page_p95
 FULL = {"rows": 82_230, "send": 3_000}
 
 
-def _run_keys() -> dict[str, str]:
-    """Keys shared by this run's processes (passed down through the environment)."""
-    import base64
-    import secrets
-
-    if "ZHILI_BENCH_KEYS" not in os.environ:
-        os.environ["ZHILI_BENCH_KEYS"] = json.dumps({
-            "secret": secrets.token_urlsafe(40), "pii": base64.b64encode(secrets.token_bytes(32)).decode(),
-            "kek": base64.b64encode(secrets.token_bytes(32)).decode()})
-    return json.loads(os.environ["ZHILI_BENCH_KEYS"])
-
-
-_RUN_KEYS = _run_keys()
+production_mode()  # here, so that every phase and the processes it starts share the run's keys
 
 
 # --- scratch databases -------------------------------------------------------------------------------------
@@ -96,11 +86,6 @@ def setup_django(url: str, var_dir: str, *, migrate: bool = True) -> None:
     os.environ.setdefault("ZHILI_LEDGER_CHECKPOINT_EVERY", "0")
     os.environ.setdefault("ZHILI_LOG_LEVEL", "ERROR")
     os.environ.setdefault("ZHILI_TSA_URL", "")
-    # Production mode (no query log), so the dev keys are refused: the scratch run gets its own random keys.
-    os.environ.setdefault("ZHILI_DEBUG", "0")
-    os.environ.setdefault("ZHILI_SECRET_KEY", _RUN_KEYS["secret"])
-    os.environ.setdefault("ZHILI_PII_KEY", _RUN_KEYS["pii"])
-    os.environ.setdefault("ZHILI_ESIGN_KEK", _RUN_KEYS["kek"])
     os.environ.setdefault("ZHILI_SCENES", "labor_contract")
     sys.path.insert(0, str(ROOT))
     import django

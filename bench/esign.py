@@ -42,6 +42,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from runenv import production_mode
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH_NAME = "zhili_bench_esign"
 TARGETS = {"median_ms": 60, "ratio": 7, "verify_median_ms": 25, "ledger_appends_per_s": 5000,
@@ -133,10 +135,8 @@ def scratch_database(explicit: str | None) -> tuple[str, str, object]:
 
 
 def setup_django(url: str, var_dir: str) -> None:
-    """Django in production mode (``ZHILI_DEBUG=0``: no query log kept per statement) with keys made for this run."""
-    import base64
-    import secrets
-
+    """Django in production mode with keys made for this run (``runenv.production_mode``), migrated."""
+    production_mode()
     os.environ["ZHILI_DATABASE_URL"] = url
     os.environ["ZHILI_VAR_DIR"] = var_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhili.settings")
@@ -144,10 +144,6 @@ def setup_django(url: str, var_dir: str) -> None:
     os.environ.setdefault("ZHILI_LOG_LEVEL", "ERROR")
     os.environ.setdefault("ZHILI_TSA_URL", "")
     os.environ.setdefault("ZHILI_SCENES", "")  # core only: the benchmark needs no scene
-    os.environ.setdefault("ZHILI_DEBUG", "0")
-    os.environ.setdefault("ZHILI_SECRET_KEY", secrets.token_urlsafe(40))
-    os.environ.setdefault("ZHILI_PII_KEY", base64.b64encode(secrets.token_bytes(32)).decode())
-    os.environ.setdefault("ZHILI_ESIGN_KEK", base64.b64encode(secrets.token_bytes(32)).decode())
     sys.path.insert(0, str(ROOT))
     import django
 
