@@ -60,7 +60,6 @@ def is_document_event(name: str) -> bool:
     return any(name in declared.events for declared in document_types.values())
 
 
-@transaction.atomic
 def enqueue_deliveries(event, *, actor=None) -> list[WebhookDelivery]:
     """Create one delivery per active subscription that wants ``event`` and may hear about its document.
 
@@ -68,8 +67,13 @@ def enqueue_deliveries(event, *, actor=None) -> list[WebhookDelivery]:
     append, a signature applied) never leave it — and cost no query, since every change of a contract
     publishes several of them.
     """
-    if not is_document_event(event.name):
+    if not is_document_event(event.name):  # decided before any transaction: SQLite would BEGIN for nothing
         return []
+    with transaction.atomic():
+        return _enqueue(event, actor)
+
+
+def _enqueue(event, actor) -> list[WebhookDelivery]:
     subscriptions = [s for s in WebhookSubscription.objects.filter(is_active=True) if s.wants(event.name)]
     if not subscriptions:
         return []
