@@ -211,14 +211,16 @@ class EvidenceBoundSigner(signers.SimpleSigner):
 
 
 @lru_cache(maxsize=64)
-def _asn1_from_der(der: bytes) -> asn1_x509.Certificate:
+def parsed_certificate(der: bytes) -> asn1_x509.Certificate:
+    """A certificate parsed once per process (the platform's, the signers', trust roots given as bytes) and
+    completely, before it is shared between threads: asn1crypto parses lazily and keeps what it parsed."""
     certificate = asn1_x509.Certificate.load(der)
     certificate.native  # noqa: B018 - parse once here, not in every signature that embeds it
     return certificate
 
 
 def _asn1_cert(certificate) -> asn1_x509.Certificate:
-    return _asn1_from_der(certificate.public_bytes(serialization.Encoding.DER))
+    return parsed_certificate(certificate.public_bytes(serialization.Encoding.DER))
 
 
 @dataclass(frozen=True)
@@ -240,10 +242,10 @@ def _signer_material(serial_number: str, encrypted_key: str, der: bytes, issuing
     private_key = keys.open_private_key(encrypted_key, serial_hex=serial_number)
     key_info = asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    certificate = _asn1_from_der(der)
+    certificate = parsed_certificate(der)
     return _SignerMaterial(
         certificate=certificate, key_info=key_info, private_key=private_key,
-        registry=SimpleCertificateStore.from_certs([_asn1_from_der(issuing_der)]),
+        registry=SimpleCertificateStore.from_certs([parsed_certificate(issuing_der)]),
         signing_certificate_attribute=signing_certificate_v2_attribute(certificate),
     )
 
@@ -515,7 +517,7 @@ def complete_document(pdf_bytes: bytes) -> bytes:
     certs = [_asn1_cert(c) for c in (platform.root_cert, platform.issuing_cert, platform.tsa_cert)]
     known = _signers_of.get(hashlib.sha256(pdf_bytes).hexdigest())
     if known is not None:
-        signer_certs = [_asn1_from_der(der) for der in dict.fromkeys(known)]
+        signer_certs = [parsed_certificate(der) for der in dict.fromkeys(known)]
     else:
         signer_certs = _signer_certificates(writer.prev)
     certs.extend(cert for cert in signer_certs if cert not in certs)

@@ -21,6 +21,8 @@ from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timesta
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from .signing import parsed_certificate
+
 logger = logging.getLogger(__name__)
 
 COVERAGE_LABELS = {
@@ -130,7 +132,7 @@ def _load_roots(trust_roots) -> list[asn1_x509.Certificate]:
         if isinstance(item, asn1_x509.Certificate):
             roots.append(item)
         elif isinstance(item, x509.Certificate):
-            roots.append(_parsed_certificate(item.public_bytes(serialization.Encoding.DER)))
+            roots.append(parsed_certificate(item.public_bytes(serialization.Encoding.DER)))
         else:
             roots.extend(_roots_from_bytes(bytes(item)))
     return roots
@@ -138,15 +140,9 @@ def _load_roots(trust_roots) -> list[asn1_x509.Certificate]:
 
 @lru_cache(maxsize=32)
 def _roots_from_bytes(data: bytes) -> tuple[asn1_x509.Certificate, ...]:
-    return tuple(_parsed_certificate(cert.public_bytes(serialization.Encoding.DER))
+    return tuple(parsed_certificate(cert.public_bytes(serialization.Encoding.DER))
                  for cert in (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
                               else [x509.load_der_x509_certificate(data)]))
-
-
-@lru_cache(maxsize=32)
-def _parsed_certificate(der: bytes) -> asn1_x509.Certificate:
-    """A trust root parsed once: asn1crypto keeps what it parsed, so later verifications reuse it."""
-    return asn1_x509.Certificate.load(der)
 
 
 def _platform_material():
@@ -160,7 +156,7 @@ def _platform_material():
         return None, []
     if platform is None:
         return None, []
-    root = _parsed_certificate(platform.root_cert.public_bytes(serialization.Encoding.DER))
+    root = parsed_certificate(platform.root_cert.public_bytes(serialization.Encoding.DER))
     from .signing import current_crls  # re-signed only when a revocation changed them
 
     return root, current_crls(platform)
