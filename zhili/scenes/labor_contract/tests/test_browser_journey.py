@@ -107,7 +107,8 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
     hr.wait_for_selector("#current-seal")
     hr.goto(f"{live_server.url}{contract.get_absolute_url()}")
     hr.click("#go-seal")
-    hr.wait_for_function("document.getElementById('page-preview').complete")
+    # The click starts a navigation: until the seal page has replaced this one there is no preview to ask about.
+    hr.wait_for_function("document.getElementById('page-preview')?.complete === true")
     handle = hr.wait_for_selector("#seal-handle[data-ready='1']").bounding_box()
     hr.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
     hr.mouse.down()
