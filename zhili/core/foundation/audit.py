@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from .context import current
-from .models import AuditEntry
+from .models import AuditEntry, insert_instance
 
 
 def target_key(target: models.Model | None) -> tuple[str, str, str]:
@@ -24,11 +24,14 @@ def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
 
 def record(action: str, *, actor=None, target: models.Model | None = None, data: dict | None = None,
            ip_address: str | None = None) -> AuditEntry:
-    """Append one entry: ``action`` is dotted (``labor_contract.contract.sent``)."""
+    """Append one entry: ``action`` is dotted (``labor_contract.contract.sent``).
+
+    The entry is inserted by ``insert_instance`` (one cached statement, no signals), which never updates.
+    """
     target_type, target_id, target_repr = target_key(target)
     context = current.get()
     actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
-    return AuditEntry.objects.create(
+    return insert_instance(AuditEntry(
         actor=actor_obj,
         actor_label=actor_label(actor),
         action=action,
@@ -37,7 +40,7 @@ def record(action: str, *, actor=None, target: models.Model | None = None, data:
         target_repr=target_repr,
         data=_json_safe(data or {}),
         ip_address=ip_address or context.ip_address,
-    )
+    ))
 
 
 def actor_label(actor) -> str:

@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import hmac
-import json
 import secrets
 
 from django.conf import settings
@@ -267,8 +266,7 @@ def resolve_token(token: str) -> AccessToken | None:
         return None
     token_id, client_pk, scopes, client_name, client_id, organization_id, organization_name, region_id = row
     db = connection.alias
-    access = loaded_instance(AccessToken, db, id=token_id, client_id=client_pk,
-                             scopes=json.loads(scopes) if isinstance(scopes, str) else scopes)
+    access = loaded_instance(AccessToken, db, id=token_id, client_id=client_pk, scopes=scopes)
     access.client = loaded_instance(ApiClient, db, id=client_pk, name=client_name, client_id=client_id,
                                     organization_id=organization_id, is_active=True)
     access.client.organization = loaded_instance(_ORGANIZATION, db, id=organization_id, name=organization_name,

@@ -1,4 +1,10 @@
-"""Reads of the ledger: entries, roots and proofs for any tree size, each from O(log n) stored nodes."""
+"""Reads of the ledger: entries, roots and proofs for any tree size, each from O(log n) stored nodes.
+
+The reads on the path of every proof and verification (the head, the latest checkpoint, the nodes, the entries of
+a document) are hand-written statements: the ORM's query compilation and model building cost several times the
+CPU the database spends on them. Their rows become model instances exactly as the ORM makes them
+(``foundation.models.instance_from_row``).
+"""
 
 import dataclasses
 from collections.abc import Iterable
@@ -6,18 +12,52 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
+
+from zhili.core.foundation.models import instance_from_row, placeholders, quoted_column, quoted_table, select_list
 
 from . import merkle
 from .choices import AnchorStatus
 from .models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode
 from .records import normalise_digest, subject_reference
 
+_TREE_SIZE_SQL = (f"SELECT {quoted_column(LedgerHead, 'tree_size')} FROM {quoted_table(LedgerHead)}"
+                  f" WHERE {quoted_column(LedgerHead, 'id')} = %s")
+# One row whether or not there is a head or a checkpoint: the head's size (NULL before the first append) and the
+# columns of the checkpoint of the largest tree (all NULL before the first checkpoint).
+_HEAD_AND_CHECKPOINT_SQL = (
+    f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')} FROM (SELECT 1 AS one) o"
+    f" LEFT JOIN {quoted_table(Checkpoint)} c ON c.{quoted_column(Checkpoint, 'tree_size')} ="
+    f" (SELECT MAX({quoted_column(Checkpoint, 'tree_size')}) FROM {quoted_table(Checkpoint)})"
+)
+_NODES_SQL = (f"SELECT {quoted_column(MerkleNode, 'key')}, {quoted_column(MerkleNode, 'hash')}"
+              f" FROM {quoted_table(MerkleNode)}"
+              f" WHERE {quoted_column(MerkleNode, 'key')} IN ")
+# The head's size (NULL without a head) with each stored node among those asked for (one row of NULLs if none).
+_SIZE_AND_NODES_SQL = (
+    f"SELECT ({_TREE_SIZE_SQL}), n.{quoted_column(MerkleNode, 'key')}, n.{quoted_column(MerkleNode, 'hash')}"
+    f" FROM (SELECT 1 AS one) o LEFT JOIN {quoted_table(MerkleNode)} n ON n.{quoted_column(MerkleNode, 'key')} IN "
+)
+_ENTRIES_SQL = (f"SELECT {select_list(LedgerEntry, 'e')} FROM {quoted_table(LedgerEntry)} e"
+                f" WHERE e.{quoted_column(LedgerEntry, 'digest')} IN ")
+_ENTRIES_ORDER = f" ORDER BY e.{quoted_column(LedgerEntry, 'index')}"
+
 
 def tree_size() -> int:
     """Return the number of entries committed so far."""
-    size = LedgerHead.objects.filter(pk=LedgerHead.SINGLETON_ID).values_list("tree_size", flat=True).first()
-    return size or 0
+    with connection.cursor() as cursor:
+        cursor.execute(_TREE_SIZE_SQL, [LedgerHead.SINGLETON_ID])
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def _head_and_latest_checkpoint() -> tuple[int, Checkpoint | None]:
+    """Return the number of entries committed so far and the checkpoint of the largest tree, in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(_HEAD_AND_CHECKPOINT_SQL, [LedgerHead.SINGLETON_ID])
+        size, *columns = cursor.fetchone()
+    checkpoint = None if columns[0] is None else instance_from_row(Checkpoint, connection, columns)
+    return size or 0, checkpoint
 
 
 def _size(size: int | None, *, field: str = "tree_size") -> int:
@@ -32,8 +72,18 @@ def _size(size: int | None, *, field: str = "tree_size") -> int:
 def fetch_nodes(nodes: list[merkle.Node]) -> dict[merkle.Node, bytes]:
     """Return the stored hashes of ``nodes`` in one query; raise LookupError if one is missing."""
     wanted = {merkle.node_key(level, index): (level, index) for level, index in nodes}
-    found = {wanted[key]: bytes(digest)
-             for key, digest in MerkleNode.objects.filter(key__in=list(wanted)).values_list("key", "hash")}
+    if wanted:
+        with connection.cursor() as cursor:
+            cursor.execute(_NODES_SQL + placeholders(len(wanted)), list(wanted))
+            rows = cursor.fetchall()
+    else:
+        rows = []
+    return _found_nodes(wanted, rows)
+
+
+def _found_nodes(wanted: dict[int, merkle.Node], rows) -> dict[merkle.Node, bytes]:
+    """{node: hash} for the (key, hash) rows read; LookupError naming the nodes storage lacks."""
+    found = {wanted[key]: bytes(digest) for key, digest in rows}
     if len(found) != len(wanted):
         missing = sorted(set(wanted.values()) - set(found))
         raise LookupError(f"merkle nodes missing from storage: {missing[:5]}")
@@ -51,11 +101,28 @@ def root(tree_size: int | None = None) -> bytes:
 
 
 def inclusion_proof(index: int, tree_size: int | None = None) -> list[bytes]:
-    """Return the RFC 9162 inclusion proof of entry ``index`` in the tree of ``tree_size`` entries."""
-    size = _size(tree_size)
-    if not isinstance(index, int) or not 0 <= index < size:
-        raise ValidationError({"index": f"记录序号须为 0 至 {size - 1} 之间的整数"})
-    return merkle.build(merkle.inclusion_ranges(index, size), fetch_nodes)
+    """Return the RFC 9162 inclusion proof of entry ``index`` in the tree of ``tree_size`` entries.
+
+    With ``tree_size`` given, one statement reads the current size (to check ``tree_size`` against it) and the
+    proof's nodes together: a proof is one round trip to the database, not two."""
+    ranges, wanted = [], {}
+    if isinstance(tree_size, int) and isinstance(index, int) and 0 <= index < tree_size:
+        ranges = merkle.inclusion_ranges(index, tree_size)
+        wanted = {merkle.node_key(level, position): (level, position)
+                  for level, position in merkle.nodes_for(ranges)}
+    if not wanted:  # no size given, a size or index to refuse, or a one-entry tree: read the size first
+        size = _size(tree_size)
+        if not isinstance(index, int) or not 0 <= index < size:
+            raise ValidationError({"index": f"记录序号须为 0 至 {size - 1} 之间的整数"})
+        return merkle.build(merkle.inclusion_ranges(index, size), fetch_nodes)
+    with connection.cursor() as cursor:
+        cursor.execute(_SIZE_AND_NODES_SQL + placeholders(len(wanted)), [LedgerHead.SINGLETON_ID, *wanted])
+        rows = cursor.fetchall()
+    current = rows[0][0] or 0
+    if tree_size > current:
+        raise ValidationError({"tree_size": f"树大小须为 0 至 {current} 之间的整数"})
+    found = _found_nodes(wanted, [(key, digest) for _, key, digest in rows if key is not None])
+    return merkle.range_hashes(ranges, found)
 
 
 def consistency_proof(old_size: int, new_size: int | None = None) -> list[bytes]:
@@ -79,7 +146,7 @@ def entries_for(subject: Any) -> models.QuerySet:
 
 def latest_checkpoint() -> Checkpoint | None:
     """Return the checkpoint of the largest tree, or None before the first."""
-    return Checkpoint.objects.order_by("-tree_size").first()
+    return _head_and_latest_checkpoint()[1]
 
 
 def checkpoint_covering(index: int) -> Checkpoint | None:
@@ -123,8 +190,7 @@ def proofs_for(entries: Iterable[LedgerEntry]) -> list[EntryProof]:
     entries = list(entries)
     if not entries:
         return []
-    checkpoint = latest_checkpoint()
-    current = tree_size()
+    current, checkpoint = _head_and_latest_checkpoint()
     roots: dict[int, bytes] = {}
     if checkpoint is not None:
         roots[checkpoint.tree_size] = bytes(checkpoint.root_hash)
@@ -158,7 +224,10 @@ def entries_for_digests(digests: Iterable[Any]) -> list[EntryProof]:
     wanted = sorted({normalise_digest(digest) for digest in digests})
     if not wanted:
         return []
-    return proofs_for(LedgerEntry.objects.filter(digest__in=wanted).order_by("index"))
+    with connection.cursor() as cursor:
+        cursor.execute(_ENTRIES_SQL + placeholders(len(wanted)) + _ENTRIES_ORDER, wanted)
+        rows = cursor.fetchall()
+    return proofs_for([instance_from_row(LedgerEntry, connection, row) for row in rows])
 
 
 def entries_for_digest(digest: Any) -> list[EntryProof]:

@@ -13,13 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit, events
+from zhili.core.foundation.models import loaded_instance
 
 from . import keys, note
 from .choices import AlertCode, AlertLevel, AnchorStatus
 from .merkle import CompactRange, node_key
 from .models import Checkpoint, LedgerAlert, LedgerEntry, LedgerHead, MerkleNode
 from .records import Record, build_record, columns_of
-from .storage import insert_rows
+from .storage import append_small, locked_row
 from .verify import hash_leaf
 
 logger = logging.getLogger(__name__)
@@ -48,12 +49,16 @@ def ledger_transaction():
 
 
 def _locked_head() -> LedgerHead:
-    """Return the head row, locked until the transaction ends; create it on first use."""
-    head = LedgerHead.objects.select_for_update().filter(pk=LedgerHead.SINGLETON_ID).first()
-    if head is None:
+    """Return the head row (its size and right edge), locked until the transaction ends; create it on first use.
+
+    Every append starts here, so it is one hand-written statement (``storage.locked_row``)."""
+    state = locked_row(LedgerHead, LedgerHead.SINGLETON_ID, ("tree_size", "right_edge"))
+    if state is None:
         LedgerHead.objects.bulk_create([LedgerHead(pk=LedgerHead.SINGLETON_ID)], ignore_conflicts=True)
-        head = LedgerHead.objects.select_for_update().get(pk=LedgerHead.SINGLETON_ID)
-    return head
+        state = locked_row(LedgerHead, LedgerHead.SINGLETON_ID, ("tree_size", "right_edge"))
+    size, edge = state
+    return loaded_instance(LedgerHead, transaction.get_connection().alias, id=LedgerHead.SINGLETON_ID,
+                           tree_size=size, right_edge=bytes(edge))
 
 
 def _checkpoint_every() -> int:
@@ -79,9 +84,8 @@ def _write(records: list[Record], *, actor) -> list[LedgerEntry]:
             node_rows.append((node_key(level, position), level, position, digest))
         entry_rows.append((index, leaf_hash, record.text, record.kind, record.subject_type, record.subject_id,
                            record.digest, record.actor_label, record.recorded_at, now, now))
-    insert_rows(LedgerEntry, ENTRY_COLUMNS, entry_rows)
-    insert_rows(MerkleNode, NODE_COLUMNS, node_rows)
-    LedgerHead.objects.filter(pk=head.pk).update(tree_size=edge.size, right_edge=edge.pack(), updated_at=now)
+    append_small([(LedgerEntry, ENTRY_COLUMNS, entry_rows), (MerkleNode, NODE_COLUMNS, node_rows)],
+                 (LedgerHead, head.pk, {"tree_size": edge.size, "right_edge": edge.pack(), "updated_at": now}))
     entries = [_saved_entry(row) for row in entry_rows]
     first, last = entries[0], entries[-1]
     audit.record(

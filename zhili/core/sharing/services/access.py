@@ -11,7 +11,6 @@ before the answer leaves. The token check before it is one more query (``resolve
 """
 
 import hashlib
-import json
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -93,8 +92,7 @@ def _valid_grants(client, document_type: str, object_id, matter_code: str | None
          worker_name, worker_username, matter_id, matter_name, code) in rows:
         grant = loaded_instance(Grant, db, id=pk, worker_id=worker_id, party_id=party_id, matter_id=matter_id,
                                 document_type=document_type, object_id=grant_object_id, document_label=label,
-                                fields=json.loads(fields) if isinstance(fields, str) else fields,
-                                include_pdf=bool(include_pdf))
+                                fields=fields, include_pdf=include_pdf)
         grant.worker = loaded_instance(_USER, db, id=worker_id, username=worker_username, name=worker_name)
         grant.matter = loaded_instance(Matter, db, id=matter_id, code=code, name=matter_name)
         if organization is not None:
