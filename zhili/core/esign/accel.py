@@ -26,9 +26,11 @@ Each replacement gives exactly the result of the code it replaces, or hands the 
   of every signed revision): ``pyhanko.pdf_utils.misc.read_until_delimiter`` collects a token one byte at a
   time through a generator (now one ``read`` and one regular-expression search); ``generic._decode_name``
   writes a name one byte at a time (a name with no ``#`` escape and only regular characters is now taken as
-  it is); ``ArrayObject.read_from_stream`` reads an array one element at a time (an array of plain numbers,
-  such as a CID font's ``/W`` widths, is now read in one pass; anything else in it — a reference, a name, a
-  comment, a malformed number — goes back to pyHanko's reader); ``PdfFileReader._get_object_from_stream``
+  it is); ``DictionaryObject.read_from_stream`` and ``ArrayObject.read_from_stream`` read a dictionary or array a
+  byte and a call at a time (``_read_container`` now reads the whole of it, nested objects included, with one
+  regular-expression tokenizer over a buffer; a literal string with escapes is read by pyHanko's string
+  reader in place, and anything else unusual — a comment, a repeated key, a stream after a nested
+  dictionary, a malformed token — sends the whole object back to pyHanko's reader from its start); ``PdfFileReader._get_object_from_stream``
   re-reads an object stream's header from the start for every object it takes from it (now the header is
   indexed once per reader, ``_object_stream_index``); ``HistoricalResolver._subsume_object``, which copies
   every object into each historical revision's view, builds a reference for every number in it only to
@@ -46,6 +48,22 @@ Each replacement gives exactly the result of the code it replaces, or hands the 
   every attribute's string again on every call: now computed once per distinct encoded name, from the same
   ``_comparison_key``.
 
+- ``pyhanko_certvalidator``'s ``DefaultSignatureValidator.validate_signature`` loads the public key and runs
+  the signature check for every certificate, CRL and CMS signature on every path it builds: a verification
+  checks the platform's CA, TSA and CRL signatures a dozen times. A check that succeeded is remembered
+  (``_verified``, keyed by a SHA-256 over the signature, the signed bytes, the key and the algorithm and its
+  context — every input of the check), so the same check on the same bytes is not run again; a check that
+  fails is never remembered and always runs (and raises) again.
+
+- ``pyhanko.sign.general.check_ess_certid`` hashes a certificate and compares issuer names each time a CMS
+  structure's signing-certificate attribute is checked against its certificate (five times per contract
+  verification, mostly for the same platform certificates). Its answer, a pure function of the two encoded
+  values, is remembered keyed by both (``_ess_matches``).
+
+- ``pyhanko.pdf_utils.filters.FlateDecode.encode`` compresses a seal's image (230 kB of pixels and alpha) again
+  for every signature that shows it. The compressed bytes of large inputs are remembered, keyed by the
+  SHA-256 of the exact input (``_compressed``): zlib gives the same output for the same input.
+
 ``install()`` runs from ``EsignConfig.ready``; it is idempotent.
 """
 
@@ -58,8 +76,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 ZLIB_LEVEL = 6
-_HEX_SPAN = re.compile(rb"[0-9a-fA-F \n\r\t\f\x00]*")
 _WHITESPACE = b" \n\r\t\f\x00"
+_HEX_BYTES = b"0123456789abcdefABCDEF" + _WHITESPACE
 _CHUNK = 8192
 
 _installed = False
@@ -80,14 +98,24 @@ def _read_hex_string(stream, _original=None):
         end = chunk.find(b">")
         parts.append(chunk if end < 0 else chunk[:end])
     span = b"".join(parts)
-    if end < 0 or not _HEX_SPAN.fullmatch(span):  # unterminated, a comment or a bad byte: pyHanko decides
+    decoded = _hex_bytes(span) if end >= 0 else None
+    if decoded is None:  # unterminated, a comment or a bad byte: pyHanko decides
         stream.seek(start)
         return _original(stream)
     stream.seek(start + 1 + len(span) + 1)
-    digits = span.translate(None, _WHITESPACE)
     from pyhanko.pdf_utils.generic import pdf_string
 
-    return pdf_string(binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits))
+    return pdf_string(decoded)
+
+
+def _hex_bytes(span: bytes) -> bytes | None:
+    """The bytes of a hex string's contents (between "<" and ">") as pyHanko decodes them, whitespace skipped and
+    an odd count of digits ending in an implied 0; ``None`` if anything but hex digits and whitespace is inside
+    (a comment, a stray byte), which only pyHanko's own reader reads as it does."""
+    if span.translate(None, _HEX_BYTES):
+        return None
+    digits = span.translate(None, _WHITESPACE)
+    return binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits)
 
 
 def _install_hex_reader() -> None:
@@ -151,8 +179,6 @@ def _install_name_equality() -> None:
 
 _DELIMITER = re.compile(rb"[ \n\r\t\f\x00()<>\[\]{}/%]")
 _PLAIN_NAME = re.compile(rb"[^#()<>\[\]{}/%\x00-\x20\x7f-\xff]*")
-_NUMERIC_SPAN = re.compile(rb"[0-9+\-. \n\r\t\f\x00\[\]]*")
-_BRACKET = re.compile(rb"[\[\]]")
 _TOKEN_CHUNK = 64
 
 
@@ -183,68 +209,232 @@ def _decode_name(name_bytes: bytes, _original=None):
     return _original(name_bytes)
 
 
-def _numeric_array(data: bytes, container_ref):
-    """(array, length read) for ``data`` starting with an array of plain numbers (nested arrays allowed),
-    built as ``read_object`` builds it; ``None`` if any token is not a plain integer or decimal or the array
-    does not end within ``data``. ``data`` holds only digits, signs, dots, brackets and PDF whitespace."""
-    import decimal
-
-    from pyhanko.pdf_utils.generic import ArrayObject, FloatObject, NumberObject
-
-    depth = 0
-    for bracket in _BRACKET.finditer(data):  # where the outermost array ends
-        depth += 1 if bracket[0] == b"[" else -1
-        if depth == 0:
-            length = bracket.end()
-            break
-    else:
-        return None
-    stack, current = [], None
-    for text in data[:length].replace(b"[", b" [ ").replace(b"]", b" ] ").split():
-        if text == b"[":
-            array = ArrayObject()
-            if current is not None:  # a nested array is an element: read_object gives it the container
-                array.container_ref = container_ref
-                current.append(array)
-            stack.append(current)
-            current = array
-        elif current is None:  # does not start with "["
-            return None
-        elif text == b"]":
-            done, current = current, stack.pop()
-            if current is None:
-                return done, length
-        else:
-            try:  # int() and Decimal() accept exactly the plain numbers these characters can spell
-                number = FloatObject(text.decode("ascii")) if b"." in text else NumberObject(text)
-            except (ValueError, decimal.InvalidOperation):  # "1-2", "+", "1.2.3", a NUL inside: pyHanko's error
-                return None
-            number.container_ref = container_ref
-            current.append(number)
-    return None
+_TOKEN = re.compile(rb"""[ \n\r\t\f\x00]*(?:
+    (<<)                                   # 1: a dictionary opens
+  | (>>)                                   # 2: a dictionary closes
+  | (\[)                                   # 3: an array opens
+  | (\])                                   # 4: an array closes
+  | /([^ \n\r\t\f\x00()<>\[\]{}/%]*)       # 5: a name, up to the next whitespace or delimiter
+  | ([+,\-.0-9]+)                          # 6: a number, or the object number of a reference
+  | (<)                                    # 7: a hex string opens (read up to its ">" by _hex_string)
+  | (\()                                   # 8: a literal string opens (read by _literal_string)
+  | (true|false|null)                      # 9: a keyword
+)""", re.VERBOSE)
+_SPACE = re.compile(rb"[ \n\r\t\f\x00]*")
+_STRING_SPECIAL = re.compile(rb"[()\\]")
+_LOOKAHEAD = 64  # bytes an accepted token must leave after it in the buffer, unless the stream ends there
+_ESCAPED_AS_IS = frozenset(b"() /%<>[]#_&$\\")  # pyHanko's _read_string_literal_bytes: "\x" is x for these
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}
+_DIGITS = frozenset(b"0123456789")
 
 
-def _read_array(stream, container_ref, in_content_stream=None, _original=None):
-    """pyHanko's ``ArrayObject.read_from_stream`` for an array of plain numbers, read in one pass; any other
-    array (references, names, strings, dictionaries, comments, bad numbers) is read by pyHanko from the start."""
+# Dictionary keys as read, shared: pyHanko never gives a key a container reference, nor changes one.
+_KEY_NAMES: dict[bytes, object] = {}
+_KEY_NAMES_KEPT = 4096
+
+
+class _HandOver(Exception):
+    """Met something the fast reader leaves to pyHanko's, which then reads the object from its start."""
+
+
+class _ReadOn(Exception):
+    """A token runs to the end of the buffer and the stream goes on: read more and try it again."""
+
+
+def _read_container(stream, container_ref, as_metadata_stream=False, *, opener: bytes):
+    """pyHanko's ``DictionaryObject.read_from_stream`` or ``ArrayObject.read_from_stream`` outside content
+    streams: the dictionary or array with everything nested in it, read by one regular-expression tokenizer over
+    a buffer instead of a ``read`` per byte. Returns ``None``, with the stream back where it was, for anything it
+    does not read exactly as pyHanko does (a comment, a repeated key, a stream after a nested dictionary, a
+    malformed token, a string running to the end of the stream, any error): pyHanko's reader then reads it."""
+    from pyhanko.pdf_utils import generic
+
     start = stream.tell()
-    data = stream.read(_CHUNK)
-    span = _NUMERIC_SPAN.match(data).end()
-    while span == len(data):  # the numbers may go on past this chunk
-        more = stream.read(_CHUNK)
-        if not more:
-            break
-        data += more
-        span = _NUMERIC_SPAN.match(data).end()
-    found = _numeric_array(data[:span], container_ref) if data[:1] == b"[" else None
-    if found is None:
+    try:
+        value, end = _parse_container(stream, start, container_ref, generic, opener)
+    except Exception:  # noqa: BLE001 - pyHanko's reader reads it again and meets the same error, if any
         stream.seek(start)
-        if in_content_stream is None:
-            return _original(stream, container_ref)
-        return _original(stream, container_ref, in_content_stream=in_content_stream)
-    array, length = found
-    stream.seek(start + length)
-    return array
+        return None
+    stream.seek(start + end)
+    if type(value) is not dict:
+        return value
+    # As pyHanko does after every dictionary: is it a stream's?
+    stream_data = generic._maybe_read_stream_payload(stream, value, container_ref.get_pdf_handler())
+    if stream_data is None:
+        return _dictionary(generic, value)
+    stream_class = generic.StreamObject
+    if as_metadata_stream:
+        from pyhanko.pdf_utils.metadata.xmp_xml import MetadataStream
+
+        stream_class = MetadataStream
+    return stream_class(value, encoded_data=stream_data)
+
+
+def _dictionary(generic, items: dict):
+    """``DictionaryObject(items)`` for keys that are names already (its key normalisation is the identity)."""
+    result = generic.DictionaryObject()
+    dict.update(result, items)
+    return result
+
+
+def _hex_string(data: bytes, pos: int, ended: bool) -> tuple[bytes, int]:
+    """(the bytes, the offset after ">") of the hex string whose digits start at ``pos``, as pyHanko reads it
+    when it holds only hex digits and whitespace (an odd count implies a last 0)."""
+    end = data.find(b">", pos)
+    if end < 0:
+        raise _HandOver if ended else _ReadOn
+    decoded = _hex_bytes(data[pos:end])
+    if decoded is None:
+        raise _HandOver
+    return decoded, end + 1
+
+
+def _literal_string(data: bytes, pos: int, ended: bool) -> tuple[bytes, int]:
+    """(the bytes, the offset after ")") of the literal string whose contents start at ``pos``, read as pyHanko's
+    ``_read_string_literal_bytes`` reads it: balanced parentheses kept, ``\\n \\r \\t \\b \\f``, ``\\ddd`` (one to
+    three digits, octal), ``\\`` before an end of line (one or two EOL bytes) dropped, ``\\x`` as x for
+    ``() /%<>[]#_&$\\``. Any other escape, and a string reaching the end of the stream, are pyHanko's to read
+    (they are errors there, or depend on where the stream ends)."""
+    parts, depth, i, size = [], 1, pos, len(data)
+    while True:
+        found = _STRING_SPECIAL.search(data, i)
+        if found is None:
+            raise _HandOver if ended else _ReadOn
+        j = found.start()
+        special = data[j]
+        if special == 0x5C and j + 4 > size:  # what the backslash escapes may lie past the buffer
+            raise _HandOver if ended else _ReadOn
+        parts.append(data[i:j])
+        if special == 0x28:  # "("
+            depth += 1
+            parts.append(b"(")
+            i = j + 1
+        elif special == 0x29:  # ")"
+            depth -= 1
+            if depth == 0:
+                return b"".join(parts), j + 1
+            parts.append(b")")
+            i = j + 1
+        else:  # a backslash
+            escaped = data[j + 1]
+            if escaped in _ESCAPED_AS_IS:
+                parts.append(bytes((escaped,)))
+                i = j + 2
+            elif escaped in _ESCAPES:
+                parts.append(_ESCAPES[escaped])
+                i = j + 2
+            elif escaped in _DIGITS:
+                i = j + 2
+                while i < j + 4 and data[i] in _DIGITS:
+                    i += 1
+                parts.append(bytes((int(data[j + 1:i], 8),)))  # "8", "9" or above 255: an error, pyHanko's
+            elif escaped in (0x0A, 0x0D):  # a line continuation: the EOL byte, and one more if it is one too
+                i = j + 2 + (data[j + 2] in (0x0A, 0x0D))
+            else:
+                raise _HandOver
+
+
+def _parse_container(stream, start, container_ref, generic, opener: bytes):
+    """(the array, or the dictionary's entries as a plain dict, and the offset after it from ``start``).
+
+    The stream is read from ``start`` into ``data`` in chunks; ``stream`` stays at ``start + len(data)``."""
+    NameObject, NumberObject, FloatObject = generic.NameObject, generic.NumberObject, generic.FloatObject
+    IndirectObject, BooleanObject, NullObject = generic.IndirectObject, generic.BooleanObject, generic.NullObject
+    ArrayObject, pdf_string, decode_name = generic.ArrayObject, generic.pdf_string, generic._decode_name
+    indirect, token, handler = generic.INDIRECT_PATTERN, _TOKEN.match, None
+    data = stream.read(_CHUNK)
+    ended = len(data) < _CHUNK
+    if not data.startswith(opener):  # pyHanko's readers begin with exactly "[" or "<<"
+        raise _HandOver
+    stack = []  # the enclosing containers, each with its key waiting for this value (dictionaries)
+    current, key, pos = None, None, 0
+    while True:
+        found = token(data, pos)
+        try:
+            if found is None:
+                if ended or _SPACE.match(data, pos).end() < len(data) - _LOOKAHEAD:
+                    raise _HandOver  # not a token that the fast reader reads
+                raise _ReadOn
+            if found.end() > len(data) - _LOOKAHEAD and not ended:
+                raise _ReadOn
+            kind, pos_after = found.lastindex, found.end()
+            if kind == 7:
+                raw, pos_after = _hex_string(data, pos_after, ended)
+            elif kind == 8:
+                raw, pos_after = _literal_string(data, pos_after, ended)
+        except _ReadOn:
+            wanted = max(len(data), _CHUNK)  # the token may go on past the buffer: read on and try again
+            more = stream.read(wanted)
+            ended = len(more) < wanted
+            data += more
+            continue
+        pos = pos_after
+        in_dict = type(current) is dict
+        if kind == 1 or kind == 3:
+            if current is not None:
+                if in_dict and key is None:
+                    raise _HandOver  # a container where a dictionary key is due
+                stack.append((current, key))
+            current, key = ({} if kind == 1 else ArrayObject()), None
+            continue
+        if kind == 2 or kind == 4:
+            if current is None or in_dict != (kind == 2) or key is not None:
+                raise _HandOver
+            if not stack:
+                return current, pos
+            if in_dict:
+                # pyHanko looks for a stream after every dictionary, a nested one too: hand such a file over
+                at = _SPACE.match(data, pos).end()
+                if data[at:at + 1] in (b"s", b"%") or (at == len(data) and not ended):
+                    raise _HandOver
+                value = _dictionary(generic, current)
+            else:
+                value = current
+            current, key = stack.pop()
+            in_dict = type(current) is dict
+        elif current is None:
+            raise _HandOver
+        elif kind == 5:
+            raw = found.group(5)
+            if in_dict and key is None:  # a key, which pyHanko reads without a container reference
+                key = _KEY_NAMES.get(raw)
+                if key is None:
+                    key = NameObject("/" + raw.decode("ascii")) if _PLAIN_NAME.fullmatch(raw) else decode_name(raw)
+                    if len(_KEY_NAMES) < _KEY_NAMES_KEPT and _PLAIN_NAME.fullmatch(raw):
+                        _KEY_NAMES[raw] = key
+                if key in current:
+                    raise _HandOver  # a repeated key: pyHanko warns, or raises in strict mode
+                continue
+            value = NameObject("/" + raw.decode("ascii")) if _PLAIN_NAME.fullmatch(raw) else decode_name(raw)
+        elif kind == 6:
+            text, at = found.group(6), found.start(6)
+            # pyHanko reads a reference where the 20 bytes from a leading digit match INDIRECT_PATTERN
+            reference = indirect.match(data, at, at + 20) if text[:1].isdigit() else None
+            if reference is not None:
+                number, generation = int(reference.group(1)), int(reference.group(2))
+                if number <= 0:
+                    raise _HandOver
+                if handler is None:
+                    handler = container_ref.get_pdf_handler()
+                value = IndirectObject(number, generation, handler)
+                pos = reference.end() - 1  # the pattern also took the byte after the "R"
+            elif b"." in text:
+                value = FloatObject(text.decode("ascii"))
+            else:
+                value = int.__new__(NumberObject, int(text))  # NumberObject(text), without its __new__
+        elif kind == 7 or kind == 8:
+            value = pdf_string(raw)
+        else:
+            word = found.group(9)
+            value = NullObject() if word == b"null" else BooleanObject(word == b"true")
+        if in_dict:
+            if key is None:
+                raise _HandOver
+            current[key] = value
+            key = None
+        else:
+            current.append(value)
+        value.container_ref = container_ref
 
 
 def _install_pdf_reader() -> None:
@@ -261,11 +451,26 @@ def _install_pdf_reader() -> None:
     _replace(generic, "_decode_name", decode_name)
 
     original_array = generic.ArrayObject.__dict__["read_from_stream"].__func__
+    original_dictionary = generic.DictionaryObject.__dict__["read_from_stream"].__func__
+    outside = generic.ContentOpReading.NO
 
-    def read_from_stream(stream, container_ref, in_content_stream=None):
-        return _read_array(stream, container_ref, in_content_stream, original_array)
+    def read_array(stream, container_ref, in_content_stream=outside):
+        if not in_content_stream:
+            result = _read_container(stream, container_ref, opener=b"[")
+            if result is not None:
+                return result
+        return original_array(stream, container_ref, in_content_stream=in_content_stream)
 
-    _replace(generic.ArrayObject, "read_from_stream", staticmethod(read_from_stream))
+    def read_dictionary(stream, container_ref, as_metadata_stream=False, in_content_stream=outside):
+        if not in_content_stream:
+            result = _read_container(stream, container_ref, as_metadata_stream, opener=b"<<")
+            if result is not None:
+                return result
+        return original_dictionary(stream, container_ref, as_metadata_stream=as_metadata_stream,
+                                   in_content_stream=in_content_stream)
+
+    _replace(generic.ArrayObject, "read_from_stream", staticmethod(read_array))
+    _replace(generic.DictionaryObject, "read_from_stream", staticmethod(read_dictionary))
 
     leaves = frozenset((generic.NumberObject, generic.FloatObject, generic.NameObject, generic.TextStringObject,
                         generic.ByteStringObject, generic.BooleanObject, generic.NullObject))
@@ -574,6 +779,118 @@ def _install_name_hashable() -> None:
     _replace(x509.Name, "hashable", property(_name_hashable, doc=x509.Name.hashable.__doc__))
 
 
+class _Kept:
+    """The ``size`` most recently used results, by key, shared by threads."""
+
+    MISSING = object()
+
+    def __init__(self, size: int):
+        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key, self.MISSING)
+            if value is not self.MISSING:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_verified = _Kept(1024)  # the platform's recurring checks stay; each document's own ones pass through
+
+
+def _check_key(signature: bytes, signed_data: bytes, public_key_info, signature_algorithm, context) -> bytes:
+    """One digest of every input of a signature check, each length-prefixed so no two inputs collide."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for part in (bytes(signature), bytes(signed_data), public_key_info.dump(), signature_algorithm.dump(),
+                 repr((context.contextual_md_algorithm, context.prehashed)).encode()):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.digest()
+
+
+def _install_signature_memo() -> None:
+    from pyhanko_certvalidator import sig_validate
+
+    original = sig_validate.DefaultSignatureValidator.validate_signature
+
+    def validate_signature(self, signature, signed_data, public_key_info, signature_algorithm,
+                           context=sig_validate.DEFAULT_VALIDATION_CONTEXT):
+        key = _check_key(signature, signed_data, public_key_info, signature_algorithm, context)
+        if _verified.get(key) is _Kept.MISSING:
+            original(self, signature, signed_data, public_key_info, signature_algorithm, context)  # raises if invalid
+            _verified.put(key, True)
+
+    validate_signature.__doc__ = original.__doc__
+    _replace(sig_validate.DefaultSignatureValidator, "validate_signature", validate_signature)
+
+
+@lru_cache(maxsize=256)
+def _ess_matches(kind: str, certid_der: bytes, certificate_der: bytes) -> bool:
+    from asn1crypto import tsp
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign import general
+
+    certid = (tsp.ESSCertID if kind == "ESSCertID" else tsp.ESSCertIDv2).load(certid_der)
+    return general.check_ess_certid.original(asn1_x509.Certificate.load(certificate_der), certid)
+
+
+def _install_ess_certid() -> None:
+    from asn1crypto import tsp
+    from pyhanko.sign import general
+    from pyhanko.sign.validation import generic_cms
+
+    original = general.check_ess_certid
+
+    def check_ess_certid(cert, certid):
+        if type(certid) not in (tsp.ESSCertID, tsp.ESSCertIDv2):
+            return original(cert, certid)
+        return _ess_matches(type(certid).__name__, certid.dump(), cert.dump())
+
+    check_ess_certid.__doc__ = original.__doc__
+    _replace(general, "check_ess_certid", check_ess_certid)
+    _replace(generic_cms, "check_ess_certid", check_ess_certid)
+
+
+_COMPRESSED_FROM = 16 * 1024  # smaller streams (each signature's own) are compressed as they come
+_compressed = _Kept(16)
+
+
+def _install_flate_memo() -> None:
+    import hashlib
+
+    from pyhanko.pdf_utils import filters
+
+    original = filters.FlateDecode.encode
+
+    def encode(self, data, decode_params=None):
+        if len(data) < _COMPRESSED_FROM:
+            return original(self, data, decode_params)
+        key = hashlib.sha256(data).digest()
+        result = _compressed.get(key)
+        if result is _Kept.MISSING:
+            result = original(self, data, decode_params)
+            _compressed.put(key, result)
+        return result
+
+    encode.__doc__ = original.__doc__
+    _replace(filters.FlateDecode, "encode", encode)
+
+
 def _replace(owner, name: str, fast) -> None:
     """Put ``fast`` at ``owner.name``, linked to the code it replaces (``.original``), and remember both for
     ``stock_libraries``. A missing attribute (a renamed library function) raises here, at start-up. Called only
@@ -625,4 +942,7 @@ def install() -> None:
             _install_object_streams()
             _install_certificate_info()
             _install_name_hashable()
+            _install_signature_memo()
+            _install_ess_certid()
+            _install_flate_memo()
             _installed = True

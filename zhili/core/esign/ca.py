@@ -8,7 +8,7 @@ Writes (creating and revoking certificates) live in ``services.py``.
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -169,11 +169,17 @@ def to_pem(certificate: x509.Certificate) -> str:
 
 @dataclass
 class PlatformCA:
-    """The three platform certificates (root, issuing CA, TSA) as rows, with parsed views and key access."""
+    """The three platform certificates (root, issuing CA, TSA) as rows, with parsed views and key access.
+
+    ``revocations`` is the revocation state read with the rows (``load_platform_ca``): for each of the three that
+    issued revoked certificates, how many and the latest ``revoked_at``; ``None`` when it was not read, and then
+    ``signing.current_crls`` reads it itself.
+    """
 
     root: "object"
     issuing: "object"
     tsa: "object"
+    revocations: dict[int, tuple[int, dt.datetime]] | None = None
 
     @cached_property
     def root_cert(self) -> x509.Certificate:
@@ -205,10 +211,51 @@ def load(row) -> x509.Certificate:
 
 
 def load_platform_ca() -> PlatformCA | None:
-    """The platform hierarchy from the database, or ``None`` if it was not created yet."""
+    """The platform hierarchy and its revocation state from the database in one statement, or ``None`` if it was
+    not created yet.
+
+    Read on every signature and verification, so it is hand-written: the ORM's query compilation and the second
+    query for the revocation state cost more CPU than the database does. The rows become ``Certificate``
+    instances exactly as the ORM makes them (``instance_from_row``).
+    """
+    from django.db import connection
+
+    from zhili.core.foundation.models import converted_row, instance_from_row
+
     from .models import Certificate
 
-    rows = {row.kind: row for row in Certificate.objects.filter(kind__in=["root", "issuing", "tsa"])}
+    statement, kinds, revoked_at = _platform_statement()
+    with connection.cursor() as cursor:
+        cursor.execute(statement, kinds)
+        found = cursor.fetchall()
+    width = len(Certificate._meta.concrete_fields)
+    rows, revocations = {}, {}
+    for values in found:
+        row = instance_from_row(Certificate, connection, values[:width])
+        rows[row.kind] = row
+        count, (latest,) = values[width], converted_row(connection, (revoked_at,), values[width + 1:])
+        if count:
+            revocations[row.pk] = (count, latest)
     if len(rows) < 3:
         return None
-    return PlatformCA(root=rows["root"], issuing=rows["issuing"], tsa=rows["tsa"])
+    return PlatformCA(root=rows["root"], issuing=rows["issuing"], tsa=rows["tsa"], revocations=revocations)
+
+
+@cache
+def _platform_statement():
+    """The SELECT of the platform rows, each with the count and latest time of the revocations among the
+    certificates it issued (two look-ups in the partial index ``esign_cert_revoked_by_issuer``); its parameters
+    (the platform kinds); and the ``revoked_at`` field, whose converters the latest time needs."""
+    from zhili.core.foundation.models import placeholders, quoted_column, quoted_table, select_list
+
+    from .choices import PLATFORM_KINDS
+    from .models import Certificate
+
+    table, revoked_at = quoted_table(Certificate), quoted_column(Certificate, "revoked_at")
+    revoked = (f"FROM {table} r WHERE r.{quoted_column(Certificate, 'issuer')} = c.{quoted_column(Certificate, 'pk')}"
+               f" AND r.{revoked_at} IS NOT NULL")
+    kinds = tuple(sorted(str(value) for value in PLATFORM_KINDS))
+    statement = (f"SELECT {select_list(Certificate, 'c')}, (SELECT COUNT(*) {revoked}),"
+                 f" (SELECT MAX(r.{revoked_at}) {revoked}) FROM {table} c"
+                 f" WHERE c.{quoted_column(Certificate, 'kind')} IN {placeholders(len(kinds))}")
+    return statement, kinds, Certificate._meta.get_field("revoked_at")

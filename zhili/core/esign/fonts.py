@@ -59,7 +59,7 @@ def stamp_font_path(text: str = "") -> Path:
     """A single-face TrueType file for stamps: the cached GB 2312 subset, or the full face for rarer characters."""
     source = cjk_font_path()
     cache = Path(settings.VAR_DIR) / "esign" / "fonts"
-    tag = hashlib.sha256(f"{source}:{source.stat().st_mtime_ns}".encode()).hexdigest()[:12]
+    tag = hashlib.sha256(f"{source}:{source.stat().st_mtime_ns}:{_char_order()}".encode()).hexdigest()[:12]
     subset_path = cache / f"stamp-gb2312-{tag}.ttf"
     full_path = cache / f"stamp-full-{tag}.ttf"
     charset = None
@@ -87,7 +87,7 @@ def _family_name(path: str, mtime_ns: int) -> str:
         return str(font["name"].getDebugName(1) or "CJK")
 
 
-def _write_face(source: Path, target: Path, charset: str | None) -> None:
+def _write_face(source: Path, target: Path, charset: str | None, *, common_first: bool = True) -> None:
     from fontTools import subset
     from fontTools.ttLib import TTCollection, TTFont
 
@@ -106,9 +106,61 @@ def _write_face(source: Path, target: Path, charset: str | None) -> None:
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=charset)
         subsetter.subset(font)
+        if common_first:
+            font = _common_glyphs_first(font)
     partial = target.with_suffix(".part")
     font.save(str(partial))
     partial.replace(target)  # atomic: a concurrent reader never sees half a font
+
+
+@lru_cache(maxsize=1)
+def _char_order() -> str:
+    """The Chinese characters of the platform's own texts, most used first (``bin/cjk-char-order``)."""
+    return (Path(__file__).parent / "data" / "cjk_char_order.txt").read_text(encoding="utf-8").strip()
+
+
+def _common_glyphs_first(font):
+    """The face with its glyphs renumbered: ``.notdef``, Latin, CJK punctuation and full-width forms, the
+    characters of ``_char_order``, the rest of GB 2312 level 1 then level 2 (their own order: the commoner
+    characters first), then every other glyph as it was.
+
+    WeasyPrint embeds a subset that keeps glyph ids (the page's text refers to them), so the subset's tables
+    run up to the highest id a document uses: with the common characters first, a typical contract's subset
+    is a tenth of the size (and HarfBuzz makes it in half the time) instead of spanning all 7,500 glyphs.
+    Outlines, metrics, the character map and layout tables are the same glyph for glyph; only the numbering
+    changes, so a document looks exactly the same."""
+    from fontTools.ttLib import TTFont
+
+    buffer = io.BytesIO()
+    font.save(buffer)  # a fresh parse: every table decompiled under the subset's own glyph order
+    buffer.seek(0)
+    font = TTFont(buffer)
+    font.ensureDecompiled()
+    old_order, cmap = font.getGlyphOrder(), font.getBestCmap()
+    ranks = {ch: position for position, ch in enumerate(_char_order())}
+
+    def rank(code: int) -> tuple:
+        ch = chr(code)
+        if code < 0x250:
+            return (0, code)
+        if 0x3000 <= code < 0x3040 or 0xFF00 <= code < 0xFFF0 or 0x2000 <= code < 0x2070:
+            return (1, code)
+        if ch in ranks:
+            return (2, ranks[ch])
+        try:
+            encoded = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return (5, code)
+        return (3 if encoded[0] < 0xD8 else 4, encoded)  # level 1 is rows 16-55, in GB 2312's order
+
+    first_use = {}
+    for code in sorted(cmap, key=rank):
+        first_use.setdefault(cmap[code], len(first_use))
+    order = [old_order[0], *sorted((name for name in old_order[1:] if name in first_use), key=first_use.get),
+             *(name for name in old_order[1:] if name not in first_use)]
+    font.setGlyphOrder(order)
+    font["glyf"].setGlyphOrder(order)
+    return font
 
 
 _master_lock = threading.Lock()

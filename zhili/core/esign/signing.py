@@ -485,15 +485,18 @@ _crl_lock = threading.Lock()
 
 def current_crls(platform) -> list[asn1_crl.CertificateList]:
     """The platform's CRLs ("root", "issuing"), re-signed only when a revocation changed them or after
-    ``CRL_REFRESH``; one query decides which (the count and latest time of revocations per issuer)."""
-    from django.db.models import Count, Max
-
-    from .models import Certificate
-
+    ``CRL_REFRESH``; the count and latest time of revocations per issuer decide which: as read with the platform
+    (``ca.load_platform_ca``), else in one query here."""
     issuers = {"root": platform.root, "issuing": platform.issuing}
-    state = {row["issuer_id"]: (row["n"], row["last"]) for row in (
-        Certificate.objects.filter(issuer_id__in=[row.pk for row in issuers.values()], revoked_at__isnull=False)
-        .values("issuer_id").annotate(n=Count("id"), last=Max("revoked_at")))}
+    state = platform.revocations
+    if state is None:
+        from django.db.models import Count, Max
+
+        from .models import Certificate
+
+        state = {row["issuer_id"]: (row["n"], row["last"]) for row in (
+            Certificate.objects.filter(issuer_id__in=[row.pk for row in issuers.values()], revoked_at__isnull=False)
+            .values("issuer_id").annotate(n=Count("id"), last=Max("revoked_at")))}
     key = tuple((scope, row.serial_number, state.get(row.pk)) for scope, row in issuers.items())
     now = time.monotonic()
     cached = _crl_cache.get(key)

@@ -156,8 +156,8 @@ def _platform_material():
         return None, []
     if platform is None:
         return None, []
-    root = parsed_certificate(platform.root_cert.public_bytes(serialization.Encoding.DER))
-    from .signing import current_crls  # re-signed only when a revocation changed them
+    root = parsed_certificate(bytes(platform.root.der))  # the stored DER: parsed once per process, not per call
+    from .signing import current_crls  # re-signed only when a revocation changed them; no query of its own here
 
     return root, current_crls(platform)
 
@@ -179,12 +179,24 @@ def _attach_roles(wanted: list[SignatureReport]) -> None:
         return
     recorded = {}
     try:
+        from django.db import connection
+
+        from zhili.core.foundation.models import placeholders, quoted_column, quoted_table
+
         from .choices import SignerRole
         from .models import SignatureRecord
 
         labels = dict(SignerRole.choices)
-        rows = SignatureRecord.objects.filter(evidence_digest__in={item.evidence_digest for item in wanted})
-        for digest, field_name, role in rows.values_list("evidence_digest", "field_name", "role"):
+        digests = sorted({item.evidence_digest for item in wanted})
+        # Hand-written (once per verification): the ORM's query compilation costs more CPU than the database.
+        digest, field_name, role = (quoted_column(SignatureRecord, name)
+                                    for name in ("evidence_digest", "field_name", "role"))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {digest}, {field_name}, {role} FROM {quoted_table(SignatureRecord)}"
+                           f" WHERE {digest} IN {placeholders(len(digests))}"
+                           f" ORDER BY {quoted_column(SignatureRecord, 'pk')} DESC", digests)
+            rows = cursor.fetchall()
+        for digest, field_name, role in rows:
             recorded.setdefault((digest, field_name), str(labels.get(role, role)))
     except Exception:
         logger.debug("no signature record available", exc_info=True)

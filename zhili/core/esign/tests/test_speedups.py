@@ -238,6 +238,97 @@ def test_fast_array_reader_matches_pyhanko(data):
     assert fast == stock
 
 
+DICTIONARIES = [
+    b"<<>>", b"<< /A 1 /B 2.5 /C -3 /D +.5 /E 5. >>", b"<</Type/Page/Parent 3 0 R/MediaBox[0 0 595.28 841.89]>>",
+    b"<< /A << /B << /C [1 [2 <</D 4 0 R>>]] >> >> /E true /F false /G null >>",
+    b"<< /S (plain text) /H <FEFF00e4> /Odd <414> /E () /X <> >>",
+    b"<< /S (with \\) escape) /N (nested (parens) ok) /O (\\101\\102) /T (line\\\nbreak) >>",  # pyHanko reads these
+    b"<< /K [(a\\(b) (c) 1] >>",
+    b"<< /S (\\n\\r\\t\\b\\f\\(\\)\\\\\\ \\/\\%\\<\\>\\[\\]\\#\\_\\&\\$) >>",  # every one-byte escape
+    b"<< /U (\\376\\377\\000A\\116\\0010\\7) /N (\\1234) >>",  # octal: 1-3 digits, a 4th is a digit
+    b"<< /A (\\8) >>", b"<< /A (\\400) >>", b"<< /A (\\q) >>", b"<< /A (\\) >>",  # errors in pyHanko
+    b"<< /A (a\\\r\nb) /B (a\\\nb) /C (a\\\rb) /D (a\\\n\nb) /E (a\\\n\rb) >>",  # line continuations
+    b"<< /A (x (y (z)) \\) w) /B (\r\n\x00\xff) >>", b"<< /A (open (never closed) >>", b"<< /A (a\\",
+    b"<< /Name#20Escaped 1 /A#2 2 >>", b"<< /Caf\xc3\xa9 1 >>", b"<< /A 1 0 R /B 0 0 R >>",  # #-escapes, UTF-8, ref 0
+    b"<< /A 12345678901234 0 R >>", b"<< /A 1  0   R>>", b"<< /A 1 0 Rx >>", b"<< /A 1\x0b0 R >>",
+    b"<< /A 1 0 obj >>", b"<< /A 1 0 >>", b"<< /A [1 0 R 2 0 R] >>", b"<< /A [1 0 R] /B 2 0R >>",
+    b"<< /Length 5 >>\nstream\nhello\nendstream", b"<< /Length 6 >> stream\r\nhello!\nendstream",
+    b"<< /Length 3 0 R >>\nstream\nabc\nendstream",  # the length is another object's: handed to the handler
+    b"<< /Length 4 >>\nstream\nhello\nendstream",  # too long by one: pyHanko looks one byte back
+    b"<< /A << /B 1 >> stream\nxy\nendstream >>", b"<< /A << /B 1 >> % note\n /C 2 >>",
+    b"<< /A 1 % a comment\n /B 2 >>", b"<< % first\n/A 1>>", b"<< /A 1 /A 2 >>", b"<< 1 2 >>", b"<< /A >>",
+    b"<< /A 1 >x", b"<< /A 1", b"<< /A [1 2 >>", b"<< /A (unterminated >>", b"<< /A <41x> >>", b"<< /A <414",
+    b"<< /A 1,2 >>", b"<< /A 1.2.3 >>", b"<< /A - >>", b"<< /A tru >>", b"<< /A nul >>", b"<< /A {1} >>",
+    b"<< /A /B/C/D >>", b"<<\x00/A\x001\x00>>", b"<< /A 1 >>>>", b" << /A 1 >>", b"<< /A " + b"x" * 10,
+    b"<< /Contents <" + b"0a" * 20_000 + b"> /N 1 >>",  # longer than the first read
+    b"<< /W [" + b" ".join(b"%d [1000 600]" % n for n in range(0, 6000, 3)) + b"] >>",
+    b"<< /A (" + b"z" * 9000 + b") /B 2 >>", b"<< /A " + b" " * 9000 + b"1 >>",
+]
+
+
+@pytest.mark.parametrize("data", DICTIONARIES)
+@pytest.mark.parametrize("metadata", [False, True])
+def test_fast_dictionary_reader_matches_pyhanko(data, metadata):
+    """Through ``read_object``: the same objects, streams, containers, stream position and errors."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    accel.install()
+    pdf = _object_stream_pdf([(5, b"<< /A 1 >>"), (6, b"3"), (7, b"1")])
+    owner = generic.Reference(7, 0, PdfFileReader(io.BytesIO(pdf), strict=False))
+
+    def run():
+        stream = io.BytesIO(data + b" trailing")
+        result = _outcome(lambda: generic.read_object(stream, owner, as_metadata_stream=metadata))
+        return result, stream.tell()
+
+    fast = run()
+    with accel.stock_libraries():
+        stock = run()
+    assert fast == stock
+
+
+def test_fast_reader_matches_pyhanko_on_generated_objects():
+    """Thousands of seeded random objects, well formed and then some broken by one inserted piece: the same
+    outcome (objects, containers, errors) and the same stream position as pyHanko's reader, every time."""
+    import random
+
+    accel.install()
+    rng = random.Random(20261124)
+    scalars = [b"1", b"-2", b"+3", b"3.5", b".5", b"6.", b"0", b"7 0 R", b"12 3 R", b"(s)", b"(a\\)b)", b"(x(y)z)",
+               b"()", b"<41>", b"<4>", b"<>", b"true", b"false", b"null", b"/N", b"/B#20C", b"/Caf\xc3\xa9"]
+    spaces = [b" ", b"  ", b"\n", b"\r\n", b"\t", b"\x00", b""]
+    broken = [b"%c\n", b"R", b"x", b"1,2", b"<", b")", b">", b"]", b">>", b"stream\n", b"/A", b"0 0 R", b"\x0b"]
+
+    def value(depth):
+        roll = rng.random()
+        if depth > 3 or roll < 0.55:
+            return rng.choice(scalars)
+        if roll < 0.8:
+            return b"[" + rng.choice(spaces).join(value(depth + 1) for _ in range(rng.randint(0, 5))) + b"]"
+        keys = rng.sample([b"/A", b"/B", b"/Type", b"/W", b"/Kids", b"/Length"], rng.randint(0, 4))
+        return b"<<" + b"".join(rng.choice(spaces) + key + rng.choice(spaces[:5]) + value(depth + 1)
+                                for key in keys) + rng.choice(spaces) + b">>"
+
+    owner = generic.Reference(9, 0, None)
+    read_fast = 0
+    for _ in range(3000):
+        data = (b"<<" + b" /K " + value(1) + b" >>") if rng.random() < 0.5 else (b"[ " + value(1) + b" ]")
+        if rng.random() < 0.3:
+            at = rng.randrange(len(data) + 1)
+            data = data[:at] + rng.choice(broken) + data[at:]
+
+        def run(data=data):
+            stream = io.BytesIO(data + b" tail")
+            return _outcome(lambda: generic.read_object(stream, owner)), stream.tell()
+
+        fast = run()
+        with accel.stock_libraries():
+            stock = run()
+        assert fast == stock, data
+        read_fast += fast[0][0] == "ok"
+    assert read_fast > 1500  # most were well formed, and read
+
+
 def _object_stream_pdf(entries: list[tuple[int, bytes]], *, header: bytes | None = None, n: int | None = None,
                        index_of: dict[int, int] | None = None) -> bytes:
     """A small PDF whose objects ``entries`` (number, body) sit in one uncompressed object stream, with an
@@ -487,3 +578,68 @@ def test_signature_roles_are_looked_up_in_one_query(django_assert_num_queries):
         verify._attach_roles(items)
 
     assert [item.role for item in items] == ["乙方（劳动者）", "甲方（用人单位）", ""]
+
+
+@pytest.mark.django_db
+def test_a_remembered_signature_check_is_only_a_successful_one_on_the_same_bytes(signer_certificates):
+    """``DefaultSignatureValidator.validate_signature`` remembers a check that succeeded, keyed by every input;
+    changed bytes, another key or another algorithm are checked again, and a failing check always raises."""
+    from cryptography.exceptions import InvalidSignature
+    from pyhanko_certvalidator.sig_validate import DefaultSignatureValidator
+
+    accel.install()
+    validator = DefaultSignatureValidator()
+    person, organization = signer_certificates
+    platform = services.ensure_platform_ca()
+    issuing = asn1_x509.Certificate.load(platform.issuing_cert.public_bytes(serialization.Encoding.DER))
+    tbs, signature = person["tbs_certificate"].dump(), person["signature_value"].native
+    algorithm, key = person["signature_algorithm"], issuing.public_key
+    accel._verified.clear()
+
+    validator.validate_signature(signature, tbs, key, algorithm)
+    assert len(accel._verified) == 1
+    validator.validate_signature(signature, tbs, key, algorithm)  # remembered: nothing new
+    assert len(accel._verified) == 1
+
+    tampered = tbs[:-1] + bytes([tbs[-1] ^ 1])
+    wrong_key = person.public_key  # the person's own key did not sign their certificate
+    other_signature = organization["signature_value"].native
+    for args in ((signature, tampered, key), (signature, tbs, wrong_key), (other_signature, tbs, key)):
+        for _ in range(2):
+            with pytest.raises(InvalidSignature):
+                validator.validate_signature(*args, algorithm)
+    assert len(accel._verified) == 1
+    with accel.stock_libraries():  # and pyHanko's own check agrees on the genuine one
+        validator.validate_signature(signature, tbs, key, algorithm)
+
+
+@pytest.mark.django_db
+def test_remembered_ess_certid_matches_are_pyhankos_answers(signer_certificates, platform_ca):
+    """The signing-certificate attribute of a timestamp token against its own certificate and against others."""
+    from pyhanko.sign import general
+
+    accel.install()
+    fast = general.check_ess_certid
+    assert fast.original is not fast
+    signed_data = cms.ContentInfo.load(tsa.timestamp(b"contract"))["content"]
+    attribute = next(a for a in signed_data["signer_infos"][0]["signed_attrs"]
+                     if a["type"].native == "signing_certificate_v2")
+    certid = attribute["values"][0]["certs"][0]
+    candidates = [c.chosen for c in signed_data["certificates"]] + list(signer_certificates)
+    answers = [fast(cert, certid) for cert in candidates * 2]
+    assert answers == [fast.original(cert, certid) for cert in candidates * 2]
+    assert answers.count(True) == 2  # the TSA's own certificate, seen twice; the issuing CA and signers do not match
+
+
+def test_large_streams_are_compressed_once_to_the_same_bytes():
+    from pyhanko.pdf_utils.filters import FlateDecode
+
+    accel.install()
+    image = bytes(range(256)) * 1024  # 256 kB, like a seal's pixels
+    small = b"BT /F1 9 Tf (x) Tj ET" * 10
+    first, second = FlateDecode().encode(image), FlateDecode().encode(image)
+    assert first is second and first == zlib.compress(image)
+    assert zlib.decompress(first) == image
+    assert FlateDecode().encode(small) == zlib.compress(small)
+    changed = image[:-1] + b"\x00"
+    assert zlib.decompress(FlateDecode().encode(changed)) == changed
