@@ -37,7 +37,10 @@ Each replacement gives exactly the result of the code it replaces, or hands the 
   return the number unchanged (now it returns such leaves at once); and
   ``HistoricalResolver._load_reverse_xref_cache`` walks into every number of every array to do nothing
   there (``_load_reverse_xref_cache`` is a copy of it that does not, guarded by the source digest of the
-  version copied).
+  version copied). The copy also takes the objects it walks through as the reader holds them
+  (``_unsubsumed_fetcher``) instead of having each copied into the revision's view first, which a walk that
+  only reads keys and reference numbers does not need, and leaves each object's paths as collected until the
+  difference analysis asks for them (``_Usages``): it asks for a dozen objects' paths, pyHanko built them all.
 
 - ``pyhanko.sign.general.extract_certificate_info`` copies and parses every certificate embedded in a CMS
   structure, and the platform's certificates are in every signature and timestamp of every contract: the
@@ -573,6 +576,97 @@ def _install_object_streams() -> None:
 _REVERSE_XREF_SOURCE_SHA256 = "7a0a27ccb00c0cc0958636117b9165df5be1fd2bed7805219ebc90650b499132"
 
 
+def _unsubsumed_fetcher(resolver):
+    """``resolver(ref)`` for the reverse-reference walk, without ``_subsume_object``'s copy of the object.
+
+    ``HistoricalResolver.get_object`` copies every object it returns into the revision's own view (each nested
+    reference re-bound to the resolver, so that dereferencing stays inside the revision). The walk never
+    dereferences through an object: it reads keys, values and the numbers of references, which the reader's
+    objects hold as well, and fetches each reference itself, here, by the same rule as ``get_object``: the
+    reader's current object if it was last changed at or before the revision, else the object as that revision
+    wrote it. Objects the resolver has already copied are taken from its cache. An encrypted file keeps
+    pyHanko's path (its objects must be decrypted through the resolver)."""
+    reader, revision, cache, historical = resolver.reader, resolver.revision, resolver.cache, {}
+
+    def fetch(ref):
+        obj = cache.get(ref)
+        if obj is not None:
+            return obj
+        try:
+            last_change = reader.xrefs.get_last_change(ref)
+        except KeyError:
+            last_change = None
+        if last_change is not None and last_change <= revision:
+            return reader.get_object(ref, transparent_decrypt=False)
+        obj = historical.get(ref)
+        if obj is None:  # the reader never caches an object read for an earlier revision
+            obj = historical[ref] = reader.get_object(ref, revision, transparent_decrypt=False)
+        return obj
+
+    return fetch
+
+
+class _Usages(dict):
+    """pyHanko's ``{reference: {RawPdfPath, …}}`` of a revision, each set built when it is first asked for.
+
+    pyHanko turns every path to every object into a ``RawPdfPath`` as soon as the walk ends, and then asks
+    (``HistoricalResolver._get_usages_of_ref``) for the paths of the dozen objects a later revision changed.
+    Here the walk's paths stay as they were collected (reversed linked lists) until an object's set is asked
+    for; the set is then the one pyHanko would have built. Every way of reading the mapping (length, truth,
+    membership, iteration, ``get``) sees all of it."""
+
+    def __init__(self, collected, path_class):
+        super().__init__()
+        self._collected, self._path_class = collected, path_class
+
+    def __missing__(self, ref):
+        paths = self._collected.pop(ref)  # KeyError for an object no path leads to, as pyHanko's dict raises
+        built = self[ref] = {self._path_class(*reversed(list(path))) for path in paths}
+        return built
+
+    def _complete(self) -> None:
+        for ref in list(self._collected):
+            self[ref]
+
+    def __eq__(self, other):
+        self._complete()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        self._complete()
+        return dict.__ne__(self, other)
+
+    __hash__ = None
+
+    def __len__(self):
+        return super().__len__() + len(self._collected)
+
+    def __bool__(self):
+        return len(self) > 0
+
+    def __contains__(self, ref):
+        return super().__contains__(ref) or ref in self._collected
+
+    def get(self, ref, default=None):
+        return self[ref] if ref in self else default
+
+    def __iter__(self):
+        self._complete()
+        return super().__iter__()
+
+    def keys(self):
+        self._complete()
+        return super().keys()
+
+    def values(self):
+        self._complete()
+        return super().values()
+
+    def items(self):
+        self._complete()
+        return super().items()
+
+
 def _load_reverse_xref_cache(self) -> None:
     """pyHanko's ``HistoricalResolver._load_reverse_xref_cache`` (every path from the trailer to every object
     in a revision, for the difference analysis), with one change: the walk does not descend into a value
@@ -589,6 +683,7 @@ def _load_reverse_xref_cache(self) -> None:
     collected = defaultdict(set)
     walked = (generic.IndirectObject, generic.DictionaryObject, generic.ArrayObject)
     root_path = misc.ConsList.sing("/Root")
+    fetch = self if self.reader.encrypt_dict else _unsubsumed_fetcher(self)
 
     def _compute_paths_to_refs(obj, cur_path, seen_in_path, *, page_tree_objs, is_struct_tree, struct_tree_objs):
         if isinstance(obj, generic.IndirectObject):
@@ -597,7 +692,7 @@ def _load_reverse_xref_cache(self) -> None:
                 return
             collected[obj_ref].add(cur_path)
             seen_in_path = seen_in_path.cons(obj_ref)
-            obj = self(obj_ref)
+            obj = fetch(obj_ref)
             canonical_path = page_tree_objs.get(obj_ref, cur_path)
             if cur_path != canonical_path:
                 return
@@ -671,9 +766,7 @@ def _load_reverse_xref_cache(self) -> None:
         pass
     _compute_paths_to_refs(self.trailer_view, misc.ConsList.empty(), misc.ConsList.empty(),
                            page_tree_objs=page_tree_nodes, is_struct_tree=False, struct_tree_objs=struct_tree_nodes)
-    self._indirect_object_access_cache = {
-        ref: {RawPdfPath(*reversed(list(p))) for p in paths} for ref, paths in collected.items()
-    }
+    self._indirect_object_access_cache = _Usages(collected, RawPdfPath)
 
 
 def _install_reverse_xref_cache() -> None:

@@ -119,6 +119,70 @@ def _compact_widths(document, pdf) -> None:
             obj["DW"] = common
 
 
+def _shared_face(candidate, fonts) -> object | None:
+    """The font among ``fonts`` that ``candidate`` can be drawn with: the same face of the same file, the same
+    style and no variation axes, colour glyphs or bitmaps, so that only the requested weight differs."""
+    if candidate.bitmap or candidate.png or candidate.svg or candidate.colr or candidate.variations \
+            or "fvar" in candidate.tables:
+        return None
+    for font in fonts:
+        if font.index == candidate.index and font.style == candidate.style and font.family == candidate.family \
+                and not (font.bitmap or font.png or font.svg or font.colr or font.variations) \
+                and len(font.file_content) == len(candidate.file_content) \
+                and font.file_content == candidate.file_content:
+            return font
+    return None
+
+
+def _install_face_sharing() -> None:
+    """WeasyPrint embeds one font per weight asked for, even when one face serves every weight.
+
+    A CJK face has no bold of its own: a bold heading is laid out with the same face, and WeasyPrint draws
+    it with the same outlines (it does not embolden), yet embeds a second subset of the same file under a
+    "Bold" name. Inside ``render_pdf`` the second request gets the font already embedded for that face:
+    one subset, one set of font objects, identical pages (every glyph is placed as before: WeasyPrint writes
+    each glyph's offset from the width recorded in the font it is drawn with). The font keeps the lighter
+    weight's name and ``/FontWeight``. Variable fonts (an ``fvar`` table), whose weights are different
+    instances, colour and bitmap fonts are never shared.
+    """
+    from weasyprint.pdf import stream as pdf_stream
+    from weasyprint.pdf.fonts import Font
+    from weasyprint.text.fonts import get_pango_font_key
+
+    original = pdf_stream.Stream.add_font
+    if getattr(original, "shares_faces", False):
+        return
+
+    def add_font(self, pango_font):
+        aliases = getattr(_local, "face_aliases", None)
+        if aliases is None:
+            return original(self, pango_font)
+        key, description, font_size = get_pango_font_key(pango_font)
+        font = self._fonts.get(key) or aliases.get(key)
+        if font is None:
+            candidate = Font(pango_font, description, font_size)
+            font = _shared_face(candidate, self._fonts.values())
+            if font is None:
+                font = self._fonts[key] = candidate
+            else:
+                aliases[key] = font
+                if candidate.weight < font.weight:
+                    font.weight, font.name = candidate.weight, font.name.split(b"+", 1)[0] + b"+" + \
+                        candidate.name.split(b"+", 1)[1]
+        return font, font_size
+
+    add_font.shares_faces = True
+    pdf_stream.Stream.add_font = add_font
+
+
+_install_lock = threading.Lock()
+
+
+def _face_aliases() -> dict | None:
+    """A fresh alias table for one document (``None`` would let WeasyPrint embed one font per weight)."""
+    return {}
+
+
 @lru_cache(maxsize=64)
 def _compiled(source: str) -> Template:
     return Template(source)
@@ -141,6 +205,12 @@ def render_pdf(template: str, context: dict | None = None, *, template_name: str
     document = HTML(string=html, base_url=None)
     stylesheets = [fonts.base] + ([fonts.stylesheet(css)] if css else [])
     options = {"pdf_variant": PDF_VARIANT} if archival else {}
-    with compressed_streams():
-        return document.write_pdf(stylesheets=stylesheets, font_config=fonts.config, finisher=_compact_widths,
-                                  **options)
+    with _install_lock:
+        _install_face_sharing()
+    _local.face_aliases = _face_aliases()
+    try:
+        with compressed_streams():
+            return document.write_pdf(stylesheets=stylesheets, font_config=fonts.config, finisher=_compact_widths,
+                                      **options)
+    finally:
+        _local.face_aliases = None

@@ -173,14 +173,14 @@ def record_signature(*, certificate: Certificate, role: str, field_name: str, ev
     from zhili.core.ledger import api as ledger
 
     subject_type, subject_id = _signing_subject.get() or ("", "")
+    # The record and its audit entry go in together (one statement on PostgreSQL).
     record = insert_instance(SignatureRecord(
         certificate=certificate, role=role, field_name=field_name, evidence=evidence,
         evidence_digest=evidence_digest, input_sha256=input_sha256, output_sha256=output_sha256, signed_at=signed_at,
         subject_type=subject_type, subject_id=subject_id, timestamp_time=timestamp_time,
         timestamp_authority=timestamp_authority[:255],
-    ))
-    audit.record("esign.document.signed", actor=actor, target=record,
-                 data={"field": field_name, "role": role, "sha256": output_sha256, "evidence_digest": evidence_digest})
+    ), audit=audit.prepare("esign.document.signed", actor=actor, data={
+        "field": field_name, "role": role, "sha256": output_sha256, "evidence_digest": evidence_digest}))
     data = {"role": role, "field_name": field_name, "evidence_digest": evidence_digest,
             "certificate_serial": certificate.serial_number}
     if subject_type:
@@ -230,21 +230,23 @@ def _check_authentic(authorization) -> None:
         raise PermissionDenied("缺少有效的用钥授权：须先调用 authorize_key_use 完成身份与意愿核验")
 
 
-@transaction.atomic
 def record_authorization(authorization, *, actor=None) -> KeyUseAuthorization:
-    """Store a key-use authorization granted by ``signing.authorize_key_use`` so every process sees its use."""
+    """Store a key-use authorization granted by ``signing.authorize_key_use`` so every process sees its use.
+
+    The row and its audit entry go in all or nothing by themselves (``insert_instance(audit=...)``: one
+    statement on PostgreSQL), so this opens no transaction block and, inside a caller's, no savepoint (a round
+    trip each way): a failed insert marks the caller's transaction for rollback, and the caller gets the
+    error either way. A grant that is not authentic is refused before anything is written."""
     from .signing import AUTHORIZATION_TTL
 
     _check_authentic(authorization)
     identity, intent = _authorization_parts(authorization)
-    row = insert_instance(KeyUseAuthorization(
+    return insert_instance(KeyUseAuthorization(
         nonce=authorization.nonce, certificate_id=authorization.certificate_id, identity_evidence=identity,
         intent_evidence=intent, evidence_digest=authorization.evidence_digest,
         expires_at=authorization.issued_at + AUTHORIZATION_TTL,
-    ))
-    audit.record("esign.key_use.authorized", actor=actor, target=row,
-                 data={"certificate_id": row.certificate_id, "evidence_digest": row.evidence_digest})
-    return row
+    ), audit=audit.prepare("esign.key_use.authorized", actor=actor, data={
+        "certificate_id": authorization.certificate_id, "evidence_digest": authorization.evidence_digest}))
 
 
 USED = "用钥授权已使用过，每次签署须重新确认意愿"
@@ -262,10 +264,13 @@ def consume_authorization(authorization, *, actor=None) -> None:
     _check_authentic(authorization)
     now = timezone.now()
     refusal = ""
+    entry = audit.prepare("esign.key_use.consumed", actor=actor,
+                          data={"certificate_id": authorization.certificate_id, "nonce": authorization.nonce[:8],
+                                "evidence_digest": authorization.evidence_digest})
     # No savepoint of its own: a refusal is decided inside but raised outside, so it never poisons the
     # caller's transaction; only the racing insert below needs one.
     with transaction.atomic(savepoint=False):
-        updated = _mark_used(authorization.nonce, authorization.certificate_id, now)
+        updated, audited = _mark_used(authorization.nonce, authorization.certificate_id, now, entry)
         if not updated:
             row = KeyUseAuthorization.objects.filter(nonce=authorization.nonce).first()
             if row is not None:
@@ -285,32 +290,41 @@ def consume_authorization(authorization, *, actor=None) -> None:
                         )
                 except IntegrityError:
                     refusal = USED
-        if not refusal:
-            audit.record("esign.key_use.consumed", actor=actor,
-                         data={"certificate_id": authorization.certificate_id, "nonce": authorization.nonce[:8],
-                               "evidence_digest": authorization.evidence_digest})
+        if not refusal and not audited:
+            insert_instance(entry)
     if refusal:
         raise PermissionDenied(refusal)
 
 
-def _mark_used(nonce: str, certificate_id: int, now) -> int:
-    """``UPDATE … SET used_at = now WHERE`` the nonce and certificate match, unused and unexpired; the row count.
+def _mark_used(nonce: str, certificate_id: int, now, entry) -> tuple[int, bool]:
+    """``UPDATE … SET used_at = now WHERE`` the nonce and certificate match, unused and unexpired: the row count,
+    and whether the audit ``entry`` (new, ``audit.prepare``) was inserted with it.
 
     Hand-written (it runs for every signature): the ORM compiling this one conditional UPDATE cost more CPU
-    than the database executing it."""
+    than the database executing it. On PostgreSQL the entry goes in with the update, in the same statement
+    (``WITH u AS (UPDATE … RETURNING 1) INSERT … SELECT … FROM u``: one entry per row updated, so its row count
+    is the update's); elsewhere (SQLite, in-process) the caller inserts it."""
     from django.db import connection
 
-    from zhili.core.foundation.models import quoted_column, quoted_table
+    from zhili.core.foundation.models import AuditEntry, insert_values, quoted_column, quoted_table
 
     column = {name: quoted_column(KeyUseAuthorization, name) for name in
               ("nonce", "certificate", "used_at", "updated_at", "expires_at")}
     moment = connection.ops.adapt_datetimefield_value(now)
+    update = (f"UPDATE {quoted_table(KeyUseAuthorization)} SET {column['used_at']} = %s, {column['updated_at']} = %s"
+              f" WHERE {column['nonce']} = %s AND {column['certificate']} = %s AND {column['used_at']} IS NULL"
+              f" AND {column['expires_at']} > %s")
+    params = [moment, moment, nonce, certificate_id, moment]
     with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(update, params)
+            return cursor.rowcount, False
+        names, values = insert_values(entry, using=connection.alias)
         cursor.execute(
-            f"UPDATE {quoted_table(KeyUseAuthorization)} SET {column['used_at']} = %s, {column['updated_at']} = %s"
-            f" WHERE {column['nonce']} = %s AND {column['certificate']} = %s AND {column['used_at']} IS NULL"
-            f" AND {column['expires_at']} > %s", [moment, moment, nonce, certificate_id, moment])
-        return cursor.rowcount
+            f"WITH u AS ({update} RETURNING 1) INSERT INTO {quoted_table(AuditEntry)}"
+            f" ({', '.join(quoted_column(AuditEntry, name) for name in names)})"
+            f" SELECT {', '.join(['%s'] * len(values))} FROM u", params + values)
+        return cursor.rowcount, cursor.rowcount > 0
 
 
 def sign_document(pdf_bytes: bytes, *, authorization, signer_certificate, subject: Any = None, actor=None,

@@ -6,14 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from .context import current
-from .models import AuditEntry, insert_instance
-
-
-def target_key(target: models.Model | None) -> tuple[str, str, str]:
-    if target is None:
-        return "", "", ""
-    meta = target._meta
-    return f"{meta.app_label}.{meta.model_name}", str(target.pk), str(target)[:255]
+from .models import AuditEntry, insert_instance, target_key
 
 
 def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
@@ -22,16 +15,15 @@ def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 
-def record(action: str, *, actor=None, target: models.Model | None = None, data: dict | None = None,
-           ip_address: str | None = None) -> AuditEntry:
-    """Append one entry: ``action`` is dotted (``labor_contract.contract.sent``).
-
-    The entry is inserted by ``insert_instance`` (one cached statement, no signals), which never updates.
-    """
+def prepare(action: str, *, actor=None, target: models.Model | None = None, data: dict | None = None,
+            ip_address: str | None = None) -> AuditEntry:
+    """The new, unsaved entry ``record`` would insert, for a caller that inserts it with other work in one
+    statement: ``insert_instance(row, audit=prepare(...))`` for an entry about a row being inserted (its
+    target is then set from the row), or ``insert_values`` for a hand-written statement."""
     target_type, target_id, target_repr = target_key(target)
     context = current.get()
     actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
-    return insert_instance(AuditEntry(
+    return AuditEntry(
         actor=actor_obj,
         actor_label=actor_label(actor),
         action=action,
@@ -40,7 +32,16 @@ def record(action: str, *, actor=None, target: models.Model | None = None, data:
         target_repr=target_repr,
         data=_json_safe(data or {}),
         ip_address=ip_address or context.ip_address,
-    ))
+    )
+
+
+def record(action: str, *, actor=None, target: models.Model | None = None, data: dict | None = None,
+           ip_address: str | None = None) -> AuditEntry:
+    """Append one entry: ``action`` is dotted (``labor_contract.contract.sent``).
+
+    The entry is inserted by ``insert_instance`` (one cached statement, no signals), which never updates.
+    """
+    return insert_instance(prepare(action, actor=actor, target=target, data=data, ip_address=ip_address))
 
 
 def actor_label(actor) -> str:

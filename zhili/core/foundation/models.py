@@ -125,17 +125,18 @@ def _insert_plan(model, alias: str, with_pk: bool) -> tuple[str, tuple, tuple, t
     return sql, fields, returning, tuple(returning_params)
 
 
-def insert_instance(instance: _Instance, *, using: str | None = None) -> _Instance:
-    """Insert the new ``instance`` as ``save(force_insert=True)`` does, with a statement built once per model and
-    database, and return it with its primary key (and any other value the database returns) set.
+def target_key(target: models.Model | None) -> tuple[str, str, str]:
+    """``(target_type, target_id, target_repr)`` of an audit entry about ``target`` (a stored instance, or None)."""
+    if target is None:
+        return "", "", ""
+    meta = target._meta
+    return f"{meta.app_label}.{meta.model_name}", str(target.pk), str(target)[:255]
 
-    Each field's ``pre_save(instance, add=True)`` and ``get_db_prep_save`` run in field order, as in save(), so
-    timestamps and encrypted personal data are stored the same. It only ever inserts: an instance already saved
-    or loaded is refused (ValueError), and an explicit primary key is inserted, never looked up. No pre_save or
-    post_save signal is sent, so a model with a receiver connected for either is refused at call time, as is a
-    model it cannot insert exactly as save() does (TypeError, see ``_insert_plan``) or a value that is an
-    expression (TypeError).
-    """
+
+def _prepared_insert(instance, using: str | None) -> tuple[str, tuple, list]:
+    """The alias, ``_insert_plan`` and the value of each of its fields for inserting the new ``instance``: the
+    checks of ``insert_instance`` made, a primary key that is set on save set, and each field's
+    ``pre_save(instance, add=True)`` and ``get_db_prep_save`` run in field order, as in save()."""
     model = type(instance)
     if signals.pre_save.has_listeners(model) or signals.post_save.has_listeners(model):
         raise TypeError(f"insert_instance sends no signals, and {model.__name__} has a pre_save or post_save "
@@ -148,24 +149,147 @@ def insert_instance(instance: _Instance, *, using: str | None = None) -> _Instan
     pk = model._meta.pk
     if getattr(instance, pk.attname) is None:
         setattr(instance, pk.attname, pk.get_pk_value_on_save(instance))
-    sql, fields, returning, returning_params = _insert_plan(model, alias, getattr(instance, pk.attname) is not None)
-    params = []
+    plan = _insert_plan(model, alias, getattr(instance, pk.attname) is not None)
+    _sql, fields, _returning, _returning_params = plan
+    values = []
     for field in fields:
         value = field.pre_save(instance, True)
         if hasattr(value, "resolve_expression"):
             raise TypeError(f"insert_instance takes no expression as a value ({model.__name__}.{field.name})")
-        params.append(field.get_db_prep_save(value, connection))
-    params += returning_params
+        values.append(field.get_db_prep_save(value, connection))
+    return alias, plan, values
+
+
+def insert_values(instance: models.Model, *, using: str | None = None) -> tuple[tuple[str, ...], list]:
+    """The field names and values ``insert_instance`` would insert for the new ``instance``, prepared for the
+    database, for a hand-written statement that inserts the row among other work (e.g. an audit entry in the
+    statement of the write it audits). Nothing is inserted, and the instance stays new."""
+    _alias, (_sql, fields, _returning, _returning_params), values = _prepared_insert(instance, using)
+    return tuple(field.name for field in fields), values
+
+
+def _execute_insert(instance, alias: str, plan: tuple, values: list) -> None:
+    sql, _fields, returning, returning_params = plan
+    connection = connections[alias]
     with transaction.mark_for_rollback_on_error(using=alias), connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*values, *returning_params])
         if returning:
             row = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
     if returning:
-        for field, value in zip(returning, converted_row(connection, returning, row), strict=True):
-            setattr(instance, field.attname, value)
-    instance._state.db = alias
-    instance._state.adding = False
+        _set_returned(instance, connection, returning, row)
+    instance._state.db, instance._state.adding = alias, False
+
+
+def _set_returned(instance, connection, returning: tuple, row) -> None:
+    for field, value in zip(returning, converted_row(connection, returning, row), strict=True):
+        setattr(instance, field.attname, value)
+
+
+def insert_instance(instance: _Instance, *, using: str | None = None, audit: "AuditEntry | None" = None) -> _Instance:
+    """Insert the new ``instance`` as ``save(force_insert=True)`` does, with a statement built once per model and
+    database, and return it with its primary key (and any other value the database returns) set.
+
+    Each field's ``pre_save(instance, add=True)`` and ``get_db_prep_save`` run in field order, as in save(), so
+    timestamps and encrypted personal data are stored the same. It only ever inserts: an instance already saved
+    or loaded is refused (ValueError), and an explicit primary key is inserted, never looked up. No pre_save or
+    post_save signal is sent, so a model with a receiver connected for either is refused at call time, as is a
+    model it cannot insert exactly as save() does (TypeError, see ``_insert_plan``) or a value that is an
+    expression (TypeError).
+
+    ``audit``, a new entry without a target (``audit.prepare``), is inserted too, with the instance as its
+    target, all or nothing: on PostgreSQL in the same statement (``_audited_insert_plan``), elsewhere right
+    after the instance. It is stored as ``audit.record(..., target=instance)`` after the insert stores it, and
+    comes back with its primary key set.
+    """
+    if audit is not None and (audit.target_type or audit.target_id or audit.target_repr):
+        raise ValueError("insert_instance(audit=...) sets the entry's target itself; prepare it without a target")
+    alias, plan, values = _prepared_insert(instance, using)
+    if audit is None:
+        _execute_insert(instance, alias, plan, values)
+        return instance
+    if connections[alias].vendor == "postgresql":
+        target_type, target_id, target_repr = _target_before_insert(instance)
+        if target_repr is not None:
+            audit.target_type, audit.target_id, audit.target_repr = target_type, target_id, target_repr
+            return _insert_in_one_statement(instance, audit, alias, values)
+    # Elsewhere (SQLite: in-process, no round trip to save) one insert after the other, in one transaction.
+    with transaction.atomic(using=alias, savepoint=False):
+        _execute_insert(instance, alias, plan, values)
+        audit.target_type, audit.target_id, audit.target_repr = target_key(instance)
+        insert_instance(audit, using=alias)
     return instance
+
+
+_PK_PROBE = -1  # a primary key no stored row has, to see whether str() shows the key
+
+
+def _target_before_insert(instance) -> tuple[str, str, str | None]:
+    """``target_key(instance)`` of the prepared, not yet inserted ``instance``; ``target_id`` is "" and left to
+    the database when it gives the key. ``target_repr`` is None when ``str(instance)`` shows the key the
+    database has not given yet, so the row cannot be described before it is inserted, and when the key is
+    neither set nor given by the database (an integer ``AutoField``, whose text the statement writes)."""
+    meta = instance._meta
+    pk = meta.pk.attname
+    if getattr(instance, pk) is not None:
+        return target_key(instance)
+    if meta.pk is not meta.concrete_model._meta.auto_field:
+        return "", "", None
+    target_type, _target_id, described = target_key(instance)
+    setattr(instance, pk, _PK_PROBE)
+    try:
+        key_shown = str(instance)[:255] != described
+    finally:
+        setattr(instance, pk, None)
+    return target_type, "", None if key_shown else described
+
+
+def _insert_in_one_statement(instance: _Instance, entry: "AuditEntry", alias: str, values: list) -> _Instance:
+    with_pk = getattr(instance, instance._meta.pk.attname) is not None
+    sql, returning, audit_returning = _audited_insert_plan(type(instance), alias, with_pk)
+    _alias, (_sql, entry_fields, _returning, _params), entry_values = _prepared_insert(entry, alias)
+    entry_values = [value for field, value in zip(entry_fields, entry_values, strict=True)
+                    if with_pk or field.name != "target_id"]
+    connection = connections[alias]
+    with transaction.mark_for_rollback_on_error(using=alias), connection.cursor() as cursor:
+        cursor.execute(sql, values + entry_values)
+        row = cursor.fetchone()
+    _set_returned(instance, connection, returning, row[:len(returning)])
+    instance._state.db, instance._state.adding = alias, False
+    entry.target_id = str(instance.pk)
+    _set_returned(entry, connection, audit_returning, row[len(returning):])
+    entry._state.db, entry._state.adding = alias, False
+    return instance
+
+
+@cache
+def _audited_insert_plan(model, alias: str, with_pk: bool) -> tuple[str, tuple, tuple]:
+    """The PostgreSQL statement that inserts a new ``model`` row and the AuditEntry about it, with the fields
+    returned for each: ``WITH i AS (INSERT … RETURNING …), a AS (INSERT INTO audit … SELECT … FROM i RETURNING …)
+    SELECT … FROM i, a``. PostgreSQL runs both inserts to completion, all or nothing with the statement. Its
+    parameters are the row's values, then the entry's; when the database gives the key (``with_pk`` false), the
+    entry's ``target_id`` is not a parameter but the key read from ``i``, as text (``str`` of an integer)."""
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    meta = model._meta.concrete_model._meta
+    _sql, fields, returning, returning_params = _insert_plan(model, alias, with_pk)
+    _sql, audit_fields, audit_returning, audit_returning_params = _insert_plan(AuditEntry, alias, False)
+    if returning_params or audit_returning_params:
+        raise TypeError(f"insert_instance(audit=...) cannot insert {model.__name__} on {connection.vendor}: "
+                        "its RETURNING clause takes parameters")
+    # The row's RETURNING also names its key when the database returns nothing else, so ``a`` reads a row of ``i``.
+    selected = returning or (meta.pk,)
+    insert_row = (f"{connection.ops.insert_statement()} {quote(meta.db_table)} "
+                  f"({', '.join(quote(field.column) for field in fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
+                  f" RETURNING {', '.join(quote(field.column) for field in selected)}")
+    values = [f"CAST(i.{quote(meta.pk.column)} AS varchar)" if field.name == "target_id" and not with_pk else "%s"
+              for field in audit_fields]
+    audit_table = quote(AuditEntry._meta.db_table)
+    insert_entry = (f"INSERT INTO {audit_table} ({', '.join(quote(field.column) for field in audit_fields)}) "
+                    f"SELECT {', '.join(values)} FROM i"
+                    f" RETURNING {', '.join(quote(field.column) for field in audit_returning)}")
+    read = [f"i.{quote(field.column)}" for field in returning] + [f"a.{quote(field.column)}" for field in audit_returning]
+    sql = f"WITH i AS ({insert_row}), a AS ({insert_entry}) SELECT {', '.join(read)} FROM i CROSS JOIN a"
+    return sql, returning, audit_returning
 
 
 class TimeStampedModel(models.Model):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit, events
-from zhili.core.foundation.models import loaded_instance
+from zhili.core.foundation.models import AuditEntry, insert_values, loaded_instance
 
 from . import keys, note
 from .choices import AlertCode, AlertLevel, AnchorStatus
@@ -84,15 +84,18 @@ def _write(records: list[Record], *, actor) -> list[LedgerEntry]:
             node_rows.append((node_key(level, position), level, position, digest))
         entry_rows.append((index, leaf_hash, record.text, record.kind, record.subject_type, record.subject_id,
                            record.digest, record.actor_label, record.recorded_at, now, now))
-    append_small([(LedgerEntry, ENTRY_COLUMNS, entry_rows), (MerkleNode, NODE_COLUMNS, node_rows)],
-                 (LedgerHead, head.pk, {"tree_size": edge.size, "right_edge": edge.pack(), "updated_at": now}))
     entries = [_saved_entry(row) for row in entry_rows]
     first, last = entries[0], entries[-1]
-    audit.record(
+    # The audit entry is one more row of the same statement; an entry's key (its index) is known beforehand.
+    entry = audit.prepare(
         "ledger.entry.appended", actor=_user(actor), target=first if len(entries) == 1 else None,
         data={"first_index": first.index, "last_index": last.index, "count": len(entries),
               "kinds": sorted({record.kind for record in records})[:20]},
     )
+    names, values = insert_values(entry, using=transaction.get_connection().alias)
+    append_small([(LedgerEntry, ENTRY_COLUMNS, entry_rows), (MerkleNode, NODE_COLUMNS, node_rows)],
+                 (LedgerHead, head.pk, {"tree_size": edge.size, "right_edge": edge.pack(), "updated_at": now}),
+                 prepared=[(AuditEntry, names, [tuple(values)])])
     events.publish("ledger.entries.appended", first_index=first.index, count=len(entries), tree_size=edge.size)
     every = _checkpoint_every()
     if every and old_size // every != edge.size // every:

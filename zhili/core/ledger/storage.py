@@ -2,8 +2,8 @@
 
 Appends are the ledger's hot path (thousands a second); the ORM's per-object work would cost more than the
 database does, so the rows go in as plain tuples of already-validated values. A small append on PostgreSQL
-(one contract's evidence record) writes its entries, its nodes and the new head in one statement
-(``append_small``), so it costs two round trips with the head lock, not five.
+(one contract's evidence record) writes its entries, its nodes, its audit entry and the new head in one
+statement (``append_small``), so it costs two round trips with the head lock, not six.
 """
 
 from collections.abc import Sequence
@@ -13,19 +13,20 @@ from django.db import connection, models
 COPY_THRESHOLD = 32  # below this, COPY's extra round trips cost more than the rows
 
 
-def insert_rows(model: type[models.Model], columns: Sequence[str], rows: list[tuple]) -> None:
-    """Insert ``rows`` (values in the order of ``columns``, field names) into ``model``'s table."""
+def insert_rows(model: type[models.Model], columns: Sequence[str], rows: list[tuple], *, adapt: bool = True) -> None:
+    """Insert ``rows`` (values in the order of ``columns``, field names) into ``model``'s table; with ``adapt``
+    false the values are already as the database takes them (``foundation.models.insert_values``)."""
     if not rows:
         return
-    table, names, adapt = _target(model, columns)
+    table, names, adapters = _target(model, columns, adapt)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and len(rows) >= COPY_THRESHOLD:
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             return
-        placeholders = ", ".join(["%s"] * len(adapt))
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", _adapted(adapt, rows))
+        placeholders = ", ".join(["%s"] * len(adapters))
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", _adapted(adapters, rows))
 
 
 def locked_row(model: type[models.Model], pk, columns: Sequence[str]) -> tuple | None:
@@ -41,8 +42,12 @@ def locked_row(model: type[models.Model], pk, columns: Sequence[str]) -> tuple |
 
 
 def append_small(inserts: Sequence[tuple[type[models.Model], Sequence[str], list[tuple]]],
-                 update: tuple[type[models.Model], object, dict]) -> None:
+                 update: tuple[type[models.Model], object, dict],
+                 prepared: Sequence[tuple[type[models.Model], Sequence[str], list[tuple]]] = ()) -> None:
     """Insert each ``(model, columns, rows)`` of ``inserts``, then set ``update`` = ``(model, pk, {field: value})``.
+
+    ``prepared`` batches are inserted too, their values already as the database takes them (e.g. an audit
+    entry's, from ``foundation.models.insert_values``), so they are not adapted again.
 
     On PostgreSQL, when every batch is below ``COPY_THRESHOLD``, this is one statement (the inserts as
     data-modifying WITH clauses of the UPDATE, which PostgreSQL runs to completion, all or nothing with the
@@ -55,29 +60,29 @@ def append_small(inserts: Sequence[tuple[type[models.Model], Sequence[str], list
     update_sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
     update_params = [_adapter(field)(value) if _adapter(field) else value
                      for field, value in zip(fields, values.values(), strict=True)] + [pk]
-    batches = [batch for batch in inserts if batch[2]]
-    if connection.vendor != "postgresql" or any(len(rows) >= COPY_THRESHOLD for _, _, rows in batches):
-        for target, columns, rows in batches:
-            insert_rows(target, columns, rows)
+    batches = [(*batch, True) for batch in inserts if batch[2]] + [(*batch, False) for batch in prepared if batch[2]]
+    if connection.vendor != "postgresql" or any(len(rows) >= COPY_THRESHOLD for _, _, rows, _ in batches):
+        for target, columns, rows, adapt in batches:
+            insert_rows(target, columns, rows, adapt=adapt)
         with connection.cursor() as cursor:
             cursor.execute(update_sql, update_params)
         return
     clauses, params = [], []
-    for number, (target, columns, rows) in enumerate(batches):
-        table, names, adapt = _target(target, columns)
-        row_placeholder = "(" + ", ".join(["%s"] * len(adapt)) + ")"
+    for number, (target, columns, rows, adapt) in enumerate(batches):
+        table, names, adapters = _target(target, columns, adapt)
+        row_placeholder = "(" + ", ".join(["%s"] * len(adapters)) + ")"
         clauses.append(f"i{number} AS (INSERT INTO {table} ({names}) VALUES "
                        f"{', '.join([row_placeholder] * len(rows))})")
-        params.extend(value for row in _adapted(adapt, rows) for value in row)
+        params.extend(value for row in _adapted(adapters, rows) for value in row)
     with connection.cursor() as cursor:
         cursor.execute(("WITH " + ", ".join(clauses) + " " if clauses else "") + update_sql, params + update_params)
 
 
-def _target(model: type[models.Model], columns: Sequence[str]):
+def _target(model: type[models.Model], columns: Sequence[str], adapt: bool = True):
     meta = model._meta
     fields = [meta.get_field(name) for name in columns]
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    return connection.ops.quote_name(meta.db_table), names, [_adapter(field) for field in fields]
+    return connection.ops.quote_name(meta.db_table), names, [_adapter(field) if adapt else None for field in fields]
 
 
 def _adapted(adapt: list, rows: list[tuple]) -> list[tuple]:

@@ -1,4 +1,5 @@
-"""Rendering: the compacted glyph widths change nothing a reader shows (``render._compact_widths``)."""
+"""Rendering: the compacted glyph widths (``render._compact_widths``), the face shared by every weight
+(``render._install_face_sharing``) and the reordered face change nothing a reader shows."""
 
 import io
 import subprocess
@@ -61,7 +62,7 @@ def both_renderings(monkeypatch):
 def test_every_glyph_keeps_its_width_and_the_pages_look_the_same(both_renderings, tmp_path):
     compacted, stock = both_renderings
     fonts, stock_fonts = _cid_fonts(compacted), _cid_fonts(stock)
-    assert fonts.keys() == stock_fonts.keys() and len(fonts) >= 2  # regular and bold faces
+    assert fonts.keys() == stock_fonts.keys() and len(fonts) >= 2  # the GB 2312 face and the full one
     for name, font in fonts.items():
         listed, default = _widths(font)
         stock_listed, stock_default = _widths(stock_fonts[name])
@@ -122,6 +123,46 @@ def test_the_face_with_common_glyphs_first_renders_the_same_pages_from_far_small
         return counts
 
     small, large = embedded_glyphs(ordered), embedded_glyphs(unordered)
-    assert small.keys() == large.keys() and len(small) >= 2  # regular and bold
+    assert small.keys() == large.keys() and len(small) >= 1
     for name, count in small.items():  # glyph ids are kept: a subset runs up to the highest id the page uses
         assert count < 2000 < large[name], name
+
+
+def _text(pdf: bytes, tmp_path, name: str) -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+
+
+def test_bold_text_is_drawn_from_the_one_embedded_face_with_the_same_pages_and_text(tmp_path, monkeypatch):
+    """The CJK face has no bold: WeasyPrint would embed a second subset of the same file for the heading and
+    the <b>, drawn with the same outlines. Shared, the document embeds the face once, under its own weight."""
+    shared = render.render_pdf(HTML, css=CSS)
+    monkeypatch.setattr(render, "_face_aliases", lambda: None)
+    per_weight = render.render_pdf(HTML, css=CSS)
+
+    def gb2312_fonts(pdf):
+        return sorted(name for name in _cid_fonts(pdf) if "GB2312" in name)
+
+    per_weight_names, shared_names = gb2312_fonts(per_weight), gb2312_fonts(shared)
+    assert len(per_weight_names) == 2 and any(name.endswith("-Bold") for name in per_weight_names)
+    assert len(shared_names) == 1 and shared_names[0] in per_weight_names and not shared_names[0].endswith("-Bold")
+    assert len(shared) < len(per_weight)
+    assert _pixels(shared, tmp_path, "shared") == _pixels(per_weight, tmp_path, "per-weight")
+    assert _text(shared, tmp_path, "shared") == _text(per_weight, tmp_path, "per-weight")
+
+
+def test_a_variable_colour_or_other_face_is_never_shared():
+    from types import SimpleNamespace
+
+    def font(**changes):
+        values = dict(index=0, style=0, family="F", bitmap=False, png=False, svg=False, colr=False, variations={},
+                      tables=["glyf", "cmap"], file_content=b"face")
+        return SimpleNamespace(**{**values, **changes})
+
+    embedded = font()
+    assert render._shared_face(font(), [embedded]) is embedded
+    for different in ({"file_content": b"other"}, {"index": 1}, {"style": 2}, {"family": "G"},
+                      {"tables": ["glyf", "fvar"]}, {"variations": {"wght": 700.0}}, {"colr": True},
+                      {"bitmap": True}):
+        assert render._shared_face(font(**different), [embedded]) is None, different

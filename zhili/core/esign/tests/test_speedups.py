@@ -500,13 +500,16 @@ def test_reverse_reference_map_and_subsumed_objects_match_pyhanko(completed_cont
             result = []
             for view in _historical_views(pdf):
                 view._load_reverse_xref_cache()
-                objects = {ref: _tree(view(ref)) for ref in sorted(view.reader.xrefs.explicit_refs_in_revision(
-                    view.revision), key=lambda ref: ref.idnum)}
-                result.append((view._indirect_object_access_cache, objects))
+                refs = sorted(view.reader.xrefs.explicit_refs_in_revision(view.revision), key=lambda ref: ref.idnum)
+                # asked for one object at a time first (as the difference analysis asks), then as a whole
+                usages = {ref: view._get_usages_of_ref(ref) for ref in [*refs, generic.Reference(10**6)]}
+                objects = {ref: _tree(view(ref)) for ref in refs}
+                result.append((usages, view._indirect_object_access_cache, objects))
             return result
 
         fast = _same_as_stock(survey)
-        assert any(len(paths) > 1 for cache, _ in fast for paths in cache.values())  # shared objects were mapped
+        assert any(len(paths) > 1 for _, cache, _ in fast for paths in cache.values())  # shared objects were mapped
+        assert all(usages[generic.Reference(10**6)] == set() for usages, _, _ in fast)
 
 
 @pytest.mark.django_db
