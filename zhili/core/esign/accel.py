@@ -67,6 +67,15 @@ Each replacement gives exactly the result of the code it replaces, or hands the 
   for every signature that shows it. The compressed bytes of large inputs are remembered, keyed by the
   SHA-256 of the exact input (``_compressed``): zlib gives the same output for the same input.
 
+- ``pyhanko_certvalidator.async_validate_path`` (which ``find_valid_path`` calls for each candidate path)
+  validates a path again each time it is asked: one verification asks for the TSA certificate's path three
+  times (both signatures' timestamps and the document timestamp), with the same ``ValidationContext``. A path
+  that validated is remembered on that context, keyed by the trust anchor, every certificate of the path and
+  what the context holds that the validation reads and that can change while it lives (the numbers of
+  registered certificates, CRLs and OCSP responses, which only grow, and its timing parameters); a failure, or a
+  validation that added a soft-fail exception or changed the context, is never remembered. A new context (every
+  verification builds one) starts empty, so nothing is carried from one verification to the next.
+
 ``install()`` runs from ``EsignConfig.ready``; it is idempotent.
 """
 
@@ -959,6 +968,45 @@ def _install_ess_certid() -> None:
     _replace(generic_cms, "check_ess_certid", check_ess_certid)
 
 
+def _context_state(context) -> tuple | None:
+    """What a path validation reads from its ``ValidationContext`` besides the path, as far as it can change
+    while the context lives: the certificates registered (CRL issuers are looked up among them) and the CRLs and
+    OCSP responses held; both only ever grow. ``None`` where the library keeps them otherwise (no memo then)."""
+    registry, revinfo = context.certificate_registry, context.revinfo_manager
+    certificates = getattr(registry, "certs", None)
+    crls, ocsps = getattr(revinfo, "_crls", None), getattr(revinfo, "_ocsps", None)
+    if not isinstance(certificates, dict) or not isinstance(crls, list) or not isinstance(ocsps, list):
+        return None
+    return len(certificates), len(crls), len(ocsps)
+
+
+def _install_path_memo() -> None:
+    import pyhanko_certvalidator as certvalidator
+
+    original = certvalidator.async_validate_path
+
+    async def async_validate_path(validation_context, path, parameters=None):
+        state = _context_state(validation_context)
+        if parameters is not None or state is None:
+            return await original(validation_context, path, parameters)
+        anchor = path.trust_anchor.authority
+        key = (getattr(anchor, "certificate", None) and anchor.certificate.dump(), id(anchor),
+               tuple(cert.dump() for cert in path.iter_certs(include_root=False)), state,
+               validation_context.timing_params)
+        memo = validation_context.__dict__.setdefault("_zhili_validated_paths", {})
+        if key in memo:
+            return memo[key]
+        soft_failures = len(validation_context.soft_fail_exceptions)
+        result = await original(validation_context, path, parameters)
+        if len(validation_context.soft_fail_exceptions) == soft_failures and \
+                _context_state(validation_context) == state:
+            memo[key] = result
+        return result
+
+    async_validate_path.__doc__ = original.__doc__
+    _replace(certvalidator, "async_validate_path", async_validate_path)
+
+
 _COMPRESSED_FROM = 16 * 1024  # smaller streams (each signature's own) are compressed as they come
 _compressed = _Kept(16)
 
@@ -1038,4 +1086,5 @@ def install() -> None:
             _install_signature_memo()
             _install_ess_certid()
             _install_flate_memo()
+            _install_path_memo()
             _installed = True

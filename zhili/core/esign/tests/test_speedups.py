@@ -646,3 +646,83 @@ def test_large_streams_are_compressed_once_to_the_same_bytes():
     assert FlateDecode().encode(small) == zlib.compress(small)
     changed = image[:-1] + b"\x00"
     assert zlib.decompress(FlateDecode().encode(changed)) == changed
+
+
+def _statuses(pdf: bytes, context) -> list:
+    """What pyHanko reports on each signature and document timestamp of ``pdf``, all checked against ``context``."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+
+    found = []
+    for embedded in PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures:
+        if embedded.sig_object_type == "/DocTimeStamp":
+            status = validate_pdf_timestamp(embedded, validation_context=context)
+        else:
+            status = validate_pdf_signature(embedded, signer_validation_context=context, ts_validation_context=context)
+            timestamp = status.timestamp_validity
+            found.append((timestamp.intact, timestamp.valid, timestamp.trusted,
+                          [cert.dump() for cert in timestamp.validation_path.iter_certs(include_root=True)]))
+        found.append((embedded.field_name, status.intact, status.valid, status.trusted, status.revocation_details,
+                      status.coverage, status.modification_level,
+                      [cert.dump() for cert in status.validation_path.iter_certs(include_root=True)]))
+    return found
+
+
+def _context_for(pdf: bytes, crls: list | None = None):
+    """A ValidationContext with the file's own root and CRLs (from its DSS) or the given ones, as ``verify_pdf``
+    builds one."""
+    from asn1crypto import crl as asn1_crl
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko_certvalidator import ValidationContext
+
+    dss = PdfFileReader(io.BytesIO(pdf), strict=False).root["/DSS"]
+    certs = [asn1_x509.Certificate.load(ref.get_object().data) for ref in dss["/Certs"]]
+    if crls is None:
+        crls = [asn1_crl.CertificateList.load(ref.get_object().data) for ref in dss["/CRLs"]]
+    root = next(cert for cert in certs if cert.subject == cert.issuer)
+    return ValidationContext(trust_roots=[root], crls=crls, allow_fetching=False, revocation_mode="soft-fail")
+
+
+@pytest.mark.django_db
+def test_each_path_is_validated_once_per_context_with_the_same_reports(completed_contract):
+    """Three timestamps name the same TSA certificate: its path is validated once per ValidationContext, and every
+    signature's report is what pyHanko's own code reports, path by path."""
+    accel.install()
+    context = _context_for(completed_contract)
+    fast = _statuses(completed_contract, context)
+    with accel.stock_libraries():
+        stock = _statuses(completed_contract, _context_for(completed_contract))
+
+    assert fast == stock
+    assert all(item[1:4] == (True, True, True) for item in fast if isinstance(item[0], str))
+    validated = context.__dict__["_zhili_validated_paths"]
+    assert len(validated) == 3  # the worker's, the employer's and the TSA's path, of five validations
+
+
+def test_a_revoked_signer_is_reported_revoked_with_the_memo_as_without_it(verified_worker, enterprise, hr_li,
+                                                                          seal_png):
+    """The worker's certificate revoked after signing, the platform's current CRLs: the remembered TSA path does
+    not hide the revocation, and the reports are pyHanko's own."""
+    from zhili.core.esign.choices import RevocationReason
+    from zhili.core.esign.models import Certificate
+    from zhili.core.esign.tests import helpers
+
+    accel.install()
+    platform = services.ensure_platform_ca()
+    signed = helpers.seal_as_employer(helpers.sign_as_worker(helpers.contract_pdf(verified_worker, enterprise),
+                                                             verified_worker), enterprise, hr_li, seal_png)
+    completed = signing.complete_document(signed)
+    worker_row = Certificate.objects.get(user=verified_worker)
+    services.revoke_certificate(worker_row, reason=RevocationReason.KEY_COMPROMISE, actor=hr_li)
+    crls = signing.current_crls(services.ensure_platform_ca())
+    assert platform.issuing.pk == services.ensure_platform_ca().issuing.pk
+
+    fast = _statuses(completed, _context_for(completed, crls))
+    with accel.stock_libraries():
+        stock = _statuses(completed, _context_for(completed, crls))
+
+    assert fast == stock
+    worker_status = next(item for item in fast if item[0] == "WorkerSignature")
+    seal_status = next(item for item in fast if item[0] == "EmployerSeal")
+    assert worker_status[4] is not None and worker_status[3] is False  # revoked, hence not trusted
+    assert seal_status[4] is None and seal_status[3] is True
