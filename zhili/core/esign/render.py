@@ -134,6 +134,38 @@ def _shared_face(candidate, fonts) -> object | None:
     return None
 
 
+def _same_face_font(pango_font, description, fonts) -> object | None:
+    """The font among ``fonts`` that Pango draws from the very face object of ``pango_font`` (HarfBuzz keeps one
+    per file and index), asked for in the same style without variations, found before a ``Font`` is built for
+    it (which copies the whole face file). None when there is none or the face is not one to share: the caller
+    then builds the ``Font`` and compares its file (``_shared_face``)."""
+    from weasyprint.text.ffi import ffi, harfbuzz, pango
+
+    if pango.pango_font_description_get_variations(description) != ffi.NULL:
+        return None
+    face = harfbuzz.hb_font_get_face(pango.pango_font_get_hb_font(pango_font))
+    style = pango.pango_font_description_get_style(description)
+    for font in fonts:
+        if harfbuzz.hb_font_get_face(font.hb_font) == face and font.style == style and not font.variations \
+                and not (font.bitmap or font.png or font.svg or font.colr or "fvar" in font.tables):
+            return font
+    return None
+
+
+def _keep_lighter_weight(font, description) -> None:
+    """Name the shared font (``/BaseFont``, ``/FontName``, ``/FontWeight``) after the lighter of its weight and
+    the one ``description`` asks for, as WeasyPrint names a font after its description."""
+    import re
+
+    from weasyprint.text.ffi import ffi, pango
+
+    weight = pango.pango_font_description_get_weight(description)
+    if weight < font.weight:
+        described = ffi.string(pango.pango_font_description_to_string(description))
+        font.weight = weight
+        font.name = font.name.split(b"+", 1)[0] + b"+" + re.split(b" [#@]", described)[0].replace(b" ", b"-")
+
+
 def _install_face_sharing() -> None:
     """WeasyPrint embeds one font per weight asked for, even when one face serves every weight.
 
@@ -160,15 +192,15 @@ def _install_face_sharing() -> None:
         key, description, font_size = get_pango_font_key(pango_font)
         font = self._fonts.get(key) or aliases.get(key)
         if font is None:
-            candidate = Font(pango_font, description, font_size)
-            font = _shared_face(candidate, self._fonts.values())
+            font = _same_face_font(pango_font, description, self._fonts.values())
             if font is None:
-                font = self._fonts[key] = candidate
-            else:
-                aliases[key] = font
-                if candidate.weight < font.weight:
-                    font.weight, font.name = candidate.weight, font.name.split(b"+", 1)[0] + b"+" + \
-                        candidate.name.split(b"+", 1)[1]
+                candidate = Font(pango_font, description, font_size)
+                font = _shared_face(candidate, self._fonts.values())
+                if font is None:
+                    font = self._fonts[key] = candidate
+                    return font, font_size
+            aliases[key] = font
+            _keep_lighter_weight(font, description)
         return font, font_size
 
     add_font.shares_faces = True
