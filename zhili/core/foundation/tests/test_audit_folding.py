@@ -6,12 +6,10 @@ import datetime as dt
 import pytest
 from django.db import DataError, IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from zhili.core.datapool.choices import SourceKind
 from zhili.core.datapool.models import Batch
-from zhili.core.esign.choices import CertificateKind
-from zhili.core.esign.models import Certificate, KeyUseAuthorization
+from zhili.core.esign.models import KeyUseAuthorization
 from zhili.core.foundation import audit
 from zhili.core.foundation.context import RequestContext, current
 from zhili.core.foundation.models import AuditEntry, insert_instance, insert_values, quoted_column, quoted_table
@@ -22,15 +20,6 @@ ENTRY_COLUMNS = ("actor_id", "actor_label", "action", "target_type", "target_id"
 def entry_values(pk) -> dict:
     """What an entry says, read back from the database: every column but its own id and time."""
     return AuditEntry.objects.values(*ENTRY_COLUMNS).get(pk=pk)
-
-
-@pytest.fixture
-def certificate_of_zhang(worker_zhang):
-    now = timezone.now()
-    return Certificate.objects.create(
-        kind=CertificateKind.PERSON, subject="CN=张*", serial_number="0a1b2c", fingerprint="f" * 64, der=b"\x30\x00",
-        user=worker_zhang, not_before=now, not_after=now + dt.timedelta(days=365),
-    )
 
 
 def authorization_of(certificate, nonce="9f" * 16, **values) -> KeyUseAuthorization:

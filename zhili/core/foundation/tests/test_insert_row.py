@@ -9,23 +9,13 @@ from django.db.models import signals
 from django.db.models.functions import Now
 from django.utils import timezone
 
-from zhili.core.esign.choices import CertificateKind
-from zhili.core.esign.models import Certificate, KeyUseAuthorization, SignatureRecord
+from zhili.core.esign.models import KeyUseAuthorization, SignatureRecord
 from zhili.core.foundation import audit, pii
 from zhili.core.foundation.models import AuditEntry, insert_instance
 from zhili.core.notify.choices import Channel
 from zhili.core.notify.models import Message
 
 NEAR = dt.timedelta(minutes=5)
-
-
-@pytest.fixture
-def certificate_of_zhang(worker_zhang):
-    now = timezone.now()
-    return Certificate.objects.create(
-        kind=CertificateKind.PERSON, subject="CN=张*", serial_number="0a1b2c", fingerprint="f" * 64, der=b"\x30\x00",
-        user=worker_zhang, not_before=now, not_after=now + dt.timedelta(days=365),
-    )
 
 
 def audit_values(worker, certificate):
