@@ -37,6 +37,12 @@ def quoted_column(model, name: str) -> str:
     return f'"{field.column}"'
 
 
+def columns(model, alias: str, *names: str) -> str:
+    """``alias."column", …``: the columns of ``model``'s fields ``names`` (field names, or ``pk``), quoted, for the
+    select list of a hand-written statement that reads only some of them."""
+    return ", ".join(f"{alias}.{quoted_column(model, name)}" for name in names)
+
+
 def placeholders(count: int) -> str:
     """``(%s, %s, …)``: the parameter list of an ``IN`` with ``count`` values."""
     return "(" + ", ".join(["%s"] * count) + ")"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation import audit, events, pii
-from zhili.core.foundation.models import loaded_instance
+from zhili.core.foundation.models import columns, loaded_instance, quoted_column, quoted_table
 from zhili.core.foundation.validators import validate_id_number, validate_mobile
 from zhili.core.notify import api as notify
 
@@ -244,11 +244,14 @@ def issue_token(client_id: str, client_secret: str, *, scopes: list[str] | None 
 # request, exactly as ``AccessToken.is_valid`` states it; nothing about a token is cached between requests.
 _ORGANIZATION = ApiClient._meta.get_field("organization").related_model
 _RESOLVE_TOKEN_SQL = (
-    "SELECT t.id, t.client_id, t.scopes, c.name, c.client_id, c.organization_id, o.name, o.region_id"
-    f' FROM "{AccessToken._meta.db_table}" t'
-    f' JOIN "{ApiClient._meta.db_table}" c ON c.id = t.client_id'
-    f' JOIN "{_ORGANIZATION._meta.db_table}" o ON o.id = c.organization_id'
-    " WHERE t.token_hash = %s AND t.revoked_at IS NULL AND t.expires_at > %s AND c.is_active = %s"
+    f"SELECT {columns(AccessToken, 't', 'pk', 'client', 'scopes')}, {columns(ApiClient, 'c', 'name', 'client_id')},"
+    f" {columns(ApiClient, 'c', 'organization')}, {columns(_ORGANIZATION, 'o', 'name', 'region')}"
+    f" FROM {quoted_table(AccessToken)} t"
+    f" JOIN {quoted_table(ApiClient)} c ON c.{quoted_column(ApiClient, 'pk')} = t.{quoted_column(AccessToken, 'client')}"
+    f" JOIN {quoted_table(_ORGANIZATION)} o"
+    f" ON o.{quoted_column(_ORGANIZATION, 'pk')} = c.{quoted_column(ApiClient, 'organization')}"
+    f" WHERE t.{quoted_column(AccessToken, 'token_hash')} = %s AND t.{quoted_column(AccessToken, 'revoked_at')} IS NULL"
+    f" AND t.{quoted_column(AccessToken, 'expires_at')} > %s AND c.{quoted_column(ApiClient, 'is_active')} = %s"
 )
 
 

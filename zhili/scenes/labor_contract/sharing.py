@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Q
 
 from zhili.core.foundation import pii
-from zhili.core.foundation.models import loaded_instance
+from zhili.core.foundation.models import columns, loaded_instance, quoted_column, quoted_table
 from zhili.core.sharing.declarations import DocumentStatus, DocumentType, SharedField
 
 from .choices import ContractStatus, DocumentKind, DocumentStage, TermType
@@ -66,10 +66,12 @@ def _read(contract) -> dict:
 # converts and decrypts each column as its model field does). Keep the columns in step with ``_read``.
 _EMPLOYER = LaborContract._meta.get_field("employer").related_model
 _READ_SQL = (
-    "SELECT c.id, c.employer_id, c.worker_name, c.worker_id_number, c.job_title, c.work_place, c.start_date,"
-    " c.end_date, c.monthly_wage, c.term_type, c.status, e.name AS employer_name_, e.uscc AS employer_uscc_"
-    f' FROM "{LaborContract._meta.db_table}" c JOIN "{_EMPLOYER._meta.db_table}" e ON e.id = c.employer_id'
-    " WHERE c.id = %s"
+    f"SELECT {columns(LaborContract, 'c', 'pk', 'employer', 'worker_name', 'worker_id_number', 'job_title')},"
+    f" {columns(LaborContract, 'c', 'work_place', 'start_date', 'end_date', 'monthly_wage', 'term_type', 'status')},"
+    f" e.{quoted_column(_EMPLOYER, 'name')} AS employer_name_, e.{quoted_column(_EMPLOYER, 'uscc')} AS employer_uscc_"
+    f" FROM {quoted_table(LaborContract)} c JOIN {quoted_table(_EMPLOYER)} e"
+    f" ON e.{quoted_column(_EMPLOYER, 'pk')} = c.{quoted_column(LaborContract, 'employer')}"
+    f" WHERE c.{quoted_column(LaborContract, 'pk')} = %s"
 )
 
 

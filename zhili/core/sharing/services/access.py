@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit
-from zhili.core.foundation.models import loaded_instance
+from zhili.core.foundation.models import columns, loaded_instance, quoted_column, quoted_table
 from zhili.core.identity.permissions import can
 
 from ..choices import AccessBasis
@@ -59,13 +59,14 @@ def _client_label(client) -> str:
 # columns, the worker's and the matter's names (``str(grant)``, the audit entry's target) and the matter's code.
 _USER = Grant._meta.get_field("worker").related_model
 _VALID_GRANTS_SQL = (
-    "SELECT g.id, g.worker_id, g.party_id, g.object_id, g.document_label, g.fields, g.include_pdf,"
-    " u.name, u.username, m.id, m.name, m.code"
-    f' FROM "{Grant._meta.db_table}" g'
-    f' JOIN "{_USER._meta.db_table}" u ON u.id = g.worker_id'
-    f' JOIN "{Matter._meta.db_table}" m ON m.id = g.matter_id'
-    " WHERE g.party_id = %s AND g.document_type = %s AND g.object_id = %s"
-    " AND g.revoked_at IS NULL AND g.expires_at > %s"
+    f"SELECT {columns(Grant, 'g', 'pk', 'worker', 'party', 'object_id', 'document_label', 'fields', 'include_pdf')},"
+    f" {columns(_USER, 'u', 'name', 'username')}, {columns(Matter, 'm', 'pk', 'name', 'code')}"
+    f" FROM {quoted_table(Grant)} g"
+    f" JOIN {quoted_table(_USER)} u ON u.{quoted_column(_USER, 'pk')} = g.{quoted_column(Grant, 'worker')}"
+    f" JOIN {quoted_table(Matter)} m ON m.{quoted_column(Matter, 'pk')} = g.{quoted_column(Grant, 'matter')}"
+    f" WHERE g.{quoted_column(Grant, 'party')} = %s AND g.{quoted_column(Grant, 'document_type')} = %s"
+    f" AND g.{quoted_column(Grant, 'object_id')} = %s AND g.{quoted_column(Grant, 'revoked_at')} IS NULL"
+    f" AND g.{quoted_column(Grant, 'expires_at')} > %s"
 )
 
 
@@ -80,9 +81,9 @@ def _valid_grants(client, document_type: str, object_id, matter_code: str | None
     sql, params = _VALID_GRANTS_SQL, [client.organization_id, document_type, str(object_id),
                                       connection.ops.adapt_datetimefield_value(timezone.now())]
     if matter_code:
-        sql, params = sql + " AND m.code = %s", [*params, matter_code]
+        sql, params = sql + f" AND m.{quoted_column(Matter, 'code')} = %s", [*params, matter_code]
     with connection.cursor() as cursor:
-        cursor.execute(sql + " ORDER BY g.id", params)
+        cursor.execute(sql + f" ORDER BY g.{quoted_column(Grant, 'pk')}", params)
         rows = cursor.fetchall()
     if not rows:
         raise NotShared
