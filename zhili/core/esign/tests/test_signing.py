@@ -42,7 +42,11 @@ def signed_contract(django_db_setup, django_db_blocker, tmp_path_factory):
         after_worker = helpers.sign_as_worker(unsigned, worker)
         after_seal = helpers.seal_as_employer(after_worker, enterprise, hr, seal_png.__wrapped__())
         completed = signing.complete_document(after_seal)
-        records = {r.field_name: (r.evidence_digest, r.output_sha256) for r in SignatureRecord.objects.all()}
+        # This fixture's two records, found by the files they signed (not whatever else the database holds).
+        signed_inputs = [hashlib.sha256(pdf).hexdigest() for pdf in (unsigned, after_worker)]
+        records = {r.field_name: (r.evidence_digest, r.output_sha256)
+                   for r in SignatureRecord.objects.filter(input_sha256__in=signed_inputs)}
+        assert sorted(records) == ["EmployerSeal", "WorkerSignature"]
         root_pem = platform.root_cert.public_bytes(serialization.Encoding.PEM)
         transaction.set_rollback(True)
     folder = tmp_path_factory.mktemp("signed")
