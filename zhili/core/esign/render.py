@@ -119,16 +119,19 @@ def _compact_widths(document, pdf) -> None:
             obj["DW"] = common
 
 
+def _shareable(font) -> bool:
+    """No variation axes or instance, colour glyphs or bitmaps: a face whose every weight is drawn alike."""
+    return not (font.bitmap or font.png or font.svg or font.colr or font.variations or "fvar" in font.tables)
+
+
 def _shared_face(candidate, fonts) -> object | None:
     """The font among ``fonts`` that ``candidate`` can be drawn with: the same face of the same file, the same
-    style and no variation axes, colour glyphs or bitmaps, so that only the requested weight differs."""
-    if candidate.bitmap or candidate.png or candidate.svg or candidate.colr or candidate.variations \
-            or "fvar" in candidate.tables:
+    style, and both ``_shareable``, so that only the requested weight differs."""
+    if not _shareable(candidate):
         return None
     for font in fonts:
         if font.index == candidate.index and font.style == candidate.style and font.family == candidate.family \
-                and not (font.bitmap or font.png or font.svg or font.colr or font.variations) \
-                and len(font.file_content) == len(candidate.file_content) \
+                and _shareable(font) and len(font.file_content) == len(candidate.file_content) \
                 and font.file_content == candidate.file_content:
             return font
     return None
@@ -146,8 +149,7 @@ def _same_face_font(pango_font, description, fonts) -> object | None:
     face = harfbuzz.hb_font_get_face(pango.pango_font_get_hb_font(pango_font))
     style = pango.pango_font_description_get_style(description)
     for font in fonts:
-        if harfbuzz.hb_font_get_face(font.hb_font) == face and font.style == style and not font.variations \
-                and not (font.bitmap or font.png or font.svg or font.colr or "fvar" in font.tables):
+        if harfbuzz.hb_font_get_face(font.hb_font) == face and font.style == style and _shareable(font):
             return font
     return None
 

@@ -306,7 +306,7 @@ def _mark_used(nonce: str, certificate_id: int, now, entry) -> tuple[int, bool]:
     is the update's); elsewhere (SQLite, in-process) the caller inserts it."""
     from django.db import connection
 
-    from zhili.core.foundation.models import AuditEntry, insert_values, quoted_column, quoted_table
+    from zhili.core.foundation.models import insert_select, quoted_column, quoted_table
 
     column = {name: quoted_column(KeyUseAuthorization, name) for name in
               ("nonce", "certificate", "used_at", "updated_at", "expires_at")}
@@ -319,11 +319,8 @@ def _mark_used(nonce: str, certificate_id: int, now, entry) -> tuple[int, bool]:
         if connection.vendor != "postgresql":
             cursor.execute(update, params)
             return cursor.rowcount, False
-        names, values = insert_values(entry, using=connection.alias)
-        cursor.execute(
-            f"WITH u AS ({update} RETURNING 1) INSERT INTO {quoted_table(AuditEntry)}"
-            f" ({', '.join(quoted_column(AuditEntry, name) for name in names)})"
-            f" SELECT {', '.join(['%s'] * len(values))} FROM u", params + values)
+        insert_entry, values = insert_select(entry, "u", using=connection.alias)
+        cursor.execute(f"WITH u AS ({update} RETURNING 1) {insert_entry}", params + values)
         return cursor.rowcount, cursor.rowcount > 0
 
 

@@ -121,14 +121,19 @@ def _insert_plan(model, alias: str, with_pk: bool) -> tuple[str, tuple, tuple, t
     if refusals:
         raise TypeError(f"insert_instance cannot insert {model.__name__}: {'; '.join(refusals)}")
     returning = tuple(meta.db_returning_fields)
-    quote = connection.ops.quote_name
-    sql = (f"{connection.ops.insert_statement()} {quote(meta.db_table)} "
-           f"({', '.join(quote(field.column) for field in fields)}) VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = _insert_sql(connection, meta, fields, "VALUES " + placeholders(len(fields)))
     returning_params: tuple = ()
     if returning:
         returning_sql, returning_params = connection.ops.return_insert_columns(returning)
         sql = f"{sql} {returning_sql}"
     return sql, fields, returning, tuple(returning_params)
+
+
+def _insert_sql(connection, meta, fields, rows: str) -> str:
+    """``INSERT INTO "table" ("column", …) rows``: ``rows`` is ``VALUES (…)`` or a ``SELECT``."""
+    quote = connection.ops.quote_name
+    return (f"{connection.ops.insert_statement()} {quote(meta.db_table)}"
+            f" ({', '.join(quote(field.column) for field in fields)}) {rows}")
 
 
 def target_key(target: models.Model | None) -> tuple[str, str, str]:
@@ -172,6 +177,22 @@ def insert_values(instance: models.Model, *, using: str | None = None) -> tuple[
     statement of the write it audits). Nothing is inserted, and the instance stays new."""
     _alias, (_sql, fields, _returning, _returning_params), values = _prepared_insert(instance, using)
     return tuple(field.name for field in fields), values
+
+
+def _insert_select_sql(connection, meta, fields, source: str, expressions: dict | None = None) -> str:
+    """``INSERT INTO "table" (…) SELECT %s, … FROM source``: one row per row of ``source`` (a WITH clause of the
+    same statement), each field's value a parameter unless ``expressions`` gives SQL for it (by field name)."""
+    selected = [(expressions or {}).get(field.name, "%s") for field in fields]
+    return _insert_sql(connection, meta, fields, f"SELECT {', '.join(selected)} FROM {source}")
+
+
+def insert_select(instance: models.Model, source: str, *, using: str | None = None) -> tuple[str, list]:
+    """The clause and parameters that insert the new ``instance`` (prepared as ``insert_instance`` prepares it)
+    once per row of ``source``, a WITH clause of the same hand-written statement: e.g. an audit entry written
+    only if the UPDATE it records changed a row, ``WITH u AS (UPDATE … RETURNING 1) INSERT … SELECT … FROM u``.
+    Nothing is inserted here, and the instance stays new."""
+    alias, (_sql, fields, _returning, _returning_params), values = _prepared_insert(instance, using)
+    return _insert_select_sql(connections[alias], instance._meta.concrete_model._meta, fields, source), values
 
 
 def _execute_insert(instance, alias: str, plan: tuple, values: list) -> None:
@@ -284,15 +305,11 @@ def _audited_insert_plan(model, alias: str, with_pk: bool) -> tuple[str, tuple, 
                         "its RETURNING clause takes parameters")
     # The row's RETURNING also names its key when the database returns nothing else, so ``a`` reads a row of ``i``.
     selected = returning or (meta.pk,)
-    insert_row = (f"{connection.ops.insert_statement()} {quote(meta.db_table)} "
-                  f"({', '.join(quote(field.column) for field in fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
-                  f" RETURNING {', '.join(quote(field.column) for field in selected)}")
-    values = [f"CAST(i.{quote(meta.pk.column)} AS varchar)" if field.name == "target_id" and not with_pk else "%s"
-              for field in audit_fields]
-    audit_table = quote(AuditEntry._meta.db_table)
-    insert_entry = (f"INSERT INTO {audit_table} ({', '.join(quote(field.column) for field in audit_fields)}) "
-                    f"SELECT {', '.join(values)} FROM i"
-                    f" RETURNING {', '.join(quote(field.column) for field in audit_returning)}")
+    insert_row = (_insert_sql(connection, meta, fields, "VALUES " + placeholders(len(fields)))
+                  + f" RETURNING {', '.join(quote(field.column) for field in selected)}")
+    key = {} if with_pk else {"target_id": f"CAST(i.{quote(meta.pk.column)} AS varchar)"}
+    insert_entry = (_insert_select_sql(connection, AuditEntry._meta, audit_fields, "i", key)
+                    + f" RETURNING {', '.join(quote(field.column) for field in audit_returning)}")
     read = [f"i.{quote(field.column)}" for field in returning] + [f"a.{quote(field.column)}" for field in audit_returning]
     sql = f"WITH i AS ({insert_row}), a AS ({insert_entry}) SELECT {', '.join(read)} FROM i CROSS JOIN a"
     return sql, returning, audit_returning
