@@ -44,6 +44,11 @@ Each replacement gives exactly the result of the code it replaces, or hands the 
   only reads keys and reference numbers does not need, and leaves each object's paths as collected until the
   difference analysis asks for them (``_Usages``): it asks for a dozen objects' paths, pyHanko built them all.
 
+- ``pyhanko.sign.diff_analysis.policies._find_orphans`` finds a revision's new objects that nothing refers to,
+  and the difference analysis asks it once per signature for every later revision: a contract's last
+  revision was searched once for each of its two signatures. The answer, which depends only on the file's
+  bytes, is kept on the revision's resolver (one per reader and revision) and a copy handed out each time.
+
 - ``pyhanko.sign.general.extract_certificate_info`` copies and parses every certificate embedded in a CMS
   structure, and the platform's certificates are in every signature and timestamp of every contract: the
   parsed certificate is now kept, keyed by its exact bytes (``_embedded_certificate``) — a parse, never a
@@ -1009,6 +1014,19 @@ def _install_path_memo() -> None:
     _replace(certvalidator, "async_validate_path", async_validate_path)
 
 
+def _install_orphan_memo() -> None:
+    from pyhanko.sign.diff_analysis import policies
+
+    def find_orphans(hist_rev):
+        orphans = hist_rev.__dict__.get("_zhili_orphans")
+        if orphans is None:
+            orphans = hist_rev.__dict__["_zhili_orphans"] = frozenset(find_orphans.original(hist_rev))
+        return set(orphans)
+
+    find_orphans.__doc__ = policies._find_orphans.__doc__
+    _replace(policies, "_find_orphans", find_orphans)
+
+
 _COMPRESSED_FROM = 16 * 1024  # smaller streams (each signature's own) are compressed as they come
 _compressed = _Kept(16)
 
@@ -1089,4 +1107,5 @@ def install() -> None:
             _install_ess_certid()
             _install_flate_memo()
             _install_path_memo()
+            _install_orphan_memo()
             _installed = True

@@ -726,3 +726,36 @@ def test_a_revoked_signer_is_reported_revoked_with_the_memo_as_without_it(verifi
     seal_status = next(item for item in fast if item[0] == "EmployerSeal")
     assert worker_status[4] is not None and worker_status[3] is False  # revoked, hence not trusted
     assert seal_status[4] is None and seal_status[3] is True
+
+
+@pytest.mark.django_db
+def test_orphans_are_found_once_per_revision_and_are_pyhankos_answer(completed_contract):
+    """Every later revision of a completed contract, and a revision that adds an object nothing refers to: the
+    same orphans as pyHanko finds, searched once per revision however often the analysis asks."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.diff_analysis import policies
+
+    accel.install()
+    writer = IncrementalPdfFileWriter(io.BytesIO(completed_contract))
+    orphan = writer.add_object(generic.TextStringObject("nothing refers to this"))
+    out = io.BytesIO()
+    writer.write(out)
+    original, searches = policies._find_orphans.original, []
+
+    def counted(view):
+        searches.append(view.revision)
+        return original(view)
+
+    policies._find_orphans.original = counted
+    try:
+        for pdf in (completed_contract, out.getvalue()):
+            views = _historical_views(pdf)[1:]
+            for view in views:
+                first = policies._find_orphans(view)
+                first.add("changed by a caller")
+                assert policies._find_orphans(view) == original(view)
+            assert searches == [view.revision for view in views]
+            searches.clear()
+    finally:
+        policies._find_orphans.original = original
+    assert generic.Reference(orphan.idnum, orphan.generation) in policies._find_orphans(_historical_views(out.getvalue())[-1])
