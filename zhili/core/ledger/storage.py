@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from django.db import connection, models
 
+from zhili.core.foundation.models import placeholders
+
 COPY_THRESHOLD = 32  # below this, COPY's extra round trips cost more than the rows
 
 
@@ -25,8 +27,8 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: list[tu
                 for row in rows:
                     copy.write_row(row)
             return
-        placeholders = ", ".join(["%s"] * len(adapters))
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", _adapted(adapters, rows))
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {placeholders(len(adapters))}",
+                           _adapted(adapters, rows))
 
 
 def locked_row(model: type[models.Model], pk, columns: Sequence[str]) -> tuple | None:
@@ -70,7 +72,7 @@ def append_small(inserts: Sequence[tuple[type[models.Model], Sequence[str], list
     clauses, params = [], []
     for number, (target, columns, rows, adapt) in enumerate(batches):
         table, names, adapters = _target(target, columns, adapt)
-        row_placeholder = "(" + ", ".join(["%s"] * len(adapters)) + ")"
+        row_placeholder = placeholders(len(adapters))
         clauses.append(f"i{number} AS (INSERT INTO {table} ({names}) VALUES "
                        f"{', '.join([row_placeholder] * len(rows))})")
         params.extend(value for row in _adapted(adapters, rows) for value in row)
