@@ -315,6 +315,20 @@ def _audited_insert_plan(model, alias: str, with_pk: bool) -> tuple[str, tuple, 
     return sql, returning, audit_returning
 
 
+class EqualityIndex(models.Index):
+    """An index for equality lookups only (``=``, ``IN``): a hash index on PostgreSQL, a B-tree elsewhere.
+
+    A hash index keeps a 4-byte hash code per row whatever the column holds, so on a long random value (a
+    64-character digest) it is a fraction of the B-tree's size, and a table's inserts, each landing on a random
+    page of it, find that page in memory far more often. It cannot order or compare ranges, nor be unique.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor == "postgresql":
+            using = " USING hash"
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
 class TimeStampedModel(models.Model):
     """Created and updated timestamps, stored in UTC."""
 

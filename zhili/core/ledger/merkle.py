@@ -1,8 +1,12 @@
 """Plan RFC 9162 proofs over stored complete subtrees, and grow the tree one leaf at a time (no Django).
 
-Node (level k, index i) is the hash of leaves [i·2^k, (i+1)·2^k), stored once every one of those leaves exists.
-Any subtree hash the RFC's PATH and SUBPROOF need, MTH(D[start:end]), is either one such node or (on the
-right edge of the tree) a right fold of at most log2(n) of them, so a proof reads O(log n) stored nodes.
+Node (level k, index i) is the hash of leaves [i·2^k, (i+1)·2^k), complete once every one of those leaves
+exists. Any subtree hash the RFC's PATH and SUBPROOF need, MTH(D[start:end]), is either one such node or (on the
+right edge of the tree) a right fold of at most log2(n) of them, so a proof needs O(log n) nodes.
+
+Only nodes of level ``LOWEST_STORED_LEVEL`` and above are stored (one row per 8 leaves, not two per leaf). A
+lower node is computed from the leaf hashes under it, at most 2^LOWEST_STORED_LEVEL consecutive ones, which
+the entries hold anyway: a proof reads one short run of entries besides its stored nodes (``plan_reads``).
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -13,11 +17,18 @@ from .verify import EMPTY_ROOT, hash_children
 Range = tuple[int, int]
 Node = tuple[int, int]
 INDEX_BITS = 48  # 2.8·10^14 leaves: room enough; a node's key packs its level above its index
+LOWEST_STORED_LEVEL = 4  # nodes below cover at most 8 leaves: computed from them, not stored
+LEAF_RUN_GAP = 1 << LOWEST_STORED_LEVEL  # leaf runs closer than this are read as one run
 
 
 def node_key(level: int, index: int) -> int:
     """Return the integer primary key of node (level, index)."""
     return (level << INDEX_BITS) | index
+
+
+def node_of_key(key: int) -> Node:
+    """Return the (level, index) a node key packs."""
+    return key >> INDEX_BITS, key & ((1 << INDEX_BITS) - 1)
 
 
 def _largest_power_of_two_below(n: int) -> int:
@@ -102,6 +113,57 @@ def range_hashes(ranges: Iterable[Range], nodes: Mapping[Node, bytes]) -> list[b
     return [fold([nodes[node] for node in decompose(start, end)]) for start, end in ranges]
 
 
+def is_stored(level: int) -> bool:
+    """Whether nodes of ``level`` are stored rows (the others are computed from their leaves)."""
+    return level >= LOWEST_STORED_LEVEL
+
+
+def plan_reads(nodes: Iterable[Node]) -> tuple[list[Node], list[Range]]:
+    """Return what computing ``nodes`` reads: the stored nodes among them, and the runs of leaf indexes
+    ``[start, end)`` under the others, merged where fewer than ``LEAF_RUN_GAP`` leaves lie between two."""
+    stored, spans = [], []
+    for level, index in nodes:
+        if is_stored(level):
+            stored.append((level, index))
+        else:
+            spans.append((index << level, (index + 1) << level))
+    runs: list[list[int]] = []
+    for start, end in sorted(spans):
+        if runs and start - runs[-1][1] < LEAF_RUN_GAP:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return stored, [(start, end) for start, end in runs]
+
+
+def subtree_hash(leaves: list[bytes]) -> bytes:
+    """Return the hash of a complete subtree (2^k leaves) from its leaf hashes, pair by pair."""
+    level = leaves
+    while len(level) > 1:
+        level = [hash_children(level[i], level[i + 1]) for i in range(0, len(level), 2)]
+    return level[0]
+
+
+def assemble(nodes: Iterable[Node], stored: Mapping[Node, bytes], leaves: Mapping[int, bytes]) -> dict[Node, bytes]:
+    """Return ``{node: hash}`` for ``nodes``: stored ones as read, lower ones from the leaf hashes under them.
+
+    Raise LookupError naming the nodes whose row or leaves are missing."""
+    found, missing = {}, []
+    for level, index in nodes:
+        if is_stored(level):
+            digest = stored.get((level, index))
+        else:
+            under = [leaves.get(leaf) for leaf in range(index << level, (index + 1) << level)]
+            digest = None if None in under else subtree_hash(under)
+        if digest is None:
+            missing.append((level, index))
+        else:
+            found[(level, index)] = digest
+    if missing:
+        raise LookupError(f"merkle nodes missing from storage: {sorted(missing)[:5]}")
+    return found
+
+
 def build(ranges: list[Range], fetch: Callable[[list[Node]], Mapping[Node, bytes]]) -> list[bytes]:
     """Return the hashes of ``ranges`` with one call of ``fetch`` for all the nodes they need."""
     return range_hashes(ranges, fetch(nodes_for(ranges)))
@@ -115,7 +177,8 @@ class CompactRange:
     peaks: list[bytes] = field(default_factory=list)
 
     def append(self, leaf_hash: bytes) -> list[tuple[int, int, bytes]]:
-        """Add a leaf; return every node (level, index, hash) it completes, the leaf's own first."""
+        """Add a leaf; return every node (level, index, hash) it completes, the leaf's own first (stored or not:
+        see ``is_stored``)."""
         index = self.size
         created = [(0, index, leaf_hash)]
         current = leaf_hash

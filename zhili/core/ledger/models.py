@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.foundation.models import TimeStampedModel
+from zhili.core.foundation.models import EqualityIndex, TimeStampedModel
 
 from .choices import AlertCode, AlertLevel, AnchorStatus
 
@@ -43,7 +43,7 @@ class LedgerEntry(TimeStampedModel):
         verbose_name_plural = _("存证记录")
         ordering = ["index"]
         indexes = [models.Index(fields=["subject_type", "subject_id", "index"], name="ledger_entry_subject"),
-                   models.Index(fields=["digest"], name="ledger_entry_digest")]
+                   EqualityIndex(fields=["digest"], name="ledger_entry_digest")]
 
     def __str__(self):
         return f"#{self.index} {self.kind} {self.subject_type}:{self.subject_id}"
@@ -52,9 +52,10 @@ class LedgerEntry(TimeStampedModel):
 class MerkleNode(models.Model):
     """The hash of one complete subtree: leaves [index·2^level, (index+1)·2^level), written once, never changed.
 
-    The key packs level and index (see ``merkle.node_key``) so a proof fetches its O(log n) nodes by primary key.
-    It does not inherit TimeStampedModel on purpose: there are two rows per leaf, and two timestamps and an
-    index each would double the cost of an append for data that never changes.
+    Only levels from ``merkle.LOWEST_STORED_LEVEL`` (16 leaves) up are stored, one row per 8 leaves; a lower
+    node is computed from the entries' leaf hashes. The key packs level and index (see ``merkle.node_key``) so a
+    proof fetches its O(log n) nodes by primary key. It does not inherit TimeStampedModel on purpose: two
+    timestamps per row would double the table for data that never changes.
     """
 
     key = models.BigIntegerField(_("节点键"), primary_key=True)

@@ -30,14 +30,16 @@ _HEAD_AND_CHECKPOINT_SQL = (
     f" LEFT JOIN {quoted_table(Checkpoint)} c ON c.{quoted_column(Checkpoint, 'tree_size')} ="
     f" (SELECT MAX({quoted_column(Checkpoint, 'tree_size')}) FROM {quoted_table(Checkpoint)})"
 )
-_NODES_SQL = (f"SELECT {quoted_column(MerkleNode, 'key')}, {quoted_column(MerkleNode, 'hash')}"
-              f" FROM {quoted_table(MerkleNode)}"
-              f" WHERE {quoted_column(MerkleNode, 'key')} IN ")
-# The head's size (NULL without a head) with each stored node among those asked for (one row of NULLs if none).
-_SIZE_AND_NODES_SQL = (
-    f"SELECT ({_TREE_SIZE_SQL}), n.{quoted_column(MerkleNode, 'key')}, n.{quoted_column(MerkleNode, 'hash')}"
-    f" FROM (SELECT 1 AS one) o LEFT JOIN {quoted_table(MerkleNode)} n ON n.{quoted_column(MerkleNode, 'key')} IN "
-)
+# The rows a set of nodes needs: stored nodes by key, and runs of leaf hashes (an entry's index is its leaf's key,
+# node_key(0, index), and every stored node's key is above every index), as one (k, h) row set.
+_STORED_NODES_SQL = (f"SELECT {quoted_column(MerkleNode, 'key')} AS k, {quoted_column(MerkleNode, 'hash')} AS h"
+                     f" FROM {quoted_table(MerkleNode)} WHERE {quoted_column(MerkleNode, 'key')} IN ")
+_LEAF_RUN_SQL = (f"SELECT {quoted_column(LedgerEntry, 'index')} AS k, {quoted_column(LedgerEntry, 'leaf_hash')} AS h"
+                 f" FROM {quoted_table(LedgerEntry)} WHERE {quoted_column(LedgerEntry, 'index')} >= %s"
+                 f" AND {quoted_column(LedgerEntry, 'index')} < %s")
+# The head's size (NULL without a head) with each row a proof reads (one row of NULLs if none).
+_SIZE_AND_ROWS_SQL = (f"SELECT ({_TREE_SIZE_SQL}), n.k, n.h FROM (SELECT 1 AS one) o LEFT JOIN ({{rows}}) n"
+                      f" ON 1 = 1")
 _ENTRIES_SQL = (f"SELECT {select_list(LedgerEntry, 'e')} FROM {quoted_table(LedgerEntry)} e"
                 f" WHERE e.{quoted_column(LedgerEntry, 'digest')} IN ")
 _ENTRIES_ORDER = f" ORDER BY e.{quoted_column(LedgerEntry, 'index')}"
@@ -69,25 +71,42 @@ def _size(size: int | None, *, field: str = "tree_size") -> int:
     return size
 
 
+def _reads(nodes: Iterable[merkle.Node]) -> tuple[str, list, list[merkle.Node]]:
+    """The statement (its row set) and parameters reading what ``nodes`` need; ``("", [], [])`` for nothing."""
+    nodes = list(dict.fromkeys(nodes))
+    stored, runs = merkle.plan_reads(nodes)
+    parts, params = [], []
+    if stored:
+        parts.append(_STORED_NODES_SQL + placeholders(len(stored)))
+        params.extend(merkle.node_key(level, index) for level, index in stored)
+    for start, end in runs:
+        parts.append(_LEAF_RUN_SQL)
+        params.extend((start, end))
+    return " UNION ALL ".join(parts), params, nodes
+
+
+def _hashes(nodes: list[merkle.Node], rows) -> dict[merkle.Node, bytes]:
+    """{node: hash} from the (key, hash) rows read; LookupError naming the nodes storage lacks."""
+    stored, leaves = {}, {}
+    for key, digest in rows:
+        level, index = merkle.node_of_key(key)
+        if level:
+            stored[(level, index)] = bytes(digest)
+        else:
+            leaves[index] = bytes(digest)
+    return merkle.assemble(nodes, stored, leaves)
+
+
 def fetch_nodes(nodes: list[merkle.Node]) -> dict[merkle.Node, bytes]:
-    """Return the stored hashes of ``nodes`` in one query; raise LookupError if one is missing."""
-    wanted = {merkle.node_key(level, index): (level, index) for level, index in nodes}
-    if wanted:
+    """Return the hashes of ``nodes`` in one query (stored ones, and the leaves under the others); raise
+    LookupError if one is missing."""
+    sql, params, nodes = _reads(nodes)
+    rows = []
+    if sql:
         with connection.cursor() as cursor:
-            cursor.execute(_NODES_SQL + placeholders(len(wanted)), list(wanted))
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
-    else:
-        rows = []
-    return _found_nodes(wanted, rows)
-
-
-def _found_nodes(wanted: dict[int, merkle.Node], rows) -> dict[merkle.Node, bytes]:
-    """{node: hash} for the (key, hash) rows read; LookupError naming the nodes storage lacks."""
-    found = {wanted[key]: bytes(digest) for key, digest in rows}
-    if len(found) != len(wanted):
-        missing = sorted(set(wanted.values()) - set(found))
-        raise LookupError(f"merkle nodes missing from storage: {missing[:5]}")
-    return found
+    return _hashes(nodes, rows)
 
 
 def root_from_nodes(size: int) -> bytes:
@@ -105,23 +124,22 @@ def inclusion_proof(index: int, tree_size: int | None = None) -> list[bytes]:
 
     With ``tree_size`` given, one statement reads the current size (to check ``tree_size`` against it) and the
     proof's nodes together: a proof is one round trip to the database, not two."""
-    ranges, wanted = [], {}
+    ranges, sql = [], ""
     if isinstance(tree_size, int) and isinstance(index, int) and 0 <= index < tree_size:
         ranges = merkle.inclusion_ranges(index, tree_size)
-        wanted = {merkle.node_key(level, position): (level, position)
-                  for level, position in merkle.nodes_for(ranges)}
-    if not wanted:  # no size given, a size or index to refuse, or a one-entry tree: read the size first
+        sql, params, nodes = _reads(merkle.nodes_for(ranges))
+    if not sql:  # no size given, a size or index to refuse, or a one-entry tree: read the size first
         size = _size(tree_size)
         if not isinstance(index, int) or not 0 <= index < size:
             raise ValidationError({"index": f"记录序号须为 0 至 {size - 1} 之间的整数"})
         return merkle.build(merkle.inclusion_ranges(index, size), fetch_nodes)
     with connection.cursor() as cursor:
-        cursor.execute(_SIZE_AND_NODES_SQL + placeholders(len(wanted)), [LedgerHead.SINGLETON_ID, *wanted])
+        cursor.execute(_SIZE_AND_ROWS_SQL.format(rows=sql), [LedgerHead.SINGLETON_ID, *params])
         rows = cursor.fetchall()
     current = rows[0][0] or 0
     if tree_size > current:
         raise ValidationError({"tree_size": f"树大小须为 0 至 {current} 之间的整数"})
-    found = _found_nodes(wanted, [(key, digest) for _, key, digest in rows if key is not None])
+    found = _hashes(nodes, [(key, digest) for _, key, digest in rows if key is not None])
     return merkle.range_hashes(ranges, found)
 
 

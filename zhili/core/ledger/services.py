@@ -17,7 +17,7 @@ from zhili.core.foundation.models import AuditEntry, insert_values, loaded_insta
 
 from . import keys, note
 from .choices import AlertCode, AlertLevel, AnchorStatus
-from .merkle import CompactRange, node_key
+from .merkle import CompactRange, is_stored, node_key
 from .models import Checkpoint, LedgerAlert, LedgerEntry, LedgerHead, MerkleNode
 from .records import Record, build_record, columns_of
 from .storage import append_small, locked_row
@@ -71,7 +71,8 @@ NODE_COLUMNS = ("key", "level", "index", "hash")
 
 
 def _write(records: list[Record], *, actor) -> list[LedgerEntry]:
-    """Append built records under the head lock: consecutive indexes, their new nodes, the new head."""
+    """Append built records under the head lock: consecutive indexes, the stored nodes they complete, the new
+    head."""
     head = _locked_head()
     edge = CompactRange.unpack(head.tree_size, bytes(head.right_edge))
     old_size = head.tree_size
@@ -80,8 +81,8 @@ def _write(records: list[Record], *, actor) -> list[LedgerEntry]:
     for record in records:
         index = edge.size
         leaf_hash = record.leaf_hash
-        for level, position, digest in edge.append(leaf_hash):
-            node_rows.append((node_key(level, position), level, position, digest))
+        node_rows.extend((node_key(level, position), level, position, digest)
+                         for level, position, digest in edge.append(leaf_hash) if is_stored(level))
         entry_rows.append((index, leaf_hash, record.text, record.kind, record.subject_type, record.subject_id,
                            record.digest, record.actor_label, record.recorded_at, now, now))
     entries = [_saved_entry(row) for row in entry_rows]

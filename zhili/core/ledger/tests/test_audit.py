@@ -50,19 +50,36 @@ def test_a_tampered_record_raises_a_red_alert_against_every_checkpoint_after_it(
     assert AuditEntry.objects.filter(action="ledger.alert.raised").count() == 4
 
 
-def test_a_tampered_column_or_stored_node_or_signature_is_found(signed_log):
+def test_a_tampered_column_or_leaf_hash_or_signature_is_found(signed_log):
     LedgerEntry.objects.filter(index=7).update(digest="0" * 64)
-    MerkleNode.objects.filter(level=2, index=0).update(hash=b"\x00" * 32)
+    LedgerEntry.objects.filter(index=3).update(leaf_hash=b"\x00" * 32)
     latest = Checkpoint.objects.get(tree_size=12)
     Checkpoint.objects.filter(pk=latest.pk).update(note=latest.note.replace("\n12\n", "\n13\n"))
 
     report = ledger.audit_ledger()
 
     assert report["findings"] == {AlertCode.SIGNATURE_INVALID: 1, AlertCode.RECORD_MISMATCH: 1,
-                                  AlertCode.NODE_MISMATCH: 1}
+                                  AlertCode.LEAF_MISMATCH: 1, AlertCode.NODE_MISMATCH: 2}
     assert LedgerAlert.objects.get(code=AlertCode.RECORD_MISMATCH).entry_index == 7
-    # node (2, 0) covers leaves 0–3: the root at 5 reads it, the root at 12 reads node (3, 0) instead
-    assert LedgerAlert.objects.get(code=AlertCode.NODE_MISMATCH).checkpoint.tree_size == 5
+    assert LedgerAlert.objects.get(code=AlertCode.LEAF_MISMATCH).entry_index == 3
+    # below level 4 nothing is stored: both roots are computed through the stored leaf hash of entry 3
+    assert sorted(alert.checkpoint.tree_size for alert in LedgerAlert.objects.filter(
+        code=AlertCode.NODE_MISMATCH)) == [5, 12]
+
+
+def test_a_tampered_stored_node_is_found_by_the_roots_that_read_it(fill, settings):
+    settings.ESIGN_TSA_URL = "http://127.0.0.1:9/unreachable"
+    fill(20)
+    ledger.make_checkpoint()
+    fill(20, start=20)
+    ledger.make_checkpoint()
+    MerkleNode.objects.filter(level=4, index=0).update(hash=b"\x00" * 32)
+
+    report = ledger.audit_ledger()
+
+    assert report["findings"] == {AlertCode.NODE_MISMATCH: 1}
+    # node (4, 0) covers leaves 0–15: the root at 20 reads it (and leaves 16–19), the root at 40 reads (5, 0)
+    assert LedgerAlert.objects.get(code=AlertCode.NODE_MISMATCH).checkpoint.tree_size == 20
 
 
 def test_a_deleted_entry_is_reported_missing(signed_log):

@@ -150,27 +150,35 @@ def test_entry_rows_become_the_instances_the_orm_makes(fill):
     assert read[3].recorded_at.isoformat() == LedgerEntry.objects.get(index=3).recorded_at.isoformat()
 
 
-def test_stored_nodes_are_read_by_key_in_one_statement_and_a_missing_one_is_named(fill, django_assert_num_queries):
-    fill(6)
-    wanted = [(0, 5), (1, 0), (2, 0), (1, 2)]
+def test_nodes_are_read_in_one_statement_stored_ones_by_key_the_others_from_leaves_and_a_missing_one_is_named(
+        fill, django_assert_num_queries):
+    fill(40)
+    leaves = [record.encode() for record in LedgerEntry.objects.order_by("index").values_list("record", flat=True)]
+    wanted = [(0, 5), (1, 0), (2, 0), (1, 2), (3, 4), (4, 1), (5, 0), (0, 39)]
 
     with django_assert_num_queries(1):
         found = queries.fetch_nodes(wanted)
 
+    assert found == {(level, index): naive_root(leaves[index << level:(index + 1) << level])
+                     for level, index in wanted}
     by_orm = {key: bytes(digest) for key, digest in MerkleNode.objects.values_list("key", "hash")}
-    assert found == {node: by_orm[merkle.node_key(*node)] for node in wanted}
-    with pytest.raises(LookupError, match=r"\(0, 6\)"):
-        queries.fetch_nodes([(0, 1), (0, 6)])
+    assert found[(5, 0)] == by_orm[merkle.node_key(5, 0)] and found[(4, 1)] == by_orm[merkle.node_key(4, 1)]
+    with pytest.raises(LookupError, match=r"\(0, 40\)"):
+        queries.fetch_nodes([(0, 1), (0, 40)])
+    with pytest.raises(LookupError, match=r"\(4, 2\)"):
+        queries.fetch_nodes([(4, 2)])  # leaves 32–47: not all there, so not stored either
+    with pytest.raises(LookupError, match=r"\(3, 5\)"):
+        queries.fetch_nodes([(3, 4), (3, 5)])  # leaves 40–47 do not exist
 
 
 def test_a_proof_at_a_given_size_is_one_statement_and_a_size_beyond_the_head_is_refused(
         db, django_assert_num_queries):
     from django.core.exceptions import ValidationError
 
-    for n in range(21):
+    for n in range(40):
         ledger.append(kind="test.proof", digest=sha(f"proof {n}"))
     leaves = [record.encode() for record in LedgerEntry.objects.order_by("index").values_list("record", flat=True)]
-    for size in (2, 7, 21):
+    for size in (2, 7, 21, 40):
         root = naive_root(leaves[:size])
         for index in range(size):
             with django_assert_num_queries(1):
@@ -178,5 +186,5 @@ def test_a_proof_at_a_given_size_is_one_statement_and_a_size_beyond_the_head_is_
             assert ledger.verify_inclusion(hash_leaf(leaves[index]), index, size, proof, root)
     assert ledger.inclusion_proof(0, 1) == []  # a one-entry tree: no nodes to read
     with pytest.raises(ValidationError) as refused:
-        ledger.inclusion_proof(3, 22)
+        ledger.inclusion_proof(3, 41)
     assert "tree_size" in refused.value.message_dict

@@ -68,3 +68,36 @@ def test_every_proof_from_stored_nodes_verifies(size, data):
     first = data.draw(st.integers(min_value=0, max_value=tree_size))
     consistency = merkle.range_hashes(merkle.consistency_ranges(first, tree_size), nodes)
     assert verify_consistency(first, tree_size, consistency, naive_root(leaves[:first]), root) is True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=300), st.data())
+def test_proofs_from_stored_nodes_of_level_4_and_up_and_leaf_runs_verify(size, data):
+    """Only nodes from LOWEST_STORED_LEVEL up are kept; the others come from the leaf runs ``plan_reads`` names,
+    and a proof built that way is the one built from every node."""
+    leaves = [index.to_bytes(4, "big") for index in range(size)]
+    _, every = grow(leaves)
+    stored_rows = {node: digest for node, digest in every.items() if merkle.is_stored(node[0])}
+    tree_size = data.draw(st.integers(min_value=1, max_value=size))
+    index = data.draw(st.integers(min_value=0, max_value=tree_size - 1))
+    first = data.draw(st.integers(min_value=0, max_value=tree_size))
+    ranges = merkle.inclusion_ranges(index, tree_size) + merkle.consistency_ranges(first, tree_size)
+    wanted = merkle.nodes_for(ranges)
+
+    stored, runs = merkle.plan_reads(wanted)
+    read = {leaf: every[(0, leaf)] for start, end in runs for leaf in range(start, end)}
+    found = merkle.assemble(wanted, {node: stored_rows[node] for node in stored}, read)
+
+    assert merkle.range_hashes(ranges, found) == merkle.range_hashes(ranges, every)
+    assert all(merkle.is_stored(level) for level, _ in stored)
+    # a proof's low nodes sit by its leaf, by the old size and by the right edge: three blocks and what lies
+    # between them when they are closer than a block
+    assert len(runs) <= 3
+    assert sum(end - start for start, end in runs) <= 5 << merkle.LOWEST_STORED_LEVEL
+
+
+def test_a_leaf_run_is_one_block_around_the_proven_leaf():
+    wanted = merkle.nodes_for(merkle.inclusion_ranges(1_234_567, 10_000_000))
+    stored, runs = merkle.plan_reads(wanted)
+    assert runs == [(1_234_560, 1_234_576)]  # its 16-leaf block: 15 siblings' leaves and its own
+    assert len(stored) == len(wanted) - merkle.LOWEST_STORED_LEVEL

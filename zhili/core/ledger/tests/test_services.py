@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from zhili.core.foundation.models import AuditEntry
 from zhili.core.ledger import api as ledger
-from zhili.core.ledger import keys, note
+from zhili.core.ledger import keys, merkle, note
 from zhili.core.ledger.choices import AnchorStatus
 from zhili.core.ledger.models import Checkpoint, LedgerEntry, MerkleNode
 from zhili.core.ledger.verify import hash_leaf
@@ -44,21 +44,23 @@ def test_append_records_canonical_json_and_the_rfc_leaf_hash(hr_li):
     assert audit.actor == hr_li and audit.data["first_index"] == 0 and audit.data["count"] == 1
 
 
-def test_append_many_gives_consecutive_indexes_and_stores_every_complete_subtree(fill):
-    entries = fill(13)
+def test_append_many_gives_consecutive_indexes_and_stores_every_complete_subtree_of_16_leaves_or_more(fill):
+    entries = fill(40)
 
-    assert [e.index for e in entries] == list(range(13))
-    assert ledger.tree_size() == 13
-    # 13 leaves, 6 pairs, 3 quads, 1 eight: every complete subtree and nothing else
-    assert MerkleNode.objects.count() == 13 + 6 + 3 + 1
+    assert [e.index for e in entries] == list(range(40))
+    assert ledger.tree_size() == 40
+    # two subtrees of 16 and one of 32 are stored; the smaller ones are computed from the leaves
+    assert sorted(MerkleNode.objects.values_list("level", "index")) == [(4, 0), (4, 1), (5, 0)]
     leaves = [e.record.encode() for e in LedgerEntry.objects.order_by("index")]
+    for size in (1, 5, 13, 16, 17, 32, 39, 40):
+        assert ledger.root(size) == naive_root(leaves[:size])
     assert ledger.root() == naive_root(leaves)
-    assert ledger.root(5) == naive_root(leaves[:5])
 
 
 def test_batches_copy_and_single_appends_store_exactly_the_nodes_of_incremental_growth(fill):
     """Whatever the write path (COPY for big batches, INSERT for small ones, single appends, inside a caller's
-    transaction or not), the stored nodes are exactly the complete subtrees of the leaves, each MTH(D[range])."""
+    transaction or not), the stored nodes are exactly the complete subtrees of 16 leaves or more, each
+    MTH(D[range])."""
     from django.db import transaction
 
     from zhili.core.ledger.merkle import node_key
@@ -73,7 +75,7 @@ def test_batches_copy_and_single_appends_store_exactly_the_nodes_of_incremental_
     leaves = [e.record.encode() for e in LedgerEntry.objects.order_by("index")]
     size = len(leaves)
     expected = {}
-    level = 0
+    level = merkle.LOWEST_STORED_LEVEL
     while (1 << level) <= size:
         width = 1 << level
         for index in range(size // width):
