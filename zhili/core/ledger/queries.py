@@ -25,10 +25,17 @@ _TREE_SIZE_SQL = (f"SELECT {quoted_column(LedgerHead, 'tree_size')} FROM {quoted
                   f" WHERE {quoted_column(LedgerHead, 'id')} = %s")
 # One row whether or not there is a head or a checkpoint: the head's size (NULL before the first append) and the
 # columns of the checkpoint of the largest tree (all NULL before the first checkpoint).
-_HEAD_AND_CHECKPOINT_SQL = (
-    f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')} FROM (SELECT 1 AS one) o"
+_LATEST_CHECKPOINT_JOIN = (
+    f" FROM (SELECT 1 AS one) o"
     f" LEFT JOIN {quoted_table(Checkpoint)} c ON c.{quoted_column(Checkpoint, 'tree_size')} ="
     f" (SELECT MAX({quoted_column(Checkpoint, 'tree_size')}) FROM {quoted_table(Checkpoint)})"
+)
+_HEAD_AND_CHECKPOINT_SQL = f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')}" + _LATEST_CHECKPOINT_JOIN
+# The same, with the columns of each entry whose digest is among those asked for (NULLs if none): one row each.
+_HEAD_CHECKPOINT_AND_ENTRIES_SQL = (
+    f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')}, {select_list(LedgerEntry, 'e')}"
+    + _LATEST_CHECKPOINT_JOIN
+    + f" LEFT JOIN {quoted_table(LedgerEntry)} e ON e.{quoted_column(LedgerEntry, 'digest')} IN "
 )
 # The rows a set of nodes needs: stored nodes by key, and runs of leaf hashes (an entry's index is its leaf's key,
 # node_key(0, index), and every stored node's key is above every index), as one (k, h) row set.
@@ -40,8 +47,6 @@ _LEAF_RUN_SQL = (f"SELECT {quoted_column(LedgerEntry, 'index')} AS k, {quoted_co
 # The head's size (NULL without a head) with each row a proof reads (one row of NULLs if none).
 _SIZE_AND_ROWS_SQL = (f"SELECT ({_TREE_SIZE_SQL}), n.k, n.h FROM (SELECT 1 AS one) o LEFT JOIN ({{rows}}) n"
                       f" ON 1 = 1")
-_ENTRIES_SQL = (f"SELECT {select_list(LedgerEntry, 'e')} FROM {quoted_table(LedgerEntry)} e"
-                f" WHERE e.{quoted_column(LedgerEntry, 'digest')} IN ")
 _ENTRIES_ORDER = f" ORDER BY e.{quoted_column(LedgerEntry, 'index')}"
 
 
@@ -58,8 +63,11 @@ def _head_and_latest_checkpoint() -> tuple[int, Checkpoint | None]:
     with connection.cursor() as cursor:
         cursor.execute(_HEAD_AND_CHECKPOINT_SQL, [LedgerHead.SINGLETON_ID])
         size, *columns = cursor.fetchone()
-    checkpoint = None if columns[0] is None else instance_from_row(Checkpoint, connection, columns)
-    return size or 0, checkpoint
+    return size or 0, _checkpoint_of(columns)
+
+
+def _checkpoint_of(columns) -> Checkpoint | None:
+    return None if columns[0] is None else instance_from_row(Checkpoint, connection, columns)
 
 
 def _size(size: int | None, *, field: str = "tree_size") -> int:
@@ -203,12 +211,17 @@ class EntryProof:
 
 def proofs_for(entries: Iterable[LedgerEntry]) -> list[EntryProof]:
     """Return each entry with its inclusion proof against the latest checkpoint, or the current root if newer."""
-    from .verify import verify_inclusion
 
     entries = list(entries)
     if not entries:
         return []
-    current, checkpoint = _head_and_latest_checkpoint()
+    return _with_proofs(entries, *_head_and_latest_checkpoint())
+
+
+def _with_proofs(entries: list[LedgerEntry], current: int, checkpoint: Checkpoint | None) -> list[EntryProof]:
+    """``proofs_for`` with the head's size and the latest checkpoint already read."""
+    from .verify import verify_inclusion
+
     roots: dict[int, bytes] = {}
     if checkpoint is not None:
         roots[checkpoint.tree_size] = bytes(checkpoint.root_hash)
@@ -242,10 +255,16 @@ def entries_for_digests(digests: Iterable[Any]) -> list[EntryProof]:
     wanted = sorted({normalise_digest(digest) for digest in digests})
     if not wanted:
         return []
+    # The entries, the head's size and the latest checkpoint in one statement; then the proofs' nodes in one.
     with connection.cursor() as cursor:
-        cursor.execute(_ENTRIES_SQL + placeholders(len(wanted)) + _ENTRIES_ORDER, wanted)
+        cursor.execute(_HEAD_CHECKPOINT_AND_ENTRIES_SQL + placeholders(len(wanted)) + _ENTRIES_ORDER,
+                       [LedgerHead.SINGLETON_ID, *wanted])
         rows = cursor.fetchall()
-    return proofs_for([instance_from_row(LedgerEntry, connection, row) for row in rows])
+    width = 1 + len(Checkpoint._meta.concrete_fields)
+    entries = [instance_from_row(LedgerEntry, connection, row[width:]) for row in rows if row[width] is not None]
+    if not entries:
+        return []
+    return _with_proofs(entries, rows[0][0] or 0, _checkpoint_of(rows[0][1:width]))
 
 
 def entries_for_digest(digest: Any) -> list[EntryProof]:
