@@ -16,6 +16,11 @@ face for every stamp, and every signer object (decrypted key, certificates, ``Si
 responder and time-stamper, CRLs) built afresh for every signature, with the PDF libraries as they ship
 (``zhili.core.esign.accel``'s faster readers are switched off while the baseline runs).
 
+Where the time goes: ``step_median_ms`` is the median wall time of each step of a contract (render, the
+worker's transaction, the employer's seal, B-LTA, the ledger append, the employer's commit), and
+``gc_ms_per_contract`` / ``gc_ms_per_verification`` the garbage collector's mean time in them
+(``gc_full_collections``: how many of its collections were full ones).
+
 Then every completed document is verified offline with the platform root as the only trust anchor
 (``verify_median_ms``). The ledger figures come from ``bench/ledger_bench.py``, run as a child process on
 the same core: it grows a ledger in its own scratch database ``zhili_bench_ledger_<N>`` to
@@ -40,6 +45,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from runenv import production_mode
@@ -206,6 +212,16 @@ def contract_context(number: int, worker, employer) -> dict:
 
 # --- the optimised pipeline: the platform's own API -------------------------------------------------------
 
+# Wall ms of each step of every optimised contract (``complete_contract``): where a contract's time goes.
+STEPS: dict[str, list[float]] = {}
+
+
+def _lap(step: str, since: float) -> float:
+    now = time.perf_counter()
+    STEPS.setdefault(step, []).append((now - since) * 1000)
+    return now
+
+
 def complete_contract(number: int, worker, worker_cert, hr, employer, seal_cert, seal_image: bytes, *,
                       lta: bool) -> bytes:
     from django.db import transaction
@@ -213,23 +229,30 @@ def complete_contract(number: int, worker, worker_cert, hr, employer, seal_cert,
     from zhili.core.esign import api as esign
     from zhili.core.ledger import api as ledger
 
+    lap = time.perf_counter()
     pdf = esign.render_pdf(CONTRACT_TEMPLATE, contract_context(number, worker, employer), css=CONTRACT_CSS)
+    lap = _lap("render", lap)
     with transaction.atomic():  # the worker's step
         identity, intent = evidence(worker, f"intent-w-{number}")
         grant = esign.authorize_key_use(worker_cert, identity_evidence=identity, intent_evidence=intent)
         pdf = esign.sign_pdf(pdf, authorization=grant, signer_certificate=worker_cert, role="worker",
                              field_name="WorkerSignature", box=WORKER_BOX, reason="订立电子劳动合同",
                              location="浙江省建德市", actor=worker)
+    lap = _lap("worker_step", lap)  # authorization, signature, record, commit
     with transaction.atomic():  # the employer's step, which completes the contract
         identity, intent = evidence(hr, f"intent-e-{number}")
         grant = esign.authorize_key_use(seal_cert, identity_evidence=identity, intent_evidence=intent)
         pdf = esign.sign_pdf(pdf, authorization=grant, signer_certificate=seal_cert, role="employer",
                              field_name="EmployerSeal", box=SEAL_BOX, stamp_image=seal_image,
                              reason="订立电子劳动合同", location="浙江省建德市", actor=hr)
+        lap = _lap("employer_seal", lap)
         if lta:
             pdf = esign.complete_document(pdf)
+            lap = _lap("b_lta", lap)
         ledger.append(kind="esign.contract.completed", subject=("bench.contract", str(number)),
                       digest=hashlib.sha256(pdf).hexdigest(), actor=hr)
+        lap = _lap("ledger_append", lap)
+    _lap("employer_commit", lap)
     return pdf
 
 
@@ -469,6 +492,37 @@ def timed_run(pipeline, cast_slice, hr, employer, seal_cert, image, *, lta: bool
     return timings, cpu, documents
 
 
+class _Collector:
+    """The garbage collector's wall time during each timed part (``gc.callbacks``), and its full collections."""
+
+    def __init__(self):
+        self.ms: dict[str, float] = {}
+        self.full: dict[str, int] = {}
+        self._part, self._started = None, 0.0
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if self._part is None:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.ms[self._part] += (time.perf_counter() - self._started) * 1000
+        self.full[self._part] += info["generation"] == 2
+
+    @contextmanager
+    def timing(self, part: str):
+        self.ms[part], self.full[part], self._part = 0.0, 0, part
+        gc.callbacks.append(self._callback)
+        try:
+            yield
+        finally:
+            gc.callbacks.remove(self._callback)
+            self._part = None
+
+    def per_item(self, part: str, count: int) -> float | None:
+        return round(self.ms[part] / count, 2) if count else None
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -547,25 +601,29 @@ def run(args, kind: str, pinned, url: str) -> dict:
         baseline_ms, baseline_cpu, baseline_docs = timed_run(baseline_contract, cast[args.contracts:], hr, employer,
                                                              seal_cert, image, lta=lta, offset=2 * 10**6)
     gc.collect()
+    STEPS.clear()  # the warm-up's
+    collector = _Collector()
     profiler = None
     if args.profile:
         import cProfile
 
         profiler = cProfile.Profile()
         profiler.enable()
-    timings, cpu, documents = timed_run(complete_contract, cast[:args.contracts], hr, employer, seal_cert, image,
-                                        lta=lta, offset=0)
+    with collector.timing("contracts"):
+        timings, cpu, documents = timed_run(complete_contract, cast[:args.contracts], hr, employer, seal_cert,
+                                            image, lta=lta, offset=0)
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(args.profile)
 
     verify_ms, verify_cpu, verdicts = [], [], {}
-    for document in documents:
-        started, started_cpu = time.perf_counter(), time.process_time()
-        report = esign.verify_pdf(document, trust_roots=[root_pem])
-        verify_ms.append((time.perf_counter() - started) * 1000)
-        verify_cpu.append((time.process_time() - started_cpu) * 1000)
-        verdicts[report.verdict] = verdicts.get(report.verdict, 0) + 1
+    with collector.timing("verifications"):
+        for document in documents:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            report = esign.verify_pdf(document, trust_roots=[root_pem])
+            verify_ms.append((time.perf_counter() - started) * 1000)
+            verify_cpu.append((time.process_time() - started_cpu) * 1000)
+            verdicts[report.verdict] = verdicts.get(report.verdict, 0) + 1
     baseline_verdicts = {}
     for document in baseline_docs:
         verdict = esign.verify_pdf(document, trust_roots=[root_pem]).verdict
@@ -595,6 +653,10 @@ def run(args, kind: str, pinned, url: str) -> dict:
         "verify_p95_ms": round(percentile(verify_ms, 0.95), 1),
         "verify_median_cpu_ms": round(statistics.median(verify_cpu), 1),
         "verify_mode": "offline, platform root as the only trust root",
+        "step_median_ms": {step: round(statistics.median(values), 1) for step, values in STEPS.items()},
+        "gc_ms_per_contract": collector.per_item("contracts", len(timings)),
+        "gc_ms_per_verification": collector.per_item("verifications", len(verify_ms)),
+        "gc_full_collections": collector.full,
         "verdicts": verdicts,
         "baseline_verdicts": baseline_verdicts,
         "document_kib_median": round(statistics.median(len(d) for d in documents) / 1024, 1),
