@@ -111,6 +111,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent connections: opening one (and its PRAGMAs) per request cost the worker's signing page half its
     # throughput under gunicorn (bench/contracts.py: p95 197 → 132 ms). Tests keep one connection per request.
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if TESTING else 60
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+        "ZHILI_DATABASE_PREPARED_STATEMENTS", "1") == "1":
+    # Server-side binding, and a statement run five times on a connection is prepared (psycopg's default
+    # threshold): PostgreSQL then plans it once per connection, not on every execution. Set
+    # ZHILI_DATABASE_PREPARED_STATEMENTS=0 behind a pooler that cannot keep prepared statements (PgBouncer in
+    # transaction mode without max_prepared_statements).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 TEST_DATABASE_NAME = os.environ.get("ZHILI_TEST_DATABASE_NAME")
 if TEST_DATABASE_NAME:
     DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
