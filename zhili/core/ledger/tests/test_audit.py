@@ -12,14 +12,21 @@ from zhili.core.ledger.models import Checkpoint, LedgerAlert, LedgerEntry, Merkl
 pytestmark = pytest.mark.django_db
 
 
+def sign_at(fill, settings, *sizes: int) -> None:
+    """Fill the log up to each size in turn and sign a checkpoint there; the TSA is down, which the audit does
+    not care about."""
+    settings.ESIGN_TSA_URL = "http://127.0.0.1:9/unreachable"
+    size = 0
+    for target in sizes:
+        fill(target - size, start=size)
+        ledger.make_checkpoint()
+        size = target
+
+
 @pytest.fixture
 def signed_log(fill, settings):
-    """Twelve entries with checkpoints at 5 and 12; the TSA is down, which the audit does not care about."""
-    settings.ESIGN_TSA_URL = "http://127.0.0.1:9/unreachable"
-    fill(5)
-    ledger.make_checkpoint()
-    fill(7, start=5)
-    ledger.make_checkpoint()
+    """Twelve entries with checkpoints at 5 and 12."""
+    sign_at(fill, settings, 5, 12)
 
 
 def test_an_untouched_ledger_passes_the_audit(signed_log):
@@ -68,11 +75,7 @@ def test_a_tampered_column_or_leaf_hash_or_signature_is_found(signed_log):
 
 
 def test_a_tampered_stored_node_is_found_by_the_roots_that_read_it(fill, settings):
-    settings.ESIGN_TSA_URL = "http://127.0.0.1:9/unreachable"
-    fill(20)
-    ledger.make_checkpoint()
-    fill(20, start=20)
-    ledger.make_checkpoint()
+    sign_at(fill, settings, 20, 40)
     MerkleNode.objects.filter(level=4, index=0).update(hash=b"\x00" * 32)
 
     report = ledger.audit_ledger()
