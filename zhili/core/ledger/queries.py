@@ -25,16 +25,16 @@ _TREE_SIZE_SQL = (f"SELECT {quoted_column(LedgerHead, 'tree_size')} FROM {quoted
                   f" WHERE {quoted_column(LedgerHead, 'id')} = %s")
 # One row whether or not there is a head or a checkpoint: the head's size (NULL before the first append) and the
 # columns of the checkpoint of the largest tree (all NULL before the first checkpoint).
-_LATEST_CHECKPOINT_JOIN = (
+_FROM_LATEST_CHECKPOINT = (
     f" FROM (SELECT 1 AS one) o"
     f" LEFT JOIN {quoted_table(Checkpoint)} c ON c.{quoted_column(Checkpoint, 'tree_size')} ="
     f" (SELECT MAX({quoted_column(Checkpoint, 'tree_size')}) FROM {quoted_table(Checkpoint)})"
 )
-_HEAD_AND_CHECKPOINT_SQL = f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')}" + _LATEST_CHECKPOINT_JOIN
+_HEAD_AND_CHECKPOINT_SQL = f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')}" + _FROM_LATEST_CHECKPOINT
 # The same, with the columns of each entry whose digest is among those asked for (NULLs if none): one row each.
 _HEAD_CHECKPOINT_AND_ENTRIES_SQL = (
     f"SELECT ({_TREE_SIZE_SQL}), {select_list(Checkpoint, 'c')}, {select_list(LedgerEntry, 'e')}"
-    + _LATEST_CHECKPOINT_JOIN
+    + _FROM_LATEST_CHECKPOINT
     + f" LEFT JOIN {quoted_table(LedgerEntry)} e ON e.{quoted_column(LedgerEntry, 'digest')} IN "
 )
 # The rows a set of nodes needs: stored nodes by key, and runs of leaf hashes (an entry's index is its leaf's key,
@@ -98,7 +98,7 @@ def _hashes(nodes: list[merkle.Node], rows) -> dict[merkle.Node, bytes]:
     stored, leaves = {}, {}
     for key, digest in rows:
         level, index = merkle.node_of_key(key)
-        if level:
+        if merkle.is_stored(level):
             stored[(level, index)] = bytes(digest)
         else:
             leaves[index] = bytes(digest)
