@@ -6,7 +6,8 @@ right edge of the tree) a right fold of at most log2(n) of them, so a proof need
 
 Only nodes of level ``LOWEST_STORED_LEVEL`` and above are stored (one row per 8 leaves, not two per leaf). A
 lower node is computed from the leaf hashes under it, at most 2^LOWEST_STORED_LEVEL consecutive ones, which
-the entries hold anyway: a proof reads one short run of entries besides its stored nodes (``plan_reads``).
+the entries hold anyway: besides its stored nodes a proof reads the leaf hashes of at most three 16-leaf
+blocks, an inclusion proof those of the 15 other leaves in its leaf's block (``plan_reads``).
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -18,7 +19,6 @@ Range = tuple[int, int]
 Node = tuple[int, int]
 INDEX_BITS = 48  # 2.8·10^14 leaves: room enough; a node's key packs its level above its index
 LOWEST_STORED_LEVEL = 4  # nodes below cover at most 8 leaves: computed from them, not stored
-LEAF_RUN_GAP = 1 << LOWEST_STORED_LEVEL  # leaf runs closer than this are read as one run
 
 
 def node_key(level: int, index: int) -> int:
@@ -118,22 +118,16 @@ def is_stored(level: int) -> bool:
     return level >= LOWEST_STORED_LEVEL
 
 
-def plan_reads(nodes: Iterable[Node]) -> tuple[list[Node], list[Range]]:
-    """Return what computing ``nodes`` reads: the stored nodes among them, and the runs of leaf indexes
-    ``[start, end)`` under the others, merged where fewer than ``LEAF_RUN_GAP`` leaves lie between two."""
-    stored, spans = [], []
+def plan_reads(nodes: Iterable[Node]) -> tuple[list[Node], list[int]]:
+    """Return what computing ``nodes`` reads: the stored nodes among them, and the indexes of the leaves under
+    the others, ascending."""
+    stored, leaves = [], set()
     for level, index in nodes:
         if is_stored(level):
             stored.append((level, index))
         else:
-            spans.append((index << level, (index + 1) << level))
-    runs: list[list[int]] = []
-    for start, end in sorted(spans):
-        if runs and start - runs[-1][1] < LEAF_RUN_GAP:
-            runs[-1][1] = max(runs[-1][1], end)
-        else:
-            runs.append([start, end])
-    return stored, [(start, end) for start, end in runs]
+            leaves.update(range(index << level, (index + 1) << level))
+    return stored, sorted(leaves)
 
 
 def subtree_hash(leaves: list[bytes]) -> bytes:

@@ -72,8 +72,8 @@ def test_every_proof_from_stored_nodes_verifies(size, data):
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(min_value=1, max_value=300), st.data())
-def test_proofs_from_stored_nodes_of_level_4_and_up_and_leaf_runs_verify(size, data):
-    """Only nodes from LOWEST_STORED_LEVEL up are kept; the others come from the leaf runs ``plan_reads`` names,
+def test_proofs_from_stored_nodes_of_level_4_and_up_and_leaf_hashes_verify(size, data):
+    """Only nodes from LOWEST_STORED_LEVEL up are kept; the others come from the leaves ``plan_reads`` names,
     and a proof built that way is the one built from every node."""
     leaves = [index.to_bytes(4, "big") for index in range(size)]
     _, every = grow(leaves)
@@ -84,20 +84,20 @@ def test_proofs_from_stored_nodes_of_level_4_and_up_and_leaf_runs_verify(size, d
     ranges = merkle.inclusion_ranges(index, tree_size) + merkle.consistency_ranges(first, tree_size)
     wanted = merkle.nodes_for(ranges)
 
-    stored, runs = merkle.plan_reads(wanted)
-    read = {leaf: every[(0, leaf)] for start, end in runs for leaf in range(start, end)}
+    stored, leaves = merkle.plan_reads(wanted)
+    read = {leaf: every[(0, leaf)] for leaf in leaves}
     found = merkle.assemble(wanted, {node: stored_rows[node] for node in stored}, read)
 
     assert merkle.range_hashes(ranges, found) == merkle.range_hashes(ranges, every)
     assert all(merkle.is_stored(level) for level, _ in stored)
-    # a proof's low nodes sit by its leaf, by the old size and by the right edge: three blocks and what lies
-    # between them when they are closer than a block
-    assert len(runs) <= 3
-    assert sum(end - start for start, end in runs) <= 5 << merkle.LOWEST_STORED_LEVEL
+    # a proof's low nodes sit by its leaf, by the old size and by the right edge: in three 16-leaf blocks at most
+    assert leaves == sorted(set(leaves))
+    assert len({leaf >> merkle.LOWEST_STORED_LEVEL for leaf in leaves}) <= 3
 
 
-def test_a_leaf_run_is_one_block_around_the_proven_leaf():
+def test_the_leaves_read_are_the_block_around_the_proven_leaf():
     wanted = merkle.nodes_for(merkle.inclusion_ranges(1_234_567, 10_000_000))
-    stored, runs = merkle.plan_reads(wanted)
-    assert runs == [(1_234_560, 1_234_576)]  # its 16-leaf block: 15 siblings' leaves and its own
+    stored, leaves = merkle.plan_reads(wanted)
+    # the other 15 leaves of its 16-leaf block; its own hash is not part of its proof
+    assert leaves == [leaf for leaf in range(1_234_560, 1_234_576) if leaf != 1_234_567]
     assert len(stored) == len(wanted) - merkle.LOWEST_STORED_LEVEL
