@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from asn1crypto import cms
+from asn1crypto import cms, core
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -167,8 +167,9 @@ def _evidence_digest(embedded) -> str:
 
     for attribute in embedded.signer_info["signed_attrs"]:
         if attribute["type"].dotted == EVIDENCE_DIGEST_OID:
-            value = attribute["values"][0]
-            return bytes(value.contents[2:] if value.contents[:1] == b"\x04" else value.contents).hex()
+            # The attribute's type is the platform's own, so asn1crypto gives its value as Any: read it as the
+            # OCTET STRING it was written as (a digest may itself begin with the byte 0x04).
+            return core.OctetString.load(attribute["values"][0].dump()).native.hex()
     return ""
 
 

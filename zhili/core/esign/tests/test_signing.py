@@ -226,3 +226,18 @@ def test_a_worker_cannot_use_the_company_seal(verified_worker, enterprise):
 
     with pytest.raises(PermissionDenied, match="不能使用单位印章"):
         signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+
+
+def test_an_evidence_digest_that_begins_with_the_octet_string_tag_is_read_whole():
+    """A digest whose first byte is 0x04 (one in 256) is not mistaken for a nested OCTET STRING header."""
+    from types import SimpleNamespace
+
+    from asn1crypto import cms, core
+
+    from zhili.core.esign.signing import EVIDENCE_DIGEST_OID
+
+    digest = bytes.fromhex("0457e48dde0130c7f598d09db12638bf6cc3146fd9aa9c07e89b9e5b7c250e65")
+    attribute = cms.CMSAttribute({"type": EVIDENCE_DIGEST_OID, "values": [core.OctetString(digest)]})
+    embedded = SimpleNamespace(signer_info={"signed_attrs": [cms.CMSAttribute.load(attribute.dump())]})
+
+    assert verify._evidence_digest(embedded) == digest.hex()
