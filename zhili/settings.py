@@ -143,7 +143,7 @@ LOGOUT_REDIRECT_URL = "identity:login"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "zhili" / "locale"]
+LOCALE_PATHS: list = []  # each app (the project app "zhili" too) keeps its catalogue in <app>/locale/
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
