@@ -212,8 +212,9 @@ AUDIT_PURGE_ALLOWED = TESTING  # lets the test suite empty the audit log between
 DEMO_PASSWORD = os.environ.get("ZHILI_DEMO_PASSWORD", "Zhili-demo-2026")
 
 # core.ledger: the checkpoint signing key (base64 of a 32-byte Ed25519 seed; derived from SECRET_KEY when
-# empty), the log's origin line, and how often checkpoints are signed (every N entries, or after T seconds).
+# empty), the log's origin line, and when checkpoints are signed: at once every N entries, and by the minute job
+# (``ledger.checkpoint``) whenever entries were added, at most one per T seconds (0: every minute with new entries).
 LEDGER_SIGNING_KEY = os.environ.get("ZHILI_LEDGER_SIGNING_KEY", "")
 LEDGER_ORIGIN = os.environ.get("ZHILI_LEDGER_ORIGIN", "zhili.local/ledger")
 LEDGER_CHECKPOINT_EVERY = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_EVERY", "1000"))
-LEDGER_CHECKPOINT_SECONDS = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_SECONDS", "3600"))
+LEDGER_CHECKPOINT_SECONDS = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_SECONDS", "0"))

@@ -10,6 +10,11 @@ class EsignConfig(AppConfig):
     verbose_name = _("电子签名")
 
     def ready(self):
-        from . import accel, permissions  # noqa: F401  (register rules before the registries freeze)
+        from zhili.core.ledger import api as ledger
+
+        from . import accel, permissions, tsa  # noqa: F401  (register rules before the registries freeze)
 
         accel.install()  # faster hex-string reading (pyHanko) and stream compression (pydyf); see accel
+        # The ledger sits below esign and never imports it: it anchors its checkpoints with the TSA handed over here
+        # (the external TSA when ZHILI_TSA_URL is set, else the platform's).
+        ledger.use_timestamper(tsa.timestamp)

@@ -73,10 +73,9 @@ class LedgerProofOut(Schema):
 def ledger_proof(request: HttpRequest, sha256: str):
     """The ledger entries recording ``sha256`` with inclusion proofs: save as JSON for ``zhili verify --ledger-proof``."""
     from zhili.core.ledger import api as ledger
-    from zhili.core.ledger.records import DIGEST_PATTERN
 
     digest = sha256.strip().lower()
-    if not DIGEST_PATTERN.match(digest):
+    if not ledger.DIGEST_PATTERN.match(digest):
         return Status(400, {"detail": "sha256：须为 64 位十六进制的 SHA-256 摘要"})
     return Status(200, {"sha256": digest, "verifier_key": ledger.verifier_key(),
                         "entries": [entry.as_dict() for entry in ledger.entries_for_digest(digest)]})

@@ -155,7 +155,7 @@ def _fill_timestamps(records, report) -> None:
 
 def _entry_view(entry: dict) -> dict:
     from zhili.core.ledger import api as ledger
-    from zhili.core.ledger.verify import hash_leaf
+    from zhili.core.ledger.api import hash_leaf
 
     from .verify import check_ledger_entry
 

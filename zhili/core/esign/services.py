@@ -145,7 +145,7 @@ _signing_subject: contextvars.ContextVar[tuple[str, str] | None] = contextvars.C
 
 def subject_reference(subject: Any) -> tuple[str, str]:
     """Return (type, id) of a saved model instance or a ``(type, id)`` pair, as the ledger names subjects."""
-    from zhili.core.ledger.records import subject_reference as ledger_reference
+    from zhili.core.ledger.api import subject_reference as ledger_reference
 
     return ledger_reference(subject)
 

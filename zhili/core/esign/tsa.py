@@ -243,12 +243,6 @@ def get_timestamper(platform=None) -> TimeStamper:
     return _platform_stamper(platform)
 
 
-def forget_timestampers() -> None:
-    """Drop the cached responder and time-stampers (tests that replace the platform CA call this)."""
-    with _stampers_lock:
-        _stampers.clear()
-
-
 def timestamp(data: bytes) -> bytes:
     """A DER RFC 3161 token (CMS ContentInfo) over SHA-256 of ``data``."""
     stamper = get_timestamper()

@@ -420,8 +420,7 @@ def check_ledger_entry(entry: dict, revision_sha256: list[str], ledger_key: str 
     """
     import json
 
-    from zhili.core.ledger.note import NoteError, open_checkpoint
-    from zhili.core.ledger.verify import hash_leaf, verify_inclusion
+    from zhili.core.ledger.api import NoteError, hash_leaf, open_checkpoint, verify_inclusion
 
     result = dict(entry)
     digest = str(entry.get("digest", ""))

@@ -2,6 +2,7 @@
 
 from . import keys as _keys
 from .models import Checkpoint, LedgerAlert, LedgerEntry  # noqa: F401  (FK targets and reads)
+from .note import NoteError, open_checkpoint  # noqa: F401
 from .queries import (  # noqa: F401
     EntryProof,
     checkpoint_covering,
@@ -16,11 +17,14 @@ from .queries import (  # noqa: F401
     root,
     tree_size,
 )
+from .records import DIGEST_PATTERN, subject_reference  # noqa: F401
 from .services import (  # noqa: F401
     anchor_pending_checkpoints,
     audit_ledger,
     checkpoint_if_due,
     make_checkpoint,
+    timestamper,
+    use_timestamper,
 )
 from .services import append_entries as append_many  # noqa: F401
 from .services import append_entry as append  # noqa: F401

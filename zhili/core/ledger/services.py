@@ -2,7 +2,7 @@
 
 import logging
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
@@ -174,13 +174,17 @@ def make_checkpoint(*, actor: Any = None) -> Checkpoint:
 
 
 def checkpoint_if_due(*, actor: Any = None) -> Checkpoint | None:
-    """Make a checkpoint if entries were added since the last one and it is older than LEDGER_CHECKPOINT_SECONDS."""
+    """Make a checkpoint if entries were added since the last one and it is at least LEDGER_CHECKPOINT_SECONDS old.
+
+    The periodic job ``ledger.checkpoint`` calls this every minute, so with the default of 0 seconds every entry is
+    under a signed checkpoint within a minute of its append (``make_checkpoint`` signs one at once on request).
+    """
     head = LedgerHead.objects.filter(pk=LedgerHead.SINGLETON_ID).first()
     latest = Checkpoint.objects.order_by("-tree_size").first()
     size = head.tree_size if head else 0
     if latest is not None and latest.tree_size >= size:
         return None
-    seconds = int(getattr(settings, "LEDGER_CHECKPOINT_SECONDS", 3600))
+    seconds = int(getattr(settings, "LEDGER_CHECKPOINT_SECONDS", 0))
     every = _checkpoint_every()
     old_enough = latest is None or timezone.now() - latest.created_at >= timedelta(seconds=seconds)
     big_enough = bool(every) and size - (latest.tree_size if latest else 0) >= every
@@ -189,23 +193,31 @@ def checkpoint_if_due(*, actor: Any = None) -> Checkpoint | None:
     return make_checkpoint(actor=actor)
 
 
-def _timestamper():
-    """Return the esign TSA's ``timestamp(data) -> DER token``, or None while esign does not offer one."""
-    try:
-        from zhili.core.esign import api as esign_api
+# The TSA that anchors checkpoints: ``stamp(data) -> DER RFC 3161 token``. The ledger sits below core.esign, which
+# hands its time-stamper over at start-up (``EsignConfig.ready``), so the ledger never imports esign.
+_anchor_tsa: dict[str, Callable[[bytes], bytes]] = {}
 
-        return esign_api.timestamp
-    except (ImportError, AttributeError):
-        return None
+
+def use_timestamper(stamp: Callable[[bytes], bytes] | None) -> None:
+    """Anchor checkpoints with ``stamp(data) -> DER RFC 3161 token``; ``None`` leaves new checkpoints pending."""
+    if stamp is None:
+        _anchor_tsa.pop("stamp", None)
+    else:
+        _anchor_tsa["stamp"] = stamp
+
+
+def timestamper() -> Callable[[bytes], bytes] | None:
+    """The time-stamper handed over by ``use_timestamper``, or ``None``."""
+    return _anchor_tsa.get("stamp")
 
 
 def anchor_checkpoint(checkpoint: Checkpoint, *, actor: Any = None) -> bool:
     """Time-stamp the checkpoint's note with the TSA; return whether it is anchored now. Never raises for the TSA."""
     if checkpoint.anchor_status == AnchorStatus.ANCHORED:
         return True
-    stamp = _timestamper()
+    stamp = timestamper()
     if stamp is None:
-        _note_anchor_failure(checkpoint, "时间戳服务（esign.api.timestamp）尚未提供")
+        _note_anchor_failure(checkpoint, "未配置时间戳服务：检查点待锚定")
         return False
     try:
         token = stamp(checkpoint.note.encode())

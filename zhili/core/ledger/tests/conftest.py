@@ -25,14 +25,12 @@ def fill():
 
 
 @pytest.fixture
-def platform_tsa(db, monkeypatch, settings):
-    """The platform's own RFC 3161 TSA (core.esign), reached through esign.api once esign offers it there."""
-    from zhili.core.esign import tsa
-    from zhili.core.esign.services import ensure_platform_ca
-    from zhili.core.ledger import services
+def platform_tsa(db, settings):
+    """The TSA the ledger anchors with: the one core.esign hands over at start-up (its own RFC 3161 TSA while
+    ZHILI_TSA_URL is unset). The ledger reaches it only through ``use_timestamper``, never by importing esign."""
+    from zhili.core.ledger import api as ledger
 
     settings.ESIGN_TSA_URL = ""
-    ensure_platform_ca()
-    if services._timestamper() is None:
-        monkeypatch.setattr(services, "_timestamper", lambda: tsa.timestamp)
-    return tsa
+    stamp = ledger.timestamper()
+    assert stamp is not None, "no TSA was handed to the ledger at start-up"
+    return stamp
