@@ -8,6 +8,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright sync AP
 
 from zhili.core.testing import personas
 
+pytest_plugins = ["zhili.core.policy.pytest_plugin"]  # <app>/policy_cases/*.yaml are tests
+
 # Generous waits: a first signature in a fresh checkout builds font caches and keys while CI runs two test
 # workers on two cores. A wait is not a timing assertion; a page that never shows the element still fails.
 BROWSER_WAIT_MS = 120_000

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zhili.core.foundation.middleware.SecurityHeadersMiddleware",
+    "zhili.core.foundation.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zhili.core.foundation.middleware.DefaultChineseLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,6 +160,17 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Uploads and spreadsheets (core.foundation.spreadsheets): a request larger than REQUEST_MAX_BYTES is answered
+# 413 before it is read; one file may be UPLOAD_MAX_BYTES; an XLSX may decompress to XLSX_MAX_UNCOMPRESSED_BYTES
+# with no part compressed more than XLSX_MAX_COMPRESSION_RATIO:1 (zip bombs); a sheet may have
+# SPREADSHEET_MAX_ROWS data rows of SPREADSHEET_MAX_COLUMNS cells of SPREADSHEET_MAX_CELL_CHARS characters.
+REQUEST_MAX_BYTES = int(os.environ.get("ZHILI_REQUEST_MAX_MB", "60")) * 1024 * 1024
+UPLOAD_MAX_BYTES = int(os.environ.get("ZHILI_UPLOAD_MAX_MB", "50")) * 1024 * 1024
+XLSX_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("ZHILI_XLSX_MAX_UNCOMPRESSED_MB", "400")) * 1024 * 1024
+XLSX_MAX_COMPRESSION_RATIO = int(os.environ.get("ZHILI_XLSX_MAX_COMPRESSION_RATIO", "200"))
+SPREADSHEET_MAX_ROWS = int(os.environ.get("ZHILI_SPREADSHEET_MAX_ROWS", "200000"))
+SPREADSHEET_MAX_COLUMNS = int(os.environ.get("ZHILI_SPREADSHEET_MAX_COLUMNS", "256"))
+SPREADSHEET_MAX_CELL_CHARS = 32767  # Excel's own limit for one cell
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.api import check_upload_size
+
 
 class CommentForm(forms.Form):
     comment = forms.CharField(label=_("意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
@@ -19,7 +21,8 @@ class RateForm(forms.Form):
 
 
 class AttachForm(forms.Form):
-    file = forms.FileField(label=_("附件"), error_messages={"required": _("附件：请选择文件")})
+    file = forms.FileField(label=_("附件"), error_messages={"required": _("附件：请选择文件")},
+                           validators=[check_upload_size])
 
 
 class AssignForm(forms.Form):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from zhili.core.foundation.api import XlsxWriter, header_widths
 from zhili.core.identity.choices import DEPARTMENT_ROLES
 from zhili.core.identity.models import User
 from zhili.core.identity.permissions import can, require
@@ -58,36 +59,22 @@ def case_list(request):
 @login_required
 def case_export(request):
     """The current list as an XLSX workbook (at most 10 000 rows)."""
-    from openpyxl import Workbook
-
     name, title, cases = _box(request)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(title)[:31]
-    sheet.append([_("工单编号"), _("工单类型"), _("标题"), _("状态"), _("紧急程度"), _("承办单位"), _("承办人"),
-                  _("所属区划"), _("当前环节期限"), _("登记时间"), _("办结时间"), _("满意度")])
+    header = [_("工单编号"), _("工单类型"), _("标题"), _("状态"), _("紧急程度"), _("承办单位"), _("承办人"),
+              _("所属区划"), _("当前环节期限"), _("登记时间"), _("办结时间"), _("满意度")]
+    writer = XlsxWriter()
+    sheet = writer.add_sheet(title, header=header, widths=header_widths(header))
     types = case_types()
     for case in cases[:10000]:
         ct = types.get(case.case_type)
-        _append_as_text(sheet, [
+        sheet.append([
             case.number, ct.name if ct else case.case_type, case.title,
             str(ct.state(case.state).label) if ct else case.state, str(case.get_priority_display()),
             str(case.organization or ""), str(case.assignee or ""), str(case.region),
             _local(case.due_at), _local(case.created_at), _local(case.closed_at), case.rating or "",
         ])
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     stamp = timezone.localtime().strftime("%Y%m%d%H%M")
-    response["Content-Disposition"] = f'attachment; filename="cases-{name}-{stamp}.xlsx"'
-    workbook.save(response)
-    return response
-
-
-def _append_as_text(sheet, values) -> None:
-    """Append a row whose text is never read as a formula (a title like ``=HYPERLINK(...)`` stays text)."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"
+    return writer.response(f"cases-{name}-{stamp}.xlsx")
 
 
 def _local(value):

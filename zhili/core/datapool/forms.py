@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.api import check_upload_size
+
 from .registry import datasets
 
 
@@ -8,7 +10,7 @@ class UploadForm(forms.Form):
     """Choose a dataset and a file to load."""
 
     dataset_code = forms.ChoiceField(label=_("数据集"))
-    file = forms.FileField(label=_("文件（CSV、XLSX、JSON、JSON Lines）"))
+    file = forms.FileField(label=_("文件（CSV、XLSX、JSON、JSON Lines）"), validators=[check_upload_size])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,6 @@
 """Stream rows out of CSV, XLSX and JSON files without loading a large file into memory.
 
-CSV, XLSX (openpyxl read-only mode) and JSON Lines stream row by row. A plain JSON array is read whole,
+CSV, XLSX (``foundation.spreadsheets``, bounded) and JSON Lines stream row by row. A plain JSON array is read whole,
 so it is limited to ``JSON_ARRAY_LIMIT`` bytes; larger JSON data must come as JSON Lines.
 """
 
@@ -107,28 +107,27 @@ def _csv_rows(path: Path) -> RowSource:
 
 
 def _xlsx_rows(path: Path) -> RowSource:
-    from openpyxl import load_workbook
+    """The first sheet through the platform's bounded reader: zip-bomb checks before reading, rows streamed."""
+    from zhili.core.foundation.api import SpreadsheetRejected, iter_rows
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception:
-        raise BatchInvalid("无法读取 XLSX 文件") from None
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
+    iterator = iter_rows(path, "upload.xlsx")
     try:
         header = ["" if v is None else str(v).strip() for v in next(iterator)]
     except StopIteration:
-        workbook.close()
         raise BatchInvalid("工作表为空，缺少表头") from None
+    except SpreadsheetRejected as exc:
+        raise BatchInvalid(str(exc)) from None
 
     def rows():
         try:
             for line, cells in enumerate(iterator, start=2):
-                if cells is None or all(v is None for v in cells):
+                if not cells or all(v is None for v in cells):
                     continue
                 yield line, {name: value for name, value in zip(header, cells, strict=False) if name}
+        except SpreadsheetRejected as exc:
+            raise BatchInvalid(str(exc)) from None
         finally:
-            workbook.close()
+            iterator.close()
 
     return RowSource(header, rows())
 

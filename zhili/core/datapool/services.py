@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit, events
+from zhili.core.foundation.api import check_upload_size
 from zhili.core.identity.permissions import require
 
 from .choices import BatchStatus, SourceKind
@@ -210,6 +211,7 @@ def _fail(batch: Batch, stager, reason: str, actor) -> None:
 
 def ingest_upload(dataset_code: str, uploaded, *, actor, source_kind: str = SourceKind.UPLOAD) -> Batch:
     """Load an uploaded file (from the page or the API): spooled to disk first, then streamed."""
+    check_upload_size(uploaded)
     suffix = Path(uploaded.name).suffix.lower()
     temporary_path = getattr(uploaded, "temporary_file_path", None)
     if temporary_path is not None:

@@ -56,3 +56,29 @@ class DefaultChineseLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 to a request whose declared body is larger than ``REQUEST_MAX_BYTES``, before it is read.
+
+    Django's own ``DATA_UPLOAD_MAX_MEMORY_SIZE`` leaves file uploads out; this bounds the whole body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponse
+        from django.utils.translation import gettext as _
+
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.REQUEST_MAX_BYTES
+        if length > limit:
+            from .spreadsheets import size_text
+
+            message = _("请求大小 {size} 超过 {limit} 的上限").format(size=size_text(length), limit=size_text(limit))
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

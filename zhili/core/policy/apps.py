@@ -1,6 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PolicyConfig(AppConfig):
+    """Policies as data: dated parameters, eligibility with explanations, batch decisions through Ibis."""
+
     name = "zhili.core.policy"
     label = "policy"
+    verbose_name = _("政策引擎")
+
+    def ready(self):
+        from .registry import register_declared
+
+        register_declared()  # a bad pack stops the start here, with its file and line

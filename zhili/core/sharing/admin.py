@@ -6,13 +6,14 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.admin import ReadOnlyAdmin
+from zhili.core.foundation.api import check_upload_size
 
 from . import services
 from .models import AccessLogEntry, Grant, Matter, WebhookDelivery, WebhookSubscription
 
 
 class MatterImportForm(forms.Form):
-    file = forms.FileField(label=_("事项目录文件（CSV 或 XLSX）"))
+    file = forms.FileField(label=_("事项目录文件（CSV 或 XLSX）"), validators=[check_upload_size])
 
 
 @admin.register(Matter)

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.api import check_upload_size
+
 from .choices import ContractStatus, TerminationReason, TermType, WorkingHourSystem
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -33,8 +35,9 @@ class ContractForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("劳动者名单（.xlsx 或 .csv）"))
-    scans = forms.FileField(label=_("纸质合同扫描件（可选，.zip，按「扫描件文件名」列匹配）"), required=False)
+    file = forms.FileField(label=_("劳动者名单（.xlsx 或 .csv）"), validators=[check_upload_size])
+    scans = forms.FileField(label=_("纸质合同扫描件（可选，.zip，按「扫描件文件名」列匹配）"), required=False,
+                            validators=[check_upload_size])
 
 
 class RevokeForm(forms.Form):

@@ -1,13 +1,12 @@
 """Pages: the inspectors' warning list and its export, an enterprise's profile, the cockpit, an enterprise's own code."""
 
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from zhili.core.foundation.api import XlsxWriter
 from zhili.core.identity.permissions import require
 from zhili.core.indicators.choices import Level
 from zhili.core.indicators.statuscodes import check_status_code, issue_status_code, status_code_svg
@@ -17,8 +16,6 @@ from .advice import advice_for
 from .indicators import LABOR_RISK, SYSTEM_CODE
 from .models import MonitoredEnterprise
 from .services import ensure_can_view_enterprise
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filters(request) -> dict:
@@ -43,22 +40,15 @@ def warning_list(request):
 @login_required
 def warning_export(request):
     """The warning list, with the same filters, as an XLSX workbook."""
-    from openpyxl import Workbook
-
     require(request.user, "labor_risk.warning.view")
     enterprises = queries.warning_list(request.user, **_filters(request))
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("预警清单"))
-    sheet.append([_("统一社会信用代码"), _("企业名称"), _("所在镇街"), _("行业"), _("预警等级"), _("风险得分"),
-                  _("评估期间")])
+    writer = XlsxWriter()
+    sheet = writer.add_sheet(_("预警清单"), header=[
+        _("统一社会信用代码"), _("企业名称"), _("所在镇街"), _("行业"), _("预警等级"), _("风险得分"), _("评估期间")])
     for enterprise in enterprises.iterator(chunk_size=2000):
         sheet.append([enterprise.uscc, enterprise.name, enterprise.region.name, enterprise.industry_name,
                       str(Level(enterprise.level).label), float(enterprise.score), enterprise.period])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="labor_risk_warnings.xlsx"'
-    return response
+    return writer.response("labor_risk_warnings.xlsx")
 
 
 def _enterprise_or_404(user, uscc: str) -> MonitoredEnterprise:

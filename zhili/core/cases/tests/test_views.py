@@ -119,4 +119,4 @@ def test_a_title_that_looks_like_a_formula_is_exported_as_text(client, world):
     client.force_login(world.officer_wang)
     sheet = load_workbook(io.BytesIO(client.get("/cases/export.xlsx?box=office").content)).active
     cell = sheet.cell(row=2, column=3)
-    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://evil.example","点我")', "s")
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","点我")', "s")

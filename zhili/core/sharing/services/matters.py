@@ -1,7 +1,5 @@
 """The matters catalogue (事项目录): import and update from CSV or XLSX, every bad row reported."""
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -9,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from zhili.core.foundation import audit
+from zhili.core.foundation.api import SpreadsheetRejected, iter_rows
 from zhili.core.identity.permissions import require
 
 from ..models import Matter
@@ -35,20 +34,17 @@ class ImportReport:
 
 
 def read_rows(content: bytes, file_name: str) -> list[dict]:
-    """Rows of a CSV (UTF-8, with or without BOM) or XLSX file as dicts keyed by the header."""
-    if file_name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
-        if not rows:
-            return []
-        header, body = rows[0], rows[1:]
-        return [dict(zip(header, row, strict=False)) for row in body if any(row)]
-    if file_name.lower().endswith(".csv"):
-        text = content.decode("utf-8-sig")
-        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(io.StringIO(text))]
-    raise ValidationError({"file": "只接受 .csv 或 .xlsx 文件"})
+    """Rows of a CSV (UTF-8, with or without BOM) or XLSX file as dicts keyed by the header (bounded reader)."""
+    if not file_name.lower().endswith((".xlsx", ".csv")):
+        raise ValidationError({"file": "只接受 .csv 或 .xlsx 文件"})
+    try:
+        rows = [["" if v is None else str(v).strip() for v in row] for row in iter_rows(content, file_name)]
+    except SpreadsheetRejected as exc:
+        raise ValidationError({"file": str(exc)}) from None
+    if not rows:
+        return []
+    header, body = rows[0], rows[1:]
+    return [{k: v for k, v in zip(header, row, strict=False) if k} for row in body if any(row)]
 
 
 def _value(row: dict, key: str) -> str:

@@ -6,7 +6,6 @@ signing information (channel, each party's signing time, certificate serials, th
 group and field names below are this project's; check them against the standard's text before a real exchange.
 """
 
-import io
 import json
 
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation import audit, events, pii
+from zhili.core.foundation.api import XlsxWriter
 from zhili.core.foundation.models import AuditEntry
 from zhili.core.foundation.validators import birth_date_from_id
 
@@ -121,15 +121,11 @@ def export_filings_json(records, *, reveal_id: bool = False) -> bytes:
 
 def export_filings_xlsx(records, *, reveal_id: bool = False) -> bytes:
     """The records as one sheet: a row naming each column's group, a header row, then one row per filing."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("劳动用工备案"))
+    writer = XlsxWriter()
+    sheet = writer.add_sheet(_("劳动用工备案"))
     sheet.append(["", ""] + [GROUP_LABELS[group] for group, _key, _label in COLUMNS])
     sheet.append(["备案序号", "备案时间"] + [label for _group, _key, label in COLUMNS])
     for record in records:
         row = filing_dict(record, reveal_id=reveal_id)
         sheet.append([row["id"], row["filed_at"]] + [row[group].get(key, "") for group, key, _label in COLUMNS])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return writer.to_bytes()

@@ -103,3 +103,14 @@ def test_contracts_ending_within_30_days_remind_hr(hr_li, employer):
     message = Message.objects.get(template="labor_contract_expiry_reminder")
     assert message.body.startswith("劳动者 张* 的劳动合同")
     assert "2029-02-28" in message.body
+
+
+@pytest.mark.django_db
+def test_a_worker_named_like_a_formula_is_exported_as_text(client, hr_li, employer):
+    """=HYPERLINK(...) typed as a name must not become a live link in the board's export."""
+    services.create_contract(contract_values(worker_name='=HYPERLINK("http://evil.example","张")'),
+                             employer=employer, actor=hr_li)
+    client.force_login(hr_li)
+    export = client.get(reverse("labor_contract:list"), {"format": "xlsx"})
+    cell = load_workbook(io.BytesIO(export.content)).active["C2"]
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","张")', "s")

@@ -3,7 +3,6 @@
 Views only read through ``queries`` and write through ``services``.
 """
 
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
+from zhili.core.foundation.api import XlsxWriter, xlsx_response
 from zhili.core.foundation.forms import add_service_errors
 from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import can, has_role, require
@@ -30,15 +29,7 @@ PAGE_SIZE = 20
 
 
 def _xlsx_response(content: bytes, file_name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(file_name)}"
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
+    return xlsx_response(content, file_name)
 
 
 def _employer(request):
@@ -53,17 +44,15 @@ def _employer(request):
 
 def _export(queryset, file_name: str) -> HttpResponse:
     """The list as XLSX, with ID numbers and phones masked."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("劳动合同"))
-    sheet.append([_("合同编号"), _("用人单位"), _("劳动者"), _("身份证号码"), _("手机号码"), _("岗位"), _("期限类型"),
-                  _("开始日期"), _("终止日期"), _("月工资（元）"), _("状态"), _("发送时间")])
+    writer = XlsxWriter()
+    sheet = writer.add_sheet(_("劳动合同"), header=[
+        _("合同编号"), _("用人单位"), _("劳动者"), _("身份证号码"), _("手机号码"), _("岗位"), _("期限类型"),
+        _("开始日期"), _("终止日期"), _("月工资（元）"), _("状态"), _("发送时间")])
     for c in queryset.iterator(chunk_size=2000):
         sheet.append([c.number, c.employer.name, c.worker_name, c.masked_id_number, c.masked_phone, c.job_title,
                       c.get_term_type_display(), c.start_date, c.end_date, c.monthly_wage, c.get_status_display(),
-                      timezone.localtime(c.sent_at).replace(tzinfo=None) if c.sent_at else None])
-    out = io.BytesIO()
-    workbook.save(out)
-    return _xlsx_response(out.getvalue(), file_name)
+                      c.sent_at])
+    return writer.response(file_name)
 
 
 def _list_page(request, queryset, *, title: str, template: str = "labor_contract/contract_list.html", **extra):
