@@ -331,8 +331,8 @@ def baseline_signer(certificate_row, evidence_digest: str):
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    from zhili.core.esign import signing
     from zhili.core.esign.ca import load_platform_ca
+    from zhili.core.esign.signers import _EvidenceDigestProvider
 
     platform = load_platform_ca()
     key = fresh_key(certificate_row)
@@ -343,7 +343,7 @@ def baseline_signer(certificate_row, evidence_digest: str):
     class Signer(signers.SimpleSigner):  # pyHanko's SimpleSigner plus the evidence attribute, nothing cached
         def _signed_attr_providers(self, *args, **kwargs):
             yield from super()._signed_attr_providers(*args, **kwargs)
-            yield signing._EvidenceDigestProvider(evidence_digest)
+            yield _EvidenceDigestProvider(evidence_digest)
 
     return Signer(signing_cert=asn1_x509.Certificate.load(bytes(certificate_row.der)), signing_key=key_info,
                   cert_registry=SimpleCertificateStore.from_certs([issuing]))
@@ -414,7 +414,7 @@ def baseline_sign(pdf: bytes, grant, certificate_row, role, field_name, box, fon
     from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
     from zhili.core.esign.services import consume_authorization, record_signature
-    from zhili.core.esign.signing import chinese_time
+    from zhili.core.esign.stamps import chinese_time
 
     consume_authorization(grant, actor=actor)
     now = timezone.now()

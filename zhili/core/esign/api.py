@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from .archive import complete_document
+from .authorization import INTENT_MAX_AGE, KeyUseAuthorization
 from .ca import PlatformCA, masked_name
 from .render import render_pdf
 from .services import (
@@ -14,7 +16,7 @@ from .services import (
     revoke_certificate,
     signing_for,
 )
-from .signing import KeyUseAuthorization, complete_document
+from .stamps import chinese_time
 from .tsa import TimestampUnavailable, timestamp
 from .verify import VerificationReport, verify_pdf
 
@@ -28,14 +30,14 @@ def platform_root_pem() -> str:
 
 def authorize_key_use(signer_certificate, *, identity_evidence: dict, intent_evidence: dict,
                       actor=None) -> KeyUseAuthorization:
-    """Check identity and intent (``signing.authorize_key_use``) and store the single-use authorization.
+    """Check identity and intent (``authorization.authorize_key_use``) and store the single-use authorization.
 
     The stored row (``models.KeyUseAuthorization``) lets ``sign_pdf`` refuse a second use in any process.
     """
-    from . import signing
+    from . import authorization as grants
 
-    authorization = signing.authorize_key_use(signer_certificate, identity_evidence=identity_evidence,
-                                              intent_evidence=intent_evidence)
+    authorization = grants.authorize_key_use(signer_certificate, identity_evidence=identity_evidence,
+                                             intent_evidence=intent_evidence)
     record_authorization(authorization, actor=actor)
     return authorization
 
@@ -67,7 +69,7 @@ def platform_signer_certificate(*, actor=None):
 
 
 __all__ = [
-    "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use",
+    "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time",
     "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
     "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
     "platform_signer_certificate", "record_authorization", "record_document", "render_pdf", "revoke_certificate",

@@ -173,7 +173,7 @@ class PlatformCA:
 
     ``revocations`` is the revocation state read with the rows (``load_platform_ca``): for each of the three that
     issued revoked certificates, how many and the latest ``revoked_at``; ``None`` when it was not read, and then
-    ``signing.current_crls`` reads it itself.
+    ``archive.current_crls`` reads it itself.
     """
 
     root: "object"

@@ -157,7 +157,7 @@ def _entry_view(entry: dict) -> dict:
     from zhili.core.ledger import api as ledger
     from zhili.core.ledger.api import hash_leaf
 
-    from .verify import check_ledger_entry
+    from .proofs import check_ledger_entry
 
     view = check_ledger_entry(entry, [entry["digest"]], ledger.verifier_key())
     view["leaf_ok"] = hash_leaf(entry["record"].encode()).hex() == entry["leaf_hash"]
@@ -169,20 +169,20 @@ def _platform_authorization(certificate, subject_type: str, subject_id: str, *, 
 
     The requester's right to the report was checked by the caller (permission ``esign.evidence.export``).
     """
-    from . import keys, signing
+    from . import authorization, keys
 
     now = timezone.now()
     requester = getattr(actor, "pk", None)
-    evidence = json.loads(signing.canonical_json({
+    evidence = json.loads(authorization.canonical_json({
         "certificate": certificate.serial_number,
         "identity": {"user_id": requester, "method": "platform_session", "verified_at": now.isoformat()},
         "intent": {"confirmation_id": f"evidence_report:{subject_type}:{subject_id}",
                    "method": "evidence_export_request", "confirmed_at": now.isoformat()},
     }))
-    digest = hashlib.sha256(signing.canonical_json(evidence).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(authorization.canonical_json(evidence).encode("utf-8")).hexdigest()
     nonce = secrets.token_hex(16)
-    unsigned = signing.KeyUseAuthorization(certificate.pk, evidence, digest, now, nonce, "")
-    return signing.KeyUseAuthorization(certificate.pk, evidence, digest, now, nonce,
+    unsigned = authorization.KeyUseAuthorization(certificate.pk, evidence, digest, now, nonce, "")
+    return authorization.KeyUseAuthorization(certificate.pk, evidence, digest, now, nonce,
                                        keys.authorization_mac(unsigned._message()))
 
 
@@ -202,7 +202,7 @@ def evidence_report(subject: Any, *, actor, document: bytes | None = None) -> by
 
     from .render import render_pdf
     from .services import _ledger_actor, platform_signer_certificate, sign_document
-    from .signing import chinese_time
+    from .stamps import chinese_time
 
     evidence = collect_evidence(subject, document=document)
     now = timezone.now()

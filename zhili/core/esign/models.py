@@ -15,7 +15,7 @@ class Certificate(TimeStampedModel):
 
     Person certificates carry a pseudonymous subject (masked name and a keyed pseudonym), never the ID
     number. The private key is AES-256-GCM ciphertext of the PKCS#8 DER; it is only opened in
-    ``keys.open_private_key`` after the signer's identity and intent checks (see ``signing.authorize_key_use``).
+    ``keys.open_private_key`` after the signer's identity and intent checks (see ``authorization.authorize_key_use``).
     """
 
     kind = models.CharField(_("类型"), max_length=16, choices=CertificateKind.choices, db_index=True)
@@ -39,7 +39,7 @@ class Certificate(TimeStampedModel):
         verbose_name = _("数字证书")
         verbose_name_plural = _("数字证书")
         ordering = ["-id"]
-        # The CRL state read on every signature and verification (``signing.current_crls``: count and latest
+        # The CRL state read on every signature and verification (``archive.current_crls``: count and latest
         # time of revocations per issuer) touches only revoked certificates, not every worker's certificate.
         indexes = [models.Index(fields=["issuer", "revoked_at"], condition=models.Q(revoked_at__isnull=False),
                                 name="esign_cert_revoked_by_issuer")]
@@ -100,7 +100,7 @@ class SignatureRecord(TimeStampedModel):
 class KeyUseAuthorization(TimeStampedModel):
     """One single-use permission to open a signer's key, shared by every process through the database.
 
-    ``signing.authorize_key_use`` grants it in memory after the identity and intent checks; this row makes
+    ``authorization.authorize_key_use`` grants it in memory after the identity and intent checks; this row makes
     the single use hold across processes: ``services.consume_authorization`` marks it used with one
     conditional UPDATE (``used_at IS NULL``), so of two processes racing with the same nonce exactly one wins.
     """

@@ -224,20 +224,20 @@ def _authorization_parts(authorization) -> tuple[dict, dict]:
 
 
 def _check_authentic(authorization) -> None:
-    from .signing import KeyUseAuthorization as Grant
+    from .authorization import KeyUseAuthorization as Grant
 
     if not isinstance(authorization, Grant) or not authorization.is_authentic():
         raise PermissionDenied("缺少有效的用钥授权：须先调用 authorize_key_use 完成身份与意愿核验")
 
 
 def record_authorization(authorization, *, actor=None) -> KeyUseAuthorization:
-    """Store a key-use authorization granted by ``signing.authorize_key_use`` so every process sees its use.
+    """Store a key-use authorization granted by ``authorization.authorize_key_use`` so every process sees its use.
 
     The row and its audit entry go in all or nothing by themselves (``insert_instance(audit=...)``: one
     statement on PostgreSQL), so this opens no transaction block and, inside a caller's, no savepoint (a round
     trip each way): a failed insert marks the caller's transaction for rollback, and the caller gets the
     error either way. A grant that is not authentic is refused before anything is written."""
-    from .signing import AUTHORIZATION_TTL
+    from .authorization import AUTHORIZATION_TTL
 
     _check_authentic(authorization)
     identity, intent = _authorization_parts(authorization)
@@ -259,7 +259,7 @@ def consume_authorization(authorization, *, actor=None) -> None:
     One conditional UPDATE (``used_at IS NULL`` and not expired) decides; an authorization never stored
     (``record_authorization``) is inserted as used, and the unique nonce refuses a second insert.
     """
-    from .signing import AUTHORIZATION_TTL
+    from .authorization import AUTHORIZATION_TTL
 
     _check_authentic(authorization)
     now = timezone.now()

@@ -4,100 +4,33 @@ One service behind the upload page, the API endpoint and ``zhili verify FILE.pdf
 pass the platform root certificate (``trust_roots``) and nothing is fetched from the network.
 """
 
-import dataclasses
 import hashlib
 import io
 import logging
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from asn1crypto import cms, core
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from .signing import parsed_certificate
+from .proofs import attach_given_proofs, attach_ledger
+from .reports import (
+    COVERAGE_LABELS,
+    MODIFICATION_LABELS,
+    VERDICT_LABELS,
+    SignatureReport,
+    VerificationReport,
+    problems_of,
+    verdict_of,
+)
+from .trust import load_roots, platform_material
 
 logger = logging.getLogger(__name__)
-
-COVERAGE_LABELS = {
-    "ENTIRE_FILE": "覆盖整个文件",
-    "ENTIRE_REVISION": "覆盖签署时的版本，其后另有增量更新",
-    "CONTIGUOUS_BLOCK_FROM_START": "只覆盖文件开头的一部分",
-    "UNCLEAR": "覆盖范围不明",
-}
-MODIFICATION_LABELS = {
-    "NONE": "签署后无改动",
-    "LTA_UPDATES": "签署后仅添加了验证数据和文档时间戳（允许）",
-    "FORM_FILLING": "签署后仅有填表或其他签名（允许）",
-    "ANNOTATIONS": "签署后添加了批注",
-    "OTHER": "签署后内容被改动",
-}
-VERDICT_LABELS = {
-    "valid": "全部签名有效且可信",
-    "untrusted": "签名完整，但证书不受信任（未安装平台根证书或来源未知）",
-    "invalid": "存在无效签名或签署后内容被改动",
-    "unsigned": "文件中没有签名",
-    "error": "文件无法验证",
-}
-
-
-@dataclass
-class SignatureReport:
-    """What is known about one signature or document timestamp."""
-
-    field_name: str
-    kind: str  # "signature" or "document_timestamp"
-    signer: str = ""
-    signer_common_name: str = ""
-    role: str = ""
-    signing_time: str = ""
-    timestamp_time: str = ""
-    timestamp_authority: str = ""
-    timestamp_trusted: bool = False
-    chain: list[str] = field(default_factory=list)
-    intact: bool = False
-    valid: bool = False
-    trusted: bool = False
-    revoked: bool = False
-    coverage: str = ""
-    coverage_label: str = ""
-    covers_whole_document: bool = False
-    modification_level: str = ""
-    changes_after: str = ""
-    revision: int = 0
-    revisions_after: int = 0
-    evidence_digest: str = ""
-    ok: bool = False
-    problems: list[str] = field(default_factory=list)
-
-
-@dataclass
-class VerificationReport:
-    """The verdict on a whole file, its signatures, and its evidence-ledger entries."""
-
-    sha256: str
-    size: int
-    revisions: int = 0
-    verdict: str = "error"
-    verdict_label: str = ""
-    signatures: list[SignatureReport] = field(default_factory=list)
-    revision_sha256: list[str] = field(default_factory=list)
-    ledger_entries: list[dict] = field(default_factory=list)
-    ledger_note: str = ""
-    error: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.verdict == "valid"
-
-    def as_dict(self) -> dict:
-        return dataclasses.asdict(self)
 
 
 def _name(certificate: asn1_x509.Certificate | None) -> str:
@@ -126,44 +59,8 @@ def _iso(moment) -> str:
     return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
-def _load_roots(trust_roots) -> list[asn1_x509.Certificate]:
-    roots = []
-    for item in trust_roots or ():
-        if isinstance(item, asn1_x509.Certificate):
-            roots.append(item)
-        elif isinstance(item, x509.Certificate):
-            roots.append(parsed_certificate(item.public_bytes(serialization.Encoding.DER)))
-        else:
-            roots.extend(_roots_from_bytes(bytes(item)))
-    return roots
-
-
-@lru_cache(maxsize=32)
-def _roots_from_bytes(data: bytes) -> tuple[asn1_x509.Certificate, ...]:
-    return tuple(parsed_certificate(cert.public_bytes(serialization.Encoding.DER))
-                 for cert in (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
-                              else [x509.load_der_x509_certificate(data)]))
-
-
-def _platform_material():
-    """The platform root and current CRLs, if this installation has a CA (``None`` offline or without one)."""
-    try:
-        from .ca import load_platform_ca
-
-        platform = load_platform_ca()
-    except Exception:  # no database (offline use): the caller's root file is the only trust anchor
-        logger.debug("no platform CA available for verification", exc_info=True)
-        return None, []
-    if platform is None:
-        return None, []
-    root = parsed_certificate(bytes(platform.root.der))  # the stored DER: parsed once per process, not per call
-    from .signing import current_crls  # re-signed only when a revocation changed them; no query of its own here
-
-    return root, current_crls(platform)
-
-
 def _evidence_digest(embedded) -> str:
-    from .signing import EVIDENCE_DIGEST_OID
+    from .signers import EVIDENCE_DIGEST_OID
 
     for attribute in embedded.signer_info["signed_attrs"]:
         if attribute["type"].dotted == EVIDENCE_DIGEST_OID:
@@ -225,10 +122,10 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_
     ``ledger_key`` is the ledger's published verifier key that checks the checkpoint notes.
     """
     report = VerificationReport(sha256=hashlib.sha256(pdf_bytes).hexdigest(), size=len(pdf_bytes))
-    roots = _load_roots(trust_roots)
+    roots = load_roots(trust_roots)
     crls = []
     if use_platform:
-        platform_root, crls = _platform_material()
+        platform_root, crls = platform_material()
         if platform_root is not None and trust_roots is None:
             roots.append(platform_root)
     context = ValidationContext(trust_roots=roots, crls=crls, allow_fetching=False, revocation_mode="soft-fail")
@@ -248,13 +145,13 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_
         if validated and item.kind == "signature":
             validated_signatures.append(item)
     _attach_roles(validated_signatures)
-    report.verdict = _verdict(report.signatures)
+    report.verdict = verdict_of(report.signatures)
     report.verdict_label = VERDICT_LABELS[report.verdict]
     report.revision_sha256 = revision_digests(pdf_bytes)
     if ledger_proofs is not None:
-        _attach_given_proofs(report, ledger_proofs, ledger_key)
+        attach_given_proofs(report, ledger_proofs, ledger_key)
     else:
-        _attach_ledger(report, ledger_key)
+        attach_ledger(report, ledger_key)
     return report
 
 
@@ -350,105 +247,8 @@ def _check(embedded, context, total_revisions: int) -> tuple[SignatureReport, bo
             item.timestamp_time = _iso(ts.timestamp)
             item.timestamp_authority = _name(ts.signing_cert)
             item.timestamp_trusted = bool(ts.intact and ts.valid and ts.trusted)
-    item.problems = _problems(item, status, is_timestamp)
+    item.problems = problems_of(item, status, is_timestamp)
     item.ok = not item.problems
     return item, True
 
 
-def _problems(item: SignatureReport, status, is_timestamp: bool) -> list[str]:
-    problems = []
-    if not item.intact:
-        problems.append("签名后文件内容被篡改（摘要不符）")
-    elif not item.valid:
-        problems.append("签名值无效")
-    if not item.trusted:
-        problems.append("证书链不受信任")
-    if item.revoked:
-        problems.append("签名证书已被吊销")
-    if not is_timestamp and not item.timestamp_time:
-        problems.append("签名没有可信时间戳")
-    elif not is_timestamp and not item.timestamp_trusted:
-        problems.append("签名时间戳不可信")
-    if item.modification_level in ("ANNOTATIONS", "OTHER") or getattr(status, "docmdp_ok", True) is False:
-        problems.append("签署后文件被改动：" + item.changes_after)
-    return problems
-
-
-def _verdict(signatures: list[SignatureReport]) -> str:
-    if not signatures:
-        return "unsigned"
-    if all(s.ok for s in signatures):
-        return "valid"
-    only_trust = all(set(s.problems) <= {"证书链不受信任", "签名时间戳不可信"} for s in signatures)
-    if only_trust and all(s.intact and s.valid for s in signatures):
-        return "untrusted"
-    return "invalid"
-
-
-def _attach_ledger(report: VerificationReport, ledger_key: str = "") -> None:
-    """Add the evidence-ledger entries for the digests of this file and its revisions, with checked proofs."""
-    try:
-        from zhili.core.ledger import api as ledger_api
-
-        entries = [entry.as_dict() for entry in ledger_api.entries_for_digests(report.revision_sha256)]
-        ledger_key = ledger_key or ledger_api.verifier_key()
-    except Exception:  # no database (offline use) or no ledger: the report says so instead of failing
-        logger.info("ledger look-up failed", exc_info=True)
-        report.ledger_note = "存证记录查询失败（离线验证可用 --ledger-proof 提供存证证明文件）"
-        return
-    report.ledger_entries = [check_ledger_entry(entry, report.revision_sha256, ledger_key) for entry in entries]
-    report.ledger_note = "" if entries else "无存证记录"
-
-
-def _attach_given_proofs(report: VerificationReport, proofs: list[dict], ledger_key: str) -> None:
-    if not isinstance(proofs, list) or not all(isinstance(item, dict) for item in proofs):
-        report.ledger_note = "存证证明文件格式错误：应为存证记录（JSON 对象）的列表"
-        return
-    wanted = set(report.revision_sha256)
-    matching = [item for item in proofs if item.get("digest") in wanted]
-    report.ledger_entries = [check_ledger_entry(item, report.revision_sha256, ledger_key) for item in matching]
-    report.ledger_note = "" if matching else "存证证明文件中没有与本文件摘要相符的记录"
-
-
-def check_ledger_entry(entry: dict, revision_sha256: list[str], ledger_key: str = "") -> dict:
-    """Check one ledger entry from first principles (RFC 9162): the record, its leaf hash, the proof and checkpoint.
-
-    Adds ``document`` (which version of the file the entry records), ``record_ok`` (the canonical record hashes
-    to the leaf and names this digest), ``proof_ok`` (``verify_inclusion`` leads to the root) and
-    ``checkpoint_ok`` (the signed note verifies under ``ledger_key`` and states that size and root; None when the
-    proof leads to the current, not yet signed root or no key is given).
-    """
-    import json
-
-    from zhili.core.ledger.api import NoteError, hash_leaf, open_checkpoint, verify_inclusion
-
-    result = dict(entry)
-    digest = str(entry.get("digest", ""))
-    if digest == (revision_sha256[-1] if revision_sha256 else ""):
-        result["document"] = "整个文件"
-    elif digest in revision_sha256:
-        result["document"] = f"第 {revision_sha256.index(digest) + 1} 版（共 {len(revision_sha256)} 版）"
-    else:
-        result["document"] = "与本文件无关"
-    try:
-        record_text = str(entry["record"])
-        leaf = hash_leaf(record_text.encode())
-        record = json.loads(record_text)
-        result["record_ok"] = (leaf.hex() == entry.get("leaf_hash", leaf.hex())
-                               and (record.get("digest") or {}).get("value") == digest)
-        proof = [bytes.fromhex(item) for item in entry["inclusion_proof"]]
-        root, size, index = bytes.fromhex(entry["root_hash"]), int(entry["tree_size"]), int(entry["index"])
-        result["proof_ok"] = verify_inclusion(leaf, index, size, proof, root)
-    except (KeyError, ValueError, TypeError, AttributeError):
-        result["record_ok"], result["proof_ok"] = False, False
-        root, size = b"", -1
-    result["checkpoint_ok"] = None
-    note = entry.get("checkpoint_note") or ""
-    if note and ledger_key:
-        try:
-            body = open_checkpoint(note, ledger_key)
-            result["checkpoint_ok"] = body.tree_size == size and body.root_hash == root
-        except NoteError:
-            result["checkpoint_ok"] = False
-    result["ok"] = bool(result["record_ok"] and result["proof_ok"] and result["checkpoint_ok"] is not False)
-    return result

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from zhili.core.esign import authorization as grants
 from zhili.core.esign import render, services, signing
 
 CONTRACT_HTML = """
@@ -29,7 +30,7 @@ def evidence_for(user, **intent):
 def sign_as_worker(pdf: bytes, worker) -> bytes:
     certificate = services.issue_person_certificate(worker, actor=worker)
     identity, intent = evidence_for(worker)
-    authorization = signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    authorization = grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
     return signing.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="worker",
                             field_name="WorkerSignature", page=0, box=(330, 80, 540, 140),
                             reason="订立电子劳动合同", location="浙江省建德市", actor=worker)
@@ -38,7 +39,7 @@ def sign_as_worker(pdf: bytes, worker) -> bytes:
 def seal_as_employer(pdf: bytes, enterprise, hr, seal_png: bytes) -> bytes:
     certificate = services.issue_organization_certificate(enterprise, actor=hr)
     identity, intent = evidence_for(hr, confirmation_id="intent-002")
-    authorization = signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    authorization = grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
     return signing.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="employer",
                             field_name="EmployerSeal", page=0, box=(60, 60, 180, 180), stamp_image=seal_png,
                             reason="订立电子劳动合同", location="浙江省建德市", actor=hr)

@@ -10,7 +10,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from zhili.core.esign import services, signing
+from zhili.core.esign import authorization as grants
+from zhili.core.esign import services
 from zhili.core.esign.models import KeyUseAuthorization, SignatureRecord
 from zhili.core.esign.tests import helpers
 from zhili.core.foundation import audit
@@ -31,7 +32,7 @@ def only_entry(action: str) -> AuditEntry:
 def grant(worker):
     certificate = services.issue_person_certificate(worker, actor=worker)
     identity, intent = helpers.evidence_for(worker)
-    return certificate, signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    return certificate, grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
 
 
 def consumed_data(authorization) -> dict:
@@ -56,7 +57,7 @@ def test_a_recorded_authorization_is_audited_as_record_audits_it(verified_worker
     assert stored.identity_evidence == authorization.evidence["identity"]
     assert stored.intent_evidence == authorization.evidence["intent"]
     assert stored.evidence_digest == authorization.evidence_digest
-    assert stored.expires_at == authorization.issued_at + signing.AUTHORIZATION_TTL
+    assert stored.expires_at == authorization.issued_at + grants.AUTHORIZATION_TTL
 
 
 def test_recording_an_authorization_is_one_statement_on_postgresql(verified_worker):

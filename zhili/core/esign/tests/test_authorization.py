@@ -9,6 +9,7 @@ from django.db import connections
 from django.utils import timezone
 
 from zhili.core.esign import api as esign
+from zhili.core.esign import authorization as grants
 from zhili.core.esign import services, signing
 from zhili.core.esign.models import KeyUseAuthorization, SignatureRecord
 from zhili.core.esign.tests import helpers
@@ -34,7 +35,7 @@ def test_authorization_is_stored_with_its_evidence(verified_worker):
     assert row.identity_evidence["user_id"] == verified_worker.pk
     assert row.intent_evidence["confirmation_id"] == "intent-001"
     assert row.evidence_digest == authorization.evidence_digest
-    assert row.expires_at == authorization.issued_at + signing.AUTHORIZATION_TTL
+    assert row.expires_at == authorization.issued_at + grants.AUTHORIZATION_TTL
 
 
 @pytest.mark.parametrize("signer", ["api", "signing.sign_pdf"])
@@ -67,7 +68,7 @@ def test_an_expired_authorization_is_refused_and_stays_unused(verified_worker, e
 
 def test_a_forged_authorization_is_refused_and_nothing_is_stored(verified_worker):
     certificate, authorization = authorize(verified_worker)
-    forged = signing.KeyUseAuthorization(certificate.pk, authorization.evidence, authorization.evidence_digest,
+    forged = grants.KeyUseAuthorization(certificate.pk, authorization.evidence, authorization.evidence_digest,
                                          authorization.issued_at, "f" * 32, authorization.mac)
 
     with pytest.raises(PermissionDenied, match="缺少有效的用钥授权"):
@@ -126,7 +127,7 @@ def test_two_connections_racing_with_one_authorization_get_one_use(verified_work
                     "cannot wait on; the race is checked on PostgreSQL")
     certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
     identity, intent = helpers.evidence_for(verified_worker)
-    authorization = signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    authorization = grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
     outcomes: list = []
     start = threading.Barrier(2)
 
@@ -147,11 +148,11 @@ def _sign_directly(pdf, certificate, authorization, worker):
 
 
 def test_an_authorization_never_stored_is_recorded_as_used_by_a_direct_signature(verified_worker, enterprise):
-    """``signing.authorize_key_use`` alone stores nothing; signing stores the use, so it cannot be repeated."""
+    """``authorization.authorize_key_use`` alone stores nothing; signing stores the use, so it cannot be repeated."""
     pdf = helpers.contract_pdf(verified_worker, enterprise)
     certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
     identity, intent = helpers.evidence_for(verified_worker)
-    authorization = signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    authorization = grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
     assert not KeyUseAuthorization.objects.exists()
 
     _sign_directly(pdf, certificate, authorization, verified_worker)

@@ -8,7 +8,7 @@ from asn1crypto import x509 as asn1_x509
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from zhili.core.esign import ca, services, signing, verify
+from zhili.core.esign import archive, ca, reports, services, trust, verify
 from zhili.core.esign.choices import RevocationReason, SignerRole
 from zhili.core.esign.models import Certificate, SignatureRecord
 
@@ -53,14 +53,14 @@ def test_a_revocation_changes_the_state_read_with_the_platform_and_the_crl(verif
     the platform read next carries the ORM's count and latest time, and the CRLs are re-signed to list it."""
     person = services.issue_person_certificate(verified_worker, actor=verified_worker)
     seal = services.issue_organization_certificate(enterprise, actor=hr_li)
-    before = signing.current_crls(ca.load_platform_ca())
+    before = archive.current_crls(ca.load_platform_ca())
     assert issuing_crl_serials(before) == []
 
     services.revoke_certificate(person, reason=RevocationReason.KEY_COMPROMISE, actor=verified_worker)
     once = ca.load_platform_ca()
     services.revoke_certificate(seal, reason=RevocationReason.SUPERSEDED, actor=hr_li)
     platform = ca.load_platform_ca()
-    after = signing.current_crls(platform)
+    after = archive.current_crls(platform)
 
     issuing = platform.issuing.pk
     assert once.revocations == {issuing: (1, Certificate.objects.get(pk=person.pk).revoked_at)}
@@ -77,23 +77,23 @@ def test_a_platform_without_its_revocation_state_reads_the_same_state_itself(ver
     person = services.issue_person_certificate(verified_worker, actor=verified_worker)
     services.revoke_certificate(person, reason=RevocationReason.KEY_COMPROMISE, actor=verified_worker)
     platform = ca.load_platform_ca()
-    crls = signing.current_crls(platform)
+    crls = archive.current_crls(platform)
 
     with django_assert_num_queries(0):
-        assert signing.current_crls(platform) is crls
+        assert archive.current_crls(platform) is crls
     with django_assert_num_queries(1):
-        assert signing.current_crls(dataclasses.replace(platform, revocations=None)) is crls
+        assert archive.current_crls(dataclasses.replace(platform, revocations=None)) is crls
 
 
 def test_the_platform_material_of_a_verification_is_one_statement(platform_ca, django_assert_num_queries):
-    verify._platform_material()  # the first call after the CA was created signs its CRLs
+    trust.platform_material()  # the first call after the CA was created signs its CRLs
 
     with django_assert_num_queries(1):
-        root, crls = verify._platform_material()
+        root, crls = trust.platform_material()
 
     assert root.dump() == bytes(platform_ca.root.der)
     assert isinstance(root, asn1_x509.Certificate)
-    assert [crl.dump() for crl in crls] == [crl.dump() for crl in signing.current_crls(platform_ca)]
+    assert [crl.dump() for crl in crls] == [crl.dump() for crl in archive.current_crls(platform_ca)]
     assert issuing_crl_serials(crls) == []
 
 
@@ -110,7 +110,7 @@ def recorded(platform_ca):
 
 
 def test_roles_are_those_of_the_newest_records_as_the_orm_orders_them(recorded, django_assert_num_queries):
-    items = [verify.SignatureReport(field_name=name, kind="signature", evidence_digest=digest)
+    items = [reports.SignatureReport(field_name=name, kind="signature", evidence_digest=digest)
              for name, digest in (("Signature1", "ab" * 32), ("Signature2", "cd" * 32), ("Signature3", "ef" * 32),
                                   ("WorkerSignature", "ab" * 32), ("Signature2", "ab" * 32))]
     labels = dict(SignerRole.choices)

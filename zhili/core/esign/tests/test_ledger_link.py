@@ -57,17 +57,29 @@ def test_verification_shows_ledger_entries_of_the_file_and_its_revisions(verifie
     assert report.ledger_note == ""
 
 
-def test_entries_newer_than_the_checkpoint_are_proved_against_the_current_root(verified_worker, enterprise):
-    """Without a checkpoint covering it, the proof leads to the current root and no note is claimed."""
+def test_a_proof_against_an_unsigned_root_says_so_until_the_minute_job_signs_a_checkpoint(verified_worker, enterprise,
+                                                                                         settings):
+    """Without a checkpoint covering it, the proof leads to the current root, no note is claimed and the report says
+    the root is not signed yet; the minute job (``ledger.checkpoint``) then signs one and the same file shows it."""
+    settings.LEDGER_CHECKPOINT_SECONDS = 0
     signed = helpers.sign_as_worker(helpers.contract_pdf(verified_worker, enterprise), verified_worker)
 
     [entry] = ledger.entries_for_digest(sha(signed))
-
     assert entry.checkpoint_note == ""
     assert entry.tree_size == ledger.tree_size()
     assert entry.root_hash == ledger.root().hex()
     assert ledger.verify_inclusion(bytes.fromhex(entry.leaf_hash), entry.index, entry.tree_size,
                                    [bytes.fromhex(p) for p in entry.inclusion_proof], ledger.root())
+    [shown] = verify_pdf(signed).ledger_entries
+    assert (shown["ok"], shown["checkpoint_ok"], shown["signed_root"]) == (True, None, False)
+    assert shown["status"] == "包含证明成立，但所依据的树根尚未签名（签名检查点将在记录后一分钟内签发，届时请重新验证）"
+
+    checkpoint = ledger.checkpoint_if_due()  # what the periodic job does every minute
+
+    assert checkpoint.tree_size == ledger.tree_size()
+    [shown] = verify_pdf(signed).ledger_entries
+    assert (shown["ok"], shown["checkpoint_ok"], shown["signed_root"]) == (True, True, True)
+    assert shown["status"] == "证明有效（树根已由签名检查点确认）"
 
 
 def test_record_document_puts_the_final_file_in_the_ledger(verified_worker, enterprise):

@@ -17,7 +17,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from zhili.core.esign import services, signing, verify
+from zhili.core.esign import archive, services, signing, verify
+from zhili.core.esign import authorization as grants
 from zhili.core.esign.models import SignatureRecord
 from zhili.core.esign.tests import helpers
 
@@ -41,7 +42,7 @@ def signed_contract(django_db_setup, django_db_blocker, tmp_path_factory):
         unsigned = helpers.contract_pdf(worker, enterprise)
         after_worker = helpers.sign_as_worker(unsigned, worker)
         after_seal = helpers.seal_as_employer(after_worker, enterprise, hr, seal_png.__wrapped__())
-        completed = signing.complete_document(after_seal)
+        completed = archive.complete_document(after_seal)
         # This fixture's two records, found by the files they signed (not whatever else the database holds).
         signed_inputs = [hashlib.sha256(pdf).hexdigest() for pdf in (unsigned, after_worker)]
         records = {r.field_name: (r.evidence_digest, r.output_sha256)
@@ -203,7 +204,7 @@ def test_someone_else_cannot_authorize_a_persons_key(verified_worker, hr_li):
     identity, intent = helpers.evidence_for(hr_li)
 
     with pytest.raises(PermissionDenied, match="不是该签名证书的持有人"):
-        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+        grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
 
 
 def test_stale_intent_and_missing_fields_are_refused(verified_worker):
@@ -215,9 +216,9 @@ def test_stale_intent_and_missing_fields_are_refused(verified_worker):
     identity, intent = helpers.evidence_for(verified_worker,
                                             confirmed_at=(timezone.now() - timedelta(hours=1)).isoformat())
     with pytest.raises(PermissionDenied, match="意愿确认已过期"):
-        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+        grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
     with pytest.raises(PermissionDenied, match="意愿确认证据缺少字段 confirmation_id"):
-        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence={"method": "sms_otp"})
+        grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence={"method": "sms_otp"})
 
 
 def test_a_worker_cannot_use_the_company_seal(verified_worker, enterprise):
@@ -225,7 +226,7 @@ def test_a_worker_cannot_use_the_company_seal(verified_worker, enterprise):
     identity, intent = helpers.evidence_for(verified_worker)
 
     with pytest.raises(PermissionDenied, match="不能使用单位印章"):
-        signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+        grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
 
 
 def test_an_evidence_digest_that_begins_with_the_octet_string_tag_is_read_whole():
@@ -234,7 +235,7 @@ def test_an_evidence_digest_that_begins_with_the_octet_string_tag_is_read_whole(
 
     from asn1crypto import cms, core
 
-    from zhili.core.esign.signing import EVIDENCE_DIGEST_OID
+    from zhili.core.esign.signers import EVIDENCE_DIGEST_OID
 
     digest = bytes.fromhex("0457e48dde0130c7f598d09db12638bf6cc3146fd9aa9c07e89b9e5b7c250e65")
     attribute = cms.CMSAttribute({"type": EVIDENCE_DIGEST_OID, "values": [core.OctetString(digest)]})

@@ -14,7 +14,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfStreamError
 from pyhanko.sign.general import as_signing_certificate_v2, match_issuer_serial, simple_cms_attribute
 
-from zhili.core.esign import accel, services, signing, tsa
+from zhili.core.esign import accel, archive, reports, services, signers, tsa, verify
 
 HEX_CASES = [
     b"<>",
@@ -130,7 +130,7 @@ def test_prebuilt_signing_certificate_attribute_is_what_pyhanko_builds(signer_ce
     tsa = asn1_x509.Certificate.load(platform.tsa_cert.public_bytes(serialization.Encoding.DER))
     for certificate in (*signer_certificates, tsa):
         expected = simple_cms_attribute("signing_certificate_v2", as_signing_certificate_v2(certificate)).dump()
-        assert signing.signing_certificate_v2_attribute(certificate) == expected
+        assert signers.signing_certificate_v2_attribute(certificate) == expected
 
 
 def test_stock_libraries_switches_the_replacements_off_and_back_on():
@@ -436,7 +436,7 @@ def completed_contract(django_db_setup, django_db_blocker):
         services.ensure_platform_ca()
         pdf = helpers.seal_as_employer(helpers.sign_as_worker(helpers.contract_pdf(worker, enterprise), worker),
                                        enterprise, hr, seal_png.__wrapped__())
-        completed = signing.complete_document(pdf)
+        completed = archive.complete_document(pdf)
         transaction.set_rollback(True)
     return completed
 
@@ -573,9 +573,8 @@ def test_a_changed_library_function_is_refused_at_start_up():
 @pytest.mark.django_db
 def test_signature_roles_are_looked_up_in_one_query(django_assert_num_queries):
     """``verify._attach_roles``: one query for all signatures of a file; without a record, the field name decides."""
-    from zhili.core.esign import verify
 
-    items = [verify.SignatureReport(field_name=name, kind="signature", evidence_digest="ab" * 32)
+    items = [reports.SignatureReport(field_name=name, kind="signature", evidence_digest="ab" * 32)
              for name in ("WorkerSignature", "EmployerSeal", "Other")]
     with django_assert_num_queries(1):
         verify._attach_roles(items)
@@ -711,10 +710,10 @@ def test_a_revoked_signer_is_reported_revoked_with_the_memo_as_without_it(verifi
     platform = services.ensure_platform_ca()
     signed = helpers.seal_as_employer(helpers.sign_as_worker(helpers.contract_pdf(verified_worker, enterprise),
                                                              verified_worker), enterprise, hr_li, seal_png)
-    completed = signing.complete_document(signed)
+    completed = archive.complete_document(signed)
     worker_row = Certificate.objects.get(user=verified_worker)
     services.revoke_certificate(worker_row, reason=RevocationReason.KEY_COMPROMISE, actor=hr_li)
-    crls = signing.current_crls(services.ensure_platform_ca())
+    crls = archive.current_crls(services.ensure_platform_ca())
     assert platform.issuing.pk == services.ensure_platform_ca().issuing.pk
 
     fast = _statuses(completed, _context_for(completed, crls))

@@ -2,6 +2,7 @@
 
 import pytest
 
+from zhili.core.esign import authorization as grants
 from zhili.core.esign import services, signing
 from zhili.core.esign.models import SignatureRecord
 from zhili.core.esign.tests import helpers
@@ -14,7 +15,7 @@ def test_unreachable_tsa_makes_signing_fail_and_signs_nothing(verified_worker, e
     pdf = helpers.contract_pdf(verified_worker, enterprise)
     certificate = services.issue_person_certificate(verified_worker, actor=verified_worker)
     identity, intent = helpers.evidence_for(verified_worker)
-    authorization = signing.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
+    authorization = grants.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent)
     settings.ESIGN_TSA_URL = f"http://127.0.0.1:{_closed_port()}/tsa"
 
     with pytest.raises(TimestampUnavailable, match="无法取得可信时间戳，签署已中止，未生成任何签名"):

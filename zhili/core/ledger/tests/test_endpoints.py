@@ -79,6 +79,26 @@ def test_latest_checkpoint_and_public_key_let_an_outsider_check_the_note(client,
     assert note.open_checkpoint(checkpoint["note"], key["verifier_key"]).tree_size == 3
 
 
+def test_a_checkpoint_is_signed_at_once_on_request_and_anchored_after_commit(
+        client, officer_wang, fill, platform_tsa, django_capture_on_commit_callbacks):
+    """Given three entries and no checkpoint, a logged-in request signs one now; asking again before any new entry
+    gives the same one back. Anonymous requests change nothing."""
+    fill(3)
+    assert client.post("/api/v1/ledger/checkpoint").status_code == 401
+    assert ledger.latest_checkpoint() is None
+    client.force_login(officer_wang)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        made = client.post("/api/v1/ledger/checkpoint").json()
+    again = client.post("/api/v1/ledger/checkpoint").json()
+
+    assert made["tree_size"] == 3 and b64(made["root_hash"]) == ledger.root(3)
+    assert made["anchor_status"] == "pending"  # the answer is written before the anchoring that follows the commit
+    assert ledger.latest_checkpoint().anchor_status == "anchored"
+    assert (again["tree_size"], again["note"], again["anchor_status"]) == (3, made["note"], "anchored")
+    assert note.open_checkpoint(made["note"], ledger.verifier_key()).tree_size == 3
+
+
 def test_the_plain_text_key_and_checkpoint_are_public(client, fill, settings):
     settings.ESIGN_TSA_URL = "http://127.0.0.1:9/unreachable"
     assert client.get("/ledger/checkpoint").status_code == 404

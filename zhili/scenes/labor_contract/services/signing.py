@@ -304,7 +304,7 @@ def sign_as_worker(contract: LaborContract, *, actor, intent: IntentConfirmation
     else:
         if typed_name.strip() != contract.worker_name.strip():
             raise ValidationError({"typed_name": _("输入的姓名：须与合同载明的劳动者姓名一致")}, code="name_mismatch")
-        from zhili.core.esign.signing import chinese_time
+        from zhili.core.esign.api import chinese_time
 
         stamp_text = _("乙方（签名）：{name}\n签署时间：{time}").format(name=contract.worker_name,
                                                                  time=chinese_time(timezone.now()))

@@ -53,7 +53,7 @@ def _refused(request, contract, message: str, status: int = 403):
 
 
 def _intent_is_fresh(intent) -> bool:
-    from zhili.core.esign.signing import INTENT_MAX_AGE
+    from zhili.core.esign.api import INTENT_MAX_AGE
 
     return intent is not None and timezone.now() - intent.confirmed_at < INTENT_MAX_AGE
 

@@ -75,12 +75,13 @@ def render_ledger_entry(entry: dict) -> list[str]:
         f"    根哈希：{entry.get('root_hash', '')}",
         f"    存证原文相符：{yes[entry.get('record_ok')]}  包含证明有效：{yes[entry.get('proof_ok')]}"
         f"  检查点签名有效：{yes[entry.get('checkpoint_ok')]}",
+        f"    结论：{entry.get('status', '')}",
     ]
     note = entry.get("checkpoint_note") or ""
     if note:
         lines.append("    检查点：" + note.strip().replace("\n", " | "))
     else:
-        lines.append("    检查点：无（证明指向当前根哈希）")
+        lines.append("    检查点：无（证明指向当前根哈希，该根尚未签名）")
     return lines
 
 
