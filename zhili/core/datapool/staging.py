@@ -114,7 +114,10 @@ class Stager:
                 with cursor.cursor.copy(sql) as copy:
                     copy.write("".join(self.pending).encode("utf-8"))
         else:
-            StagedRow.objects.bulk_create(self.pending, batch_size=2000)
+            # One short transaction per 2,000 rows (outside a caller's transaction): on SQLite each holds the
+            # database's one write lock, and other writers (logins, SMS codes) get in between them.
+            for start in range(0, len(self.pending), 2000):
+                StagedRow.objects.bulk_create(self.pending[start:start + 2000])
         self.staged += len(self.pending)
         self.pending = []
 

@@ -76,6 +76,30 @@ def batches_of(user) -> QuerySet:
     return SendBatch.objects.filter(employer_id__in=organizations_of(user, Role.EMPLOYER_ADMIN))
 
 
+def rejected_rows(batch: SendBatch, *, limit: int) -> list[tuple]:
+    """The first ``limit`` rows of a finished batch that were not imported: (line, masked name, reason)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from zhili.core.foundation.api import iter_rows
+
+    from .choices import RowOutcome
+
+    if not batch.result_sheet:
+        return []
+    error_labels = set()
+    for language, _name in settings.LANGUAGES:  # the sheet was written in its uploader's language
+        with translation.override(language):
+            error_labels.add(str(RowOutcome.ERROR.label))
+    rows = []
+    for row in iter_rows(bytes(batch.result_sheet), "result.xlsx"):
+        if len(row) >= 4 and row[2] in error_labels:
+            rows.append((row[0], row[1], row[3]))
+            if len(rows) >= limit:
+                break
+    return rows
+
+
 def region_filings(user) -> QuerySet:
     """Filing records of employers inside the department user's region."""
     return filter_by_scope(user, FilingRecord.objects.select_related("contract"), region_field="region")

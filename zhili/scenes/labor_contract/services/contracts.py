@@ -203,7 +203,20 @@ def _read(file) -> tuple[bytes, str]:
     return content, name.rsplit("/", 1)[-1]
 
 
+IMPORT_CHUNK = 250  # rows written per transaction (see ``_import``)
+
+
 def _import(file, *, employer, actor, kind: str, scans=None) -> BatchResult:
+    """Check every row with reads only, then write the good ones ``IMPORT_CHUNK`` rows per transaction.
+
+    On SQLite a transaction holds the database's one write lock from its first statement: a 5,000-row upload
+    checked and written in one transaction kept every other write (logins, SMS codes) waiting until they failed
+    with "database is locked". Here the file is read and each row checked (the pair's history included)
+    outside any transaction; then each chunk is inserted, with its status changes and an audit entry, in a
+    transaction of its own, so other writers get in between chunks. The batch row is written first and its
+    result sheet last: a batch without a result sheet is unfinished (its page says so), and uploading the
+    same file again finishes it, since every row is idempotent by its key (employer, ID number, start date).
+    """
     content, file_name = _read(file)
     archive = scan_archive(scans) if scans is not None else None
     existing = kind == BatchKind.EXISTING_CONTRACTS
@@ -212,10 +225,53 @@ def _import(file, *, employer, actor, kind: str, scans=None) -> BatchResult:
         rows = list(importing.read_rows(content, file_name, columns))
     except importing.SheetError as exc:
         raise ValidationError({"file": str(exc)}, code="sheet") from None
-    batch = SendBatch.objects.create(employer=employer, kind=kind, file_name=file_name[:255], total_rows=len(rows),
-                                     created_by=actor if getattr(actor, "pk", None) else None)
-    version = None if existing else create_default_template(actor=actor)
+    with transaction.atomic():
+        version = None if existing else create_default_template(actor=actor)
+        batch = SendBatch.objects.create(employer=employer, kind=kind, file_name=file_name[:255],
+                                         total_rows=len(rows), created_by=actor if getattr(actor, "pk", None) else None)
+        audit.record(f"labor_contract.batch.{kind}_started", actor=actor, target=batch,
+                     data={"rows": len(rows), "file": file_name[:200]})
     status = ContractStatus.EXISTING_PAPER if existing else ContractStatus.DRAFT
+    results, pending, scan_for_key = _check_rows(rows, employer=employer, actor=actor, batch=batch, status=status,
+                                                 version=version, existing=existing, archive=archive)
+    created: list[LaborContract] = []
+    note = _("批量导入：{name}").format(name=file_name)[:500]
+    for start in range(0, len(pending), IMPORT_CHUNK):
+        chunk = [contract for contract, _index in pending[start:start + IMPORT_CHUNK]]
+        with transaction.atomic():
+            fresh = _insert_new(chunk)
+            ContractStatusChange.objects.bulk_create(
+                [ContractStatusChange(contract=c, to_status=status, actor=batch.created_by, note=note) for c in fresh],
+                batch_size=BULK_CHUNK)
+            audit.record("labor_contract.batch.rows_written", actor=actor, target=batch,
+                         data={"created": len(fresh), "rows": len(chunk)})
+        created += fresh
+    created_keys = {c.idempotency_key for c in created}
+    for contract, index in pending:
+        if contract.idempotency_key not in created_keys:  # it existed before this upload
+            line, masked, _outcome, _reason = results[index]
+            results[index] = (line, masked, str(RowOutcome.DUPLICATE.label), _("该合同此前已导入，未重复创建"))
+    with transaction.atomic():
+        counts = {o: sum(1 for r in results if r[2] == str(o.label)) for o in RowOutcome}
+        batch.created_count = counts[RowOutcome.CREATED]
+        batch.duplicate_count = counts[RowOutcome.DUPLICATE]
+        batch.error_count = counts[RowOutcome.ERROR]
+        if scan_for_key:
+            attach_scans(archive, scan_for_key, actor=actor)
+        batch.result_sheet = importing.result_workbook(_("导入结果"), results)
+        batch.save(update_fields=["created_count", "duplicate_count", "error_count", "result_sheet", "updated_at"])
+        audit.record(f"labor_contract.batch.{kind}_imported", actor=actor, target=batch,
+                     data={"rows": batch.total_rows, "created": batch.created_count,
+                           "duplicates": batch.duplicate_count, "errors": batch.error_count})
+        events.publish("labor_contract.batch.imported", batch_id=batch.pk, kind=kind, created=batch.created_count)
+    return BatchResult(batch=batch, created=created)
+
+
+def _check_rows(rows, *, employer, actor, batch, status, version, existing: bool, archive):
+    """Each row's outcome (line, masked name, outcome, reason), the contracts to insert, and the scans to attach.
+
+    Reads only: the known keys and each pair's history.
+    """
     results: list[tuple[int, str, str, str]] = []
     pending: list[tuple[LaborContract, int]] = []
     keys_seen: set[str] = set()
@@ -260,29 +316,7 @@ def _import(file, *, employer, actor, kind: str, scans=None) -> BatchResult:
         keys_seen.add(contract.idempotency_key)
         pending.append((contract, len(results)))
         results.append((row.line, masked, str(RowOutcome.CREATED.label), "；".join(str(w) for w in warnings)))
-
-    created = _insert_new([contract for contract, _index in pending])
-    created_keys = {c.idempotency_key for c in created}
-    for contract, index in pending:
-        if contract.idempotency_key not in created_keys:  # it existed before this upload
-            line, masked, _outcome, _reason = results[index]
-            results[index] = (line, masked, str(RowOutcome.DUPLICATE.label), _("该合同此前已导入，未重复创建"))
-    ContractStatusChange.objects.bulk_create(
-        [ContractStatusChange(contract=c, to_status=status, actor=batch.created_by, note=_("批量导入：{name}").format(name=file_name)[:500])
-         for c in created], batch_size=BULK_CHUNK)
-    counts = {o: sum(1 for r in results if r[2] == str(o.label)) for o in RowOutcome}
-    batch.created_count = counts[RowOutcome.CREATED]
-    batch.duplicate_count = counts[RowOutcome.DUPLICATE]
-    batch.error_count = counts[RowOutcome.ERROR]
-    if scan_for_key:
-        attach_scans(archive, scan_for_key, actor=actor)
-    batch.result_sheet = importing.result_workbook(_("导入结果"), results)
-    batch.save(update_fields=["created_count", "duplicate_count", "error_count", "result_sheet", "updated_at"])
-    audit.record(f"labor_contract.batch.{kind}_imported", actor=actor, target=batch,
-                 data={"rows": batch.total_rows, "created": batch.created_count, "duplicates": batch.duplicate_count,
-                       "errors": batch.error_count})
-    events.publish("labor_contract.batch.imported", batch_id=batch.pk, kind=kind, created=batch.created_count)
-    return BatchResult(batch=batch, created=created)
+    return results, pending, scan_for_key
 
 
 def _known_keys(keys: Iterable[str]) -> set[str]:
@@ -312,18 +346,17 @@ def _insert_new(pending: list[LaborContract]) -> list[LaborContract]:
     return created
 
 
-@transaction.atomic
 def import_contract_batch(file, *, employer, actor) -> BatchResult:
     """Create draft contracts from an uploaded XLSX/CSV of workers; every row checked, bad rows reported.
 
     Valid rows go on even when others are bad. A row whose employer, ID number and start date match an existing
-    contract is reported as a duplicate and creates nothing, so uploading the same file twice is harmless.
+    contract is reported as a duplicate and creates nothing, so uploading the same file twice is harmless. The
+    rows are written in chunks, each its own transaction (see ``_import``).
     """
     require(actor, "labor_contract.batch.import", employer)
     return _import(file, employer=employer, actor=actor, kind=BatchKind.NEW_CONTRACTS)
 
 
-@transaction.atomic
 def import_existing_contracts(file, *, employer, actor, scans=None) -> BatchResult:
     """Record existing paper contracts (存量合同录入) from XLSX/CSV metadata; idempotent like the batch import.
 

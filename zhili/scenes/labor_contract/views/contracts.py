@@ -149,7 +149,8 @@ def batch_detail(request, pk):
     batch = _batch(request, pk)
     drafts = batch.contracts.filter(status=ContractStatus.DRAFT).count()
     return render(request, "labor_contract/batch_detail.html",
-                  {"batch": batch, "drafts": drafts, "contracts": batch.contracts.order_by("id")[:200]})
+                  {"batch": batch, "drafts": drafts, "contracts": batch.contracts.order_by("id")[:200],
+                   "finished": bool(batch.result_sheet), "rejected": queries.rejected_rows(batch, limit=200)})
 
 
 @login_required
