@@ -10,6 +10,7 @@ class PolicyConfig(AppConfig):
     verbose_name = _("政策引擎")
 
     def ready(self):
+        from . import permissions  # noqa: F401 (registers the rules)
         from .registry import register_declared
 
         register_declared()  # a bad pack stops the start here, with its file and line
