@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "zhili.core.policy",
     "zhili.core.sharing",
     "zhili.core.jobs",
+    "zhili.core.live",
 ]
 if ZHILI_TEST_SCENES:
     INSTALLED_APPS.append("zhili.core.testing.dummy_scene")
@@ -230,3 +231,13 @@ LEDGER_SIGNING_KEY = os.environ.get("ZHILI_LEDGER_SIGNING_KEY", "")
 LEDGER_ORIGIN = os.environ.get("ZHILI_LEDGER_ORIGIN", "zhili.local/ledger")
 LEDGER_CHECKPOINT_EVERY = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_EVERY", "1000"))
 LEDGER_CHECKPOINT_SECONDS = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_SECONDS", "0"))
+
+# core.live: how server processes tell each other of new live messages: "local" (in-process, plus a database poll
+# every LIVE_POLL_SECONDS for messages written by other processes; no other server), "postgres" (LISTEN/NOTIFY on
+# the main database) or "redis" (pub/sub at ZHILI_LIVE_REDIS_URL). A stream stays open LIVE_STREAM_SECONDS, then
+# the browser reconnects and resumes after the last message it received.
+LIVE_BACKEND = os.environ.get("ZHILI_LIVE_BACKEND", "local")
+LIVE_REDIS_URL = os.environ.get("ZHILI_LIVE_REDIS_URL", "redis://127.0.0.1:6379/0")
+LIVE_POLL_SECONDS = float(os.environ.get("ZHILI_LIVE_POLL_SECONDS", "1.0"))
+LIVE_SAFETY_POLL_SECONDS = float(os.environ.get("ZHILI_LIVE_SAFETY_POLL_SECONDS", "10.0"))
+LIVE_STREAM_SECONDS = float(os.environ.get("ZHILI_LIVE_STREAM_SECONDS", "55"))
