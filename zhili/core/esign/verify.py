@@ -28,7 +28,7 @@ from .reports import (
     problems_of,
     verdict_of,
 )
-from .trust import load_roots, platform_material
+from .trust import chain_apart, load_roots, platform_material
 
 logger = logging.getLogger(__name__)
 
@@ -226,8 +226,15 @@ def _check(embedded, context, total_revisions: int) -> tuple[SignatureReport, bo
     item.signer_common_name = _common_name(status.signing_cert)
     item.intact, item.valid, item.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
     item.revoked = status.revocation_details is not None
+    # pyHanko's ``trusted`` is false for any signature that fails its integrity check, whatever its chain; the
+    # report says only what is wrong, so the chain is judged on its own: by the path pyHanko validated, or, where
+    # it validated none (a bad signature value), by validating it here with the same context.
     if status.validation_path is not None:
         item.chain = [_name(cert) for cert in status.validation_path.iter_certs(include_root=True)]
+        item.trusted = status.trust_problem_indic is None
+    elif not item.valid and status.signing_cert is not None:
+        item.trusted, item.revoked, path = chain_apart(status.signing_cert, embedded.other_embedded_certs, context)
+        item.chain = [_name(cert) for cert in path]
     coverage = status.coverage.name if isinstance(status.coverage, SignatureCoverageLevel) else "UNCLEAR"
     item.coverage, item.coverage_label = coverage, COVERAGE_LABELS.get(coverage, coverage)
     item.covers_whole_document = coverage == "ENTIRE_FILE"

@@ -152,9 +152,30 @@ def test_one_flipped_byte_is_detected(signed_contract):
 
     assert report.verdict == "invalid"
     assert [s.intact for s in report.signatures] == [False, False]
-    assert "签名后文件内容被篡改（摘要不符）" in report.signatures[0].problems
+    # Only what is wrong: the content, not the chain (still trusted), nor the timestamps (over the signature value).
+    assert [s.problems for s in report.signatures] == [["签名后文件内容被篡改（摘要不符）"]] * 2
+    assert [s.trusted for s in report.signatures] == [True, True]
+    assert [len(s.chain) for s in report.signatures] == [3, 3]
     output = _pdfsig(bytes(pdf), signed_contract.folder)
     assert "Signature is Valid." not in output
+
+
+def test_a_broken_signature_value_is_reported_as_such_and_its_chain_still_judged(signed_contract):
+    """Given the worker's RSA signature value altered inside /Contents, pyHanko validates no path for it; the report
+    still judges the chain on its own. The timestamp token covers the signature value, so it no longer matches
+    either: that is wrong too, and said; the chain is not."""
+    pdf = signed_contract.after_seal
+    worker = PdfFileReader(io.BytesIO(pdf)).embedded_signatures[0]
+    value = worker.signer_info["signature"].native.hex().encode()
+    at = pdf.lower().index(value) + len(value) // 2
+    broken = pdf[:at] + (b"0" if pdf[at:at + 1] != b"0" else b"1") + pdf[at + 1:]
+
+    report = verify.verify_pdf(broken, trust_roots=[signed_contract.root_pem], use_platform=False)
+
+    first = report.signatures[0]
+    assert (first.intact, first.valid, first.trusted, first.revoked, len(first.chain)) == (True, False, True, False, 3)
+    assert first.problems == ["签名值无效", "签名时间戳不可信"]
+    assert report.verdict == "invalid"
 
 
 def test_incremental_update_changing_content_is_detected(signed_contract):
