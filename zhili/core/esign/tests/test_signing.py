@@ -114,7 +114,7 @@ def test_completed_document_is_b_lta_and_verifies(signed_contract):
     assert report.verdict == "valid", [s.problems for s in report.signatures]
     assert [s.kind for s in report.signatures] == ["signature", "signature", "document_timestamp"]
     worker, seal, document_ts = report.signatures
-    assert worker.signer_common_name == "张*"
+    assert worker.signer_common_name == "张伟"
     assert worker.role == "乙方（劳动者）" and seal.role == "甲方（用人单位）"
     assert worker.modification_level == "FORM_FILLING" and seal.modification_level == "LTA_UPDATES"
     assert worker.timestamp_authority == "CN=治理平台时间戳服务,O=治理平台,C=CN"
