@@ -142,10 +142,33 @@ def test_without_the_root_the_report_says_untrusted(signed_contract):
     assert all("证书链不受信任" in s.problems for s in report.signatures)
 
 
+def test_every_revision_names_one_producer_in_its_info_and_its_xmp(signed_contract):
+    """PDF/A validators reject a file whose Info /Producer and XMP pdf:Producer disagree: in each revision of the
+    completed contract (the rendering, worker, seal, B-LTA) they agree, name the tool that wrote the revision, and
+    the PDF/A identification stays in the XMP."""
+    import re
+
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    document = signed_contract.completed
+    ends = [found.end() for found in re.finditer(rb"%%EOF\r?\n?", document)]
+    producers = []
+    for end in ends:
+        trailer = PdfFileReader(io.BytesIO(document[:end]), strict=False).trailer_view
+        info = str(trailer["/Info"].get_object()["/Producer"])
+        xmp = trailer["/Root"]["/Metadata"].get_object().data.decode()
+        [in_xmp] = re.findall(r'pdf:Producer(?:="([^"]*)"|>([^<]*)<)', xmp)
+        assert info == "".join(in_xmp), (end, info, in_xmp)
+        assert 'pdfaid:part="3"' in xmp or "<pdfaid:part>3</pdfaid:part>" in xmp
+        producers.append(info)
+    assert len(producers) == 4
+    assert producers[0].startswith("WeasyPrint ") and producers[1:] == [VENDOR] * 3
+
+
 def test_one_flipped_byte_is_detected(signed_contract):
     """Given the signed file, when one byte of the signed first revision changes, the signatures break."""
     pdf = bytearray(signed_contract.after_seal)
-    position = pdf.index(b"WeasyPrint") + 1
+    position = pdf.index(b"\n%") + 2  # the header's binary comment, inside the first revision
     pdf[position] ^= 0x01
 
     report = verify.verify_pdf(bytes(pdf), trust_roots=[signed_contract.root_pem], use_platform=False)
