@@ -159,7 +159,13 @@ def pyspark_connection():
     """An Ibis connection to one local PySpark session, started on first use and kept for the process."""
     global _spark_session
     import ibis
-    from pyspark.sql import SparkSession
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ImproperlyConfigured("PySpark 引擎未安装：它是可选组件，请安装 zhili[spark]（pip install 'zhili[spark]'）"
+                                   "或改用 duckdb / postgres 引擎") from exc
 
     if _spark_session is None:
         _spark_session = (SparkSession.builder.master("local[1]").appName("zhili-indicators")

@@ -29,6 +29,25 @@ _signers_of: dict[str, tuple[bytes, ...]] = {}
 _signers_lock = threading.Lock()
 
 
+def name_the_producer(writer) -> None:
+    """Let the revision ``writer`` adds name one producer in its Info dictionary and in its XMP metadata.
+
+    pyHanko writes its own name (``VENDOR``) as the XMP ``pdf:Producer`` of every revision it writes, but appends it
+    to the Info ``/Producer`` it finds ("WeasyPrint 70.0; pyHanko 0.38.0"), and PDF/A validators reject a file
+    whose two disagree (ISO 19005-2 §6.6.3). Setting the Info entry to pyHanko's name first makes pyHanko keep it
+    as it is: every revision then names the tool that wrote it, in both places."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    try:
+        info = writer.trailer["/Info"]
+    except KeyError:  # no Info dictionary: pyHanko writes the XMP alone, or an Info naming itself
+        return
+    if info.get("/Producer") != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.update_container(info)
+
+
 def known_signers(pdf_bytes: bytes) -> tuple[bytes, ...] | None:
     """The DER of every signer certificate of a PDF signed in this process, or ``None`` if it was not."""
     return _signers_of.get(hashlib.sha256(pdf_bytes).hexdigest())
@@ -87,6 +106,7 @@ def complete_document(pdf_bytes: bytes) -> bytes:
         signer_certs = _signer_certificates(writer.prev)
     certs.extend(cert for cert in signer_certs if cert not in certs)
     crls = current_crls(platform)
+    name_the_producer(writer)
     DocumentSecurityStore.supply_dss_in_writer(writer, None, certs=certs, crls=crls)
     output = io.BytesIO()
     # No validation context here: given one, pyHanko would validate the TSA's path again only to add the

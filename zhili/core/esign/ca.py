@@ -68,11 +68,12 @@ def masked_name(name: str) -> str:
 
 
 def person_name(user) -> x509.Name:
-    """A pseudonymous subject: masked name plus a keyed pseudonym; the ID number never appears."""
+    """A person's subject: the real name (Electronic Signature Law Art. 21 lists the holder's name among a
+    certificate's contents; ADR 0007) and a keyed pseudonym as serialNumber. The ID number never appears."""
     basis = user.id_number or f"user:{user.pk}"
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-        x509.NameAttribute(NameOID.COMMON_NAME, masked_name(user.name or user.username)),
+        x509.NameAttribute(NameOID.COMMON_NAME, (user.name or user.username).strip()[:64]),
         x509.NameAttribute(NameOID.SERIAL_NUMBER, keys.subject_pseudonym(basis)),
     ])
 

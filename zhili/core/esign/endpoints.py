@@ -6,8 +6,6 @@ from ninja.files import UploadedFile
 
 router = Router(tags=["esign"])
 
-MAX_PDF_BYTES = 20 * 1024 * 1024
-
 
 class ErrorOut(Schema):
     detail: str
@@ -40,6 +38,26 @@ class SignatureOut(Schema):
     problems: list[str]
 
 
+class PublicLedgerEntryOut(Schema):
+    index: int
+    kind: str
+    recorded_at: str
+    digest: str
+    document: str
+    leaf_hash: str
+    tree_size: int
+    root_hash: str
+    inclusion_proof: list[str]
+    checkpoint_note: str
+    checkpoint_anchored: bool
+    record_ok: bool
+    proof_ok: bool
+    checkpoint_ok: bool | None
+    signed_root: bool
+    ok: bool
+    status: str
+
+
 class VerificationOut(Schema):
     sha256: str
     size: int
@@ -48,19 +66,28 @@ class VerificationOut(Schema):
     verdict_label: str
     signatures: list[SignatureOut]
     revision_sha256: list[str]
-    ledger_entries: list[dict]
+    ledger_entries: list[PublicLedgerEntryOut]
     ledger_note: str
     error: str
 
 
-@router.post("/verify", response={200: VerificationOut, 400: ErrorOut}, summary="验证 PDF 中的电子签名")
+@router.post("/verify", auth=None, response={200: VerificationOut, 400: ErrorOut, 429: ErrorOut},
+             summary="验证 PDF 中的电子签名（无需登录）")
 def verify(request: HttpRequest, file: File[UploadedFile]):
-    """Upload a PDF (multipart field ``file``); get, per signature, signer, times, trust, integrity and changes."""
-    from .verify import verify_pdf
+    """Anyone uploads a PDF (multipart field ``file``), without a login or a CSRF token; gets, per signature, signer,
+    times, trust, integrity and changes, and the ledger's proofs (``public.verify_for_anyone``). Rate-limited per
+    client address; nothing is kept but a log line."""
+    from django.utils.translation import gettext as _
 
-    if file.size > MAX_PDF_BYTES:
-        return Status(400, {"detail": "file：PDF 不能超过 20 MB"})
-    return Status(200, verify_pdf(file.read()).as_dict())
+    from . import public
+
+    if file.size > public.MAX_PDF_BYTES:
+        return Status(400, {"detail": _("file：PDF 不能超过 20 MB")})
+    try:
+        public.take_turn(public.client_address(request))
+    except public.TooManyVerifications as exc:
+        return Status(429, {"detail": str(exc)})
+    return Status(200, public.verify_for_anyone(file.read()))
 
 
 class LedgerProofOut(Schema):

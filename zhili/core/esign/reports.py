@@ -84,10 +84,10 @@ def problems_of(item: SignatureReport, status, is_timestamp: bool) -> list[str]:
         problems.append("签名后文件内容被篡改（摘要不符）")
     elif not item.valid:
         problems.append("签名值无效")
-    if not item.trusted:
-        problems.append("证书链不受信任")
-    if item.revoked:
+    if item.revoked:  # an untrusted path because of the revocation: the revocation is what is wrong
         problems.append("签名证书已被吊销")
+    elif not item.trusted:
+        problems.append("证书链不受信任")
     if not is_timestamp and not item.timestamp_time:
         problems.append("签名没有可信时间戳")
     elif not is_timestamp and not item.timestamp_trusted:

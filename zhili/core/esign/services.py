@@ -81,7 +81,7 @@ def _current_for(**links) -> Certificate | None:
 
 @transaction.atomic
 def issue_person_certificate(user, *, actor) -> Certificate:
-    """Issue (or return the current) signing certificate of a person; the subject is pseudonymous."""
+    """Issue (or return the current) signing certificate of a person: real name and keyed pseudonym, no ID number."""
     current = _current_for(kind=CertificateKind.PERSON, user=user)
     if current is not None:
         return current

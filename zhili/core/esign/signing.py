@@ -20,7 +20,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.sign import fields, signers
 
-from .archive import known_signers, remember_signers
+from .archive import known_signers, name_the_producer, remember_signers
 from .authorization import KeyUseAuthorization, check_authorization
 from .signers import signer_for
 from .stamps import default_stamp_text, stamp_style
@@ -50,6 +50,7 @@ def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_cer
         raise ValidationError({"pdf": "文件不是可读取的 PDF"}) from exc
     if page < 0 or page >= int(writer.root["/Pages"]["/Count"]):
         raise ValidationError({"page": "签章页码超出文件页数"})
+    name_the_producer(writer)
     signed_before = known_signers(pdf_bytes)
     if signed_before is None and not _has_signed_fields(writer.prev):
         signed_before = ()

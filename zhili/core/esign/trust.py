@@ -46,3 +46,25 @@ def platform_material():
     from .archive import current_crls  # re-signed only when a revocation changed them; no query of its own here
 
     return root, current_crls(platform)
+
+
+def chain_apart(certificate: asn1_x509.Certificate, others: list, context) -> tuple[bool, bool, list]:
+    """(trusted, revoked, path) of a signer certificate whose signature did not check out, validated on its own.
+
+    pyHanko validates a signer's path only after the signature value checks out, so a tampered file's signature
+    would be reported untrusted whatever its chain. The report must say only what is wrong: the same context (the
+    same roots, CRLs and time) validates the path here, with the certificates the signature embeds."""
+    import asyncio
+
+    from pyhanko_certvalidator import CertificateValidator
+    from pyhanko_certvalidator.errors import PathBuildingError, RevokedError, ValidationError
+
+    validator = CertificateValidator(certificate, intermediate_certs=others, validation_context=context)
+    try:
+        path = asyncio.run(validator.async_validate_usage(set()))
+    except RevokedError:
+        return False, True, []
+    except (PathBuildingError, ValidationError, ValueError) as exc:
+        logger.info("signer path does not validate: %r", exc)
+        return False, False, []
+    return True, False, list(path.iter_certs(include_root=True))

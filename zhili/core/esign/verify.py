@@ -28,7 +28,7 @@ from .reports import (
     problems_of,
     verdict_of,
 )
-from .trust import load_roots, platform_material
+from .trust import chain_apart, load_roots, platform_material
 
 logger = logging.getLogger(__name__)
 
@@ -114,12 +114,13 @@ def _role_from_field(field_name: str) -> str:
 
 
 def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_proofs: list[dict] | None = None,
-               ledger_key: str = "") -> VerificationReport:
+               ledger_key: str = "", roles_from_records: bool = True) -> VerificationReport:
     """Check every signature: signer, role, times, chain and trust, integrity, coverage and later changes.
 
     The evidence-ledger entries of the file and of each of its revisions come from the platform's ledger, or,
     offline, from ``ledger_proofs`` (entries as the report or ``/api/v1/esign/ledger-proof`` give them);
-    ``ledger_key`` is the ledger's published verifier key that checks the checkpoint notes.
+    ``ledger_key`` is the ledger's published verifier key that checks the checkpoint notes. Without
+    ``roles_from_records`` a signature's role comes from its field's name alone, not from the platform's records.
     """
     report = VerificationReport(sha256=hashlib.sha256(pdf_bytes).hexdigest(), size=len(pdf_bytes))
     roots = load_roots(trust_roots)
@@ -144,7 +145,11 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_
         report.signatures.append(item)
         if validated and item.kind == "signature":
             validated_signatures.append(item)
-    _attach_roles(validated_signatures)
+    if roles_from_records:
+        _attach_roles(validated_signatures)
+    else:
+        for item in validated_signatures:
+            item.role = _role_from_field(item.field_name)
     report.verdict = verdict_of(report.signatures)
     report.verdict_label = VERDICT_LABELS[report.verdict]
     report.revision_sha256 = revision_digests(pdf_bytes)
@@ -226,8 +231,15 @@ def _check(embedded, context, total_revisions: int) -> tuple[SignatureReport, bo
     item.signer_common_name = _common_name(status.signing_cert)
     item.intact, item.valid, item.trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
     item.revoked = status.revocation_details is not None
+    # pyHanko's ``trusted`` is false for any signature that fails its integrity check, whatever its chain; the
+    # report says only what is wrong, so the chain is judged on its own: by the path pyHanko validated, or, where
+    # it validated none (a bad signature value), by validating it here with the same context.
     if status.validation_path is not None:
         item.chain = [_name(cert) for cert in status.validation_path.iter_certs(include_root=True)]
+        item.trusted = status.trust_problem_indic is None
+    elif not item.valid and status.signing_cert is not None:
+        item.trusted, item.revoked, path = chain_apart(status.signing_cert, embedded.other_embedded_certs, context)
+        item.chain = [_name(cert) for cert in path]
     coverage = status.coverage.name if isinstance(status.coverage, SignatureCoverageLevel) else "UNCLEAR"
     item.coverage, item.coverage_label = coverage, COVERAGE_LABELS.get(coverage, coverage)
     item.covers_whole_document = coverage == "ENTIRE_FILE"

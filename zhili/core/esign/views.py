@@ -1,7 +1,7 @@
-"""HTTP views: the RFC 3161 TSA, CRLs and CA certificates (public), and the verification page (login)."""
+"""HTTP views: the RFC 3161 TSA, CRLs and CA certificates, the verification page (all public), evidence reports."""
 
 from django.apps import apps
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
@@ -56,24 +56,31 @@ def chain(request):
     return HttpResponse(ensure_platform_ca().chain_pem(), content_type="application/x-pem-file")
 
 
-@login_required
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def verify_upload(request):
-    """Upload a signed PDF and see, per signature, who signed, when, and whether it still holds."""
-    from .verify import verify_pdf
+    """Anyone uploads a signed PDF and sees, per signature, who signed, when, whether it still holds, and the
+    ledger's proof (``public.verify_for_anyone``: nothing kept, nothing shown the file does not contain)."""
+    from django.utils.translation import gettext as _
 
-    report, error = None, ""
+    from . import public
+
+    report, error, status = None, "", 200
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            error = "文件：请选择要验证的 PDF 文件"
-        elif upload.size > 20 * 1024 * 1024:
-            error = "文件：PDF 不能超过 20 MB"
+            error, status = _("文件：请选择要验证的 PDF 文件"), 400
+        elif upload.size > public.MAX_PDF_BYTES:
+            error, status = _("文件：PDF 不能超过 20 MB"), 400
         else:
-            report = verify_pdf(upload.read())
-            if report.error:
-                error = report.error
-    return render(request, "esign/verification_form.html", {"report": report, "error": error})
+            try:
+                public.take_turn(public.client_address(request))
+            except public.TooManyVerifications as exc:
+                error, status = str(exc), 429
+            else:
+                report = public.verify_for_anyone(upload.read())
+                error = report["error"]
+    return render(request, "esign/verification_form.html", {"report": report, "error": error}, status=status)
 
 
 def evidence_subject(subject_type: str, subject_id: str):

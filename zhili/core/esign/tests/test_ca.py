@@ -26,15 +26,16 @@ def test_platform_ca_is_created_once(platform_ca):
     assert list(eku.value) == [ExtendedKeyUsageOID.TIME_STAMPING]
 
 
-def test_person_certificate_never_contains_the_id_number(verified_worker):
-    """A person's certificate names them by masked name and pseudonym only (R17)."""
+def test_person_certificate_names_the_holder_but_never_contains_the_id_number(verified_worker):
+    """A person's certificate names its holder (Electronic Signature Law Art. 21) with a keyed pseudonym; the ID
+    number, whole or in part, is nowhere in it (R17, ADR 0007)."""
     row = services.issue_person_certificate(verified_worker, actor=verified_worker)
 
     certificate = ca.load(row)
     der = certificate.public_bytes(serialization.Encoding.DER)
     assert verified_worker.id_number.encode() not in der
     assert verified_worker.id_number[-6:].encode() not in der
-    assert certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "张*"
+    assert certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == verified_worker.name == "张伟"
     pseudonym = certificate.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value
     assert pseudonym == keys.subject_pseudonym(verified_worker.id_number)
     assert pseudonym.startswith("ZL") and len(pseudonym) == 32
@@ -128,4 +129,4 @@ def test_the_next_verification_after_a_revocation_reports_it(verified_worker, en
 
     assert after.verdict == "invalid"
     assert after.signatures[0].revoked is True
-    assert "签名证书已被吊销" in after.signatures[0].problems
+    assert after.signatures[0].problems == ["签名证书已被吊销"]  # only what is wrong: not also "untrusted"

@@ -114,7 +114,7 @@ def test_completed_document_is_b_lta_and_verifies(signed_contract):
     assert report.verdict == "valid", [s.problems for s in report.signatures]
     assert [s.kind for s in report.signatures] == ["signature", "signature", "document_timestamp"]
     worker, seal, document_ts = report.signatures
-    assert worker.signer_common_name == "张*"
+    assert worker.signer_common_name == "张伟"
     assert worker.role == "乙方（劳动者）" and seal.role == "甲方（用人单位）"
     assert worker.modification_level == "FORM_FILLING" and seal.modification_level == "LTA_UPDATES"
     assert worker.timestamp_authority == "CN=治理平台时间戳服务,O=治理平台,C=CN"
@@ -142,19 +142,63 @@ def test_without_the_root_the_report_says_untrusted(signed_contract):
     assert all("证书链不受信任" in s.problems for s in report.signatures)
 
 
+def test_every_revision_names_one_producer_in_its_info_and_its_xmp(signed_contract):
+    """PDF/A validators reject a file whose Info /Producer and XMP pdf:Producer disagree: in each revision of the
+    completed contract (the rendering, worker, seal, B-LTA) they agree, name the tool that wrote the revision, and
+    the PDF/A identification stays in the XMP."""
+    import re
+
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    document = signed_contract.completed
+    ends = [found.end() for found in re.finditer(rb"%%EOF\r?\n?", document)]
+    producers = []
+    for end in ends:
+        trailer = PdfFileReader(io.BytesIO(document[:end]), strict=False).trailer_view
+        info = str(trailer["/Info"].get_object()["/Producer"])
+        xmp = trailer["/Root"]["/Metadata"].get_object().data.decode()
+        [in_xmp] = re.findall(r'pdf:Producer(?:="([^"]*)"|>([^<]*)<)', xmp)
+        assert info == "".join(in_xmp), (end, info, in_xmp)
+        assert 'pdfaid:part="3"' in xmp or "<pdfaid:part>3</pdfaid:part>" in xmp
+        producers.append(info)
+    assert len(producers) == 4
+    assert producers[0].startswith("WeasyPrint ") and producers[1:] == [VENDOR] * 3
+
+
 def test_one_flipped_byte_is_detected(signed_contract):
     """Given the signed file, when one byte of the signed first revision changes, the signatures break."""
     pdf = bytearray(signed_contract.after_seal)
-    position = pdf.index(b"WeasyPrint") + 1
+    position = pdf.index(b"\n%") + 2  # the header's binary comment, inside the first revision
     pdf[position] ^= 0x01
 
     report = verify.verify_pdf(bytes(pdf), trust_roots=[signed_contract.root_pem], use_platform=False)
 
     assert report.verdict == "invalid"
     assert [s.intact for s in report.signatures] == [False, False]
-    assert "签名后文件内容被篡改（摘要不符）" in report.signatures[0].problems
+    # Only what is wrong: the content, not the chain (still trusted), nor the timestamps (over the signature value).
+    assert [s.problems for s in report.signatures] == [["签名后文件内容被篡改（摘要不符）"]] * 2
+    assert [s.trusted for s in report.signatures] == [True, True]
+    assert [len(s.chain) for s in report.signatures] == [3, 3]
     output = _pdfsig(bytes(pdf), signed_contract.folder)
     assert "Signature is Valid." not in output
+
+
+def test_a_broken_signature_value_is_reported_as_such_and_its_chain_still_judged(signed_contract):
+    """Given the worker's RSA signature value altered inside /Contents, pyHanko validates no path for it; the report
+    still judges the chain on its own. The timestamp token covers the signature value, so it no longer matches
+    either: that is wrong too, and said; the chain is not."""
+    pdf = signed_contract.after_seal
+    worker = PdfFileReader(io.BytesIO(pdf)).embedded_signatures[0]
+    value = worker.signer_info["signature"].native.hex().encode()
+    at = pdf.lower().index(value) + len(value) // 2
+    broken = pdf[:at] + (b"0" if pdf[at:at + 1] != b"0" else b"1") + pdf[at + 1:]
+
+    report = verify.verify_pdf(broken, trust_roots=[signed_contract.root_pem], use_platform=False)
+
+    first = report.signatures[0]
+    assert (first.intact, first.valid, first.trusted, first.revoked, len(first.chain)) == (True, False, True, False, 3)
+    assert first.problems == ["签名值无效", "签名时间戳不可信"]
+    assert report.verdict == "invalid"
 
 
 def test_incremental_update_changing_content_is_detected(signed_contract):

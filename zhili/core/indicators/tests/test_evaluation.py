@@ -57,6 +57,7 @@ def test_duckdb_and_postgres_give_identical_levels(officer_wang, wage_data):
 @pytest.mark.django_db(transaction=True)
 def test_duckdb_postgres_and_pyspark_give_identical_levels(officer_wang, wage_data):
     """The same system on every engine here (PostgreSQL when it is the database): identical results."""
+    pytest.importorskip("pyspark", reason="PySpark is an optional extra (pip install 'zhili[spark]'); bin/test installs it")
     wage_data(officer_wang)
     engines = ["duckdb", "pyspark"] + (["postgres"] if connection.vendor == "postgresql" else [])
 

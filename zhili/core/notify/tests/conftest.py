@@ -1,10 +1,10 @@
-"""A stand-in for Alibaba Cloud SMS: a real HTTP server on 127.0.0.1 that checks signatures independently."""
+"""A stand-in for Alibaba Cloud SMS: a real HTTP server on 127.0.0.1 that checks V3 signatures independently."""
 
-import base64
 import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -14,6 +14,9 @@ import pytest
 KEY_ID = "LTAI-zhili-test"
 KEY_SECRET = "s3cret-zhili-test"  # noqa: S105 (the fake provider's test secret)
 UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
+AUTHORIZATION = re.compile(r"ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})")
+REQUIRED_SIGNED = {"host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce",
+                   "x-acs-content-sha256"}
 
 
 def pop_encode(text: str) -> str:
@@ -21,11 +24,14 @@ def pop_encode(text: str) -> str:
     return "".join(chr(b) if b in UNRESERVED else f"%{b:02X}" for b in text.encode("utf-8"))
 
 
-def expected_signature(method: str, params: dict[str, str], secret: str) -> str:
-    pairs = sorted((pop_encode(k), pop_encode(v)) for k, v in params.items() if k != "Signature")
-    canonical = "&".join(f"{k}={v}" for k, v in pairs)
-    to_sign = "&".join([method, pop_encode("/"), pop_encode(canonical)])
-    return base64.b64encode(hmac.new((secret + "&").encode(), to_sign.encode(), hashlib.sha1).digest()).decode()
+def expected_signature(method: str, params: dict[str, str], headers: dict[str, str], signed: list[str],
+                       body: bytes, secret: str) -> str:
+    """The V3 signature as the provider computes it from what it received."""
+    query = "&".join(f"{k}={v}" for k, v in sorted((pop_encode(k), pop_encode(v)) for k, v in params.items()))
+    canonical_headers = "".join(f"{name}:{headers[name].strip()}\n" for name in signed)
+    canonical = "\n".join([method, "/", query, canonical_headers, ";".join(signed), hashlib.sha256(body).hexdigest()])
+    to_sign = "ACS3-HMAC-SHA256\n" + hashlib.sha256(canonical.encode()).hexdigest()
+    return hmac.new(secret.encode(), to_sign.encode(), hashlib.sha256).hexdigest()
 
 
 class FakeDysms:
@@ -43,29 +49,34 @@ class FakeDysms:
         """Answer the next requests for ``phone`` with these codes, in order (then OK)."""
         self.answers[phone] = list(codes)
 
-    def handle(self, method: str, params: dict[str, str]) -> tuple[int, dict]:
+    def handle(self, method: str, params: dict[str, str], headers: dict[str, str], body: bytes) -> tuple[int, dict]:
         with self.lock:
-            required = ("AccessKeyId", "Action", "Format", "PhoneNumbers", "SignName", "SignatureMethod",
-                        "SignatureNonce", "SignatureVersion", "TemplateCode", "TemplateParam", "Timestamp",
-                        "Version", "Signature")
-            missing = [k for k in required if not params.get(k)]
+            found = AUTHORIZATION.fullmatch(headers.get("authorization", ""))
+            if found is None:
+                return 400, {"Code": "MissingAuthorization", "Message": "Authorization is mandatory for this action."}
+            key_id, signed_headers, signature = found.groups()
+            signed = signed_headers.split(";")
+            missing = [k for k in ("PhoneNumbers", "SignName", "TemplateCode", "TemplateParam") if not params.get(k)]
+            missing += sorted(name for name in REQUIRED_SIGNED - set(signed))
+            missing += [name for name in signed if name not in headers]
             if missing:
                 return 400, {"Code": "MissingParameter", "Message": ",".join(missing)}
-            if params["AccessKeyId"] != KEY_ID:
+            if key_id != KEY_ID:
                 return 404, {"Code": "InvalidAccessKeyId.NotFound", "Message": "Specified access key is not found."}
-            if (params["Action"], params["Version"], params["SignatureMethod"], params["SignatureVersion"],
-                    params["Format"]) != ("SendSms", "2017-05-25", "HMAC-SHA1", "1.0", "JSON"):
+            if (headers["x-acs-action"], headers["x-acs-version"], signed) != ("SendSms", "2017-05-25", sorted(signed)):
                 return 400, {"Code": "InvalidParameter", "Message": "bad protocol parameters"}
-            stamp = dt.datetime.strptime(params["Timestamp"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+            if headers["x-acs-content-sha256"] != hashlib.sha256(body).hexdigest():
+                return 400, {"Code": "InvalidParameter", "Message": "x-acs-content-sha256 does not match the body"}
+            stamp = dt.datetime.strptime(headers["x-acs-date"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
             if abs(dt.datetime.now(dt.UTC) - stamp) > dt.timedelta(minutes=15):
                 return 400, {"Code": "InvalidTimeStamp.Expired", "Message": "timestamp expired"}
-            if expected_signature(method, params, KEY_SECRET) != params["Signature"]:
+            if expected_signature(method, params, headers, signed, body, KEY_SECRET) != signature:
                 self.rejected.append(params)
                 return 400, {"Code": "SignatureDoesNotMatch", "Message": "Specified signature is not matched.",
                              "RequestId": "req-bad-sig"}
-            if params["SignatureNonce"] in self.nonces:
+            if headers["x-acs-signature-nonce"] in self.nonces:
                 return 400, {"Code": "SignatureNonceUsed", "Message": "nonce used"}
-            self.nonces.add(params["SignatureNonce"])
+            self.nonces.add(headers["x-acs-signature-nonce"])
             json.loads(params["TemplateParam"])
             queued = self.answers.get(params["PhoneNumbers"])
             code = queued.pop(0) if queued else "OK"
@@ -80,21 +91,23 @@ def fake_dysms():
     provider = FakeDysms()
 
     class Handler(BaseHTTPRequestHandler):
-        def _answer(self, method: str, raw: str) -> None:
-            status, payload = provider.handle(method, dict(parse_qsl(raw, keep_blank_values=True)))
-            body = json.dumps(payload).encode()
+        def _answer(self, method: str) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
+            params = dict(parse_qsl(urlsplit(self.path).query, keep_blank_values=True))
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            status, payload = provider.handle(method, params, headers, body)
+            answer = json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json;charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(answer)
 
         def do_POST(self):
-            length = int(self.headers.get("Content-Length", 0))
-            self._answer("POST", self.rfile.read(length).decode("utf-8"))
+            self._answer("POST")
 
         def do_GET(self):
-            self._answer("GET", urlsplit(self.path).query)
+            self._answer("GET")
 
         def log_message(self, *args):
             pass

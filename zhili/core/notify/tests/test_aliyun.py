@@ -1,42 +1,61 @@
-"""The Alibaba Cloud SMS adapter: documented signature vectors and a real HTTP round trip."""
+"""The Alibaba Cloud SMS adapter: the documented V3 signature layout and a real HTTP round trip."""
 
+import hashlib
+import hmac
 import json
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from zhili.core.foundation.models import AuditEntry
 from zhili.core.notify import services
-from zhili.core.notify.aliyun import AliyunSmsClient, SmsError, percent_encode, sign, string_to_sign
+from zhili.core.notify.aliyun import (
+    AliyunSmsClient,
+    SmsError,
+    authorization,
+    canonical_request,
+    percent_encode,
+    string_to_sign,
+)
 from zhili.core.notify.choices import DeliveryStatus
 
 from .conftest import KEY_ID, KEY_SECRET
 
-SMS_DOC_PARAMS = {
-    "AccessKeyId": "testId", "Action": "SendSms", "Format": "XML", "OutId": "123", "PhoneNumbers": "15300000001",
-    "RegionId": "cn-hangzhou", "SignName": "阿里云短信测试专用", "SignatureMethod": "HMAC-SHA1",
-    "SignatureNonce": "45e25e9b-0a6f-4070-8c85-2956eda1b466", "SignatureVersion": "1.0",
-    "TemplateCode": "SMS_71390007", "TemplateParam": '{"customer":"test"}', "Timestamp": "2017-07-12T02:42:19Z",
-    "Version": "2017-05-25",
-}
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+def test_the_canonical_request_has_the_documented_v3_layout():
+    """V3 document: method, "/", the sorted encoded query, the sorted signed headers as lines, their names, and the
+    hex SHA-256 of the (empty) body; the string to sign is the algorithm and the hex SHA-256 of that request."""
+    headers = {"host": "dysmsapi.aliyuncs.com", "x-acs-action": "SendSms", "x-acs-version": "2017-05-25",
+               "x-acs-date": "2023-10-26T10:22:32Z", "x-acs-signature-nonce": "3156853299f313e23d1673dc12e1703d",
+               "x-acs-content-sha256": EMPTY_SHA256}
+    query = {"TemplateParam": '{"code":"1234"}', "PhoneNumbers": "15300000001", "SignName": "阿里云短信测试",
+             "TemplateCode": "SMS_1"}
+
+    request, signed = canonical_request("POST", query, headers)
+
+    assert signed == "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version"
+    assert request == (
+        "POST\n/\n"
+        "PhoneNumbers=15300000001&SignName=%E9%98%BF%E9%87%8C%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95"
+        "&TemplateCode=SMS_1&TemplateParam=%7B%22code%22%3A%221234%22%7D\n"
+        "host:dysmsapi.aliyuncs.com\nx-acs-action:SendSms\nx-acs-content-sha256:" + EMPTY_SHA256 + "\n"
+        "x-acs-date:2023-10-26T10:22:32Z\nx-acs-signature-nonce:3156853299f313e23d1673dc12e1703d\n"
+        "x-acs-version:2017-05-25\n\n"
+        "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n" + EMPTY_SHA256)
+    assert string_to_sign(request) == "ACS3-HMAC-SHA256\n" + hashlib.sha256(request.encode()).hexdigest()
+    value = authorization("POST", query, headers, access_key_id="testid", access_key_secret="testsecret")
+    assert value == ("ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=" + signed + ",Signature="
+                     + hmac.new(b"testsecret", string_to_sign(request).encode(), hashlib.sha256).hexdigest())
 
 
-def test_signature_matches_the_sms_documentation_example():
-    """短信服务 HTTP 协议及签名 document: GET, secret testSecret → zJDF+Lrzhj/ThnlvIToysFRq6t4=."""
-    assert string_to_sign(SMS_DOC_PARAMS, "GET").startswith(
-        "GET&%2F&AccessKeyId%3DtestId%26Action%3DSendSms%26Format%3DXML%26OutId%3D123%26")
-    assert sign(SMS_DOC_PARAMS, "testSecret", "GET") == "zJDF+Lrzhj/ThnlvIToysFRq6t4="
-
-
-def test_signature_matches_the_rpc_documentation_example():
-    """RPC signature document (ECS DescribeRegions): secret testsecret → OLeaidS1JvxuMvnyHOwuJ+uX5qY=."""
-    params = {"Format": "XML", "AccessKeyId": "testid", "Action": "DescribeRegions", "SignatureMethod": "HMAC-SHA1",
-              "SignatureNonce": "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf", "SignatureVersion": "1.0",
-              "Version": "2014-05-26", "Timestamp": "2016-02-23T12:46:24Z"}
-    assert sign(params, "testsecret", "GET") == "OLeaidS1JvxuMvnyHOwuJ+uX5qY="
-
-
-def test_signature_ignores_a_signature_parameter_already_present():
-    assert sign({**SMS_DOC_PARAMS, "Signature": "x"}, "testSecret", "GET") == "zJDF+Lrzhj/ThnlvIToysFRq6t4="
+def test_the_request_carries_no_v1_signature_parameters(fake_dysms):
+    client = AliyunSmsClient({"endpoint": fake_dysms.url, "access_key_id": KEY_ID, "access_key_secret": KEY_SECRET,
+                              "sign_name": "治理平台"})
+    url, headers = client.build_request("13800000001", "SMS_OTP_LOGIN", {"code": 1}, out_id="9")
+    query = dict(parse_qsl(urlsplit(url).query))
+    assert sorted(query) == ["OutId", "PhoneNumbers", "SignName", "TemplateCode", "TemplateParam"]
+    assert headers["Authorization"].startswith(f"ACS3-HMAC-SHA256 Credential={KEY_ID},SignedHeaders=host;x-acs-")
 
 
 def test_percent_encoding_follows_rfc_3986():

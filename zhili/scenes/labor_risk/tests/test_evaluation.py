@@ -76,6 +76,7 @@ def test_closing_the_case_closes_the_warning(evaluated, truth, inspector_zhao, d
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_the_same_definition_gives_the_same_levels_on_pyspark(loaded):
+    pytest.importorskip("pyspark", reason="PySpark is an optional extra (pip install 'zhili[spark]'); bin/test installs it")
     duckdb = [(r.entity, r.level, r.score, r.values) for r in evaluate_on(LABOR_RISK, PERIOD_END, "duckdb",
                                                                             evidence=False)]
     spark = [(r.entity, r.level, r.score, r.values) for r in evaluate_on(LABOR_RISK, PERIOD_END, "pyspark",
