@@ -33,6 +33,8 @@ class CompiledPolicy:
     amount: object  # node or None
     facts: tuple
     parameters: tuple
+    condition_parameters: tuple = ()  # the parameters each condition reads, in the conditions' order
+    amount_parameters: tuple = ()
 
 
 @dataclass
@@ -255,7 +257,9 @@ def compile_policy(domain: Domain, policy: Policy) -> CompiledPolicy:
                                           f"但{policy.entity}没有事实 {key}")
         if key and ex.FactRef(key, domain.facts[policy.entity][key].type) not in facts:
             facts.append(ex.FactRef(key, domain.facts[policy.entity][key].type))
-    return CompiledPolicy(tuple(parsed), amount, tuple(facts), tuple(parameters))
+    return CompiledPolicy(tuple(parsed), amount, tuple(facts), tuple(parameters),
+                          tuple(tuple(ex.parameters_used(node)) for _, node in parsed),
+                          tuple(ex.parameters_used(amount)) if amount is not None else ())
 
 
 def _parse(text, scope, expect, source: Source, policy: Policy, what: str):

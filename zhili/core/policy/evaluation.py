@@ -106,13 +106,14 @@ def decide(domain: Domain, policy: Policy, facts: dict, members: list[dict] = ()
     members = list(members or ())
     parameters = _Parameters(domain, facts, on)
     results, missing = [], []
-    for condition, node in policy.compiled.conditions:
+    compiled = policy.compiled
+    for (condition, node), used in zip(compiled.conditions, compiled.condition_parameters, strict=True):
         context = ex.Context(facts, members, on, parameters)
         held = ex.evaluate(node, context)
         result = ConditionResult(condition.label, condition.test, condition.reference or policy.reference, held)
         if explain:
-            _explain(result, node, context, parameters, domain, policy)
-        labels = _missing_labels(domain, policy, context, node, parameters)
+            _explain(result, node, context, parameters, used)
+        labels = _missing_labels(domain, policy, context, used, parameters)
         result.missing = labels
         missing += [label for label in labels if label not in missing]
         results.append(result)
@@ -124,24 +125,23 @@ def decide(domain: Domain, policy: Policy, facts: dict, members: list[dict] = ()
         amount = money(ex.evaluate(policy.compiled.amount, context))
         if amount is None:
             status = Eligibility.UNDECIDED
-            missing += [m for m in _missing_labels(domain, policy, context, policy.compiled.amount, parameters)
+            missing += [m for m in _missing_labels(domain, policy, context, compiled.amount_parameters, parameters)
                         if m not in missing]
     if status != Eligibility.UNDECIDED:
         missing = [] if status == Eligibility.ELIGIBLE else missing
     return Decision(policy, on, status, amount, results, missing)
 
 
-def _explain(result: ConditionResult, node, context, parameters: _Parameters, domain: Domain, policy: Policy):
+def _explain(result: ConditionResult, node, context, parameters: _Parameters, used: tuple):
     if isinstance(node, ex.Compare):
         result.value = ex.evaluate(node.left, context)
         result.threshold = ex.evaluate(node.right, context)
     else:
         result.value = result.held
-    result.parameters = [parameters.seen[name] for name in ex.parameters_used(node)
-                         if parameters.seen.get(name) is not None]
+    result.parameters = [parameters.seen[name] for name in used if parameters.seen.get(name) is not None]
 
 
-def _missing_labels(domain: Domain, policy: Policy, context: ex.Context, node, parameters: _Parameters) -> list:
+def _missing_labels(domain: Domain, policy: Policy, context: ex.Context, used: tuple, parameters: _Parameters) -> list:
     labels = []
     for marker in context.missing:
         if isinstance(marker, tuple):
@@ -150,7 +150,7 @@ def _missing_labels(domain: Domain, policy: Policy, context: ex.Context, node, p
             labels.append(_("成员{number}的{fact}").format(number=index + 1, fact=fact.label))
         else:
             labels.append(domain.facts[policy.entity][marker].label)
-    for name in ex.parameters_used(node):
+    for name in used:
         if name in parameters.seen and parameters.seen[name] is None:
             parameter = domain.parameters[name]
             key_fact = domain.parameter_keys.get(name)
