@@ -1,14 +1,11 @@
 """The JSON API at /api/v1/: session auth for the browser, bearer tokens for department systems."""
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from zhili.core.identity.api_auth import BearerToken, SessionAuth
+from zhili.core.scenes.registry import api_routers
 
 api = NinjaAPI(
     title="治理平台 API",
@@ -35,17 +32,6 @@ def on_unauthenticated(request, exc):
     return api.create_response(request, {"detail": "未登录或令牌无效"}, status=401)
 
 
-
-
-def _mount_routers() -> None:
-    """Mount the ``router`` of every installed Zhili app's ``endpoints.py`` under its label."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("zhili.") or importlib.util.find_spec(f"{config.name}.endpoints") is None:
-            continue
-        module = importlib.import_module(f"{config.name}.endpoints")
-        router = getattr(module, "router", None)
-        if router is not None:
-            api.add_router(f"/{config.label}/", router)
-
-
-_mount_routers()
+# Each app's ``endpoints.py`` router, found by the scene loader: a scene's under its code, core's under its label.
+for _prefix, _router in api_routers.items():
+    api.add_router(f"/{_prefix}/", _router)

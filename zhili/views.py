@@ -6,8 +6,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
+from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import roles_of
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 from zhili.core.notify.models import Message
 
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
-    """Closed-loop case handling: collects the case types every installed app declares in ``workflows.py``."""
+    """Closed-loop case handling; the scene loader registers the case types apps declare in ``workflows.py``."""
 
     name = "zhili.core.cases"
     label = "cases"
@@ -11,6 +11,3 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from . import notifications, permissions  # noqa: F401  (register templates and rules before freezing)
-        from .registry import scan_installed_apps
-
-        scan_installed_apps()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.choices import Colour
-from zhili.core.identity.choices import DEPARTMENT_ROLES
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from .choices import OverdueAction, Who
 
@@ -41,7 +41,7 @@ class Transition:
     target: str
     label: str
     who: str = Who.OWNER
-    roles: frozenset[str] = frozenset(DEPARTMENT_ROLES)
+    roles: frozenset[str] | None = None  # None: every department role registered when the step is declared
     permission: str = ""
     requires_comment: bool = False
     sets_result: bool = False
@@ -51,7 +51,7 @@ class Transition:
     def __post_init__(self):
         if isinstance(self.source, str):
             object.__setattr__(self, "source", (self.source,))
-        object.__setattr__(self, "roles", frozenset(self.roles))
+        object.__setattr__(self, "roles", frozenset(DEPARTMENT_ROLES if self.roles is None else self.roles))
 
 
 @dataclass(frozen=True)
@@ -139,14 +139,14 @@ CLOSED_LOOP_DEFAULT_DEADLINES = {
 
 def closed_loop_case_type(code: str, name: str, *, deadlines: dict[str, int] | None = None,
                           deadline_basis: str = "", on_overdue: str = OverdueAction.ESCALATE,
-                          roles: Iterable[str] = DEPARTMENT_ROLES) -> CaseType:
+                          roles: Iterable[str] | None = None) -> CaseType:
     """The standard closed loop: 待受理 → 已受理 → 已派单 → 处置中 → 已反馈 → 已办结, then the requester rates.
 
     ``deadlines`` (working days per state) replace the defaults, which are a service commitment and must
     be replaced by the scene's own legal or published deadlines with ``deadline_basis`` naming them.
     """
     c = ClosedLoop
-    roles = frozenset(roles)
+    roles = frozenset(DEPARTMENT_ROLES if roles is None else roles)
     states = (
         State(c.SUBMITTED, _("待受理"), Colour.GRAY),
         State(c.ACCEPTED, _("已受理"), Colour.BLUE),

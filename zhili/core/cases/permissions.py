@@ -1,7 +1,7 @@
 """Who may see, move, supervise and rate a case."""
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES
 from zhili.core.identity.permissions import can, has_role, in_scope, organizations_of, rule
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from .choices import Who
 

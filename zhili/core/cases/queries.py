@@ -3,8 +3,8 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES
 from zhili.core.identity.permissions import filter_by_scope, has_role, organizations_of
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from .models import Case
 from .registry import case_types

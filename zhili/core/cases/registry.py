@@ -1,11 +1,7 @@
-"""The registry of case types, filled from every installed app's ``workflows.py`` (``CASE_TYPES = [...]``)."""
+"""The registry of case types, filled by the scene loader from every app's ``workflows.py`` (``CASE_TYPES``)."""
 
-import importlib
-import importlib.util
 import logging
 from types import ModuleType
-
-from django.apps import apps
 
 from zhili.core.foundation.registry import Registry
 
@@ -14,7 +10,6 @@ from .declarations import CaseType
 logger = logging.getLogger(__name__)
 
 case_type_registry = Registry("case types")
-_scanned = False
 
 
 def register(case_type: CaseType) -> CaseType:
@@ -24,36 +19,17 @@ def register(case_type: CaseType) -> CaseType:
     return case_type_registry.register(case_type.code, case_type)
 
 
-def register_module(module: ModuleType) -> list[CaseType]:
+def register_module(module: ModuleType, *, scene: str = "") -> list[CaseType]:
     """Register every case type a ``workflows`` module declares in ``CASE_TYPES``."""
-    declared = list(getattr(module, "CASE_TYPES", []))
+    declared = list(module.CASE_TYPES)
     for case_type in declared:
         if case_type_registry.get(case_type.code) is not case_type:
             register(case_type)
     return declared
 
 
-def scan_installed_apps() -> None:
-    """Import ``<app>.workflows`` of every installed app once and register what it declares.
-
-    Called from ``CasesConfig.ready``: by then every app's models are loaded, so importing a scene's
-    declaration module is safe; the registry is frozen afterwards by the project app.
-    """
-    global _scanned
-    if _scanned:
-        return
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.workflows"
-        if config.name == "zhili.core.cases" or importlib.util.find_spec(module_name) is None:
-            continue
-        register_module(importlib.import_module(module_name))
-    _scanned = True
-
-
 def case_types() -> dict[str, CaseType]:
-    """Every registered case type by code (scanning the installed apps on first use)."""
-    if not _scanned and not case_type_registry.frozen:
-        scan_installed_apps()
+    """Every registered case type by code."""
     return dict(case_type_registry.items())
 
 

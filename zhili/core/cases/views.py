@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from zhili.core.foundation.api import XlsxWriter, header_widths
-from zhili.core.identity.choices import DEPARTMENT_ROLES
 from zhili.core.identity.models import User
 from zhili.core.identity.permissions import can, require
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from . import queries, services
 from .forms import AssignForm, AttachForm, CommentForm, RateForm

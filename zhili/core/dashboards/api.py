@@ -1,4 +1,4 @@
-"""What scenes may call in core.dashboards.
+"""What scenes may use from core.dashboards (数据驾驶舱).
 
 Fact tables (de-identified rows refreshed by a job, read through Ibis):
     ``FactTable(code, columns, key, build, after_refresh=None)`` and ``register_fact_table(table)`` — declare

@@ -1,9 +1,10 @@
 """Periodic jobs of core.dashboards (run by ``manage.py run_worker``)."""
 
-from zhili.core.jobs.declarations import Every, PeriodicJob
-from zhili.core.jobs.registry import register
+from zhili.core.foundation.schedules import Every, PeriodicJob
 
-from .tasks import refresh_dirty_facts_task
+from .services import refresh_dirty_facts_task
 
-register(PeriodicJob("dashboards.refresh", "刷新驾驶舱数据", refresh_dirty_facts_task, Every(minutes=5),
-                     help="有新数据的事实表重新汇总"))
+PERIODIC_JOBS = [
+    PeriodicJob("dashboards.refresh", "刷新驾驶舱数据", refresh_dirty_facts_task, Every(minutes=5),
+                help="有新数据的事实表重新汇总"),
+]

@@ -6,6 +6,7 @@ import time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from zhili.core.foundation import audit, events
 
@@ -43,8 +44,6 @@ def _schedule_refresh(code: str, when: dt.datetime) -> None:
 
     if not default_task_backend.supports_defer:
         return
-    from .tasks import refresh_dirty_facts_task
-
     try:
         refresh_dirty_facts_task.using(run_after=when).enqueue(code)
     except Exception:  # the minute command still refreshes; a queue problem must not fail the source change
@@ -145,3 +144,17 @@ def record_observation(stream: str, *, source_key: str, occurred_on: dt.date, or
     except IntegrityError:
         return None
     return observation
+
+
+@task()
+def refresh_dirty_facts_task(code: str = "") -> list[str]:
+    """Refresh fact table ``code`` if still dirty (every dirty table when empty): the deferred and periodic job.
+
+    Defined beside the services it runs (not in a tasks module) so that scheduling it needs no import cycle.
+    """
+    if code:
+        if FactTableState.objects.filter(code=code, dirty=True).exists():
+            refresh_facts(code, actor="task")
+            return [code]
+        return []
+    return refresh_dirty_facts(actor="task")

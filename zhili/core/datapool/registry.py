@@ -1,10 +1,5 @@
 """The datasets every installed app declares in its ``datasets.py`` module."""
 
-import importlib
-import importlib.util
-
-from django.apps import apps
-
 from zhili.core.foundation.registry import Registry
 
 from .declarations import Dataset
@@ -20,18 +15,6 @@ def register_module(module, *, scene: str = "") -> list[Dataset]:
             object.__setattr__(dataset, "scene", scene)
         registered.append(datasets.register(dataset.code, dataset))
     return registered
-
-
-def register_declared() -> None:
-    """Import ``<app>.datasets`` of every installed Zhili app and register what it declares."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("zhili.") or config.name == "zhili.core.datapool":
-            continue
-        module_name = f"{config.name}.datasets"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        code = getattr(config, "code", "") or config.label
-        register_module(importlib.import_module(module_name), scene=code)
 
 
 def get_dataset(code: str) -> Dataset:

@@ -1,4 +1,13 @@
-"""What other packages and scenes may call in the e-signature package."""
+"""What scenes and other core packages may use from core.esign (电子签名).
+
+Certificates: ``ensure_platform_ca``, ``issue_person_certificate``, ``issue_organization_certificate``,
+    ``revoke_certificate``, ``platform_root_pem``, ``platform_signer_certificate``, ``PlatformCA``, ``masked_name``.
+Signing: ``authorize_key_use`` (identity + intent, single use; an intent is valid for ``INTENT_MAX_AGE``),
+    ``sign_pdf``, ``complete_document`` (B-LTA), ``consume_authorization``, ``record_authorization``,
+    ``record_document``, ``signing_for``, ``KeyUseAuthorization``; ``chinese_time`` (签署时间 as shown).
+Rendering and time-stamps: ``render_pdf``, ``timestamp`` (``TimestampUnavailable``).
+Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_report`` (出证).
+"""
 
 from typing import Any
 

@@ -1,6 +1,6 @@
 """An in-process event bus whose events reach their handlers only when the transaction commits.
 
-Scenes subscribe in their ``events.py`` (found by the scene loader); services publish. A handler that
+Scenes subscribe in their ``events.py`` (imported by the scene loader); services publish. A handler that
 raises is logged and does not stop the other handlers: the change that caused the event is already
 committed and must not be reported as failed.
 """
@@ -64,7 +64,3 @@ def deliver(event: Event) -> None:
             handler(event)
         except Exception:
             logger.exception("event handler %r failed for %s", handler, event.name)
-
-
-def handlers_for(name: str) -> list[Handler]:
-    return list(_handlers.get(name, ()))

@@ -5,6 +5,7 @@ Personal data is shown masked only: the ID number and phone are never form field
 index. The password hash is never shown or editable. Codes and tokens are read-only.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +16,22 @@ from zhili.core.foundation.validators import MOBILE_RE
 
 from . import services
 from .models import AccessToken, ApiClient, Membership, OtpChallenge, User
+from .roles import role_choices
+
+
+class MembershipForm(forms.ModelForm):
+    """A membership's role is chosen from the roles registry (core's and every installed scene's)."""
+
+    role = forms.ChoiceField(label=_("角色"), choices=role_choices)
+
+    class Meta:
+        model = Membership
+        fields = ("role", "organization", "region", "is_active")
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipForm
     extra = 0
     fields = ("role", "organization", "region", "is_active")
     autocomplete_fields = ("organization", "region")

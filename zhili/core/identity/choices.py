@@ -4,7 +4,7 @@ from zhili.core.foundation.choices import ChoiceSet, Colour
 
 
 class Role(ChoiceSet):
-    """What a person does on the platform; a membership gives one role in one organisation."""
+    """The platform's own roles; scenes add theirs in ``roles.py`` (see ``identity.roles``)."""
 
     WORKER = "worker", _("劳动者"), Colour.GREEN
     EMPLOYER_ADMIN = "employer_admin", _("用人单位管理员"), Colour.BLUE
@@ -13,9 +13,6 @@ class Role(ChoiceSet):
     INSPECTOR = "inspector", _("劳动监察员"), Colour.ORANGE
     MEDIATOR = "mediator", _("调解员"), Colour.YELLOW
     PLATFORM_ADMIN = "platform_admin", _("平台管理员"), Colour.GRAY
-
-
-DEPARTMENT_ROLES = frozenset({Role.OFFICER, Role.INSPECTOR, Role.MEDIATOR})
 
 
 class VerificationMethod(ChoiceSet):

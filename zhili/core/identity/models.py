@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from zhili.core.foundation import pii
 from zhili.core.foundation.models import TimeStampedModel
 
-from .choices import Role, VerificationMethod
+from .choices import VerificationMethod
+from .roles import RoleDefinition, get_role, role_label, validate_role
 
 
 class UserManager(BaseUserManager):
@@ -105,7 +106,9 @@ class Membership(TimeStampedModel):
     user = models.ForeignKey(User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey("orgs.Organization", verbose_name=_("组织"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="memberships")
-    role = models.CharField(_("角色"), max_length=32, choices=Role.choices, db_index=True)
+    # No static choices: roles come from the registry (core's and each scene's roles.py), so a new scene
+    # needs no migration here.
+    role = models.CharField(_("角色"), max_length=32, db_index=True, validators=[validate_role])
     region = models.ForeignKey("orgs.Region", verbose_name=_("数据范围（区划）"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="+",
                                help_text=_("部门角色只能看到本区划及其下级的数据"))
@@ -121,11 +124,16 @@ class Membership(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.user} · {self.get_role_display()} · {self.organization or '-'}"
+        return f"{self.user} · {self.role_label} · {self.organization or '-'}"
 
     @property
-    def role_choice(self) -> Role:
-        return Role(self.role)
+    def role_label(self) -> str:
+        return role_label(self.role)
+
+    @property
+    def role_definition(self) -> RoleDefinition:
+        """The registered role (a gray placeholder for a role no installed scene declares any more)."""
+        return get_role(self.role) or RoleDefinition(self.role, self.role)
 
 
 class OtpChallenge(TimeStampedModel):

@@ -5,14 +5,15 @@ A permission is a dotted name (``labor_contract.contract.send``) mapped to a rul
 raises PermissionDenied so that a denied call changes nothing.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from zhili.core.foundation.registry import Registry
 
-from .choices import DEPARTMENT_ROLES, Role
+from .choices import Role
+from .roles import DEPARTMENT_ROLES
 
 Rule = Callable[..., bool]
 rules = Registry("permission rules")
@@ -99,10 +100,6 @@ def require(user, permission: str, obj=None) -> None:
     if not can(user, permission, obj):
         raise PermissionDenied(f"无权执行此操作：{permission}")
 
-
-def require_any_role(user, roles: Iterable[str]) -> None:
-    if not has_role(user, *roles) and not has_role(user, Role.PLATFORM_ADMIN):
-        raise PermissionDenied("当前角色无权访问此页面")
 
 
 @rule("orgs.organization.view")

@@ -19,6 +19,7 @@ from zhili.core.notify import api as notify
 
 from .choices import Role, VerificationMethod
 from .models import AccessToken, ApiClient, Membership, OtpChallenge, User
+from .roles import validate_role
 from .rules import current_rules
 
 
@@ -167,6 +168,11 @@ def create_person(*, name: str, id_number: str = "", phone: str = "", username: 
 
 @transaction.atomic
 def add_membership(user: User, *, role: str, organization=None, region=None, actor=None) -> Membership:
+    """Give ``user`` the registered ``role`` (in ``organization``, scoped to ``region``); an unknown role is refused."""
+    try:
+        validate_role(role)
+    except ValidationError as exc:
+        raise ValidationError({"role": exc.messages}, code="unknown_role") from None
     existing = Membership.objects.filter(user=user, organization=organization, role=role).first()
     if existing and existing.is_active and existing.region_id == getattr(region, "pk", None):
         return existing

@@ -11,6 +11,3 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         from . import permissions  # noqa: F401 (registers the rules)
-        from .registry import register_declared
-
-        register_declared()

@@ -1,10 +1,5 @@
 """The indicator systems every installed app declares in its ``indicators.py`` module."""
 
-import importlib
-import importlib.util
-
-from django.apps import apps
-
 from zhili.core.foundation.registry import Registry
 
 from .declarations import IndicatorSystem
@@ -20,17 +15,6 @@ def register_module(module, *, scene: str = "") -> list[IndicatorSystem]:
             object.__setattr__(system, "scene", scene)
         registered.append(systems.register(system.code, system))
     return registered
-
-
-def register_declared() -> None:
-    """Import ``<app>.indicators`` of every installed Zhili app and register what it declares."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("zhili.") or config.name == "zhili.core.indicators":
-            continue
-        module_name = f"{config.name}.indicators"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        register_module(importlib.import_module(module_name), scene=getattr(config, "code", "") or config.label)
 
 
 def get_system(code: str) -> IndicatorSystem:

@@ -82,12 +82,3 @@ def status_code_svg(token: str, level: str, *, scale: int = 6) -> str:
     segno.make(status_code_url(token), error="m").save(buffer, kind="svg", scale=scale, border=4, xmldecl=False,
                                                         dark=Level(level).colour)
     return buffer.getvalue().decode("utf-8")
-
-
-def status_code_png(token: str, level: str, *, scale: int = 6) -> bytes:
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make(status_code_url(token), error="m").save(buffer, kind="png", scale=scale, border=4,
-                                                        dark=Level(level).colour)
-    return buffer.getvalue()

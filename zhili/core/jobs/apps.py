@@ -10,8 +10,4 @@ class JobsConfig(AppConfig):
     verbose_name = _("定时任务")
 
     def ready(self):
-        from django.utils.module_loading import autodiscover_modules
-
         from . import permissions  # noqa: F401 (registers the rules)
-
-        autodiscover_modules("periodic")

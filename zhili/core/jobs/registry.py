@@ -1,14 +1,20 @@
-"""The periodic jobs every app declares in its ``periodic.py`` (found at start-up)."""
+"""The periodic jobs every app declares in its ``periodic.py`` (``PERIODIC_JOBS``, registered by the scene loader)."""
 
 from zhili.core.foundation.registry import Registry
-
-from .declarations import PeriodicJob
+from zhili.core.foundation.schedules import PeriodicJob
 
 periodic_jobs = Registry("periodic jobs")
 
 
 def register(job: PeriodicJob) -> PeriodicJob:
+    if not isinstance(job, PeriodicJob):
+        raise TypeError(f"PERIODIC_JOBS 只能包含 PeriodicJob，收到 {job!r}")
     return periodic_jobs.register(job.code, job)
+
+
+def register_module(module, *, scene: str = "") -> list[PeriodicJob]:
+    """Register every job in a ``periodic.py``'s ``PERIODIC_JOBS``."""
+    return [register(job) for job in module.PERIODIC_JOBS]
 
 
 def all_jobs() -> list[PeriodicJob]:

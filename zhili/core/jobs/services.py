@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit
+from zhili.core.foundation.schedules import PeriodicJob
 
-from .declarations import PeriodicJob
 from .models import PeriodicRun
 from .registry import all_jobs, get_job
 

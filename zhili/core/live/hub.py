@@ -26,7 +26,6 @@ import queue
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -34,6 +33,7 @@ from django.db import connection as default_connection
 from django.db import connections
 
 from .choices import Backend
+from .deliveries import Delivery, delivery, sse_frame  # noqa: F401  (sse_frame: part of the hub's face)
 
 logger = logging.getLogger(__name__)
 
@@ -42,25 +42,6 @@ REDIS_CHANNEL = "zhili:live"
 BUFFER_PER_CHANNEL = 256
 # PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; a longer message goes by number only.
 NOTIFY_PAYLOAD_MAX = 7900
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """A committed message as the streams send it: its number, its public record and its SSE frame."""
-
-    seq: int
-    record: dict
-    frame: str
-
-
-def sse_frame(record: dict) -> str:
-    """The server-sent-events frame of one message: its number as the event id, its record as JSON data."""
-    data = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    return f"id: {record['seq']}\nevent: message\ndata: {data}\n\n"
-
-
-def delivery(record: dict) -> Delivery:
-    return Delivery(seq=record["seq"], record=record, frame=sse_frame(record))
 
 
 class _Watched:

@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from .hub import Delivery, delivery
+from .deliveries import Delivery, delivery
 from .models import Channel, Message
 
 REPLAY_BATCH = 200

@@ -1,4 +1,13 @@
-"""What other packages and scenes may call in core.notify."""
+"""What scenes and other core packages may use from core.notify (消息通知).
+
+Sending (through the outbox, delivered by the worker): ``send_sms``, ``send_in_app``, ``send_email``,
+    ``queue_message``, ``deliver``, ``deliver_due_messages``; message templates: ``MessageTemplate``,
+    ``register_template``.
+Short links and QR codes: ``make_short_link``, ``open_short_link``, ``resolve_short_link`` (``ShortLinkExpired``,
+    ``ShortLinkInvalid``), ``short_links_for``; ``qr_png``, ``qr_svg``.
+Reads: ``Message``, ``ShortLink`` (FK targets and the outbox), ``inbox_for``, ``unread_count``, ``recent_sms``;
+    ``mark_read``, ``mark_all_read``.
+"""
 
 from .models import Message, ShortLink  # noqa: F401  (FK targets and outbox reads)
 from .qr import qr_png, qr_svg  # noqa: F401

@@ -1,8 +1,19 @@
-"""What other packages and scenes may call in orgs."""
+"""What scenes and other core packages may use from core.orgs (组织机构).
 
-from .loaders import INDUSTRIES_CSV, ZHEJIANG_REGIONS_CSV, CodeListError, read_csv  # noqa: F401
-from .queries import enterprises_in_scope, region_by_code, regions_under  # noqa: F401
-from .services import (  # noqa: F401
+Models (FK targets and reads): ``Organization`` (enterprises by USCC, departments, banks, hospitals, social
+    organisations …), ``Region`` (GB/T 2260, with ``path`` for scope), ``Industry`` (GB/T 4754).
+Choices: ``OrganizationKind``, ``EnterpriseSize``, ``OrganizationStatus``, ``RegionLevel``.
+Reads: ``enterprises_in_scope``, ``region_by_code``, ``regions_under``.
+Services: ``register_enterprise``, ``register_department``, ``update_organization``;
+    code lists: ``import_regions``, ``import_industries`` (``ImportReport``), ``read_csv``, ``CodeListError``,
+    ``INDUSTRIES_CSV``, ``ZHEJIANG_REGIONS_CSV``.
+"""
+
+from .choices import EnterpriseSize, OrganizationKind, OrganizationStatus, RegionLevel
+from .loaders import INDUSTRIES_CSV, ZHEJIANG_REGIONS_CSV, CodeListError, read_csv
+from .models import Industry, Organization, Region
+from .queries import enterprises_in_scope, region_by_code, regions_under
+from .services import (
     ImportReport,
     import_industries,
     import_regions,
@@ -10,3 +21,10 @@ from .services import (  # noqa: F401
     register_enterprise,
     update_organization,
 )
+
+__all__ = [
+    "INDUSTRIES_CSV", "ZHEJIANG_REGIONS_CSV", "CodeListError", "EnterpriseSize", "ImportReport", "Industry",
+    "Organization", "OrganizationKind", "OrganizationStatus", "Region", "RegionLevel", "enterprises_in_scope",
+    "import_industries", "import_regions", "read_csv", "region_by_code", "regions_under", "register_department",
+    "register_enterprise", "update_organization",
+]

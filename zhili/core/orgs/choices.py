@@ -4,9 +4,23 @@ from zhili.core.foundation.choices import ChoiceSet, Colour
 
 
 class OrganizationKind(ChoiceSet):
+    """What kind of body an organisation is; the general kinds every scene may need, so none adds a migration.
+
+    Enterprises carry a USCC (统一社会信用代码); every other kind may. A labour-dispatch agency is an enterprise
+    with ``is_dispatch_agency``.
+    """
+
     ENTERPRISE = "enterprise", _("企业"), Colour.BLUE
     DEPARTMENT = "department", _("政府部门"), Colour.RED
     BANK = "bank", _("银行"), Colour.GREEN
+    INSTITUTION = "institution", _("事业单位"), Colour.BLUE
+    MEDICAL = "medical", _("医疗卫生机构"), Colour.GREEN
+    SOCIAL_ORG = "social_org", _("社会组织"), Colour.YELLOW
+    MASS_ORG = "mass_org", _("群团组织"), Colour.ORANGE
+    COOPERATIVE = "cooperative", _("农民专业合作社"), Colour.GREEN
+    COMMUNITY = "community", _("村（居）民委员会"), Colour.YELLOW
+    MEDIATION_ORG = "mediation_org", _("调解组织"), Colour.YELLOW
+    LIAISON_STATION = "liaison_station", _("代表联络站"), Colour.RED
     OTHER = "other", _("其他组织"), Colour.GRAY
 
 

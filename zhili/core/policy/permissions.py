@@ -1,7 +1,8 @@
 """Who may keep policies: department officers; anyone may use the calculator."""
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
+from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import has_role, rule
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 
 @rule("policy.policy.manage")

@@ -12,7 +12,4 @@ class SharingConfig(AppConfig):
     def ready(self):
         from . import permissions  # noqa: F401  (registers the rules before the registries freeze)
         from .push import subscribe_to_events
-        from .registry import register_declared
-
-        register_declared()
         subscribe_to_events()

@@ -1,13 +1,13 @@
 """Dashboards of the labor contract scene: the contract fact table, its event subscriptions, the 就业用工分析 cockpit."""
 
 from zhili.core.dashboards.api import Cockpit, Widget, register_cockpit, register_fact_table
-from zhili.core.foundation import events
+from zhili.core.foundation.api import events
 
 from .analytics import permissions  # noqa: F401  (registers labor_contract.analytics.view)
-from .analytics.facts import CONTRACT_FACTS
+from .analytics.refresh import REFRESHED_CONTRACT_FACTS
 from .analytics.services import COMPLAINT_EVENTS, CONTRACT_EVENTS, on_complaint, on_contract_changed
 
-register_fact_table(CONTRACT_FACTS)
+register_fact_table(REFRESHED_CONTRACT_FACTS)
 for name in CONTRACT_EVENTS:
     events.subscribe(name, on_contract_changed)
 for name in COMPLAINT_EVENTS:

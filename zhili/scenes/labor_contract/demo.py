@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from zhili.core.identity.management.demo import ENTERPRISES, enterprise_usccs, register_demo, worker_specs
+from zhili.core.scenes.api import ENTERPRISES, enterprise_usccs, register_demo, worker_specs
 
 JOBS = ["数控车工", "装配钳工", "质检员", "仓库管理员", "机修工", "焊工", "电工", "铣工", "叉车司机", "包装工",
         "车间统计员", "磨工"]
@@ -114,9 +114,9 @@ def load(report) -> list[str]:  # noqa: PLR0915 - one story, told in order
     """Create the demo contracts (once); return the lines load_demo prints."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from zhili.core.foundation import pii
-    from zhili.core.identity.models import User
-    from zhili.core.orgs.models import Organization
+    from zhili.core.foundation.api import pii
+    from zhili.core.identity.api import User
+    from zhili.core.orgs.api import Organization
 
     from . import services
     from .choices import AWAITING_WORKER_STATUSES

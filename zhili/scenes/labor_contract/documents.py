@@ -8,7 +8,7 @@ from django.template import Context, Engine
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zhili.core.foundation import pii
+from zhili.core.foundation.api import pii
 
 from .rules import LCL
 

@@ -7,8 +7,7 @@ from django.http import Http404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from zhili.core.identity.api_auth import BearerToken, has_scope
-from zhili.core.identity.permissions import can
+from zhili.core.identity.api import BearerToken, can, has_scope
 
 from . import queries, services
 from .models import LaborContract

@@ -19,8 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from zhili.core.foundation.api import SpreadsheetRejected, XlsxWriter, iter_rows
-from zhili.core.foundation.validators import validate_id_number, validate_mobile
+from zhili.core.foundation.api import SpreadsheetRejected, XlsxWriter, iter_rows, validate_id_number, validate_mobile
 
 from .choices import TermType, WorkingHourSystem
 

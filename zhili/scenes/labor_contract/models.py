@@ -6,8 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.foundation import pii
-from zhili.core.foundation.models import TimeStampedModel
+from zhili.core.foundation.api import TimeStampedModel, pii
 
 from .choices import (
     BatchKind,

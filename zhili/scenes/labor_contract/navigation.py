@@ -1,4 +1,4 @@
-from zhili.core.scenes.base import MenuItem
+from zhili.core.scenes.api import MenuItem
 
 MENU = [
     MenuItem(label="劳动合同", url_name="labor_contract:list", roles=frozenset({"employer_admin", "seal_keeper"})),

@@ -5,8 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from django_tasks import task
 
-from zhili.core.jobs.declarations import Daily, PeriodicJob
-from zhili.core.jobs.registry import register
+from zhili.core.jobs.api import Daily, PeriodicJob
 
 
 @task()
@@ -20,5 +19,7 @@ def daily_contract_checks() -> dict[str, int]:
     return {"expired": len(expired), **check_contract_deadlines(today, actor=None)}
 
 
-register(PeriodicJob("labor_contract.daily_checks", "劳动合同每日检查", daily_contract_checks,
-                     Daily(at=dt.time(8, 0)), help="逾期未签作废；未签合同（第 20、30 天）、即将到期、应订立无固定期限合同提醒"))
+PERIODIC_JOBS = [
+    PeriodicJob("labor_contract.daily_checks", "劳动合同每日检查", daily_contract_checks,
+                Daily(at=dt.time(8, 0)), help="逾期未签作废；未签合同（第 20、30 天）、即将到期、应订立无固定期限合同提醒"),
+]

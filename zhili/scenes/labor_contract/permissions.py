@@ -1,7 +1,6 @@
 """Who may do what with labor contracts: the employer's HR, the named worker, departments in their region."""
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
-from zhili.core.identity.permissions import has_role, in_scope, organizations_of, rule
+from zhili.core.identity.api import DEPARTMENT_ROLES, Role, has_role, in_scope, organizations_of, rule
 
 EMPLOYER_ROLES = (Role.EMPLOYER_ADMIN, Role.SEAL_KEEPER)
 

@@ -4,8 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
-from zhili.core.identity.choices import Role
-from zhili.core.identity.permissions import filter_by_scope, organizations_of
+from zhili.core.identity.api import Role, filter_by_scope, organizations_of
 
 from .choices import CONCLUDED_STATUSES, PENDING_STATUSES, ContractStatus
 from .models import FilingRecord, LaborContract, SendBatch
@@ -107,7 +106,7 @@ def region_filings(user) -> QuerySet:
 
 def access_log(user) -> QuerySet:
     """Audit entries of reads of ``user``'s contracts by others, newest first (the worker's access log)."""
-    from zhili.core.foundation.models import AuditEntry
+    from zhili.core.foundation.api import AuditEntry
 
     ids = [str(pk) for pk in worker_contracts(user).values_list("pk", flat=True)]
     return (AuditEntry.objects.filter(action="labor_contract.contract.read", target_type="labor_contract.laborcontract",

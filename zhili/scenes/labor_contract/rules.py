@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zhili.core.foundation.validators import birth_date_from_id
+from zhili.core.foundation.api import birth_date_from_id
 
 from .choices import TermType, WorkingHourSystem
 

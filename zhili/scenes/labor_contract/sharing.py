@@ -7,9 +7,8 @@ grant a department or bank access for one matter. Field codes match the seeded m
 from django.db import connection
 from django.db.models import Q
 
-from zhili.core.foundation import pii
-from zhili.core.foundation.models import columns, loaded_instance, quoted_column, quoted_table
-from zhili.core.sharing.declarations import DocumentStatus, DocumentType, SharedField
+from zhili.core.foundation.api import columns, loaded_instance, pii, quoted_column, quoted_table
+from zhili.core.sharing.api import DocumentStatus, DocumentType, SharedField
 
 from .choices import ContractStatus, DocumentKind, DocumentStage, TermType
 from .models import ContractDocument, LaborContract
@@ -24,7 +23,7 @@ EVENTS = ("labor_contract.contract.completed", "labor_contract.contract.rescinde
 def _owner(contract):
     if contract.worker_id:
         return contract.worker
-    from zhili.core.identity.models import User
+    from zhili.core.identity.api import User
 
     return User.objects.filter(id_number_index=contract.worker_id_number_index).first() if (
         contract.worker_id_number_index) else None

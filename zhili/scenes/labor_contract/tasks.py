@@ -10,7 +10,7 @@ def render_contract_pdfs(contract_ids: list[int], actor_id: int | None = None) -
     renders a missing PDF when the worker opens it."""
     from django.contrib.auth import get_user_model
 
-    from .services import render_contract_pdfs as render
+    from .services.pdfs import render_contract_pdfs as render
 
     actor = get_user_model().objects.filter(pk=actor_id, is_active=True).first() if actor_id else None
     if actor is None:

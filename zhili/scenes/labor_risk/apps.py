@@ -1,4 +1,4 @@
-from zhili.core.scenes.base import SceneConfig
+from zhili.core.scenes.api import SceneConfig
 
 
 class LaborRiskConfig(SceneConfig):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from zhili.core.identity.management.demo import COUNTY_CODE, enterprise_usccs, register_demo
+from zhili.core.scenes.api import COUNTY_CODE, enterprise_usccs, register_demo
 
 SEED = 20260102
 # Positions in the demo enterprise list and the pattern planted there (see synth.py).
@@ -29,10 +29,8 @@ def last_month_end(today: dt.date) -> dt.date:
 
 def _route_warning_cases(county, admin) -> None:
     """Warning cases of the county go to the bureau and inspector 赵强 (an assignment rule, if none yet)."""
-    from zhili.core.cases.models import AssignmentRule
-    from zhili.core.cases.services.configuration import save_assignment_rule
-    from zhili.core.identity.choices import Role
-    from zhili.core.identity.models import Membership
+    from zhili.core.cases.api import AssignmentRule, save_assignment_rule
+    from zhili.core.identity.api import Membership, Role
 
     from .workflows import CASE_TYPE
 
@@ -50,8 +48,8 @@ def load(report) -> list[str]:
     """Write, load and evaluate the demo department data (once); return the lines load_demo prints."""
     from collections import Counter
 
-    from zhili.core.identity.models import User
-    from zhili.core.orgs.models import Organization, Region
+    from zhili.core.identity.api import User
+    from zhili.core.orgs.api import Organization, Region
 
     from .loading import load_directory
     from .models import MonitoredEnterprise

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Router, Schema
 
-from zhili.core.identity.permissions import require
+from zhili.core.identity.api import require
 
 from . import queries
 from .models import MonitoredEnterprise

@@ -1,6 +1,6 @@
 """What the labor-risk scene listens to: level changes of its indicator system and the closing of its cases."""
 
-from zhili.core.foundation import events
+from zhili.core.foundation.api import events
 
 from .indicators import SYSTEM_CODE
 from .workflows import CASE_TYPE

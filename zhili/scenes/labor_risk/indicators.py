@@ -13,7 +13,7 @@ a first local calibration (labor.md §5.5: "weights must be locally calibrated")
 
 import datetime as dt
 
-from zhili.core.indicators.declarations import (
+from zhili.core.indicators.api import (
     Change,
     Condition,
     ControlPoint,

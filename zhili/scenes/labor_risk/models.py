@@ -4,8 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.foundation.models import TimeStampedModel
-from zhili.core.indicators.choices import Level
+from zhili.core.foundation.api import TimeStampedModel
+from zhili.core.indicators.api import Level
 
 from .choices import WarningStatus
 

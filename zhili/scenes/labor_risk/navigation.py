@@ -1,4 +1,4 @@
-from zhili.core.scenes.base import MenuItem
+from zhili.core.scenes.api import MenuItem
 
 DEPARTMENT = frozenset({"officer", "inspector"})
 

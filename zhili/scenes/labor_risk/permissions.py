@@ -1,7 +1,6 @@
 """Who may see warnings and enterprise profiles, run evaluations and load the register."""
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
-from zhili.core.identity.permissions import has_role, in_scope, rule
+from zhili.core.identity.api import DEPARTMENT_ROLES, Role, has_role, in_scope, rule
 
 
 def own_usccs(user) -> set[str]:

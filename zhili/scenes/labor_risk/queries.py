@@ -2,10 +2,8 @@
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from zhili.core.identity.permissions import filter_by_scope
-from zhili.core.indicators.choices import Level
-from zhili.core.indicators.declarations import evidence_terms
-from zhili.core.indicators.models import EntityResult, LevelHistory
+from zhili.core.identity.api import filter_by_scope
+from zhili.core.indicators.api import EntityResult, Level, LevelHistory, evidence_terms
 
 from .indicators import LABOR_RISK, SYSTEM_CODE
 from .models import MonitoredEnterprise, RiskWarning

@@ -8,11 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from zhili.core.cases.api import Priority, open_case
-from zhili.core.foundation import audit, events
-from zhili.core.identity.permissions import require
-from zhili.core.indicators.choices import Level
-from zhili.core.indicators.models import EntityResult
-from zhili.core.indicators.services import evaluate_system
+from zhili.core.foundation.api import audit, events
+from zhili.core.identity.api import require
+from zhili.core.indicators.api import EntityResult, Level, evaluate_system
 from zhili.core.orgs.api import INDUSTRIES_CSV, read_csv, region_by_code
 
 from .choices import WarningStatus
@@ -171,7 +169,7 @@ def close_warning_for_case(case_id: int, *, actor=None) -> RiskWarning | None:
 
 def ensure_can_view_enterprise(user, enterprise: MonitoredEnterprise) -> None:
     """Raise PermissionDenied unless ``user`` may see this enterprise's risk profile."""
-    from zhili.core.identity.permissions import can
+    from zhili.core.identity.api import can
 
     if not can(user, "labor_risk.enterprise.view", enterprise):
         raise PermissionDenied("无权查看该企业的风险画像")

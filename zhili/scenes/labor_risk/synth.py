@@ -17,7 +17,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from zhili.core.foundation.validators import uscc_check_character
+from zhili.core.foundation.api import uscc_check_character
 
 from .datasets import DATASETS
 

@@ -7,9 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation.api import XlsxWriter
-from zhili.core.identity.permissions import require
-from zhili.core.indicators.choices import Level
-from zhili.core.indicators.statuscodes import check_status_code, issue_status_code, status_code_svg
+from zhili.core.identity.api import require
+from zhili.core.indicators.api import Level, check_status_code, issue_status_code, status_code_svg
 
 from . import queries
 from .advice import advice_for

@@ -7,7 +7,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from ..declarations import CaseType
 from ..models import AssignmentRule, Case, CaseEvent, CaseNumberCounter

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit, events
-from zhili.core.identity.choices import DEPARTMENT_ROLES
 from zhili.core.identity.permissions import require
+from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from .. import notifications
 from ..choices import EventAction, OverdueAction

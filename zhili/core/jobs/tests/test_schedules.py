@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from zhili.core.jobs.declarations import Daily, Every
+from zhili.core.foundation.schedules import Daily, Every
 
 UTC = dt.UTC
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))

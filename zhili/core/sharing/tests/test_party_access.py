@@ -113,7 +113,7 @@ def test_grants_of_two_matters_union_and_matter_filter_narrows(worker_zhang, doc
 
 def test_a_granted_read_costs_five_statements_and_writes_its_log_atomically(worker_zhang, document, bank,
                                                                            bank_token, matter):
-    from .queries import statements
+    from zhili.core.testing.queries import statements
 
     grant_access(document_type="dummy.document", object_id=document.pk, party=bank, matter=matter,
                  expires_at=in_days(30), actor=worker_zhang)
@@ -129,7 +129,7 @@ def test_a_granted_read_costs_five_statements_and_writes_its_log_atomically(work
 
 
 def test_a_refused_read_writes_nothing(worker_zhang, document, bank_token):
-    from .queries import statements
+    from zhili.core.testing.queries import statements
 
     sent = statements(lambda: fetch(bank_token, document))
 

@@ -2,8 +2,7 @@
 
 from django_tasks import task
 
-from zhili.core.jobs.declarations import Every, PeriodicJob
-from zhili.core.jobs.registry import register
+from zhili.core.foundation.schedules import Every, PeriodicJob
 
 
 @task()
@@ -14,4 +13,8 @@ def heartbeat(note: str = "") -> str:
     return note
 
 
-HEARTBEAT = register(PeriodicJob("dummy.heartbeat", "测试心跳", heartbeat, Every(minutes=10), kwargs={"note": "tick"}))
+HEARTBEAT = PeriodicJob("dummy.heartbeat", "测试心跳", heartbeat, Every(minutes=10), kwargs={"note": "tick"})
+
+PERIODIC_JOBS = [
+    HEARTBEAT,
+]

@@ -57,7 +57,7 @@ def job_category(title: str) -> str:
 
 
 def _regions():
-    from zhili.core.orgs.models import Region
+    from zhili.core.orgs.api import Region
 
     return {r.pk: r for r in Region.objects.only("id", "code", "level", "parent_id", "path")}
 
@@ -139,17 +139,6 @@ def build_contract_facts(since: dt.datetime | None):
     return pa.table(columns, schema=FactTable(CODE, COLUMNS, "contract_id", build_contract_facts).arrow_schema())
 
 
-def after_refresh(version: int) -> None:
-    """Grade the indices on the new facts, warn the responsible officers, and compute the cockpit's default views."""
-    from zhili.core.dashboards.api import prune_results
-
-    from .indices import evaluate_indices
-    from .queries import warm_cache
-
-    evaluate_indices()
-    warm_cache()
-    prune_results()
-
-
+# Registered by ``dashboards.py`` with its after-refresh step (``refresh.REFRESHED_CONTRACT_FACTS``).
 CONTRACT_FACTS = FactTable(code=CODE, columns=COLUMNS, key="contract_id", build=build_contract_facts,
-                           label="劳动合同事实表", after_refresh=after_refresh)
+                           label="劳动合同事实表")

@@ -1,7 +1,6 @@
 """Who may see the employment analytics: department staff (officers, inspectors), inside their region."""
 
-from zhili.core.identity.choices import Role
-from zhili.core.identity.permissions import has_role, rule
+from zhili.core.identity.api import Role, has_role, rule
 
 
 @rule("labor_contract.analytics.view")

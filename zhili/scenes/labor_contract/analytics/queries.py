@@ -21,10 +21,10 @@ from zhili.core.dashboards.api import (
     observations_marker,
     store_result,
 )
-from zhili.core.identity.permissions import scope_region_paths
+from zhili.core.identity.api import scope_region_paths
 
 from .analyses import Names, Period, Selection, narrow, run_all
-from .facts import CODE, CONTRACT_FACTS
+from .facts import CODE
 from .reference import SIZE_LABELS
 from .services import COMPLAINT_STREAMS
 
@@ -87,7 +87,7 @@ def parse_filters(params, today: dt.date) -> Filters:
 
 def scope_regions(user):
     """The regions the viewer may see (None: everywhere), from their department memberships."""
-    from zhili.core.orgs.models import Region
+    from zhili.core.orgs.api import Region
 
     paths = scope_region_paths(user)
     if paths is None:
@@ -97,7 +97,7 @@ def scope_regions(user):
 
 def resolve_selection(scope, filters: Filters):
     """The selection inside the viewer's scope (regions, None: everywhere) and the selected region (or None)."""
-    from zhili.core.orgs.models import Region
+    from zhili.core.orgs.api import Region
 
     paths = None if scope is None else tuple(r.path for r in scope)
     region = None
@@ -115,7 +115,7 @@ def resolve_selection(scope, filters: Filters):
 
 
 def _names(facts, selection: Selection, region, scope, filters: Filters, period: Period) -> Names:
-    from zhili.core.orgs.models import Industry, Region
+    from zhili.core.orgs.api import Industry, Region
 
     t = narrow(facts, selection)
     cities = {r["c"] for r in t.select(c=t.origin_city).distinct().to_pyarrow().to_pylist()}
@@ -174,7 +174,7 @@ def _crumbs(region, scope) -> tuple[list[dict], dict | None]:
     if region is None:
         return [{"label": "全部辖区", "region": ""}], None
     top_paths = None if scope is None else [r.path for r in scope]
-    from zhili.core.orgs.models import Region
+    from zhili.core.orgs.api import Region
 
     codes = [c for c in region.path.strip("/").split("/") if c]
     chain = {r.code: r for r in Region.objects.filter(code__in=codes)}
@@ -211,7 +211,7 @@ def scope_data(scope, filters: Filters, *, today: dt.date, engine: str = "duckdb
     if cached is not None:
         return cached
     period = Period(filters.date_from, filters.date_to)
-    facts = fact_table(CONTRACT_FACTS, engine)
+    facts = fact_table(CODE, engine)
     names = _names(facts, selection, region, scope, filters, period)
     analyses = run_all(facts, selection, period, names)
     crumbs, up = _crumbs(region, scope)
@@ -231,7 +231,7 @@ def scope_data(scope, filters: Filters, *, today: dt.date, engine: str = "duckdb
 
 def filter_options(user, today: dt.date) -> list[dict]:
     """The cockpit's filter form: regions inside the scope, industry sections, sizes, period, enterprise."""
-    from zhili.core.orgs.models import Industry, Region
+    from zhili.core.orgs.api import Industry, Region
 
     scope = scope_regions(user)
     if scope is None:
@@ -262,9 +262,8 @@ def warm_cache(today: dt.date | None = None) -> int:
     refresh read cached aggregates; return how many views were computed."""
     from django.utils import timezone
 
-    from zhili.core.identity.choices import DEPARTMENT_ROLES
-    from zhili.core.identity.models import Membership
-    from zhili.core.orgs.models import Region
+    from zhili.core.identity.api import DEPARTMENT_ROLES, Membership
+    from zhili.core.orgs.api import Region
 
     today = today or timezone.localdate()
     start, end = default_period(today)

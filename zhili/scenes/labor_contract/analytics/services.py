@@ -4,7 +4,7 @@ import datetime as dt
 
 from zhili.core.dashboards.api import mark_facts_dirty, record_observation, refresh_facts
 
-from .facts import CODE, CONTRACT_FACTS
+from .facts import CODE
 
 # Core events other scenes publish for a labor complaint or dispute about an employer; payload: ``employer_id``
 # (an orgs.Organization id), an id of their own (``case_id`` or ``id``) and optionally ``occurred_on``.
@@ -27,7 +27,7 @@ CONTRACT_EVENTS = ("labor_contract.contract.created", "labor_contract.contract.s
 
 def refresh_contract_facts(*, actor=None, full: bool = False):
     """Rebuild the facts of the contracts changed since the last refresh (all with ``full``), then grade indices."""
-    return refresh_facts(CONTRACT_FACTS, actor=actor, full=full)
+    return refresh_facts(CODE, actor=actor, full=full)
 
 
 def on_contract_changed(event) -> None:
@@ -37,7 +37,7 @@ def on_contract_changed(event) -> None:
 
 def on_complaint(event) -> None:
     """Event handler: count a complaint or dispute about an employer (never invented: only what is reported)."""
-    from zhili.core.orgs.models import Organization
+    from zhili.core.orgs.api import Organization
 
     payload = event.payload
     employer = Organization.objects.filter(pk=payload.get("employer_id")).select_related("region").first()

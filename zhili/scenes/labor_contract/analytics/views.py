@@ -6,8 +6,8 @@ from django.http import Http404, JsonResponse
 from django.utils import timezone
 
 from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
-from zhili.core.foundation import audit
-from zhili.core.identity.permissions import require
+from zhili.core.foundation.api import audit
+from zhili.core.identity.api import require
 
 from . import queries
 

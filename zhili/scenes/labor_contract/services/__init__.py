@@ -1,51 +1,86 @@
-"""Every change to labor contracts (one write path): contracts and batches, the signing journey, seals."""
+"""Every change to labor contracts (one write path), by concept: templates, contracts, batches, sending, the
+contract PDF, the worker's signing journey and its progress, the employer's seal, completion, amendments,
+termination and the rest of the lifecycle, reminders, filing, seals, reads."""
 
-from .access import record_contract_read  # noqa: F401
-from .contracts import (  # noqa: F401
+from .access import (  # noqa: F401
+    record_contract_read,
+)
+from .amendments import (  # noqa: F401
+    amend_contract,
+    supplementary_template_version,
+)
+from .batches import (  # noqa: F401
     BULK_CHUNK,
-    CONTRACT_FIELDS,
-    SIGN_LINK_DAYS,
     BatchResult,
-    add_template_version,
-    create_contract,
-    create_default_template,
     import_contract_batch,
     import_existing_contracts,
-    revoke_contract,
-    rule_data,
-    send_contracts,
+)
+from .common import (  # noqa: F401
+    CONTRACT_FIELDS,
+    SIGN_LINK_DAYS,
     sign_deadline,
     sign_path,
 )
-from .filing import export_filings_json, export_filings_xlsx, file_contract, filing_dict  # noqa: F401
+from .contracts import (  # noqa: F401
+    create_contract,
+    rule_data,
+)
+from .filing import (  # noqa: F401
+    export_filings_json,
+    export_filings_xlsx,
+    file_contract,
+    filing_dict,
+)
 from .lifecycle import (  # noqa: F401
-    amend_contract,
     remind_worker,
     renew_contract,
     renewal_warnings,
     resend_invitation,
-    supplementary_template_version,
-    terminate_contract,
     transfer_contract,
 )
-from .reminders import check_contract_deadlines, expire_unsigned_contracts, pair_history  # noqa: F401
-from .seals import check_seal_png, place_seal, upload_seal  # noqa: F401
-from .signing import (  # noqa: F401
-    acknowledge_disclosure,
-    active_seal,
-    apply_seal,
+from .pdfs import (  # noqa: F401
     completed_document,
-    confirm_intent,
-    confirm_worker_identity,
     current_document,
-    employer_may_seal_status,
     ensure_contract_pdf,
-    open_intent,
-    reject_contract,
     render_contract_pdfs,
-    seal_placement,
-    sign_as_worker,
+)
+from .progress import (  # noqa: F401
+    employer_may_seal_status,
+    open_intent,
     signing_order,
     steps_done,
     worker_may_sign_status,
+)
+from .reminders import (  # noqa: F401
+    check_contract_deadlines,
+    expire_unsigned_contracts,
+    pair_history,
+)
+from .sealing import (  # noqa: F401
+    active_seal,
+    apply_seal,
+    seal_placement,
+)
+from .seals import (  # noqa: F401
+    check_seal_png,
+    place_seal,
+    upload_seal,
+)
+from .sending import (  # noqa: F401
+    revoke_contract,
+    send_contracts,
+)
+from .signing import (  # noqa: F401
+    acknowledge_disclosure,
+    confirm_intent,
+    confirm_worker_identity,
+    reject_contract,
+    sign_as_worker,
+)
+from .templates import (  # noqa: F401
+    add_template_version,
+    create_default_template,
+)
+from .termination import (  # noqa: F401
+    terminate_contract,
 )

@@ -1,6 +1,6 @@
 """The access log of personal data: every read of a contract by someone other than its worker is recorded."""
 
-from zhili.core.foundation import audit
+from zhili.core.foundation.api import audit
 
 from ..permissions import is_named_worker
 

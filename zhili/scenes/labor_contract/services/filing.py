@@ -12,10 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation import audit, events, pii
-from zhili.core.foundation.api import XlsxWriter
-from zhili.core.foundation.models import AuditEntry
-from zhili.core.foundation.validators import birth_date_from_id
+from zhili.core.foundation.api import AuditEntry, XlsxWriter, audit, birth_date_from_id, events, pii
 
 from ..choices import DocumentStage
 from ..models import ContractDocument, FilingRecord, LaborContract

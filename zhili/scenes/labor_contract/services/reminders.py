@@ -13,8 +13,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation import audit, events, pii
-from zhili.core.identity.permissions import require
+from zhili.core.foundation.api import audit, events, pii
+from zhili.core.identity.api import require
 
 from ..choices import (
     AWAITING_WORKER_STATUSES,
@@ -27,7 +27,7 @@ from ..choices import (
 )
 from ..models import LaborContract
 from ..rules import should_offer_open_ended, term_months, value_on
-from .contracts import _employer_admins, _record_change
+from .common import _employer_admins, _record_change
 
 
 def pair_history(contract: LaborContract, day: dt.date) -> tuple[int, int]:
@@ -56,7 +56,7 @@ def check_contract_deadlines(today: dt.date, *, actor=None) -> dict[str, int]:
       (Art. 14 ¶2).
     """
     from zhili.core.notify import api as notify
-    from zhili.core.notify.models import Message
+    from zhili.core.notify.api import Message
 
     if actor is not None:
         require(actor, "labor_contract.deadlines.check")

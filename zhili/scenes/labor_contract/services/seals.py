@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation import audit, events
+from zhili.core.foundation.api import audit, events
 
 from .. import documents
 from ..models import CompanySeal, SealPlacement, TemplateVersion

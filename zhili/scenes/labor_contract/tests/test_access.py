@@ -6,13 +6,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from zhili.core.notify.models import Message
-from zhili.core.testing.factories import make_id_number
+from zhili.core.notify.api import Message
+from zhili.core.testing.api import make_id_number
 from zhili.scenes.labor_contract import queries, services
 from zhili.scenes.labor_contract.choices import ContractStatus
 from zhili.scenes.labor_contract.models import ContractStatusChange, LaborContract
 
-from .conftest import contract_values
+from .journeys import contract_values
 
 
 @pytest.fixture

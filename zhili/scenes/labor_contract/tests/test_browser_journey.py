@@ -11,14 +11,13 @@ import pytest
 from openpyxl import Workbook
 
 from zhili.core.esign.api import verify_pdf
-from zhili.core.notify.models import Message
-from zhili.core.testing.factories import make_id_number
-from zhili.core.testing.personas import PASSWORD
+from zhili.core.notify.api import Message
+from zhili.core.testing.api import PASSWORD, make_id_number
 from zhili.scenes.labor_contract import importing
 from zhili.scenes.labor_contract.choices import ContractStatus
 from zhili.scenes.labor_contract.models import LaborContract
 
-from .test_signing import seal_png
+from .journeys import seal_png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 
 from zhili.core.esign.api import verify_pdf
-from zhili.core.foundation import pii
-from zhili.core.identity.management.demo import enterprise_usccs, worker_specs
+from zhili.core.foundation.api import pii
 from zhili.core.ledger.api import entries_for
-from zhili.core.notify.models import Message
+from zhili.core.notify.api import Message
+from zhili.core.scenes.api import enterprise_usccs, worker_specs
 from zhili.scenes.labor_contract import services
 from zhili.scenes.labor_contract.choices import ContractStatus
 from zhili.scenes.labor_contract.models import LaborContract

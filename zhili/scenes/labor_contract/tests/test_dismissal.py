@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from zhili.core.foundation.models import AuditEntry
+from zhili.core.foundation.api import AuditEntry
 from zhili.core.ledger.api import entries_for
 from zhili.scenes.labor_contract import services
 from zhili.scenes.labor_contract.choices import ContractStatus

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zhili.core.foundation.models import AuditEntry
-from zhili.core.identity import services as identity
-from zhili.core.testing.factories import DepartmentFactory, RegionFactory
+from zhili.core.foundation.api import AuditEntry
+from zhili.core.identity import api as identity
+from zhili.core.testing.api import DepartmentFactory, RegionFactory
 from zhili.scenes.labor_contract import services
 from zhili.scenes.labor_contract.models import FilingRecord
 

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from zhili.core.foundation import audit
-from zhili.core.testing.factories import make_id_number
+from zhili.core.foundation.api import audit
+from zhili.core.testing.api import make_id_number
 from zhili.scenes.labor_contract import importing, services
 from zhili.scenes.labor_contract.choices import BatchKind, ContractStatus
 from zhili.scenes.labor_contract.models import LaborContract, SendBatch

@@ -6,12 +6,12 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
-from zhili.core.identity import services as identity
-from zhili.core.identity.models import OtpChallenge
-from zhili.core.testing.factories import make_id_number
+from zhili.core.identity import api as identity
+from zhili.core.identity.api import OtpChallenge
+from zhili.core.testing.api import make_id_number
 from zhili.scenes.labor_contract import services
 from zhili.scenes.labor_contract.models import LaborContract, SendBatch
-from zhili.scenes.labor_contract.services import contracts as contract_services
+from zhili.scenes.labor_contract.services import batches as contract_services
 
 from .test_import import row, xlsx
 

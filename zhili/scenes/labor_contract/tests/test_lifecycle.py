@@ -10,15 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhili.core.esign.api import verify_pdf
-from zhili.core.identity.choices import Role
+from zhili.core.identity.api import Role
 from zhili.core.ledger.api import entries_for
-from zhili.core.notify.models import Message
-from zhili.core.testing.factories import EnterpriseFactory, MembershipFactory
+from zhili.core.notify.api import Message
+from zhili.core.testing.api import EnterpriseFactory, MembershipFactory
 from zhili.scenes.labor_contract import documents, services
 from zhili.scenes.labor_contract.choices import ContractRelation, ContractStatus, DocumentKind
 from zhili.scenes.labor_contract.models import ContractStatusChange, FilingRecord, LaborContract, TerminationCertificate
 
-from .conftest import contract_values, sign_through
+from .journeys import contract_values, sign_through
 
 
 @pytest.mark.django_db

@@ -8,12 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zhili.core.notify.models import Message
+from zhili.core.notify.api import Message
 from zhili.scenes.labor_contract import importing, services
 from zhili.scenes.labor_contract.choices import ContractStatus
 from zhili.scenes.labor_contract.models import LaborContract
 
-from .conftest import contract_values
+from .journeys import contract_values
 
 
 @pytest.mark.django_db

@@ -12,13 +12,13 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from zhili.core.ledger.api import entries_for
-from zhili.core.notify.models import Message
-from zhili.core.testing.factories import make_id_number
+from zhili.core.notify.api import Message
+from zhili.core.testing.api import make_id_number
 from zhili.scenes.labor_contract import importing, services
 from zhili.scenes.labor_contract.choices import ContractStatus, DocumentStage
 from zhili.scenes.labor_contract.models import ContractDocument, LaborContract
 
-from .conftest import contract_values
+from .journeys import contract_values
 
 
 def paper(employer, hr, start, end):

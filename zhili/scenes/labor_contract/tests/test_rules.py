@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from zhili.core.testing.factories import make_id_number
+from zhili.core.testing.api import make_id_number
 from zhili.scenes.labor_contract.rules import (
     check_contract,
     max_probation_months,

@@ -7,10 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from zhili.core.identity import services as identity
-from zhili.core.sharing.models import AccessLogEntry, Matter
-from zhili.core.sharing.services import grant_access, revoke_grant, verify_document
-from zhili.core.testing.factories import DepartmentFactory, RegionFactory
+from zhili.core.identity import api as identity
+from zhili.core.sharing.api import AccessLogEntry, Matter, grant_access, revoke_grant, verify_document
+from zhili.core.testing.api import DepartmentFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 REFUSED = {"detail": "无权访问或文档不存在"}
@@ -53,7 +52,7 @@ def test_bank_reads_exactly_the_loan_fields_until_the_worker_revokes(completed_c
 
 
 def test_a_bank_holding_the_signed_pdf_learns_it_is_genuine_and_current(completed_contract, bank_token):
-    from zhili.core.identity.models import ApiClient
+    from zhili.core.identity.api import ApiClient
     from zhili.scenes.labor_contract.sharing import DOCUMENT_TYPES
 
     bank, _token = bank_token

@@ -6,11 +6,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from zhili.core.identity import services as identity
-from zhili.core.sharing.models import AccessLogEntry, Matter
-from zhili.core.sharing.services import grant_access
-from zhili.core.sharing.tests.queries import statements
-from zhili.core.testing.factories import DepartmentFactory, RegionFactory
+from zhili.core.identity import api as identity
+from zhili.core.sharing.api import AccessLogEntry, Matter, grant_access
+from zhili.core.testing.api import DepartmentFactory, RegionFactory, statements
 
 pytestmark = pytest.mark.django_db
 

@@ -8,39 +8,16 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhili.core.esign.api import verify_pdf
-from zhili.core.foundation.models import AuditEntry
-from zhili.core.identity.choices import Role
+from zhili.core.foundation.api import AuditEntry
+from zhili.core.identity.api import Role
 from zhili.core.ledger.api import entries_for
-from zhili.core.notify.models import Message
-from zhili.core.testing.factories import MembershipFactory, UserFactory, make_id_number
+from zhili.core.notify.api import Message
+from zhili.core.testing.api import MembershipFactory, UserFactory, make_id_number
 from zhili.scenes.labor_contract import services
 from zhili.scenes.labor_contract.choices import ContractStatus, DocumentStage, SigningOrder
 from zhili.scenes.labor_contract.models import ContractDocument, IntentConfirmation, SigningStep
 
-from .conftest import contract_values
-
-
-def seal_png() -> bytes:
-    """A red round seal on a transparent background, drawn with Pillow."""
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (240, 240), (255, 255, 255, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((8, 8, 232, 232), outline=(210, 20, 20, 255), width=10)
-    draw.regular_polygon((120, 120, 40), 5, fill=(210, 20, 20, 255))
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
-
-
-def drawn_signature() -> bytes:
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (600, 240), (255, 255, 255, 0))
-    ImageDraw.Draw(image).line([(40, 180), (200, 60), (330, 170), (560, 70)], fill=(0, 0, 0, 255), width=8)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+from .journeys import contract_values, drawn_signature, seal_png, worker_reaches_signature
 
 
 @pytest.fixture
@@ -49,15 +26,6 @@ def sent_contract(hr_li, employer):
     services.send_contracts([contract], actor=hr_li)
     contract.refresh_from_db()
     return contract
-
-
-def worker_reaches_signature(contract, worker):
-    services.confirm_worker_identity(contract, name="张伟", id_number=worker.id_number, actor=worker,
-                                     ip_address="127.0.0.1", user_agent="pytest")
-    services.acknowledge_disclosure(contract, actor=worker, ip_address="127.0.0.1", user_agent="pytest")
-    document = services.ensure_contract_pdf(contract, actor=worker)
-    return services.confirm_intent(contract, actor=worker, document_sha256=document.sha256, agreed=True,
-                                   ip_address="127.0.0.1", user_agent="pytest")
 
 
 def pdfsig(pdf: bytes, folder) -> str:
@@ -248,7 +216,7 @@ def test_reads_by_others_are_logged_but_the_workers_own_are_not(sent_contract, w
 
 def test_send_renders_each_pdf_in_the_task_worker_once_the_chunk_commits(hr_li, employer, monkeypatch,
                                                                           django_capture_on_commit_callbacks):
-    from zhili.scenes.labor_contract.services import contracts as sending
+    from zhili.scenes.labor_contract.services import sending
 
     monkeypatch.setattr(sending, "SEND_CHUNK", 2)
     monkeypatch.setattr(sending, "RENDER_TASK_SIZE", 1)
@@ -270,7 +238,7 @@ def test_send_renders_each_pdf_in_the_task_worker_once_the_chunk_commits(hr_li, 
 
 
 def test_a_foreign_contract_stops_the_whole_send_before_any_chunk(hr_li, hr_zhou, employer, monkeypatch):
-    from zhili.scenes.labor_contract.services import contracts as sending
+    from zhili.scenes.labor_contract.services import sending
 
     monkeypatch.setattr(sending, "SEND_CHUNK", 1)
     mine = services.create_contract(contract_values(), employer=employer, actor=hr_li)

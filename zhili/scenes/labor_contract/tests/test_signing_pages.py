@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from zhili.core.testing.factories import UserFactory
+from zhili.core.testing.api import UserFactory
 from zhili.scenes.labor_contract import services
 
-from .conftest import contract_values
+from .journeys import contract_values
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_reading_page_uses_the_pdf_rendered_at_send_and_a_fixed_number_of_querie
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from zhili.core.foundation.models import AuditEntry
+    from zhili.core.foundation.api import AuditEntry
     from zhili.scenes.labor_contract.models import ContractDocument
 
     services.confirm_worker_identity(sent_contract, name="张伟", id_number=worker_zhang.id_number, actor=worker_zhang)

@@ -14,10 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.foundation.api import XlsxWriter, xlsx_response
-from zhili.core.foundation.forms import add_service_errors
-from zhili.core.identity.choices import Role
-from zhili.core.identity.permissions import can, has_role, require
+from zhili.core.foundation.api import XlsxWriter, add_service_errors, xlsx_response
+from zhili.core.identity.api import Role, can, has_role, require
 
 from .. import documents, importing, queries, services
 from ..choices import CONCLUDED_STATUSES, REVOCABLE_STATUSES, BatchKind, ContractStatus, DocumentKind
@@ -188,7 +186,7 @@ def _contract(request, number) -> LaborContract:
 
 @login_required
 def contract_detail(request, number):
-    from zhili.core.foundation.context import client_ip
+    from zhili.core.foundation.api import client_ip
 
     from ..permissions import is_contract_phone, keeps_the_seal
 

@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.foundation.context import client_ip
-from zhili.core.foundation.forms import add_service_errors
-from zhili.core.identity.permissions import require
+from zhili.core.foundation.api import add_service_errors, client_ip
+from zhili.core.identity.api import require
 
 from .. import queries, services
 from ..forms import AmendForm, RenewForm, TerminateForm
@@ -119,7 +118,7 @@ def region_filings(request):
     records = queries.region_filings(request.user)
     wanted = request.GET.get("format")
     if wanted in ("xlsx", "json"):
-        from zhili.core.foundation import audit
+        from zhili.core.foundation.api import audit
 
         audit.record("labor_contract.filing.exported", actor=request.user, data={"format": wanted,
                                                                                "count": records.count()})

@@ -10,9 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from zhili.core.foundation.context import client_ip
-from zhili.core.foundation.forms import add_service_errors
-from zhili.core.identity.choices import Role
+from zhili.core.foundation.api import add_service_errors, client_ip
+from zhili.core.identity.api import Role
 
 from .. import documents, queries, services
 from ..choices import ContractStatus

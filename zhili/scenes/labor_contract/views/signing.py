@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from zhili.core.foundation.context import client_ip
-from zhili.core.foundation.forms import add_service_errors
-from zhili.core.identity.permissions import can
+from zhili.core.foundation.api import add_service_errors, client_ip
+from zhili.core.identity.api import can
 
 from .. import documents, services
 from ..choices import ContractStatus, SigningStepKind

@@ -43,7 +43,7 @@ def loaded(synth_dir, var_dir, officer_wang):
 @pytest.fixture
 def routed_to_zhao(inspector_zhao):
     """Warning cases in 建德市 go to inspector 赵强's bureau and to him."""
-    from zhili.core.cases.models import AssignmentRule
+    from zhili.core.cases.api import AssignmentRule
     from zhili.core.orgs.api import region_by_code
 
     bureau = inspector_zhao.memberships.get().organization
@@ -62,9 +62,8 @@ def evaluated(loaded, routed_to_zhao, officer_wang, django_capture_on_commit_cal
 @pytest.fixture
 def inspector_elsewhere(db):
     """钱进, an inspector of 桐庐县: outside 建德市."""
-    from zhili.core.identity.choices import Role
-    from zhili.core.testing import personas
-    from zhili.core.testing.factories import RegionFactory
+    from zhili.core.identity.api import Role
+    from zhili.core.testing.api import RegionFactory, personas
 
     region = RegionFactory(code="330122", name="桐庐县")
     return personas.department_user(role=Role.INSPECTOR, name="钱进", username="inspector_qian", region=region,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhili.core.testing.personas import PASSWORD
+from zhili.core.testing.api import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from zhili.core.identity.management.demo import ENTERPRISES, enterprise_usccs
+from zhili.core.scenes.api import ENTERPRISES, enterprise_usccs
 from zhili.scenes.labor_risk.choices import WarningStatus
 from zhili.scenes.labor_risk.demo import PLANTED
 from zhili.scenes.labor_risk.models import MonitoredEnterprise, RiskWarning

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhili.core.indicators.compiler import evaluate_on
+from zhili.core.indicators.api import evaluate_on
 from zhili.scenes.labor_risk.choices import WarningStatus
 from zhili.scenes.labor_risk.indicators import LABOR_RISK
 from zhili.scenes.labor_risk.models import MonitoredEnterprise, RiskWarning

@@ -1,7 +1,6 @@
 """The indicator system's structure: 7 dimensions, 27 control points, each indicator with a reference; the veto."""
 
-from zhili.core.indicators.compiler import score_rows
-from zhili.core.indicators.registry import get_system
+from zhili.core.indicators.api import get_system, score_rows
 from zhili.scenes.labor_risk.indicators import LABOR_RISK
 
 

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from zhili.core.dashboards.api import refresh_facts
-from zhili.core.identity.choices import Role
-from zhili.core.orgs.models import Industry
-from zhili.core.testing.factories import (
+from zhili.core.identity.api import Role
+from zhili.core.orgs.api import Industry
+from zhili.core.testing.api import (
     DepartmentFactory,
     EnterpriseFactory,
     MembershipFactory,

@@ -137,16 +137,16 @@ def test_filters_by_industry_size_and_period(facts, county_officer):
 
 def test_complaints_and_paper_savings_show_no_data_until_fed(facts, county_officer, employers):
     """Nothing reported yet is 暂无数据, never 0; reported disputes count per thousand employed."""
-    from zhili.core.foundation.events import Event
+    from zhili.core.foundation.api import events
     from zhili.scenes.labor_contract.analytics.services import on_complaint
 
     before = cockpit_data(county_officer, PERIOD, today=AS_OF)
     assert shown(before, "complaints") == [["投诉与争议件数", "暂无数据"], ["每千名在岗职工", "暂无数据"]]
 
     for case in range(5):
-        on_complaint(Event("mediation.dispute.filed", {"employer_id": employers["A"].pk, "case_id": case,
+        on_complaint(events.Event("mediation.dispute.filed", {"employer_id": employers["A"].pk, "case_id": case,
                                                        "occurred_on": "2026-03-0" + str(case + 1)}))
-    on_complaint(Event("mediation.dispute.filed", {"employer_id": employers["A"].pk, "case_id": 0}))  # repeated
+    on_complaint(events.Event("mediation.dispute.filed", {"employer_id": employers["A"].pk, "case_id": 0}))  # repeated
     after = cockpit_data(county_officer, PERIOD, today=AS_OF)
 
     assert shown(after, "complaints") == [["投诉与争议件数", "5"], ["每千名在岗职工", "125.00"]]
@@ -167,7 +167,7 @@ def test_paper_submissions_avoided_come_from_the_sharing_access_log(facts, count
 
     from django.utils import timezone
 
-    from zhili.core.sharing.models import AccessLogEntry
+    from zhili.core.sharing.api import AccessLogEntry
 
     assert shown(cockpit_data(county_officer, PERIOD, today=AS_OF), "paper_avoided") == [
         ["减少提交纸质合同材料（次）", "0"]]

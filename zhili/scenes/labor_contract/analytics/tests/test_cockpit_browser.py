@@ -4,7 +4,7 @@
 import openpyxl
 import pytest
 
-from zhili.core.testing.personas import PASSWORD
+from zhili.core.testing.api import PASSWORD
 
 from .conftest import PERIOD
 

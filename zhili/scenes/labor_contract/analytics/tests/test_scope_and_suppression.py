@@ -8,8 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from zhili.core.dashboards.api import facts_state, index_readings, refresh_dirty_facts
-from zhili.core.dashboards.models import FactTableState
-from zhili.core.foundation import events
+from zhili.core.foundation.api import events
 from zhili.scenes.labor_contract.analytics.queries import cockpit_data
 
 from .conftest import AS_OF, PERIOD, PROFILES, SEXES, make_contract, officer
@@ -91,8 +90,8 @@ def test_export_carries_the_table_and_its_basis(client, facts, county_officer):
 def test_red_index_warns_the_responsible_officers_once(contracts, county_officer, town_officer):
     """The county (37.5 % unsigned) and 新安江街道 (20 %) go red, the town's minimum-wage share yellow: told once each."""
     from zhili.core.dashboards.api import refresh_facts
-    from zhili.core.notify.models import Message
-    from zhili.scenes.labor_contract.analytics.indices import evaluate_indices
+    from zhili.core.notify.api import Message
+    from zhili.scenes.labor_contract.analytics.grading import evaluate_indices
 
     refresh_facts("labor_contract.contracts", actor="test", full=True)
     evaluate_indices(AS_OF)
@@ -118,7 +117,7 @@ def test_contract_events_mark_the_facts_dirty_and_the_job_refreshes_them(contrac
     with django_capture_on_commit_callbacks(execute=True):
         make_contract(employers["B"], 900, PROFILES[7], "F")
         events.publish("labor_contract.contract.completed", contract_id=1)
-    assert FactTableState.objects.get(code="labor_contract.contracts").dirty is True
+    assert facts_state("labor_contract.contracts").dirty is True
 
     assert refresh_dirty_facts(actor="test") == ["labor_contract.contracts"]
     state = facts_state("labor_contract.contracts")

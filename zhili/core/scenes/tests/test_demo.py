@@ -11,10 +11,10 @@ from django.urls import reverse
 from zhili.core.foundation.models import AuditEntry
 from zhili.core.foundation.validators import validate_id_number, validate_mobile, validate_uscc
 from zhili.core.identity.choices import Role
-from zhili.core.identity.management import demo
 from zhili.core.identity.models import Membership, User
 from zhili.core.identity.services import check_password_login
 from zhili.core.orgs.models import Industry, Organization, Region
+from zhili.core.scenes import demo
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from zhili.core.foundation import pii
+from zhili.core.foundation.registry import Registry
 from zhili.core.foundation.validators import id_number_check_digit, uscc_check_character
 
 SEED = 20260101
@@ -146,19 +147,16 @@ def enterprise_usccs() -> list[str]:
 
 # Scenes add their own demo data (contracts, warnings, cases...) with a ``demo.py`` that calls
 # ``register_demo("labor_contract", load)``, where ``load(report)`` is idempotent and returns lines to print.
-# The modules are imported only by ``load_demo`` (not at start-up, so not through a frozen registry); the
-# loaders run after the core data, each in its own transaction, in the order of INSTALLED_APPS.
-_demo_loaders: dict = {}
+# The scene loader imports each ``demo.py`` at start-up; the loaders run after the core data, each in its own
+# transaction, in the order of INSTALLED_APPS.
+_demo_loaders = Registry("demo loaders")
 
 
 def register_demo(code: str, loader) -> None:
-    _demo_loaders[code] = loader
+    _demo_loaders.register(code, loader)
 
 
 def load_scene_demos(report: "DemoReport") -> list[str]:
-    from django.utils.module_loading import autodiscover_modules
-
-    autodiscover_modules("demo")
     lines = []
     for loader in _demo_loaders.values():
         with transaction.atomic():
@@ -172,6 +170,7 @@ def load(password: str) -> DemoReport:
 
     from zhili.core.identity.choices import Role
     from zhili.core.identity.models import Membership, User
+    from zhili.core.identity.roles import role_label
     from zhili.core.identity.services import add_membership, create_person
     from zhili.core.orgs.choices import OrganizationKind
     from zhili.core.orgs.models import Industry, Organization, Region
@@ -214,7 +213,7 @@ def load(password: str) -> DemoReport:
             if role != Role.PLATFORM_ADMIN and not Membership.objects.filter(
                     user=user, organization=organization, role=role).exists():
                 add_membership(user, role=role, organization=organization, region=region, actor=None)
-            report.logins.append((str(Role(role).label), username, password,
+            report.logins.append((role_label(role), username, password,
                                   f"{user.display_name} · {organization or '平台'}"))
 
         specs = worker_specs()

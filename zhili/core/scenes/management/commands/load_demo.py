@@ -6,7 +6,7 @@ import unicodedata
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from zhili.core.identity.management import demo
+from zhili.core.scenes import demo
 
 DEFAULT_PASSWORD = "Zhili-demo-2026"  # noqa: S105 (documented demo password; override with ZHILI_DEMO_PASSWORD)
 

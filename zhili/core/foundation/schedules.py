@@ -1,4 +1,7 @@
-"""When a periodic job is due: ``Every(minutes=5)`` or ``Daily(at=dt.time(2, 0))`` (local time).
+"""When a periodic job is due: ``Every(minutes=5)`` or ``Daily(at=dt.time(2, 0))`` (local time), and the job.
+
+Pure declarations, so that every core package's ``periodic.py`` can declare its jobs without depending on
+core.jobs, which registers and runs them.
 
 A schedule maps any instant to its *slot*: the start of the latest period that has begun. A job runs once
 per slot; if the platform was down across several slots, only the latest runs when it comes back (the jobs
