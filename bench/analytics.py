@@ -229,7 +229,8 @@ def p95(values):
 
 
 def time_all(facts_table, engine, period, names):
-    from zhili.scenes.labor_contract.analytics.analyses import Selection, run_all
+    from zhili.scenes.labor_contract.analytics.analyses import run_all
+    from zhili.scenes.labor_contract.analytics.selection import Selection
 
     started = time.perf_counter()
     run_all(facts_table, Selection(), period, names)
@@ -256,9 +257,9 @@ def main():
     from zhili.core.identity.choices import Role
     from zhili.core.identity.models import Membership, User
     from zhili.core.orgs.models import Region
-    from zhili.scenes.labor_contract.analytics.analyses import Names, Period
     from zhili.scenes.labor_contract.analytics.facts import CONTRACT_FACTS
     from zhili.scenes.labor_contract.analytics.queries import default_period
+    from zhili.scenes.labor_contract.analytics.selection import Names, Period
     from zhili.scenes.labor_contract.analytics.services import refresh_contract_facts
 
     call_command("migrate", verbosity=0)

@@ -11,9 +11,10 @@ from django.utils import timezone
 from zhili.core.dashboards.api import fact_table, record_index_reading
 from zhili.core.orgs.api import Region
 
-from .analyses import Period, Selection, minimum_wage_counts, narrow, unsigned_counts
 from .facts import CODE
 from .indices import INDEX_LABELS, index_rule
+from .selection import Period, Selection, narrow
+from .terms import minimum_wage_counts, unsigned_counts
 
 
 def _officers(region):

@@ -23,9 +23,10 @@ from zhili.core.dashboards.api import (
 )
 from zhili.core.identity.api import scope_region_paths
 
-from .analyses import Names, Period, Selection, narrow, run_all
+from .analyses import run_all
 from .facts import CODE
 from .reference import SIZE_LABELS
+from .selection import Names, Period, Selection, narrow
 from .services import COMPLAINT_STREAMS
 
 MAX_PERIOD_DAYS = 3 * 366
