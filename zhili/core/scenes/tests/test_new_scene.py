@@ -1,26 +1,81 @@
-import ast
+"""``manage.py new_scene`` writes a whole scene that passes the project's checks and its own tests."""
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from zhili.core.scenes.management.commands.new_scene import planned_files
+
+ROOT = Path(settings.BASE_DIR)
+SKIPPED = {".venv", "node_modules", "var", ".git", "__pycache__", ".pytest_cache", ".ruff_cache"}
 
 
-def test_new_scene_writes_the_standard_layout(tmp_path):
-    call_command("new_scene", "wage_guard", "--name", "欠薪治理", "--department", "人社局", "--target", str(tmp_path))
-    scene = tmp_path / "wage_guard"
-    for name in ("apps.py", "models.py", "services.py", "queries.py", "api.py", "views.py", "urls.py", "forms.py",
-                 "admin.py", "events.py", "permissions.py", "navigation.py", "migrations/__init__.py",
-                 "templates/wage_guard/index.html", "tests/test_wage_guard.py"):
-        assert (scene / name).exists(), name
-    apps_source = (scene / "apps.py").read_text(encoding="utf-8")
-    ast.parse(apps_source)
-    assert 'scene_name = "欠薪治理"' in apps_source and "class WageGuardConfig(SceneConfig)" in apps_source
-    for path in scene.rglob("*.py"):
-        ast.parse(path.read_text(encoding="utf-8"))
+def test_new_scene_plans_the_shape_of_a_finished_scene(tmp_path):
+    files = {str(d.relative_to(tmp_path)) for _, d in planned_files(tmp_path, {"code": "grain_subsidy"})}
+    scene = "zhili/scenes/grain_subsidy/"
+    for name in ("apps.py", "roles.py", "models.py", "services.py", "queries.py", "permissions.py", "endpoints.py",
+                 "datasets.py", "indicators.py", "workflows.py", "dashboards.py", "periodic.py", "demo.py",
+                 "navigation.py", "rules.py", "migrations/0001_initial.py",
+                 "management/commands/synth_grain_subsidy.py", "templates/grain_subsidy/item_list.html",
+                 "locale/en/LC_MESSAGES/django.po", "tests/test_services.py", "tests/test_permissions.py",
+                 "tests/test_browser.py"):
+        assert scene + name in files, name
+    assert {"docs/scenes/grain_subsidy.md", "bench/grain_subsidy.py"} <= files
 
 
-def test_new_scene_refuses_a_bad_code(tmp_path):
-    import pytest
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError):
-        call_command("new_scene", "Wage-Guard", "--name", "x", "--target", str(tmp_path))
+def test_new_scene_refuses_a_bad_code_and_an_existing_scene(tmp_path):
+    for code in ("Wage-Guard", "class", "a_code_far_longer_than_twenty"):
+        with pytest.raises(CommandError):
+            call_command("new_scene", code, "--name", "x", "--target", str(tmp_path))
     assert list(tmp_path.iterdir()) == []
+    (tmp_path / "bench").mkdir()
+    (tmp_path / "bench" / "grain_subsidy.py").write_text("keep me")
+    with pytest.raises(CommandError, match="已存在"):
+        call_command("new_scene", "grain_subsidy", "--name", "种粮补贴", "--target", str(tmp_path))
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["bench", "grain_subsidy.py"]
+
+
+def _run(copy: Path, *command: str, **extra_env: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(copy), "ZHILI_DATABASE_URL": f"sqlite:///{copy}/var/test.sqlite3",
+           **extra_env}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=1500)  # noqa: S603
+    assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    return result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_generated_scene_passes_ruff_the_contracts_the_migrations_check_and_its_own_tests(tmp_path):
+    """Generate a scene into a copy of the repository; everything the CI checks passes there; deleting the
+    scene's folder, page and benchmark leaves the copy as it was."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=lambda folder, names: [n for n in names if n in SKIPPED])
+    (copy / "var").mkdir()
+    before = sorted(str(p.relative_to(copy)) for p in copy.rglob("*"))
+    bin_dir = Path(sys.executable).parent
+    python = str(bin_dir / "python")
+
+    _run(copy, python, "manage.py", "new_scene", "grain_subsidy", "--name", "种粮补贴", "--department", "农业农村局")
+    _run(copy, str(bin_dir / "ruff"), "check", ".")
+    contracts = _run(copy, str(bin_dir / "lint-imports"))
+    assert "Contracts: 4 kept, 0 broken." in contracts
+    assert "No changes detected" in _run(copy, python, "manage.py", "makemigrations", "--check", "--dry-run",
+                                         ZHILI_TESTING="1")
+    tests = _run(copy, python, "-m", "pytest", "-q", "-p", "no:randomly", "zhili/scenes/grain_subsidy",
+                 "tests/test_import_graph.py")
+    assert "12 passed" in tests  # the scene's 9 (services, permissions, demo, a Chromium journey) and the graph's 3
+
+    shutil.rmtree(copy / "zhili" / "scenes" / "grain_subsidy")
+    (copy / "docs" / "scenes" / "grain_subsidy.md").unlink()
+    (copy / "bench" / "grain_subsidy.py").unlink()
+    after = sorted(str(p.relative_to(copy)) for p in copy.rglob("*")
+                   if not {"__pycache__", ".ruff_cache"} & set(p.parts) and p.parts[len(copy.parts)] != "var")
+    assert after == [p for p in before if not p.startswith("var")]

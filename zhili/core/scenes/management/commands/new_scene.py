@@ -1,89 +1,74 @@
-"""Scaffold a scene with the standard layout: ``manage.py new_scene wage_guard --name 欠薪治理``."""
+"""Scaffold a whole scene from ``core/scenes/scaffold/``: ``manage.py new_scene grain_subsidy --name 种粮补贴``.
+
+Writes ``zhili/scenes/CODE/`` (models, services, queries, permissions, roles, endpoints, datasets, indicators,
+workflows, dashboards, periodic jobs, demo data, ``synth_CODE``, templates, migration, English catalogue, tests),
+``docs/scenes/CODE.md`` and ``bench/CODE.py``. Nothing shared is edited: the scene loader finds the rest.
+"""
 
 import keyword
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-FILES = {
-    "__init__.py": "",
-    "apps.py": '''from zhili.core.scenes.base import SceneConfig
+SCAFFOLD = Path(__file__).resolve().parents[2] / "scaffold"
+MAX_CODE_LENGTH = 20  # role codes are CODE_applicant and must fit the 32 characters of Membership.role
 
 
-class {class_name}Config(SceneConfig):
-    """{scene_name}."""
-
-    default = True
-    name = "zhili.scenes.{code}"
-    label = "{code}"
-    code = "{code}"
-    scene_name = "{scene_name}"
-    owner_department = "{department}"
-''',
-    "choices.py": '"""Choice sets of the {scene_name} scene."""\n',
-    "models.py": '"""Models of the {scene_name} scene."""\n',
-    "services.py": '"""Every change of state in the {scene_name} scene: verb_noun(..., *, actor), atomic and audited."""\n',
-    "queries.py": '"""Reads of the {scene_name} scene."""\n',
-    "api.py": '"""What core and other code may call in the {scene_name} scene (scenes never import each other)."""\n',
-    "forms.py": '"""Forms of the {scene_name} scene."""\n',
-    "admin.py": '"""Admin of the {scene_name} scene."""\n',
-    "events.py": '"""Event handlers of the {scene_name} scene (subscribed at start-up)."""\n',
-    "permissions.py": '"""Permission rules of the {scene_name} scene."""\n',
-    "navigation.py": '''"""The {scene_name} scene's menu."""
-
-from zhili.core.scenes.base import MenuItem
-
-MENU = [MenuItem(label="{scene_name}", url_name="{code}:index")]
-''',
-    "views.py": '''from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+def render(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace(f"[[{key}]]", value)
+    return text
 
 
-@login_required
-def index(request):
-    return render(request, "{code}/index.html", {{}})
-''',
-    "urls.py": '''from django.urls import path
-
-from . import views
-
-app_name = "{code}"
-urlpatterns = [path("", views.index, name="index")]
-''',
-    "templates/{code}/index.html": '''{{% extends "base/base.html" %}}
-{{% block title %}}{scene_name}{{% endblock %}}
-{{% block content %}}<h1>{scene_name}</h1>{{% endblock %}}
-''',
-    "migrations/__init__.py": "",
-    "tests/__init__.py": "",
-    "tests/test_{code}.py": '''def test_the_scene_page_needs_a_login(client, db):
-    assert client.get("/{code}/").status_code == 302
-''',
-}
+def planned_files(root: Path, values: dict[str, str]) -> list[tuple[Path, Path]]:
+    """(template, destination) of every file the scene gets."""
+    code = values["code"]
+    files = [(SCAFFOLD / "docs" / "scene.md.tmpl", root / "docs" / "scenes" / f"{code}.md"),
+             (SCAFFOLD / "bench" / "scene.py.tmpl", root / "bench" / f"{code}.py")]
+    for template in sorted((SCAFFOLD / "scene").rglob("*.tmpl")):
+        relative = render(str(template.relative_to(SCAFFOLD / "scene")), values).removesuffix(".tmpl")
+        files.append((template, root / "zhili" / "scenes" / code / relative))
+    return files
 
 
 class Command(BaseCommand):
-    help = "Create a new scene under zhili/scenes/ with the standard files."
+    help = "Create a whole scene (zhili/scenes/CODE, docs/scenes/CODE.md, bench/CODE.py) from the scaffold."
 
     def add_arguments(self, parser):
-        parser.add_argument("code", help="英文标识，如 wage_guard")
+        parser.add_argument("code", help="英文标识，如 grain_subsidy")
         parser.add_argument("--name", required=True, help="场景中文名称")
-        parser.add_argument("--department", default="", help="牵头部门")
-        parser.add_argument("--target", default=None, help="scenes directory (default: zhili/scenes)")
+        parser.add_argument("--name-en", default="", help="English name (default: from the code)")
+        parser.add_argument("--department", default="人力资源和社会保障局", help="牵头部门")
+        parser.add_argument("--target", default=None, help="repository root (default: this project)")
 
-    def handle(self, *args, code, name, department, target, **options):
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", code) or keyword.iskeyword(code):
-            raise CommandError("场景标识只能包含小写字母、数字和下划线，且以字母开头")
-        root = Path(target) if target else Path(settings.BASE_DIR) / "zhili" / "scenes"
-        scene_dir = root / code
-        if scene_dir.exists():
-            raise CommandError(f"场景目录已存在：{scene_dir}")
-        values = {"code": code, "scene_name": name, "department": department,
-                  "class_name": "".join(part.capitalize() for part in code.split("_"))}
-        for relative, template in FILES.items():
-            path = scene_dir / relative.format(**values)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(template.format(**values), encoding="utf-8")
-        self.stdout.write(self.style.SUCCESS(f"已创建场景 {name}（{code}）：{scene_dir}"))
+    def handle(self, *args, code, name, name_en, department, target, **options):
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", code) or keyword.iskeyword(code) or len(code) > MAX_CODE_LENGTH:
+            raise CommandError(f"场景标识只能包含小写字母、数字和下划线，以字母开头，不超过 {MAX_CODE_LENGTH} 个字符")
+        if not name.strip():
+            raise CommandError("请用 --name 给出场景中文名称")
+        root = Path(target) if target else Path(settings.BASE_DIR)
+        values = {"code": code, "Class": "".join(part.title() for part in code.split("_")), "name": name.strip(),
+                  "name_en": name_en.strip() or code.replace("_", " ").title(), "department": department.strip()}
+        files = planned_files(root, values)
+        existing = [str(destination) for _, destination in files if destination.exists()]
+        if existing or (root / "zhili" / "scenes" / code).exists():
+            raise CommandError(f"场景 {code} 已存在：{', '.join(existing) or root / 'zhili' / 'scenes' / code}")
+        for template, destination in files:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(render(template.read_text(encoding="utf-8"), values), encoding="utf-8")
+        self._compile_catalogue(root / "zhili" / "scenes" / code / "locale" / "en" / "LC_MESSAGES" / "django.po")
+        self.stdout.write(self.style.SUCCESS(f"已创建场景 {code}（{name}），共 {len(files)} 个文件"))
+        self.stdout.write(f"下一步：manage.py migrate；manage.py load_demo（登录 {code}_clerk / {code}_applicant）；"
+                          f"pytest zhili/scenes/{code}。删除场景：删除 zhili/scenes/{code}/、docs/scenes/{code}.md、"
+                          f"bench/{code}.py")
+
+    def _compile_catalogue(self, po: Path) -> None:
+        msgfmt = shutil.which("msgfmt")
+        if msgfmt is None:
+            self.stdout.write("msgfmt 不可用：英文目录未编译（运行 bin/i18n 编译）")
+            return
+        subprocess.run([msgfmt, "--check-format", "-o", str(po.with_suffix(".mo")), str(po)], check=True)  # noqa: S603
