@@ -66,7 +66,7 @@ def test_a_generated_scene_passes_ruff_the_contracts_the_migrations_check_and_it
     _run(copy, python, "manage.py", "new_scene", "grain_subsidy", "--name", "种粮补贴", "--department", "农业农村局")
     _run(copy, str(bin_dir / "ruff"), "check", ".")
     contracts = _run(copy, str(bin_dir / "lint-imports"))
-    assert "Contracts: 4 kept, 0 broken." in contracts
+    assert " kept, 0 broken." in contracts and "BROKEN" not in contracts
     assert "No changes detected" in _run(copy, python, "manage.py", "makemigrations", "--check", "--dry-run",
                                          ZHILI_TESTING="1")
     tests = _run(copy, python, "-m", "pytest", "-q", "-p", "no:randomly", "zhili/scenes/grain_subsidy",
