@@ -14,7 +14,9 @@ from django.core.management.base import CommandError
 from zhili.core.scenes.management.commands.new_scene import planned_files
 
 ROOT = Path(settings.BASE_DIR)
-SKIPPED = {".venv", "node_modules", "var", ".git", "__pycache__", ".pytest_cache", ".ruff_cache"}
+# Tools' caches are skipped when copying and when comparing: lint-imports and ruff write theirs in the copy.
+CACHES = {"__pycache__", ".pytest_cache", ".ruff_cache", ".grimp_cache", ".import_linter_cache", ".hypothesis"}
+SKIPPED = {".venv", "node_modules", "var", ".git", *CACHES}
 
 
 def test_new_scene_plans_the_shape_of_a_finished_scene(tmp_path):
@@ -77,5 +79,5 @@ def test_a_generated_scene_passes_ruff_the_contracts_the_migrations_check_and_it
     (copy / "docs" / "scenes" / "grain_subsidy.md").unlink()
     (copy / "bench" / "grain_subsidy.py").unlink()
     after = sorted(str(p.relative_to(copy)) for p in copy.rglob("*")
-                   if not {"__pycache__", ".ruff_cache"} & set(p.parts) and p.parts[len(copy.parts)] != "var")
+                   if not CACHES & set(p.parts) and p.parts[len(copy.parts)] != "var")
     assert after == [p for p in before if not p.startswith("var")]
