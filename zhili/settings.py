@@ -205,6 +205,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("ZHILI_FROM_EMAIL", "noreply@zhili.local")
 # Signatures: the platform's own time-stamp authority unless an external one is named.
 ESIGN_TSA_URL = os.environ.get("ZHILI_TSA_URL", "")
 ESIGN_CJK_FONT = os.environ.get("ZHILI_CJK_FONT", "")
+# Renew a completed document's archive timestamp when its TSA certificate expires within this many days.
+ESIGN_ARCHIVE_RENEWAL_DAYS = int(os.environ.get("ZHILI_ESIGN_ARCHIVE_RENEWAL_DAYS", "365"))
+# Public verification (/esign/verify/, POST /api/v1/esign/verify): files per client address and minute.
+ESIGN_PUBLIC_VERIFY_PER_MINUTE = int(os.environ.get("ZHILI_ESIGN_PUBLIC_VERIFY_PER_MINUTE", "10"))
 
 LOGGING = {
     "version": 1,

@@ -86,8 +86,8 @@ class OpensslTsa:
         return result.stdout + result.stderr
 
 
-def make_openssl_tsa(folder: Path) -> OpensslTsa:
-    """Create the TSA's keys and certificates in ``folder``."""
+def make_openssl_tsa(folder: Path, *, days: int = 3650) -> OpensslTsa:
+    """Create the TSA's keys and certificates in ``folder``; the TSA certificate is valid for ``days``."""
     (folder / "openssl.cnf").write_text(CONFIG.format(dir=folder, policy=POLICY_OID))
     (folder / "serial").write_text("01\n")
     _run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem", "-days", "3650",
@@ -95,7 +95,7 @@ def make_openssl_tsa(folder: Path) -> OpensslTsa:
     _run("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr",
          "-subj", "/C=CN/O=Independent Test TSA/CN=Independent Test TSA", cwd=folder)
     _run("x509", "-req", "-in", "tsa.csr", "-CA", "root.pem", "-CAkey", "root.key", "-CAcreateserial",
-         "-out", "tsa.pem", "-days", "3650", "-extfile", "openssl.cnf", "-extensions", "tsa_ext", cwd=folder)
+         "-out", "tsa.pem", "-days", str(days), "-extfile", "openssl.cnf", "-extensions", "tsa_ext", cwd=folder)
     return OpensslTsa(folder)
 
 
