@@ -34,6 +34,8 @@ class Certificate(TimeStampedModel):
     not_after = models.DateTimeField(_("失效时间"))
     revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
     revocation_reason = models.CharField(_("吊销原因"), max_length=32, choices=RevocationReason.choices, blank=True)
+    # A certificate issued by an external CA (``external_ca``, EST) has no issuer row: its CA chain is kept here.
+    issuer_chain_pem = models.TextField(_("外部 CA 证书链（PEM）"), blank=True, default="")
 
     class Meta:
         verbose_name = _("数字证书")

@@ -87,14 +87,9 @@ def issue_person_certificate(user, *, actor) -> Certificate:
         return current
     if not user.is_verified:
         raise ValidationError({"user": "签名证书只能签发给已实名认证的用户（实名认证未完成）"})
-    platform = ensure_platform_ca(actor=actor)
-    key = ca.new_private_key()
-    certificate = ca.build_certificate(kind=CertificateKind.PERSON, subject=ca.person_name(user),
-                                       public_key=key.public_key(), issuer_cert=platform.issuing_cert,
-                                       issuer_key=platform.key_of(platform.issuing))
-    row = _store(kind=CertificateKind.PERSON, certificate=certificate, private_key=key, issuer=platform.issuing,
-                 user=user)
-    audit.record("esign.certificate.issued", actor=actor, target=row, data={"kind": row.kind, "user_id": user.pk})
+    row = _issue(CertificateKind.PERSON, ca.person_name(user), actor=actor, user=user)
+    audit.record("esign.certificate.issued", actor=actor, target=row,
+                 data={"kind": row.kind, "user_id": user.pk, "ca": _issuing_ca()})
     events.publish("esign.certificate.issued", certificate_id=row.pk, kind=row.kind)
     return row
 
@@ -107,17 +102,39 @@ def issue_organization_certificate(organization, *, actor) -> Certificate:
         return current
     if not organization.name.strip():
         raise ValidationError({"organization": "单位名称不能为空（印章证书主题必须包含单位名称）"})
-    platform = ensure_platform_ca(actor=actor)
-    key = ca.new_private_key()
-    certificate = ca.build_certificate(kind=CertificateKind.ORGANIZATION, subject=ca.organization_name(organization),
-                                       public_key=key.public_key(), issuer_cert=platform.issuing_cert,
-                                       issuer_key=platform.key_of(platform.issuing))
-    row = _store(kind=CertificateKind.ORGANIZATION, certificate=certificate, private_key=key,
-                 issuer=platform.issuing, organization=organization)
+    row = _issue(CertificateKind.ORGANIZATION, ca.organization_name(organization), actor=actor,
+                 organization=organization)
     audit.record("esign.certificate.issued", actor=actor, target=row,
-                 data={"kind": row.kind, "organization_id": organization.pk})
+                 data={"kind": row.kind, "organization_id": organization.pk, "ca": _issuing_ca()})
     events.publish("esign.certificate.issued", certificate_id=row.pk, kind=row.kind)
     return row
+
+
+def _issuing_ca() -> str:
+    """Which CA issues signer certificates: "platform" (the default) or "est" (an external CA, ``external_ca``)."""
+    from django.conf import settings
+
+    return getattr(settings, "ESIGN_CA", "platform") or "platform"
+
+
+def _issue(kind: str, subject, *, actor, **links) -> Certificate:
+    """Make a key pair here and have the configured CA certify it; store the row (the key sealed)."""
+    key = ca.new_private_key()
+    if _issuing_ca() == "est":
+        from cryptography.hazmat.primitives import serialization as encoding
+
+        from .external_ca import EnrollmentError, EstClient, certificate_request
+
+        try:
+            certificate, chain = EstClient.from_settings().enroll(certificate_request(subject, key))
+        except EnrollmentError as exc:
+            raise ValidationError({"certificate": str(exc)}) from exc
+        chain_pem = "".join(item.public_bytes(encoding.Encoding.PEM).decode("ascii") for item in chain)
+        return _store(kind=kind, certificate=certificate, private_key=key, issuer_chain_pem=chain_pem, **links)
+    platform = ensure_platform_ca(actor=actor)
+    certificate = ca.build_certificate(kind=kind, subject=subject, public_key=key.public_key(),
+                                       issuer_cert=platform.issuing_cert, issuer_key=platform.key_of(platform.issuing))
+    return _store(kind=kind, certificate=certificate, private_key=key, issuer=platform.issuing, **links)
 
 
 @transaction.atomic
@@ -130,6 +147,8 @@ def revoke_certificate(certificate: Certificate, *, reason: str, actor) -> Certi
         raise ValidationError({"certificate": "只能吊销个人或单位证书（平台证书需轮换而非吊销）"})
     if row.revoked_at is not None:
         raise ValidationError({"certificate": "该证书已于此前吊销"})
+    if row.issuer_chain_pem:
+        raise ValidationError({"certificate": "该证书由外部 CA 签发，须向签发它的 CA 申请吊销"})
     row.revoked_at = timezone.now()
     row.revocation_reason = reason
     row.save(update_fields=["revoked_at", "revocation_reason", "updated_at"])

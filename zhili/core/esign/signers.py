@@ -106,7 +106,7 @@ class _SignerMaterial:
 
 
 @lru_cache(maxsize=SIGNER_CACHE_SIZE)
-def _signer_material(serial_number: str, encrypted_key: str, der: bytes, issuing_der: bytes) -> _SignerMaterial:
+def _signer_material(serial_number: str, encrypted_key: str, der: bytes, chain: tuple[bytes, ...]) -> _SignerMaterial:
     """Everything about one signer certificate that does not change between signatures, built once.
 
     Keyed by serial number and the sealed key (a re-sealed key is a new entry); the whole entry lives only
@@ -118,7 +118,7 @@ def _signer_material(serial_number: str, encrypted_key: str, der: bytes, issuing
     certificate = parsed_certificate(der)
     return _SignerMaterial(
         certificate=certificate, key_info=key_info, private_key=private_key,
-        registry=SimpleCertificateStore.from_certs([parsed_certificate(issuing_der)]),
+        registry=SimpleCertificateStore.from_certs([parsed_certificate(item) for item in chain]),
         signing_certificate_attribute=signing_certificate_v2_attribute(certificate),
     )
 
@@ -142,9 +142,24 @@ def signing_certificate_v2_attribute(certificate: asn1_x509.Certificate) -> byte
     return _tlv(0x30, _SIGNING_CERTIFICATE_V2_OID + _tlv(0x31, _tlv(0x30, _tlv(0x30, ess_cert_id))))
 
 
+def issuer_chain(signer_certificate, platform) -> tuple[bytes, ...]:
+    """The DER of the CA certificates above a signer certificate: the platform's issuing CA, or the chain an external
+    CA gave with it (``Certificate.issuer_chain_pem``)."""
+    if signer_certificate.issuer_chain_pem:
+        return _chain_from_pem(signer_certificate.issuer_chain_pem)
+    return (bytes(platform.issuing.der),)
+
+
+@lru_cache(maxsize=64)
+def _chain_from_pem(pem: str) -> tuple[bytes, ...]:
+    from cryptography import x509
+
+    return tuple(cert.public_bytes(serialization.Encoding.DER) for cert in x509.load_pem_x509_certificates(pem.encode()))
+
+
 def signer_for(signer_certificate, platform, evidence_digest: str) -> EvidenceBoundSigner:
     material = _signer_material(signer_certificate.serial_number, signer_certificate.encrypted_key,
-                                bytes(signer_certificate.der), bytes(platform.issuing.der))
+                                bytes(signer_certificate.der), issuer_chain(signer_certificate, platform))
     return EvidenceBoundSigner(
         signing_cert=material.certificate, signing_key=material.key_info, cert_registry=material.registry,
         evidence_digest=evidence_digest, private_key=material.private_key,

@@ -28,7 +28,7 @@ from .reports import (
     problems_of,
     verdict_of,
 )
-from .trust import chain_apart, load_roots, platform_material
+from .trust import chain_apart, configured_roots, load_roots, platform_material
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +129,7 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_
         platform_root, crls = platform_material()
         if platform_root is not None and trust_roots is None:
             roots.append(platform_root)
+            roots.extend(configured_roots())
     context = ValidationContext(trust_roots=roots, crls=crls, allow_fetching=False, revocation_mode="soft-fail")
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
