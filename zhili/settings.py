@@ -216,6 +216,14 @@ ESIGN_EST = {
     "ca_bundle": os.environ.get("ZHILI_ESIGN_EST_CA_BUNDLE", ""),
 }
 ESIGN_EXTRA_ROOTS = os.environ.get("ZHILI_ESIGN_EXTRA_ROOTS", "")
+# Where the keys of the platform CA, the TSA and organisation seals live: "database" (sealed under ZHILI_ESIGN_KEK,
+# the default) or "pkcs11" (generated in a hardware security module and never exported; person keys stay sealed).
+ESIGN_KEY_STORE = os.environ.get("ZHILI_ESIGN_KEY_STORE", "database")
+ESIGN_PKCS11 = {
+    "module": os.environ.get("ZHILI_ESIGN_PKCS11_MODULE", ""),
+    "token_label": os.environ.get("ZHILI_ESIGN_PKCS11_TOKEN", ""),
+    "pin": os.environ.get("ZHILI_ESIGN_PKCS11_PIN", ""),
+}
 # Renew a completed document's archive timestamp when its TSA certificate expires within this many days.
 ESIGN_ARCHIVE_RENEWAL_DAYS = int(os.environ.get("ZHILI_ESIGN_ARCHIVE_RENEWAL_DAYS", "365"))
 # Public verification (/esign/verify/, POST /api/v1/esign/verify): files per client address and minute.

@@ -117,5 +117,24 @@ def _check_issued(certificate: x509.Certificate, csr: x509.CertificateSigningReq
 
 
 def certificate_request(subject: x509.Name, private_key) -> x509.CertificateSigningRequest:
-    """A PKCS#10 request for ``subject``, signed with the new key (proof of possession)."""
-    return x509.CertificateSigningRequestBuilder().subject_name(subject).sign(private_key, hashes.SHA256())
+    """A PKCS#10 request for ``subject``, signed with the new key (proof of possession), also with a key held in a
+    PKCS#11 module (``hsm.HsmKey``: the request is assembled here and signed there)."""
+    from .hsm import HsmKey
+
+    if not isinstance(private_key, HsmKey):
+        return x509.CertificateSigningRequestBuilder().subject_name(subject).sign(private_key, hashes.SHA256())
+    from asn1crypto import algos, keys
+    from asn1crypto import csr as asn1_csr
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+
+    info = asn1_csr.CertificationRequestInfo({
+        "version": "v1", "subject": asn1_x509.Name.load(subject.public_bytes()),
+        "subject_pk_info": keys.PublicKeyInfo.load(private_key.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)),
+        "attributes": []})
+    request = asn1_csr.CertificationRequest({
+        "certification_request_info": info,
+        "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": "sha256_rsa"}),
+        "signature": private_key.sign(info.dump(), PKCS1v15(), hashes.SHA256())})
+    return x509.load_der_x509_csr(request.dump())

@@ -22,15 +22,29 @@ from .models import Certificate, KeyUseAuthorization, SignatureRecord
 logger = logging.getLogger(__name__)
 
 
+def _new_key(kind: str):
+    """A new key pair for a certificate of ``kind``: in the PKCS#11 module for the platform CA, the TSA and seals
+    when ``ESIGN_KEY_STORE = "pkcs11"``, else made here and sealed in the database."""
+    from . import hsm
+
+    if hsm.enabled() and kind != CertificateKind.PERSON:
+        return hsm.generate_key()
+    return ca.new_private_key()
+
+
 def _store(*, kind: str, certificate, private_key, issuer: Certificate | None = None, **links) -> Certificate:
+    from .hsm import HsmKey
+
     serial = ca.serial_hex(certificate)
+    sealed = (private_key.reference if isinstance(private_key, HsmKey)
+              else keys.seal_private_key(private_key, serial_hex=serial))
     return Certificate.objects.create(
         kind=kind,
         subject=certificate.subject.rfc4514_string()[:255],
         serial_number=serial,
         fingerprint=ca.fingerprint(certificate),
         der=certificate.public_bytes(serialization.Encoding.DER),
-        encrypted_key=keys.seal_private_key(private_key, serial_hex=serial),
+        encrypted_key=sealed,
         issuer=issuer,
         not_before=certificate.not_valid_before_utc,
         not_after=certificate.not_valid_after_utc,
@@ -47,7 +61,8 @@ def ensure_platform_ca(*, actor=None) -> ca.PlatformCA:
     existing = ca.load_platform_ca()
     if existing is not None:
         return existing
-    root_key, issuing_key, tsa_key = ca.new_private_key(), ca.new_private_key(), ca.new_private_key()
+    root_key, issuing_key, tsa_key = (_new_key(kind) for kind in (CertificateKind.ROOT, CertificateKind.ISSUING,
+                                                                   CertificateKind.TSA))
     try:
         with transaction.atomic():
             root_cert = ca.build_certificate(kind=CertificateKind.ROOT, subject=ca.platform_name("治理平台根证书"),
@@ -118,8 +133,8 @@ def _issuing_ca() -> str:
 
 
 def _issue(kind: str, subject, *, actor, **links) -> Certificate:
-    """Make a key pair here and have the configured CA certify it; store the row (the key sealed)."""
-    key = ca.new_private_key()
+    """Make a key pair (here, or in the PKCS#11 module) and have the configured CA certify it; store the row."""
+    key = _new_key(kind)
     if _issuing_ca() == "est":
         from cryptography.hazmat.primitives import serialization as encoding
 
@@ -400,7 +415,7 @@ def platform_signer_certificate(*, actor=None) -> Certificate:
     if current is not None:
         return current
     platform = ensure_platform_ca(actor=actor)
-    key = ca.new_private_key()
+    key = _new_key(CertificateKind.ORGANIZATION)
     certificate = ca.build_certificate(kind=CertificateKind.ORGANIZATION, subject=ca.platform_name(PLATFORM_SIGNER_NAME),
                                        public_key=key.public_key(), issuer_cert=platform.issuing_cert,
                                        issuer_key=platform.key_of(platform.issuing))

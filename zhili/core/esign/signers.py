@@ -78,8 +78,13 @@ class EvidenceBoundSigner(signers.SimpleSigner):
             algorithm = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
         except ValueError:
             algorithm = ""
-        if isinstance(self._private_key, RSAPrivateKey) and algorithm == "rsassa_pkcs1v15":
+        from .hsm import HsmKey
+
+        if isinstance(self._private_key, RSAPrivateKey | HsmKey) and algorithm == "rsassa_pkcs1v15":
+            # A key in a PKCS#11 module signs there: this process only ever holds its handle.
             return self._private_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+        if isinstance(self._private_key, HsmKey):
+            raise ValueError(f"硬件安全模块中的密钥只用于 RSA PKCS#1 v1.5 签名（不是 {algorithm}）")
         return super().sign_raw(data, digest_algorithm)
 
 
@@ -112,8 +117,10 @@ def _signer_material(serial_number: str, encrypted_key: str, der: bytes, chain: 
     Keyed by serial number and the sealed key (a re-sealed key is a new entry); the whole entry lives only
     in this process. ``sign_pdf`` still checks the key-use authorization before every use.
     """
+    from .hsm import HsmKey
+
     private_key = keys.open_private_key(encrypted_key, serial_hex=serial_number)
-    key_info = asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
+    key_info = None if isinstance(private_key, HsmKey) else asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     certificate = parsed_certificate(der)
     return _SignerMaterial(
