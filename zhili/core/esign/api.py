@@ -11,7 +11,7 @@ Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_r
 
 from typing import Any
 
-from .archive import complete_document
+from .archive import complete_document, register_archive
 from .authorization import INTENT_MAX_AGE, KeyUseAuthorization
 from .ca import PlatformCA, masked_name
 from .render import render_pdf
@@ -81,6 +81,6 @@ __all__ = [
     "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time",
     "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
     "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
-    "platform_signer_certificate", "record_authorization", "record_document", "render_pdf", "revoke_certificate",
+    "platform_signer_certificate", "record_authorization", "register_archive", "record_document", "render_pdf", "revoke_certificate",
     "sign_pdf", "signing_for", "timestamp", "verify_pdf",
 ]
