@@ -69,7 +69,7 @@ def masked_name(name: str) -> str:
 
 def person_name(user) -> x509.Name:
     """A person's subject: the real name (Electronic Signature Law Art. 21 lists the holder's name among a
-    certificate's contents; ADR 0007) and a keyed pseudonym as serialNumber. The ID number never appears."""
+    certificate's contents; ADR 0009) and a keyed pseudonym as serialNumber. The ID number never appears."""
     basis = user.id_number or f"user:{user.pk}"
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),

@@ -14,7 +14,7 @@ class Certificate(TimeStampedModel):
     """An X.509 certificate of the platform CA, with its private key sealed under the key-encryption key.
 
     Person certificates name the holder (real name, Electronic Signature Law Art. 21) with a keyed pseudonym,
-    never the ID number (ADR 0007). The private key is AES-256-GCM ciphertext of the PKCS#8 DER; it is only opened in
+    never the ID number (ADR 0009). The private key is AES-256-GCM ciphertext of the PKCS#8 DER; it is only opened in
     ``keys.open_private_key`` after the signer's identity and intent checks (see ``authorization.authorize_key_use``).
     """
 
