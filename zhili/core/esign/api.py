@@ -53,11 +53,11 @@ def authorize_key_use(signer_certificate, *, identity_evidence: dict, intent_evi
 
 def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_certificate, subject: Any = None,
              actor=None, **options) -> bytes:
-    """Sign once per authorization across all processes (``services.sign_document``); see ``signing.sign_pdf``.
+    """Sign once per authorization across all processes (``signing.sign_document``); see ``signing.sign_pdf``.
 
     ``subject`` (e.g. the contract) links the signature record to what was signed, for the evidence report.
     """
-    from .services import sign_document
+    from .signing import sign_document
 
     return sign_document(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
                          subject=subject, actor=actor, **options)

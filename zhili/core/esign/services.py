@@ -1,7 +1,6 @@
 """Writes of the e-signature package: the platform CA, signer certificates, revocation, signature records."""
 
 import contextvars
-import datetime as dt
 import hashlib
 import logging
 from contextlib import contextmanager
@@ -356,45 +355,6 @@ def _mark_used(nonce: str, certificate_id: int, now, entry) -> tuple[int, bool]:
         insert_entry, values = insert_select(entry, "u", using=connection.alias)
         cursor.execute(f"WITH u AS ({update} RETURNING 1) {insert_entry}", params + values)
         return cursor.rowcount, cursor.rowcount > 0
-
-
-def sign_document(pdf_bytes: bytes, *, authorization, signer_certificate, subject: Any = None, actor=None,
-                  **options) -> bytes:
-    """Sign with ``signing.sign_pdf``, which consumes the authorization and records the signature and its timestamp.
-
-    All of it is one transaction: a failed signature (e.g. the TSA cannot be reached) rolls the consumption
-    back, so the signer may retry with the same authorization while it is fresh. ``subject`` links the
-    SignatureRecord to what was signed.
-    """
-    from . import signing
-
-    with signing_for(subject) if subject is not None else _nothing():
-        return signing.sign_pdf(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
-                                actor=actor, **options)
-
-
-@contextmanager
-def _nothing():
-    yield
-
-
-def timestamp_of_last_signature(signed: bytes, previous_length: int) -> tuple[dt.datetime, str] | None:
-    """Return (time, TSA name) of the RFC 3161 token in the signature the last incremental update added.
-
-    Reads only the new revision's ``/Contents`` (the CMS container), not the whole PDF.
-    """
-    from .verify import timestamp_in_cms
-
-    tail = signed[previous_length:]
-    start = tail.rfind(b"/Contents <")
-    if start < 0:
-        return None
-    end = tail.find(b">", start)
-    try:
-        der = bytes.fromhex(tail[start + len(b"/Contents <"):end].decode("ascii"))
-    except ValueError:
-        return None
-    return timestamp_in_cms(der)
 
 
 PLATFORM_SIGNER_NAME = "治理平台电子证据服务"

@@ -8,25 +8,14 @@ the platform's CA or code takes part.
 
 import base64
 import subprocess
-import threading
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from .loopback import ROOT_REQUEST, StandIn, make_root, openssl, serve_on_loopback
 
 USERNAME, PASSWORD = "zhili-platform", "est-secret"  # noqa: S105 (the stand-in CA's test credentials)
 
-CONFIG = """
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-C = CN
-O = Independent Test CA
-CN = Independent Test CA Root
-[ root_ext ]
-basicConstraints = critical, CA:true
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
+CONFIG = ROOT_REQUEST.format(organization="Independent Test CA") + """
 [ signer_ext ]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, nonRepudiation
@@ -35,40 +24,27 @@ authorityKeyIdentifier = keyid
 """
 
 
-def _run(*args: str, cwd: Path) -> bytes:
-    return subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True).stdout
-
-
-@dataclass
-class OpensslEst:
-    folder: Path
-    url: str = ""
-    enrolled: list[bytes] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @property
-    def root_pem(self) -> bytes:
-        return (self.folder / "root.pem").read_bytes()
+class OpensslEst(StandIn):
+    """The running CA."""
 
     def cacerts(self) -> bytes:
-        return _run("crl2pkcs7", "-nocrl", "-certfile", "root.pem", "-outform", "DER", cwd=self.folder)
+        return openssl("crl2pkcs7", "-nocrl", "-certfile", "root.pem", "-outform", "DER", cwd=self.folder)
 
     def enroll(self, csr_der: bytes) -> bytes:
         with self.lock:
-            number = len(self.enrolled)
+            number = len(self.answered)
             (self.folder / f"req{number}.der").write_bytes(csr_der)
-            _run("req", "-in", f"req{number}.der", "-inform", "DER", "-verify", "-noout", cwd=self.folder)
-            _run("x509", "-req", "-in", f"req{number}.der", "-inform", "DER", "-CA", "root.pem", "-CAkey", "root.key",
+            openssl("req", "-in", f"req{number}.der", "-inform", "DER", "-verify", "-noout", cwd=self.folder)
+            openssl("x509", "-req", "-in", f"req{number}.der", "-inform", "DER", "-CA", "root.pem", "-CAkey", "root.key",
                  "-CAcreateserial", "-days", "365", "-extfile", "openssl.cnf", "-extensions", "signer_ext",
                  "-out", f"cert{number}.pem", cwd=self.folder)
-            self.enrolled.append(csr_der)
-            return _run("crl2pkcs7", "-nocrl", "-certfile", f"cert{number}.pem", "-outform", "DER", cwd=self.folder)
+            self.answered.append(csr_der)
+            return openssl("crl2pkcs7", "-nocrl", "-certfile", f"cert{number}.pem", "-outform", "DER", cwd=self.folder)
 
 
 def make_openssl_est(folder: Path) -> OpensslEst:
     (folder / "openssl.cnf").write_text(CONFIG)
-    _run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem", "-days", "3650",
-         "-config", "openssl.cnf", "-extensions", "root_ext", cwd=folder)
+    make_root(folder)
     return OpensslEst(folder)
 
 
@@ -112,7 +88,6 @@ def serve(ca: OpensslEst):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    ca.url = f"http://127.0.0.1:{server.server_address[1]}/.well-known/est"
+    server, port = serve_on_loopback(Handler)
+    ca.url = f"http://127.0.0.1:{port}/.well-known/est"
     return server

@@ -45,7 +45,7 @@ def test_the_client_enrolls_a_csr_and_checks_what_comes_back(est_ca):
     assert [c.subject.rfc4514_string() for c in chain] == [ROOT_NAME]
     assert certificate.subject == subject and certificate.issuer.rfc4514_string() == ROOT_NAME
     assert certificate.public_key().public_numbers() == key.public_key().public_numbers()
-    assert len(est_ca.enrolled) == 1
+    assert len(est_ca.answered) == 1
 
 
 def test_a_worker_signs_with_a_certificate_from_the_external_ca_and_anyone_verifies_it(licensed_ca, verified_worker,
