@@ -11,7 +11,13 @@ Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_r
 
 from typing import Any
 
-from .archive import complete_document, register_archive
+from .archive import (
+    complete_document,
+    last_timestamp_expiry,
+    register_archive,
+    renew_archive_timestamp,
+    renew_archive_timestamps,
+)
 from .authorization import INTENT_MAX_AGE, KeyUseAuthorization
 from .ca import PlatformCA, masked_name
 from .render import render_pdf
@@ -81,6 +87,7 @@ __all__ = [
     "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time",
     "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
     "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
-    "platform_signer_certificate", "record_authorization", "register_archive", "record_document", "render_pdf", "revoke_certificate",
+    "platform_signer_certificate", "record_authorization", "register_archive", "last_timestamp_expiry",
+    "renew_archive_timestamp", "renew_archive_timestamps", "record_document", "render_pdf", "revoke_certificate",
     "sign_pdf", "signing_for", "timestamp", "verify_pdf",
 ]
