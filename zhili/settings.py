@@ -205,6 +205,29 @@ DEFAULT_FROM_EMAIL = os.environ.get("ZHILI_FROM_EMAIL", "noreply@zhili.local")
 # Signatures: the platform's own time-stamp authority unless an external one is named.
 ESIGN_TSA_URL = os.environ.get("ZHILI_TSA_URL", "")
 ESIGN_CJK_FONT = os.environ.get("ZHILI_CJK_FONT", "")
+# Who issues signer certificates: "platform" (the platform CA, default) or "est" (a licensed CA over EST, RFC 7030,
+# at ZHILI_ESIGN_EST_URL with HTTP Basic credentials; ZHILI_ESIGN_EST_CA_BUNDLE verifies its TLS certificate).
+# ZHILI_ESIGN_EXTRA_ROOTS: a PEM file of roots verification trusts beside the platform root (the licensed CA's).
+ESIGN_CA = os.environ.get("ZHILI_ESIGN_CA", "platform")
+ESIGN_EST = {
+    "url": os.environ.get("ZHILI_ESIGN_EST_URL", ""),
+    "username": os.environ.get("ZHILI_ESIGN_EST_USERNAME", ""),
+    "password": os.environ.get("ZHILI_ESIGN_EST_PASSWORD", ""),
+    "ca_bundle": os.environ.get("ZHILI_ESIGN_EST_CA_BUNDLE", ""),
+}
+ESIGN_EXTRA_ROOTS = os.environ.get("ZHILI_ESIGN_EXTRA_ROOTS", "")
+# Where the keys of the platform CA, the TSA and organisation seals live: "database" (sealed under ZHILI_ESIGN_KEK,
+# the default) or "pkcs11" (generated in a hardware security module and never exported; person keys stay sealed).
+ESIGN_KEY_STORE = os.environ.get("ZHILI_ESIGN_KEY_STORE", "database")
+ESIGN_PKCS11 = {
+    "module": os.environ.get("ZHILI_ESIGN_PKCS11_MODULE", ""),
+    "token_label": os.environ.get("ZHILI_ESIGN_PKCS11_TOKEN", ""),
+    "pin": os.environ.get("ZHILI_ESIGN_PKCS11_PIN", ""),
+}
+# Renew a completed document's archive timestamp when its TSA certificate expires within this many days.
+ESIGN_ARCHIVE_RENEWAL_DAYS = int(os.environ.get("ZHILI_ESIGN_ARCHIVE_RENEWAL_DAYS", "365"))
+# Public verification (/esign/verify/, POST /api/v1/esign/verify): files per client address and minute.
+ESIGN_PUBLIC_VERIFY_PER_MINUTE = int(os.environ.get("ZHILI_ESIGN_PUBLIC_VERIFY_PER_MINUTE", "10"))
 
 LOGGING = {
     "version": 1,

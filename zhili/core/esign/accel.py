@@ -1,87 +1,52 @@
-"""Faster, behaviour-preserving replacements for hot spots in the PDF and ASN.1 libraries (issue #3 speed targets).
+"""Measured, version-pinned replacements for hot spots in the PDF and ASN.1 libraries (issue #3 speed targets).
 
-Each replacement gives exactly the result of the code it replaces, or hands the input over to that code:
+Every patch gives exactly the result of the code it replaces, or hands the input over to that code, and each is
+kept only for what it saves, measured by ``bench/esign.py --patches`` (interleaved A/B on the same documents; ADR
+0004, issue 22 amendment): about 1 ms or more per contract or per verification. A patch is put in place only over
+the exact library version it was written and tested against (``TESTED_VERSIONS``, the pins of requirements.in);
+over any other version, or if a function it replaces has gone, the library's own code runs and a warning says so.
+No library code is copied here. ``stock_libraries()`` switches all or some patches off.
 
-- ``pyhanko.pdf_utils.generic.read_hex_string_from_stream`` reads a hex string one byte at a time through two
-  Python generators. Every PAdES signature is a ~20 kB hex string (``/Contents``), and pyHanko reads each of
-  them again whenever a later signature, the B-LTA step or verification opens the file: this was a fifth of
-  the cost of a verification. ``_read_hex_string`` finds the closing ``>`` in one ``read``, checks the span
-  with one regular expression and decodes it with ``binascii``. Anything but hex digits and PDF whitespace
-  inside the span (a ``%`` comment, garbage, a missing ``>``) goes back to pyHanko's own reader, unchanged,
-  so its errors and its comment handling stay what they were.
+- ``stream_compression`` (pydyf ``Stream.data``): compresses a stream with zlib level 9 every time it is read, and
+  WeasyPrint reads every stream twice when writing PDF/A. ``compressed_streams()`` (used around ``write_pdf`` in
+  ``render``) compresses at ``ZLIB_LEVEL`` 1 and reuses the result for the second read, keyed by the uncompressed
+  bytes, so a stream's data are the same bytes both times by construction.
 
-- ``pydyf.Stream.data`` compresses a stream with zlib level 9 every time it is read, and WeasyPrint reads
-  every stream twice when writing PDF/A (once to write it, once for the MD5 of the file identifier).
-  ``compressed_streams()`` (used around ``write_pdf`` in ``render``) compresses at ``ZLIB_LEVEL`` 1, zlib's
-  fastest, and reuses the result for the second read, keyed by the uncompressed bytes, so a stream's data are
-  the same bytes both times by construction. Measured on the benchmark's contract (a 66 kB font subset, the
-  bulk of what is compressed): level 6 took 1.8 ms, level 1 0.9 ms, level 9 about four times level 6; level
-  1's stream is 6 % larger than level 6's, 2 kB of a 107 kB signed contract.
+- ``name_equality`` (asn1crypto ``Name.__eq__``): RFC 5280 §7.1 string preparation on every call, thousands of calls
+  per verification. Names with byte-identical DER are equal at once; otherwise the replacement compares what
+  asn1crypto compares, computed once per distinct encoded name (``_comparison_key``, an LRU keyed by the DER).
 
-- ``asn1crypto.x509.Name.__eq__`` compares names by RFC 5280 §7.1, preparing every attribute's string
-  again on every call, and pyHanko calls it thousands of times per verification (issuer/serial matching,
-  path building). Names with byte-identical DER are equal at once; otherwise the replacement compares
-  what asn1crypto compares (per RDN: attribute count and prepared values by type), computed once per
-  distinct encoded name (``_comparison_key``, an LRU keyed by the DER).
+- ``name_hashable`` (asn1crypto ``Name.hashable``, the key of pyHanko's certificate registry and CRL matching):
+  prepared once per distinct encoded name, from the same ``_comparison_key``.
 
-- The PDF object reader, where verification's difference analysis spends its time (it reads every object
-  of every signed revision): ``pyhanko.pdf_utils.misc.read_until_delimiter`` collects a token one byte at a
-  time through a generator (now one ``read`` and one regular-expression search); ``generic._decode_name``
-  writes a name one byte at a time (a name with no ``#`` escape and only regular characters is now taken as
-  it is); ``DictionaryObject.read_from_stream`` and ``ArrayObject.read_from_stream`` read a dictionary or array a
-  byte and a call at a time (``_read_container`` now reads the whole of it, nested objects included, with one
-  regular-expression tokenizer over a buffer; a literal string with escapes is read by pyHanko's string
-  reader in place, and anything else unusual — a comment, a repeated key, a stream after a nested
-  dictionary, a malformed token — sends the whole object back to pyHanko's reader from its start); ``PdfFileReader._get_object_from_stream``
-  re-reads an object stream's header from the start for every object it takes from it (now the header is
-  indexed once per reader, ``_object_stream_index``); ``HistoricalResolver._subsume_object``, which copies
-  every object into each historical revision's view, builds a reference for every number in it only to
-  return the number unchanged (now it returns such leaves at once); and
-  ``HistoricalResolver._load_reverse_xref_cache`` walks into every number of every array to do nothing
-  there (``_load_reverse_xref_cache`` is a copy of it that does not, guarded by the source digest of the
-  version copied). The copy also takes the objects it walks through as the reader holds them
-  (``_unsubsumed_fetcher``) instead of having each copied into the revision's view first, which a walk that
-  only reads keys and reference numbers does not need, and leaves each object's paths as collected until the
-  difference analysis asks for them (``_Usages``): it asks for a dozen objects' paths, pyHanko built them all.
+- ``pdf_reader``, the PDF object reader where verification's difference analysis spends its time:
+  ``read_until_delimiter`` (one ``read`` and one regular-expression search instead of a generator per byte),
+  ``generic._decode_name`` (a name without ``#`` escapes is taken as it is), ``DictionaryObject.read_from_stream``
+  and ``ArrayObject.read_from_stream`` (``_read_container`` reads the whole container, nested objects included, with
+  one regular-expression tokenizer over a buffer; anything unusual — a comment, a repeated key, a stream after a
+  nested dictionary, a malformed token — sends the whole object back to pyHanko's reader from its start), and
+  ``HistoricalResolver._subsume_object``, which builds a reference for every number it copies only to return the
+  number unchanged (leaves are returned at once).
 
-- ``pyhanko.sign.diff_analysis.policies._find_orphans`` finds a revision's new objects that nothing refers to,
-  and the difference analysis asks it once per signature for every later revision: a contract's last
-  revision was searched once for each of its two signatures. The answer, which depends only on the file's
-  bytes, is kept on the revision's resolver (one per reader and revision) and a copy handed out each time.
+- ``signature_memo`` (pyhanko-certvalidator ``DefaultSignatureValidator.validate_signature``): a check that
+  succeeded is remembered (``_verified``, keyed by a SHA-256 over the signature, the signed bytes, the key and the
+  algorithm and its context — every input of the check); a failed check is never remembered.
 
-- ``pyhanko.sign.general.extract_certificate_info`` copies and parses every certificate embedded in a CMS
-  structure, and the platform's certificates are in every signature and timestamp of every contract: the
-  parsed certificate is now kept, keyed by its exact bytes (``_embedded_certificate``) — a parse, never a
-  trust decision, which each verification's own ``ValidationContext`` still makes.
+- ``ess_certid`` (pyHanko ``check_ess_certid``): its answer, a pure function of the two encoded values, is
+  remembered keyed by both (``_ess_matches``).
 
-- ``asn1crypto.x509.Name.hashable`` (the key of pyHanko's certificate registry and CRL matching) prepares
-  every attribute's string again on every call: now computed once per distinct encoded name, from the same
-  ``_comparison_key``.
+- ``flate_memo`` (pyHanko ``FlateDecode.encode``): the compressed bytes of large inputs (a seal's pixels, shown by
+  every signature) are remembered, keyed by the SHA-256 of the exact input.
 
-- ``pyhanko_certvalidator``'s ``DefaultSignatureValidator.validate_signature`` loads the public key and runs
-  the signature check for every certificate, CRL and CMS signature on every path it builds: a verification
-  checks the platform's CA, TSA and CRL signatures a dozen times. A check that succeeded is remembered
-  (``_verified``, keyed by a SHA-256 over the signature, the signed bytes, the key and the algorithm and its
-  context — every input of the check), so the same check on the same bytes is not run again; a check that
-  fails is never remembered and always runs (and raises) again.
+- ``path_memo`` (pyhanko-certvalidator ``async_validate_path``): a path that validated is remembered on its
+  ``ValidationContext``, keyed by the trust anchor, every certificate of the path and what the context holds that
+  the validation reads and that can change (registered certificates, CRLs and OCSP responses, which only grow, and
+  its timing); a failure, or a validation that added a soft-fail exception or changed the context, is never
+  remembered. Every verification builds a new context, so nothing is carried from one to the next.
 
-- ``pyhanko.sign.general.check_ess_certid`` hashes a certificate and compares issuer names each time a CMS
-  structure's signing-certificate attribute is checked against its certificate (five times per contract
-  verification, mostly for the same platform certificates). Its answer, a pure function of the two encoded
-  values, is remembered keyed by both (``_ess_matches``).
-
-- ``pyhanko.pdf_utils.filters.FlateDecode.encode`` compresses a seal's image (230 kB of pixels and alpha) again
-  for every signature that shows it. The compressed bytes of large inputs are remembered, keyed by the
-  SHA-256 of the exact input (``_compressed``): zlib gives the same output for the same input.
-
-- ``pyhanko_certvalidator.async_validate_path`` (which ``find_valid_path`` calls for each candidate path)
-  validates a path again each time it is asked: one verification asks for the TSA certificate's path three
-  times (both signatures' timestamps and the document timestamp), with the same ``ValidationContext``. A path
-  that validated is remembered on that context, keyed by the trust anchor, every certificate of the path and
-  what the context holds that the validation reads and that can change while it lives (the numbers of
-  registered certificates, CRLs and OCSP responses, which only grow, and its timing parameters); a failure, or a
-  validation that added a soft-fail exception or changed the context, is never remembered. A new context (every
-  verification builds one) starts empty, so nothing is carried from one verification to the next.
+Measured and removed (issue 22): pyHanko's hex-string reader (the container reader already reads every ``/Contents``),
+the object-stream header index, the memo of orphaned objects, and the two copies of pyHanko functions (the
+reverse-reference walk and ``extract_certificate_info``), which the issue asked to remove whatever they saved.
 
 ``install()`` runs from ``EsignConfig.ready``; it is idempotent.
 """
@@ -89,6 +54,7 @@ Each replacement gives exactly the result of the code it replaces, or hands the 
 import binascii
 import re
 import threading
+import warnings
 import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -105,28 +71,6 @@ _install_lock = threading.Lock()
 _local = threading.local()
 
 
-def _read_hex_string(stream, _original=None):
-    """Read ``<hex>`` at the stream's position; the same result and final position as pyHanko's reader."""
-    start = stream.tell()
-    stream.read(1)  # the "<"
-    parts, end = [], -1
-    while end < 0:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            break
-        end = chunk.find(b">")
-        parts.append(chunk if end < 0 else chunk[:end])
-    span = b"".join(parts)
-    decoded = _hex_bytes(span) if end >= 0 else None
-    if decoded is None:  # unterminated, a comment or a bad byte: pyHanko decides
-        stream.seek(start)
-        return _original(stream)
-    stream.seek(start + 1 + len(span) + 1)
-    from pyhanko.pdf_utils.generic import pdf_string
-
-    return pdf_string(decoded)
-
-
 def _hex_bytes(span: bytes) -> bytes | None:
     """The bytes of a hex string's contents (between "<" and ">") as pyHanko decodes them, whitespace skipped and
     an odd count of digits ending in an implied 0; ``None`` if anything but hex digits and whitespace is inside
@@ -135,18 +79,6 @@ def _hex_bytes(span: bytes) -> bytes | None:
         return None
     digits = span.translate(None, _WHITESPACE)
     return binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits)
-
-
-def _install_hex_reader() -> None:
-    from pyhanko.pdf_utils import generic
-
-    original = generic.read_hex_string_from_stream
-
-    def read_hex_string_from_stream(stream):
-        return _read_hex_string(stream, original)
-
-    read_hex_string_from_stream.__doc__ = original.__doc__
-    _replace(generic, "read_hex_string_from_stream", read_hex_string_from_stream)
 
 
 def _install_stream_compression() -> None:
@@ -520,363 +452,6 @@ def _install_pdf_reader() -> None:
     _replace(reader.HistoricalResolver, "_subsume_object", _subsume_object)
 
 
-_OBJECT_STREAM_PAIR = re.compile(rb"[ \n\r\t\f\x00]*([0-9]+)[ \n\r\t\f\x00]+([0-9]+)(?![+,\-.0-9])")
-
-
-def _object_stream_index(reader, stream) -> dict[int, tuple[int, int]]:
-    """{object number: (position in the header, offset)} for an object stream, read once per reader and stream.
-
-    pyHanko's ``_get_object_from_stream`` reads the header's pairs from the start for every object it takes
-    from the stream (quadratic in the objects per stream). The index holds the pairs it would read, in order,
-    up to the first pair that is not two plain integers (from there on, pyHanko's reader decides); the first
-    pair naming an object wins, as in pyHanko's loop. It lives on the reader, and goes with it."""
-    from pyhanko.pdf_utils.decode_limits import DecodePurpose
-
-    indexes = reader.__dict__.setdefault("_zhili_object_stream_indexes", {})
-    known = indexes.get(id(stream))
-    if known is not None and known[0] is stream:
-        return known[1]
-    data, position, index = stream.read_data(DecodePurpose.OBJECT_STREAM), 0, {}
-    for i in range(stream["/N"]):
-        pair = _OBJECT_STREAM_PAIR.match(data, position)
-        if pair is None:
-            break
-        index.setdefault(int(pair[1]), (i, int(pair[2])))
-        position = pair.end()
-    indexes[id(stream)] = (stream, index)
-    return index
-
-
-def _get_object_from_stream(self, idnum, stmnum, idx, _original=None):
-    """pyHanko's ``PdfFileReader._get_object_from_stream``, finding the object's offset in the stream's index
-    instead of re-reading the header; every unusual case (not an object stream, an index out of range, a
-    header it cannot read, a position that strict mode refuses, an object that fails to read or is not
-    allowed in an object stream) is handed to pyHanko's method, which reads, warns or raises as it always did."""
-    from io import BytesIO
-
-    from pyhanko.pdf_utils import generic, misc
-    from pyhanko.pdf_utils.decode_limits import DecodePurpose
-
-    stream = generic.Reference(stmnum, 0, self).get_object()
-    if not isinstance(stream, generic.StreamObject) or stream.get("/Type") != "/ObjStm" \
-            or not 0 <= idx < stream["/N"]:
-        return _original(self, idnum, stmnum, idx)
-    found = _object_stream_index(self, stream).get(idnum)
-    if found is None or (self.strict and found[0] != idx):
-        return _original(self, idnum, stmnum, idx)
-    stream_data = BytesIO(stream.read_data(DecodePurpose.OBJECT_STREAM))
-    stream_data.seek(stream["/First"] + found[1])
-    try:
-        obj = generic.read_object(stream_data, generic.Reference(idnum, 0, self))
-    except (misc.PdfStreamError, misc.PdfReadError):
-        return _original(self, idnum, stmnum, idx)
-    if isinstance(obj, (generic.StreamObject, generic.IndirectObject)):
-        return _original(self, idnum, stmnum, idx)
-    return obj
-
-
-def _install_object_streams() -> None:
-    from pyhanko.pdf_utils import reader
-
-    original = reader.PdfFileReader._get_object_from_stream
-
-    def get_object_from_stream(self, idnum, stmnum, idx):
-        return _get_object_from_stream(self, idnum, stmnum, idx, original)
-
-    _replace(reader.PdfFileReader, "_get_object_from_stream", get_object_from_stream)
-
-
-# pyHanko 0.38.0's HistoricalResolver._load_reverse_xref_cache, which _load_reverse_xref_cache below copies;
-# install() refuses to run over any other version of it. Adapted from pyHanko (MIT License,
-# Copyright (c) 2020-2023 Matthias Valvekens).
-_REVERSE_XREF_SOURCE_SHA256 = "7a0a27ccb00c0cc0958636117b9165df5be1fd2bed7805219ebc90650b499132"
-
-
-def _unsubsumed_fetcher(resolver):
-    """``resolver(ref)`` for the reverse-reference walk, without ``_subsume_object``'s copy of the object.
-
-    ``HistoricalResolver.get_object`` copies every object it returns into the revision's own view (each nested
-    reference re-bound to the resolver, so that dereferencing stays inside the revision). The walk never
-    dereferences through an object: it reads keys, values and the numbers of references, which the reader's
-    objects hold as well, and fetches each reference itself, here, by the same rule as ``get_object``: the
-    reader's current object if it was last changed at or before the revision, else the object as that revision
-    wrote it. Objects the resolver has already copied are taken from its cache. An encrypted file keeps
-    pyHanko's path (its objects must be decrypted through the resolver)."""
-    reader, revision, cache, historical = resolver.reader, resolver.revision, resolver.cache, {}
-
-    def fetch(ref):
-        obj = cache.get(ref)
-        if obj is not None:
-            return obj
-        try:
-            last_change = reader.xrefs.get_last_change(ref)
-        except KeyError:
-            last_change = None
-        if last_change is not None and last_change <= revision:
-            return reader.get_object(ref, transparent_decrypt=False)
-        obj = historical.get(ref)
-        if obj is None:  # the reader never caches an object read for an earlier revision
-            obj = historical[ref] = reader.get_object(ref, revision, transparent_decrypt=False)
-        return obj
-
-    return fetch
-
-
-class _Usages(dict):
-    """pyHanko's ``{reference: {RawPdfPath, …}}`` of a revision, each set built when it is first asked for.
-
-    pyHanko turns every path to every object into a ``RawPdfPath`` as soon as the walk ends, and then asks
-    (``HistoricalResolver._get_usages_of_ref``) for the paths of the dozen objects a later revision changed.
-    Here the walk's paths stay as they were collected (reversed linked lists) until an object's set is asked
-    for; the set is then the one pyHanko would have built. Every way of reading the mapping (length, truth,
-    membership, iteration, ``get``) sees all of it."""
-
-    def __init__(self, collected, path_class):
-        super().__init__()
-        self._collected, self._path_class = collected, path_class
-
-    def __missing__(self, ref):
-        paths = self._collected.pop(ref)  # KeyError for an object no path leads to, as pyHanko's dict raises
-        built = self[ref] = {self._path_class(*reversed(list(path))) for path in paths}
-        return built
-
-    def _complete(self) -> None:
-        for ref in list(self._collected):
-            self[ref]
-
-    def __eq__(self, other):
-        self._complete()
-        return dict.__eq__(self, other)
-
-    def __ne__(self, other):
-        self._complete()
-        return dict.__ne__(self, other)
-
-    __hash__ = None
-
-    def __len__(self):
-        return super().__len__() + len(self._collected)
-
-    def __bool__(self):
-        return len(self) > 0
-
-    def __contains__(self, ref):
-        return super().__contains__(ref) or ref in self._collected
-
-    def get(self, ref, default=None):
-        return self[ref] if ref in self else default
-
-    def __iter__(self):
-        self._complete()
-        return super().__iter__()
-
-    def keys(self):
-        self._complete()
-        return super().keys()
-
-    def values(self):
-        self._complete()
-        return super().values()
-
-    def items(self):
-        self._complete()
-        return super().items()
-
-
-def _load_reverse_xref_cache(self) -> None:
-    """pyHanko's ``HistoricalResolver._load_reverse_xref_cache`` (every path from the trailer to every object
-    in a revision, for the difference analysis), with one change: the walk does not descend into a value
-    that is neither a reference, a dictionary nor an array. pyHanko's walk calls itself for every number of
-    every array (a font's ``/W`` widths: thousands) with a path built for it, and then does nothing with
-    them; the paths it records are the same."""
-    from collections import defaultdict
-
-    from pyhanko.pdf_utils import generic, misc
-    from pyhanko.pdf_utils.reader import RawPdfPath
-
-    if self._indirect_object_access_cache is not None:
-        return
-    collected = defaultdict(set)
-    walked = (generic.IndirectObject, generic.DictionaryObject, generic.ArrayObject)
-    root_path = misc.ConsList.sing("/Root")
-    fetch = self if self.reader.encrypt_dict else _unsubsumed_fetcher(self)
-
-    def _compute_paths_to_refs(obj, cur_path, seen_in_path, *, page_tree_objs, is_struct_tree, struct_tree_objs):
-        if isinstance(obj, generic.IndirectObject):
-            obj_ref = obj.reference
-            if obj_ref in seen_in_path:
-                return
-            collected[obj_ref].add(cur_path)
-            seen_in_path = seen_in_path.cons(obj_ref)
-            obj = fetch(obj_ref)
-            canonical_path = page_tree_objs.get(obj_ref, cur_path)
-            if cur_path != canonical_path:
-                return
-            if not is_struct_tree and obj_ref in struct_tree_objs:
-                return
-        if isinstance(obj, generic.DictionaryObject):
-            for k, v in obj.items():
-                if k == "/Parent" or (is_struct_tree and k == "/P") or not isinstance(v, walked):
-                    continue
-                _compute_paths_to_refs(
-                    v, cur_path.cons(k), seen_in_path, page_tree_objs=page_tree_objs,
-                    is_struct_tree=is_struct_tree or (cur_path.head == "/StructTreeRoot" and k == "/K"
-                                                      and cur_path.tail == root_path),
-                    struct_tree_objs=struct_tree_objs)
-        elif isinstance(obj, generic.ArrayObject):
-            for ix, v in enumerate(obj):
-                if isinstance(v, walked):
-                    _compute_paths_to_refs(v, cur_path.cons(ix), seen_in_path, page_tree_objs=page_tree_objs,
-                                           is_struct_tree=is_struct_tree, struct_tree_objs=struct_tree_objs)
-
-    def _collect_page_tree_refs(pages_obj, path):
-        for ix, kid in enumerate(pages_obj["/Kids"]):
-            kid_path = path.cons("/Kids").cons(ix)
-            if isinstance(kid, generic.IndirectObject):
-                yield kid.reference, kid_path
-            kid = kid.get_object()
-            if kid.get("/Type", None) == "/Pages":
-                yield from _collect_page_tree_refs(kid, kid_path)
-
-    def _collect_struct_tree_refs(struct_elem):
-        try:
-            children = struct_elem["/K"]
-        except KeyError:
-            return
-        if not isinstance(children, generic.ArrayObject):
-            children = (children,)
-        for child in children:
-            child_ref = None
-            if isinstance(child, generic.IndirectObject):
-                child_ref = child.reference
-                child = child.get_object()
-            if not isinstance(child, generic.DictionaryObject):
-                continue
-            try:
-                if child["/Type"] != "/StructElem":
-                    continue
-            except KeyError:
-                pass
-            if child_ref is not None:
-                yield child_ref
-            yield from _collect_struct_tree_refs(child)
-
-    pages_ref = self.root.raw_get("/Pages")
-    pages_path = misc.ConsList.sing("/Root").cons("/Pages")
-    page_tree_nodes = {}
-    if isinstance(pages_ref, generic.IndirectObject):
-        page_tree_nodes[pages_ref.reference] = pages_path
-    for ref, path in _collect_page_tree_refs(pages_ref.get_object(), pages_path):
-        if ref in page_tree_nodes:
-            raise misc.PdfReadError("Circular reference in page tree in mapping stage")
-        page_tree_nodes[ref] = path
-    struct_tree_nodes = set()
-    try:
-        struct_tree_root_ref = self.root.raw_get("/StructTreeRoot")
-        struct_tree_root = struct_tree_root_ref.get_object()
-        for ref in _collect_struct_tree_refs(struct_tree_root):
-            if ref in struct_tree_nodes:
-                raise misc.PdfReadError("Circular reference in structure tree in mapping stage")
-            struct_tree_nodes.add(ref)
-    except KeyError:
-        pass
-    _compute_paths_to_refs(self.trailer_view, misc.ConsList.empty(), misc.ConsList.empty(),
-                           page_tree_objs=page_tree_nodes, is_struct_tree=False, struct_tree_objs=struct_tree_nodes)
-    self._indirect_object_access_cache = _Usages(collected, RawPdfPath)
-
-
-def _install_reverse_xref_cache() -> None:
-    from pyhanko.pdf_utils import reader
-
-    original = reader.HistoricalResolver._load_reverse_xref_cache
-    _require_source(original, _REVERSE_XREF_SOURCE_SHA256, "_load_reverse_xref_cache")
-    _replace(reader.HistoricalResolver, "_load_reverse_xref_cache", _load_reverse_xref_cache)
-
-
-# pyHanko 0.38.0's pyhanko.sign.general.extract_certificate_info, which _extract_certificate_info copies
-# (adapted from pyHanko, MIT License, Copyright (c) 2020-2023 Matthias Valvekens).
-_CERTIFICATE_INFO_SOURCE_SHA256 = "d28f4c55f78e39b0be3f1a85c9af8bd4d40f14109fedf49c808deaf4b06b1c2a"
-_CERTIFICATES_KEPT = 64  # the platform's CA and TSA certificates and the seals stay; one-off signers pass through
-_certificates: "OrderedDict[bytes, object]" = OrderedDict()  # None: seen once, not parsed for keeping
-_certificates_lock = threading.Lock()
-
-
-def _embedded_certificate(chosen):
-    """``chosen.untag()`` — the parsed copy pyHanko makes of a certificate embedded in a CMS structure — made
-    once per distinct certificate (the platform's CA and TSA certificates and the employer's are in every
-    signature and timestamp of every contract) and kept, keyed by the certificate's exact encoded contents.
-
-    Only the parse is kept: nothing about trust, paths or revocation, which each verification's own
-    ``ValidationContext`` decides; a document gets back only certificates whose bytes it embeds itself. A
-    certificate is kept from its second sighting on (a one-off signer's certificate is not worth keeping) and
-    parsed completely before it is shared (asn1crypto parses lazily, and two threads must never see one
-    half-parsed); one that cannot be parsed completely is not kept, and goes on as pyHanko's own copy would."""
-    if getattr(chosen, "_indefinite", False):  # a BER encoding: untag() re-encodes it, leave that to asn1crypto
-        return chosen.untag()
-    key = bytes(chosen.contents)
-    with _certificates_lock:
-        seen = key in _certificates
-        kept = _certificates.get(key)
-        if seen:
-            _certificates.move_to_end(key)
-        else:
-            _certificates[key] = None
-            while len(_certificates) > _CERTIFICATES_KEPT:
-                _certificates.popitem(last=False)
-    if kept is not None:
-        return kept
-    certificate = chosen.untag()
-    if not seen:
-        return certificate
-    try:
-        certificate.native  # noqa: B018 - parses every part now, before the object is shared
-    except Exception:  # noqa: BLE001 - pyHanko meets (or never touches) the broken part as before
-        return certificate
-    with _certificates_lock:
-        if key in _certificates:
-            _certificates[key] = certificate
-    return certificate
-
-
-def _extract_certificate_info(signed_data):
-    """pyHanko's ``extract_certificate_info``, taking each embedded X.509 certificate from
-    ``_embedded_certificate`` instead of copying and parsing it again for every signature and timestamp."""
-    from pyhanko.sign.general import SignedDataCerts, _partition_certs, extract_signer_info
-
-    certs = []
-    attr_certs = []
-    for c in signed_data["certificates"]:
-        cert = _embedded_certificate(c.chosen) if c.name == "certificate" else c.chosen.untag()
-        if c.name == "certificate":
-            certs.append(cert)
-        elif c.name == "v2_attr_cert":
-            attr_certs.append(cert)
-    signer_info = extract_signer_info(signed_data)
-    signer_cert, other_certs = _partition_certs(certs, signer_info)
-    return SignedDataCerts(signer_cert=signer_cert, other_certs=other_certs, attribute_certs=attr_certs)
-
-
-def _install_certificate_info() -> None:
-    from pyhanko.sign import general
-    from pyhanko.sign.validation import ades, dss, generic_cms
-
-    original = general.extract_certificate_info
-    _require_source(original, _CERTIFICATE_INFO_SOURCE_SHA256, "_extract_certificate_info")
-    for module in (general, generic_cms, dss, ades):
-        _replace(module, "extract_certificate_info", _extract_certificate_info)
-
-
-def _require_source(original, expected_sha256: str, copy_name: str) -> None:
-    """Refuse to install a copy of a library function over any other version of it than the one copied."""
-    import hashlib
-    import inspect
-
-    if hashlib.sha256(inspect.getsource(original).encode()).hexdigest() != expected_sha256:
-        raise RuntimeError(f"{original.__module__}.{original.__qualname__} is not the version that "
-                           f"zhili.core.esign.accel.{copy_name} copies: compare the two, update the copy "
-                           "and its source digest")
-
-
 def _name_hashable(self) -> str:
     """``Name.hashable``: the RDNs' prepared strings joined as asn1crypto joins them, once per encoded name."""
     return "\x1e".join(rdn_hashable for _, rdn_hashable in _comparison_key(self.chosen.dump()))
@@ -1014,19 +589,6 @@ def _install_path_memo() -> None:
     _replace(certvalidator, "async_validate_path", async_validate_path)
 
 
-def _install_orphan_memo() -> None:
-    from pyhanko.sign.diff_analysis import policies
-
-    def find_orphans(hist_rev):
-        orphans = hist_rev.__dict__.get("_zhili_orphans")
-        if orphans is None:
-            orphans = hist_rev.__dict__["_zhili_orphans"] = frozenset(find_orphans.original(hist_rev))
-        return set(orphans)
-
-    find_orphans.__doc__ = policies._find_orphans.__doc__
-    _replace(policies, "_find_orphans", find_orphans)
-
-
 _COMPRESSED_FROM = 16 * 1024  # smaller streams (each signature's own) are compressed as they come
 _compressed = _Kept(16)
 
@@ -1053,14 +615,14 @@ def _install_flate_memo() -> None:
 
 
 def _replace(owner, name: str, fast) -> None:
-    """Put ``fast`` at ``owner.name``, linked to the code it replaces (``.original``), and remember both for
-    ``stock_libraries``. A missing attribute (a renamed library function) raises here, at start-up. Called only
-    from ``install()``, which runs each replacement once per process."""
+    """Put ``fast`` at ``owner.name``, linked to the code it replaces (``.original``), and remember both (under the
+    patch being installed) for ``stock_libraries``. A missing attribute raises here, at start-up; ``install()``
+    then leaves that patch out. Called only from ``install()``, which runs each patch once per process."""
     original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
     function = fast.fget if isinstance(fast, property) else getattr(fast, "__func__", fast)
     function.original = getattr(original, "__func__", None) or getattr(original, "fget", None) or original
     setattr(owner, name, fast)
-    _replaced.append((owner, name, fast, original))
+    _replaced.append((_local.installing, owner, name, fast, original))
 
 
 @contextmanager
@@ -1076,36 +638,87 @@ def compressed_streams():
 
 
 @contextmanager
-def stock_libraries():
-    """Inside the block, the libraries run their own code again (``bench/esign.py``'s baseline uses this)."""
+def stock_libraries(*patches: str):
+    """Inside the block, the libraries run their own code again: every patch, or only the ``patches`` named
+    (``bench/esign.py`` measures each patch's gain this way, and runs its baseline with all of them off)."""
     install()
-    for owner, name, _fast, original in _replaced:
+    unknown = set(patches) - set(PATCHES)
+    if unknown:
+        raise ValueError(f"unknown patches: {sorted(unknown)}")
+    chosen = [item for item in _replaced if not patches or item[0] in patches]
+    for _patch, owner, name, _fast, original in reversed(chosen):
         setattr(owner, name, original)
     try:
         yield
     finally:
-        for owner, name, fast, _original in _replaced:
+        for _patch, owner, name, fast, _original in chosen:
             setattr(owner, name, fast)
 
 
+def installed() -> list[str]:
+    """The patches in place in this process (those whose library is at the version they were written for)."""
+    install()
+    return list(dict.fromkeys(item[0] for item in _replaced))
+
+
+def _version(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return ""
+
+
+# Each patch, the distribution whose code it replaces, and the function that puts it in place. A patch is put in
+# place only over the exact version of that distribution it was written and tested against (TESTED_VERSIONS, the
+# versions pinned in requirements.in); any other version keeps the library's own code, with a warning.
+TESTED_VERSIONS = {"pyHanko": "0.38.0", "pyhanko-certvalidator": "0.33.0", "asn1crypto": "1.5.1", "pydyf": "0.13.0"}
+PATCHES = {
+    "stream_compression": ("pydyf", _install_stream_compression),
+    "name_equality": ("asn1crypto", _install_name_equality),
+    "pdf_reader": ("pyHanko", _install_pdf_reader),
+    "name_hashable": ("asn1crypto", _install_name_hashable),
+    "signature_memo": ("pyhanko-certvalidator", _install_signature_memo),
+    "ess_certid": ("pyHanko", _install_ess_certid),
+    "flate_memo": ("pyHanko", _install_flate_memo),
+    "path_memo": ("pyhanko-certvalidator", _install_path_memo),
+}
+
+
 def install() -> None:
-    """Put the faster readers/writers in place (once per process)."""
+    """Put the patches in place, once per process; a patch whose library is not at its tested version, or whose
+    target is gone, is left out with a warning and the library's own code runs."""
     global _installed
     if _installed:
         return
     with _install_lock:
         if not _installed:
-            _install_hex_reader()
-            _install_stream_compression()
-            _install_name_equality()
-            _install_pdf_reader()
-            _install_reverse_xref_cache()
-            _install_object_streams()
-            _install_certificate_info()
-            _install_name_hashable()
-            _install_signature_memo()
-            _install_ess_certid()
-            _install_flate_memo()
-            _install_path_memo()
-            _install_orphan_memo()
+            for patch in PATCHES:
+                install_patch(patch)
             _installed = True
+
+
+def install_patch(patch: str) -> bool:
+    """Put one patch in place if its library is at the tested version and every function it replaces is there;
+    otherwise warn, leave the library as it is, and return False."""
+    distribution, installer = PATCHES[patch]
+    found, tested = _version(distribution), TESTED_VERSIONS[distribution]
+    if found != tested:
+        warnings.warn(f"zhili.core.esign.accel: {distribution} {found or '(not installed)'} is not the tested "
+                      f"{tested}; patch {patch!r} left out, the library's own code runs", RuntimeWarning, stacklevel=2)
+        return False
+    _local.installing = patch
+    before = len(_replaced)
+    try:
+        installer()
+    except (AttributeError, KeyError, ImportError) as exc:
+        for _patch, owner, name, _fast, original in reversed(_replaced[before:]):
+            setattr(owner, name, original)
+        del _replaced[before:]
+        warnings.warn(f"zhili.core.esign.accel: patch {patch!r} left out ({exc!r}); the library's own code runs",
+                      RuntimeWarning, stacklevel=2)
+        return False
+    finally:
+        _local.installing = None
+    return True

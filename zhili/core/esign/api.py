@@ -11,7 +11,13 @@ Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_r
 
 from typing import Any
 
-from .archive import complete_document
+from .archive import (
+    complete_document,
+    last_timestamp_expiry,
+    register_archive,
+    renew_archive_timestamp,
+    renew_archive_timestamps,
+)
 from .authorization import INTENT_MAX_AGE, KeyUseAuthorization
 from .ca import PlatformCA, masked_name
 from .render import render_pdf
@@ -53,11 +59,11 @@ def authorize_key_use(signer_certificate, *, identity_evidence: dict, intent_evi
 
 def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_certificate, subject: Any = None,
              actor=None, **options) -> bytes:
-    """Sign once per authorization across all processes (``services.sign_document``); see ``signing.sign_pdf``.
+    """Sign once per authorization across all processes (``signing.sign_document``); see ``signing.sign_pdf``.
 
     ``subject`` (e.g. the contract) links the signature record to what was signed, for the evidence report.
     """
-    from .services import sign_document
+    from .signing import sign_document
 
     return sign_document(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
                          subject=subject, actor=actor, **options)
@@ -81,6 +87,7 @@ __all__ = [
     "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time",
     "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
     "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
-    "platform_signer_certificate", "record_authorization", "record_document", "render_pdf", "revoke_certificate",
+    "platform_signer_certificate", "record_authorization", "register_archive", "last_timestamp_expiry",
+    "renew_archive_timestamp", "renew_archive_timestamps", "record_document", "render_pdf", "revoke_certificate",
     "sign_pdf", "signing_for", "timestamp", "verify_pdf",
 ]

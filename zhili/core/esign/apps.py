@@ -14,7 +14,7 @@ class EsignConfig(AppConfig):
 
         from . import accel, permissions, tsa  # noqa: F401  (register rules before the registries freeze)
 
-        accel.install()  # faster hex-string reading (pyHanko) and stream compression (pydyf); see accel
+        accel.install()  # measured, version-pinned patches of pyHanko, its validator, asn1crypto and pydyf; see accel
         # The ledger sits below esign and never imports it: it anchors its checkpoints with the TSA handed over here
         # (the external TSA when ZHILI_TSA_URL is set, else the platform's).
         ledger.use_timestamper(tsa.timestamp)

@@ -69,7 +69,7 @@ def masked_name(name: str) -> str:
 
 def person_name(user) -> x509.Name:
     """A person's subject: the real name (Electronic Signature Law Art. 21 lists the holder's name among a
-    certificate's contents; ADR 0007) and a keyed pseudonym as serialNumber. The ID number never appears."""
+    certificate's contents; ADR 0009) and a keyed pseudonym as serialNumber. The ID number never appears."""
     basis = user.id_number or f"user:{user.pk}"
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
@@ -123,7 +123,18 @@ def build_certificate(*, kind: str, subject: x509.Name, public_key, issuer_cert:
         builder = builder.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
             full_name=[x509.UniformResourceIdentifier(crl_url(scope))], relative_name=None, reasons=None,
             crl_issuer=None)]), critical=False)
-    return builder.sign(issuer_key, hashes.SHA256())
+    return _signed(builder, issuer_key, "certificate")
+
+
+def _signed(builder, key, kind: str):
+    """``builder.sign(key)``, also for a key held in a PKCS#11 module (``hsm.HsmKey``), which signs the TBS bytes."""
+    from .hsm import HsmKey, resign, throwaway_key
+
+    if not isinstance(key, HsmKey):
+        return builder.sign(key, hashes.SHA256())
+    draft = builder.sign(throwaway_key(), hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+    der = resign(draft, key, kind=kind)
+    return x509.load_der_x509_certificate(der) if kind == "certificate" else x509.load_der_x509_crl(der)
 
 
 def _key_usage(*, cert_sign: bool = False) -> x509.KeyUsage:
@@ -153,7 +164,7 @@ def build_crl(*, issuer_cert: x509.Certificate, issuer_key, revoked, now: dt.dat
             .build()
         )
         builder = builder.add_revoked_certificate(entry)
-    return builder.sign(issuer_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+    return _signed(builder, issuer_key, "crl").public_bytes(serialization.Encoding.DER)
 
 
 def serial_hex(certificate: x509.Certificate) -> str:

@@ -201,7 +201,8 @@ def evidence_report(subject: Any, *, actor, document: bytes | None = None) -> by
     from zhili.core.ledger import api as ledger
 
     from .render import render_pdf
-    from .services import _ledger_actor, platform_signer_certificate, sign_document
+    from .services import _ledger_actor, platform_signer_certificate
+    from .signing import sign_document
     from .stamps import chinese_time
 
     evidence = collect_evidence(subject, document=document)

@@ -62,6 +62,10 @@ def open_private_key(token: str, *, serial_hex: str):
 
     The opened key is cached for the life of the process (see the module docstring for the trade-off).
     """
+    if token.startswith("pkcs11:"):  # held in the hardware security module: only a handle that signs there
+        from .hsm import open_key
+
+        return open_key(token)
     if not token.startswith(PREFIX):
         raise ValueError("私钥未以平台格式加密保存")
     return _open(token, serial_hex, settings.ESIGN_KEK)

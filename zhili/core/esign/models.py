@@ -14,7 +14,7 @@ class Certificate(TimeStampedModel):
     """An X.509 certificate of the platform CA, with its private key sealed under the key-encryption key.
 
     Person certificates name the holder (real name, Electronic Signature Law Art. 21) with a keyed pseudonym,
-    never the ID number (ADR 0007). The private key is AES-256-GCM ciphertext of the PKCS#8 DER; it is only opened in
+    never the ID number (ADR 0009). The private key is AES-256-GCM ciphertext of the PKCS#8 DER; it is only opened in
     ``keys.open_private_key`` after the signer's identity and intent checks (see ``authorization.authorize_key_use``).
     """
 
@@ -34,6 +34,8 @@ class Certificate(TimeStampedModel):
     not_after = models.DateTimeField(_("失效时间"))
     revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
     revocation_reason = models.CharField(_("吊销原因"), max_length=32, choices=RevocationReason.choices, blank=True)
+    # A certificate issued by an external CA (``external_ca``, EST) has no issuer row: its CA chain is kept here.
+    issuer_chain_pem = models.TextField(_("外部 CA 证书链（PEM）"), blank=True, default="")
 
     class Meta:
         verbose_name = _("数字证书")

@@ -1,7 +1,6 @@
 """Writes of the e-signature package: the platform CA, signer certificates, revocation, signature records."""
 
 import contextvars
-import datetime as dt
 import hashlib
 import logging
 from contextlib import contextmanager
@@ -22,15 +21,29 @@ from .models import Certificate, KeyUseAuthorization, SignatureRecord
 logger = logging.getLogger(__name__)
 
 
+def _new_key(kind: str):
+    """A new key pair for a certificate of ``kind``: in the PKCS#11 module for the platform CA, the TSA and seals
+    when ``ESIGN_KEY_STORE = "pkcs11"``, else made here and sealed in the database."""
+    from . import hsm
+
+    if hsm.enabled() and kind != CertificateKind.PERSON:
+        return hsm.generate_key()
+    return ca.new_private_key()
+
+
 def _store(*, kind: str, certificate, private_key, issuer: Certificate | None = None, **links) -> Certificate:
+    from .hsm import HsmKey
+
     serial = ca.serial_hex(certificate)
+    sealed = (private_key.reference if isinstance(private_key, HsmKey)
+              else keys.seal_private_key(private_key, serial_hex=serial))
     return Certificate.objects.create(
         kind=kind,
         subject=certificate.subject.rfc4514_string()[:255],
         serial_number=serial,
         fingerprint=ca.fingerprint(certificate),
         der=certificate.public_bytes(serialization.Encoding.DER),
-        encrypted_key=keys.seal_private_key(private_key, serial_hex=serial),
+        encrypted_key=sealed,
         issuer=issuer,
         not_before=certificate.not_valid_before_utc,
         not_after=certificate.not_valid_after_utc,
@@ -47,7 +60,8 @@ def ensure_platform_ca(*, actor=None) -> ca.PlatformCA:
     existing = ca.load_platform_ca()
     if existing is not None:
         return existing
-    root_key, issuing_key, tsa_key = ca.new_private_key(), ca.new_private_key(), ca.new_private_key()
+    root_key, issuing_key, tsa_key = (_new_key(kind) for kind in (CertificateKind.ROOT, CertificateKind.ISSUING,
+                                                                   CertificateKind.TSA))
     try:
         with transaction.atomic():
             root_cert = ca.build_certificate(kind=CertificateKind.ROOT, subject=ca.platform_name("治理平台根证书"),
@@ -87,14 +101,9 @@ def issue_person_certificate(user, *, actor) -> Certificate:
         return current
     if not user.is_verified:
         raise ValidationError({"user": "签名证书只能签发给已实名认证的用户（实名认证未完成）"})
-    platform = ensure_platform_ca(actor=actor)
-    key = ca.new_private_key()
-    certificate = ca.build_certificate(kind=CertificateKind.PERSON, subject=ca.person_name(user),
-                                       public_key=key.public_key(), issuer_cert=platform.issuing_cert,
-                                       issuer_key=platform.key_of(platform.issuing))
-    row = _store(kind=CertificateKind.PERSON, certificate=certificate, private_key=key, issuer=platform.issuing,
-                 user=user)
-    audit.record("esign.certificate.issued", actor=actor, target=row, data={"kind": row.kind, "user_id": user.pk})
+    row = _issue(CertificateKind.PERSON, ca.person_name(user), actor=actor, user=user)
+    audit.record("esign.certificate.issued", actor=actor, target=row,
+                 data={"kind": row.kind, "user_id": user.pk, "ca": _issuing_ca()})
     events.publish("esign.certificate.issued", certificate_id=row.pk, kind=row.kind)
     return row
 
@@ -107,17 +116,39 @@ def issue_organization_certificate(organization, *, actor) -> Certificate:
         return current
     if not organization.name.strip():
         raise ValidationError({"organization": "单位名称不能为空（印章证书主题必须包含单位名称）"})
-    platform = ensure_platform_ca(actor=actor)
-    key = ca.new_private_key()
-    certificate = ca.build_certificate(kind=CertificateKind.ORGANIZATION, subject=ca.organization_name(organization),
-                                       public_key=key.public_key(), issuer_cert=platform.issuing_cert,
-                                       issuer_key=platform.key_of(platform.issuing))
-    row = _store(kind=CertificateKind.ORGANIZATION, certificate=certificate, private_key=key,
-                 issuer=platform.issuing, organization=organization)
+    row = _issue(CertificateKind.ORGANIZATION, ca.organization_name(organization), actor=actor,
+                 organization=organization)
     audit.record("esign.certificate.issued", actor=actor, target=row,
-                 data={"kind": row.kind, "organization_id": organization.pk})
+                 data={"kind": row.kind, "organization_id": organization.pk, "ca": _issuing_ca()})
     events.publish("esign.certificate.issued", certificate_id=row.pk, kind=row.kind)
     return row
+
+
+def _issuing_ca() -> str:
+    """Which CA issues signer certificates: "platform" (the default) or "est" (an external CA, ``external_ca``)."""
+    from django.conf import settings
+
+    return getattr(settings, "ESIGN_CA", "platform") or "platform"
+
+
+def _issue(kind: str, subject, *, actor, **links) -> Certificate:
+    """Make a key pair (here, or in the PKCS#11 module) and have the configured CA certify it; store the row."""
+    key = _new_key(kind)
+    if _issuing_ca() == "est":
+        from cryptography.hazmat.primitives import serialization as encoding
+
+        from .external_ca import EnrollmentError, EstClient, certificate_request
+
+        try:
+            certificate, chain = EstClient.from_settings().enroll(certificate_request(subject, key))
+        except EnrollmentError as exc:
+            raise ValidationError({"certificate": str(exc)}) from exc
+        chain_pem = "".join(item.public_bytes(encoding.Encoding.PEM).decode("ascii") for item in chain)
+        return _store(kind=kind, certificate=certificate, private_key=key, issuer_chain_pem=chain_pem, **links)
+    platform = ensure_platform_ca(actor=actor)
+    certificate = ca.build_certificate(kind=kind, subject=subject, public_key=key.public_key(),
+                                       issuer_cert=platform.issuing_cert, issuer_key=platform.key_of(platform.issuing))
+    return _store(kind=kind, certificate=certificate, private_key=key, issuer=platform.issuing, **links)
 
 
 @transaction.atomic
@@ -130,6 +161,8 @@ def revoke_certificate(certificate: Certificate, *, reason: str, actor) -> Certi
         raise ValidationError({"certificate": "只能吊销个人或单位证书（平台证书需轮换而非吊销）"})
     if row.revoked_at is not None:
         raise ValidationError({"certificate": "该证书已于此前吊销"})
+    if row.issuer_chain_pem:
+        raise ValidationError({"certificate": "该证书由外部 CA 签发，须向签发它的 CA 申请吊销"})
     row.revoked_at = timezone.now()
     row.revocation_reason = reason
     row.save(update_fields=["revoked_at", "revocation_reason", "updated_at"])
@@ -324,45 +357,6 @@ def _mark_used(nonce: str, certificate_id: int, now, entry) -> tuple[int, bool]:
         return cursor.rowcount, cursor.rowcount > 0
 
 
-def sign_document(pdf_bytes: bytes, *, authorization, signer_certificate, subject: Any = None, actor=None,
-                  **options) -> bytes:
-    """Sign with ``signing.sign_pdf``, which consumes the authorization and records the signature and its timestamp.
-
-    All of it is one transaction: a failed signature (e.g. the TSA cannot be reached) rolls the consumption
-    back, so the signer may retry with the same authorization while it is fresh. ``subject`` links the
-    SignatureRecord to what was signed.
-    """
-    from . import signing
-
-    with signing_for(subject) if subject is not None else _nothing():
-        return signing.sign_pdf(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate,
-                                actor=actor, **options)
-
-
-@contextmanager
-def _nothing():
-    yield
-
-
-def timestamp_of_last_signature(signed: bytes, previous_length: int) -> tuple[dt.datetime, str] | None:
-    """Return (time, TSA name) of the RFC 3161 token in the signature the last incremental update added.
-
-    Reads only the new revision's ``/Contents`` (the CMS container), not the whole PDF.
-    """
-    from .verify import timestamp_in_cms
-
-    tail = signed[previous_length:]
-    start = tail.rfind(b"/Contents <")
-    if start < 0:
-        return None
-    end = tail.find(b">", start)
-    try:
-        der = bytes.fromhex(tail[start + len(b"/Contents <"):end].decode("ascii"))
-    except ValueError:
-        return None
-    return timestamp_in_cms(der)
-
-
 PLATFORM_SIGNER_NAME = "治理平台电子证据服务"
 
 
@@ -381,7 +375,7 @@ def platform_signer_certificate(*, actor=None) -> Certificate:
     if current is not None:
         return current
     platform = ensure_platform_ca(actor=actor)
-    key = ca.new_private_key()
+    key = _new_key(CertificateKind.ORGANIZATION)
     certificate = ca.build_certificate(kind=CertificateKind.ORGANIZATION, subject=ca.platform_name(PLATFORM_SIGNER_NAME),
                                        public_key=key.public_key(), issuer_cert=platform.issuing_cert,
                                        issuer_key=platform.key_of(platform.issuing))

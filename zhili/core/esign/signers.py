@@ -78,8 +78,13 @@ class EvidenceBoundSigner(signers.SimpleSigner):
             algorithm = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
         except ValueError:
             algorithm = ""
-        if isinstance(self._private_key, RSAPrivateKey) and algorithm == "rsassa_pkcs1v15":
+        from .hsm import HsmKey
+
+        if isinstance(self._private_key, RSAPrivateKey | HsmKey) and algorithm == "rsassa_pkcs1v15":
+            # A key in a PKCS#11 module signs there: this process only ever holds its handle.
             return self._private_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+        if isinstance(self._private_key, HsmKey):
+            raise ValueError(f"硬件安全模块中的密钥只用于 RSA PKCS#1 v1.5 签名（不是 {algorithm}）")
         return super().sign_raw(data, digest_algorithm)
 
 
@@ -106,19 +111,21 @@ class _SignerMaterial:
 
 
 @lru_cache(maxsize=SIGNER_CACHE_SIZE)
-def _signer_material(serial_number: str, encrypted_key: str, der: bytes, issuing_der: bytes) -> _SignerMaterial:
+def _signer_material(serial_number: str, encrypted_key: str, der: bytes, chain: tuple[bytes, ...]) -> _SignerMaterial:
     """Everything about one signer certificate that does not change between signatures, built once.
 
     Keyed by serial number and the sealed key (a re-sealed key is a new entry); the whole entry lives only
     in this process. ``sign_pdf`` still checks the key-use authorization before every use.
     """
+    from .hsm import HsmKey
+
     private_key = keys.open_private_key(encrypted_key, serial_hex=serial_number)
-    key_info = asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
+    key_info = None if isinstance(private_key, HsmKey) else asn1_keys.PrivateKeyInfo.load(private_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     certificate = parsed_certificate(der)
     return _SignerMaterial(
         certificate=certificate, key_info=key_info, private_key=private_key,
-        registry=SimpleCertificateStore.from_certs([parsed_certificate(issuing_der)]),
+        registry=SimpleCertificateStore.from_certs([parsed_certificate(item) for item in chain]),
         signing_certificate_attribute=signing_certificate_v2_attribute(certificate),
     )
 
@@ -134,7 +141,7 @@ def signing_certificate_v2_attribute(certificate: asn1_x509.Certificate) -> byte
     encoded issuer name), assembled from the certificate's bytes in 0.1 ms instead of asn1crypto re-encoding
     the issuer name in 6 ms — a cost every new signer used to pay. A test checks the equality.
     """
-    from .tsa import _tlv
+    from .der import tlv as _tlv
 
     tbs = certificate["tbs_certificate"]
     issuer_serial = _tlv(0x30, _tlv(0x30, _tlv(0xA4, tbs["issuer"].dump())) + tbs["serial_number"].dump())
@@ -142,11 +149,36 @@ def signing_certificate_v2_attribute(certificate: asn1_x509.Certificate) -> byte
     return _tlv(0x30, _SIGNING_CERTIFICATE_V2_OID + _tlv(0x31, _tlv(0x30, _tlv(0x30, ess_cert_id))))
 
 
+def issuer_chain(signer_certificate, platform) -> tuple[bytes, ...]:
+    """The DER of the CA certificates above a signer certificate: the platform's issuing CA, or the chain an external
+    CA gave with it (``Certificate.issuer_chain_pem``)."""
+    if signer_certificate.issuer_chain_pem:
+        return _chain_from_pem(signer_certificate.issuer_chain_pem)
+    return (bytes(platform.issuing.der),)
+
+
+@lru_cache(maxsize=64)
+def _chain_from_pem(pem: str) -> tuple[bytes, ...]:
+    from cryptography import x509
+
+    return tuple(cert.public_bytes(serialization.Encoding.DER) for cert in x509.load_pem_x509_certificates(pem.encode()))
+
+
 def signer_for(signer_certificate, platform, evidence_digest: str) -> EvidenceBoundSigner:
     material = _signer_material(signer_certificate.serial_number, signer_certificate.encrypted_key,
-                                bytes(signer_certificate.der), bytes(platform.issuing.der))
+                                bytes(signer_certificate.der), issuer_chain(signer_certificate, platform))
     return EvidenceBoundSigner(
         signing_cert=material.certificate, signing_key=material.key_info, cert_registry=material.registry,
         evidence_digest=evidence_digest, private_key=material.private_key,
         signing_certificate_attribute=material.signing_certificate_attribute,
     )
+
+
+@lru_cache(maxsize=256)
+def subject_name(der: bytes) -> str:
+    """A certificate's subject as RFC 4514 text (serialNumber named so), once per distinct certificate."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    subject = x509.load_der_x509_certificate(der).subject
+    return subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})

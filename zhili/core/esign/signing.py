@@ -10,8 +10,11 @@ The signer (``signers``), its stamp (``stamps``), the time-stamper (``tsa.get_ti
 of the signature are built once per process; B-LTA completion is ``archive.complete_document``.
 """
 
+import datetime as dt
 import hashlib
 import io
+from contextlib import contextmanager
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +27,7 @@ from .archive import known_signers, name_the_producer, remember_signers
 from .authorization import KeyUseAuthorization, check_authorization
 from .signers import signer_for
 from .stamps import default_stamp_text, stamp_style
-from .tsa import TimestampUnavailable, get_timestamper
+from .tsa import TimestampUnavailable, get_timestamper, timestamp_in_cms
 
 
 def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_certificate, role: str,
@@ -37,7 +40,7 @@ def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_cer
     Without ``stamp_text`` and ``stamp_image`` the stamp shows the role, the signer and the signing time
     in Chinese; with ``stamp_image`` only (a seal) the image alone is shown.
     """
-    from .services import consume_authorization, ensure_platform_ca, record_signature, timestamp_of_last_signature
+    from .services import consume_authorization, ensure_platform_ca, record_signature
 
     check_authorization(authorization, signer_certificate)
     platform = ensure_platform_ca()
@@ -80,7 +83,7 @@ def sign_pdf(pdf_bytes: bytes, *, authorization: KeyUseAuthorization, signer_cer
                 raise TimestampUnavailable(str(exc.__cause__ or exc.__context__)) from exc
             raise
         signed = output.getvalue()
-        stamp_time, stamp_authority = timestamp_of_last_signature(signed, len(pdf_bytes)) or (None, "")
+        stamp_time, stamp_authority = _timestamp_of_last_signature(signed, len(pdf_bytes)) or (None, "")
         record_signature(
             certificate=signer_certificate, role=role, field_name=field_name, evidence=authorization.evidence,
             evidence_digest=authorization.evidence_digest, input_sha256=hashlib.sha256(pdf_bytes).hexdigest(),
@@ -133,3 +136,40 @@ def _has_signed_fields(reader) -> bool:
             return True
         pending.extend(item.get("/Kids", []))
     return False
+
+
+def sign_document(pdf_bytes: bytes, *, authorization, signer_certificate, subject: Any = None, actor=None,
+                  **options) -> bytes:
+    """Sign with ``signing.sign_pdf``, which consumes the authorization and records the signature and its timestamp.
+
+    All of it is one transaction: a failed signature (e.g. the TSA cannot be reached) rolls the consumption
+    back, so the signer may retry with the same authorization while it is fresh. ``subject`` links the
+    SignatureRecord to what was signed.
+    """
+    from .services import signing_for
+
+    with signing_for(subject) if subject is not None else _nothing():
+        return sign_pdf(pdf_bytes, authorization=authorization, signer_certificate=signer_certificate, actor=actor,
+                        **options)
+
+
+@contextmanager
+def _nothing():
+    yield
+
+
+def _timestamp_of_last_signature(signed: bytes, previous_length: int) -> tuple[dt.datetime, str] | None:
+    """Return (time, TSA name) of the RFC 3161 token in the signature the last incremental update added.
+
+    Reads only the new revision's ``/Contents`` (the CMS container), not the whole PDF.
+    """
+    tail = signed[previous_length:]
+    start = tail.rfind(b"/Contents <")
+    if start < 0:
+        return None
+    end = tail.find(b">", start)
+    try:
+        der = bytes.fromhex(tail[start + len(b"/Contents <"):end].decode("ascii"))
+    except ValueError:
+        return None
+    return timestamp_in_cms(der)

@@ -31,6 +31,18 @@ def _roots_from_bytes(data: bytes) -> tuple[asn1_x509.Certificate, ...]:
                               else [x509.load_der_x509_certificate(data)]))
 
 
+def configured_roots() -> list[asn1_x509.Certificate]:
+    """Roots trusted beside the platform's: those of the external CAs that issue signer certificates
+    (``ESIGN_EXTRA_ROOTS``, a PEM file)."""
+    from django.conf import settings
+
+    path = getattr(settings, "ESIGN_EXTRA_ROOTS", "")
+    if not path:
+        return []
+    with open(path, "rb") as handle:
+        return list(_roots_from_bytes(handle.read()))
+
+
 def platform_material():
     """The platform root and current CRLs, if this installation has a CA (``None`` offline or without one)."""
     try:

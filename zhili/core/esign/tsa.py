@@ -13,6 +13,7 @@ the TSA key is opened once, the signing-certificate attribute is computed once, 
 import asyncio
 import datetime as dt
 import hashlib
+import logging
 import threading
 import uuid
 
@@ -25,6 +26,11 @@ from pyhanko.sign.general import as_signing_certificate_v2, simple_cms_attribute
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper
+
+from .der import der_integer, der_set_of, tlv
+from .signers import subject_name
+
+logger = logging.getLogger(__name__)
 
 # The platform TSA's policy: an OID under the UUID arc 2.25 (ITU-T X.667), which needs no registration.
 TSA_POLICY_OID = "2.25.203853364187284327296128305049812453725"
@@ -46,25 +52,6 @@ def _as_asn1(certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
 
 
-def _der_length(size: int) -> bytes:
-    if size < 0x80:
-        return bytes([size])
-    encoded = size.to_bytes((size.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(encoded)]) + encoded
-
-
-def _tlv(tag: int, content: bytes) -> bytes:
-    return bytes([tag]) + _der_length(len(content)) + content
-
-
-def _der_integer(value: int) -> bytes:
-    return _tlv(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big", signed=True))
-
-
-def _der_set_of(items: list[bytes]) -> bytes:
-    return _tlv(0x31, b"".join(sorted(items)))  # DER: SET OF elements in ascending order of their encodings
-
-
 class PlatformResponder:
     """Answer RFC 3161 requests with tokens signed by the platform TSA key.
 
@@ -80,9 +67,9 @@ class PlatformResponder:
         self._key = platform.key_of(platform.tsa)
         self._signing_certificate = as_signing_certificate_v2(self.tsa_cert)
         self._tsa_name = asn1_x509.GeneralName(name="directory_name", value=self.tsa_cert.subject)
-        self._der_tsa_field = _tlv(0xA0, self._tsa_name.dump())  # TSTInfo.tsa: [0] EXPLICIT GeneralName
+        self._der_tsa_field = tlv(0xA0, self._tsa_name.dump())  # TSTInfo.tsa: [0] EXPLICIT GeneralName
         self._der_policy = core.ObjectIdentifier(TSA_POLICY_OID).dump()
-        self._der_accuracy = _tlv(0x30, _der_integer(ACCURACY_SECONDS))
+        self._der_accuracy = tlv(0x30, der_integer(ACCURACY_SECONDS))
         self._der_attr_content_type = simple_cms_attribute("content_type", "tst_info").dump()
         self._der_attr_signing_certificate = simple_cms_attribute(
             "signing_certificate_v2", self._signing_certificate).dump()
@@ -90,7 +77,7 @@ class PlatformResponder:
         self._der_sha256_rsa = algos.SignedDigestAlgorithm({"algorithm": "sha256_rsa"}).dump()
         self._der_sid = cms.IssuerAndSerialNumber({
             "issuer": self.tsa_cert.issuer, "serial_number": self.tsa_cert.serial_number}).dump()
-        self._der_certificates = _tlv(0xA0, b"".join(cert.dump() for cert in (self.tsa_cert, *self.chain)))
+        self._der_certificates = tlv(0xA0, b"".join(cert.dump() for cert in (self.tsa_cert, *self.chain)))
         self._der_oid_signed_data = core.ObjectIdentifier("1.2.840.113549.1.7.2").dump()
         self._der_oid_tst_info = core.ObjectIdentifier("1.2.840.113549.1.9.16.1.4").dump()
         self._der_oid_signing_time = core.ObjectIdentifier("1.2.840.113549.1.9.5").dump()
@@ -117,43 +104,43 @@ class PlatformResponder:
             return _rejection("unaccepted_policy", "不支持所请求的时间戳策略")
         now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
         nonce = request["nonce"]
-        tst_info = _tlv(0x30, b"".join([
-            _der_integer(1),  # version v1
+        tst_info = tlv(0x30, b"".join([
+            der_integer(1),  # version v1
             self._der_policy,
             imprint.dump(),
-            _der_integer(uuid.uuid4().int >> 1),
-            _tlv(0x18, now.strftime("%Y%m%d%H%M%SZ").encode("ascii")),  # genTime, GeneralizedTime
+            der_integer(uuid.uuid4().int >> 1),
+            tlv(0x18, now.strftime("%Y%m%d%H%M%SZ").encode("ascii")),  # genTime, GeneralizedTime
             self._der_accuracy,
             nonce.dump() if nonce.native is not None else b"",
             self._der_tsa_field,
         ]))
         token = self._sign(tst_info, now, include_certs=bool(request["cert_req"].native))
-        response = _tlv(0x30, _tlv(0x30, _der_integer(0)) + token)  # status granted, then the token
+        response = tlv(0x30, tlv(0x30, der_integer(0)) + token)  # status granted, then the token
         return tsp.TimeStampResp.load(response)
 
     def _sign(self, tst_info: bytes, now: dt.datetime, *, include_certs: bool) -> bytes:
         """The DER ``ContentInfo`` (SignedData) over ``tst_info``, signed with the TSA key."""
-        signing_time = _tlv(0x17, now.astimezone(dt.UTC).strftime("%y%m%d%H%M%SZ").encode("ascii"))  # UTCTime
+        signing_time = tlv(0x17, now.astimezone(dt.UTC).strftime("%y%m%d%H%M%SZ").encode("ascii"))  # UTCTime
         attributes = [
             self._der_attr_content_type,
-            _tlv(0x30, self._der_oid_signing_time + _tlv(0x31, signing_time)),
+            tlv(0x30, self._der_oid_signing_time + tlv(0x31, signing_time)),
             self._der_attr_signing_certificate,
-            _tlv(0x30, self._der_oid_message_digest + _tlv(0x31, _tlv(0x04, hashlib.sha256(tst_info).digest()))),
+            tlv(0x30, self._der_oid_message_digest + tlv(0x31, tlv(0x04, hashlib.sha256(tst_info).digest()))),
         ]
-        signed_attrs = _der_set_of(attributes)  # signed as a SET OF, embedded as [0] IMPLICIT
+        signed_attrs = der_set_of(attributes)  # signed as a SET OF, embedded as [0] IMPLICIT
         signature = self._key.sign(signed_attrs, PKCS1v15(), hashes.SHA256())
-        signer_info = _tlv(0x30, b"".join([
-            _der_integer(1), self._der_sid, self._der_sha256, b"\xa0" + signed_attrs[1:], self._der_sha256_rsa,
-            _tlv(0x04, signature),
+        signer_info = tlv(0x30, b"".join([
+            der_integer(1), self._der_sid, self._der_sha256, b"\xa0" + signed_attrs[1:], self._der_sha256_rsa,
+            tlv(0x04, signature),
         ]))
-        signed_data = _tlv(0x30, b"".join([
-            _der_integer(3),
-            _tlv(0x31, self._der_sha256),
-            _tlv(0x30, self._der_oid_tst_info + _tlv(0xA0, _tlv(0x04, tst_info))),
+        signed_data = tlv(0x30, b"".join([
+            der_integer(3),
+            tlv(0x31, self._der_sha256),
+            tlv(0x30, self._der_oid_tst_info + tlv(0xA0, tlv(0x04, tst_info))),
             self._der_certificates if include_certs else b"",
-            _tlv(0x31, signer_info),
+            tlv(0x31, signer_info),
         ]))
-        return _tlv(0x30, self._der_oid_signed_data + _tlv(0xA0, signed_data))
+        return tlv(0x30, self._der_oid_signed_data + tlv(0xA0, signed_data))
 
 
 class RejectionResp(core.Sequence):
@@ -248,3 +235,26 @@ def timestamp(data: bytes) -> bytes:
     stamper = get_timestamper()
     token = asyncio.run(stamper.async_timestamp(hashlib.sha256(data).digest(), "sha256"))
     return token.dump()
+
+
+def timestamp_in_cms(der: bytes) -> tuple | None:
+    """Return (time, TSA name) of the signature timestamp token inside a CMS signature, or None if none."""
+    try:
+        signed_data = cms.ContentInfo.load(der, strict=False)["content"]
+        unsigned = signed_data["signer_infos"][0]["unsigned_attrs"]
+        token = next((a["values"][0] for a in unsigned if a["type"].native == "signature_time_stamp_token"), None)
+        if token is None:
+            return None
+        token_data = token["content"]
+        tst_info = token_data["encap_content_info"]["content"].parsed
+        signer_id = token_data["signer_infos"][0]["sid"].chosen
+        authority = ""
+        for candidate in token_data["certificates"]:
+            certificate = candidate.chosen
+            if isinstance(signer_id, cms.IssuerAndSerialNumber) and \
+                    certificate.serial_number == signer_id["serial_number"].native:
+                authority = subject_name(certificate.dump())
+        return tst_info["gen_time"].native, authority
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        logger.info("no readable signature timestamp token", exc_info=True)
+        return None

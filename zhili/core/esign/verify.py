@@ -7,12 +7,9 @@ pass the platform root certificate (``trust_roots``) and nothing is fetched from
 import hashlib
 import io
 import logging
-from functools import lru_cache
 
-from asn1crypto import cms, core
+from asn1crypto import core
 from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
@@ -28,7 +25,8 @@ from .reports import (
     problems_of,
     verdict_of,
 )
-from .trust import chain_apart, load_roots, platform_material
+from .signers import subject_name
+from .trust import chain_apart, configured_roots, load_roots, platform_material
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +34,7 @@ logger = logging.getLogger(__name__)
 def _name(certificate: asn1_x509.Certificate | None) -> str:
     if certificate is None:
         return ""
-    return _subject_name(certificate.dump())
-
-
-@lru_cache(maxsize=256)
-def _subject_name(der: bytes) -> str:
-    subject = x509.load_der_x509_certificate(der).subject
-    return subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})
+    return subject_name(certificate.dump())
 
 
 def _common_name(certificate: asn1_x509.Certificate | None) -> str:
@@ -129,6 +121,7 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None, use_platform=True, ledger_
         platform_root, crls = platform_material()
         if platform_root is not None and trust_roots is None:
             roots.append(platform_root)
+            roots.extend(configured_roots())
     context = ValidationContext(trust_roots=roots, crls=crls, allow_fetching=False, revocation_mode="soft-fail")
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
@@ -184,29 +177,6 @@ def revision_digests(pdf_bytes: bytes) -> list[str]:
         done = end
         digests.append(running.copy().hexdigest())
     return digests
-
-
-def timestamp_in_cms(der: bytes) -> tuple | None:
-    """Return (time, TSA name) of the signature timestamp token inside a CMS signature, or None if none."""
-    try:
-        signed_data = cms.ContentInfo.load(der, strict=False)["content"]
-        unsigned = signed_data["signer_infos"][0]["unsigned_attrs"]
-        token = next((a["values"][0] for a in unsigned if a["type"].native == "signature_time_stamp_token"), None)
-        if token is None:
-            return None
-        token_data = token["content"]
-        tst_info = token_data["encap_content_info"]["content"].parsed
-        signer_id = token_data["signer_infos"][0]["sid"].chosen
-        authority = ""
-        for candidate in token_data["certificates"]:
-            certificate = candidate.chosen
-            if isinstance(signer_id, cms.IssuerAndSerialNumber) and \
-                    certificate.serial_number == signer_id["serial_number"].native:
-                authority = _name(certificate)
-        return tst_info["gen_time"].native, authority
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
-        logger.info("no readable signature timestamp token", exc_info=True)
-        return None
 
 
 def _check(embedded, context, total_revisions: int) -> tuple[SignatureReport, bool]:

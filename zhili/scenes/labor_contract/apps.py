@@ -12,3 +12,9 @@ class LaborContractConfig(SceneConfig):
     owner_department = "人力资源和社会保障局"
     description = "用人单位一键发约、劳动者在线签订、存量合同电子化、到期与未签提醒"
     verbose_name = "电子劳动合同"
+
+    def ready(self):
+        super().ready()
+        from .services.archive import register
+
+        register()  # completed contracts keep their archive timestamps renewed (core.esign's daily job)

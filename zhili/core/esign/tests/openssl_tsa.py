@@ -6,25 +6,14 @@ Nothing of the platform's CA, TSA or code takes part in a token.
 """
 
 import subprocess
-import threading
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from .loopback import ROOT_REQUEST, StandIn, make_root, openssl, serve_on_loopback
 
 POLICY_OID = "1.3.6.1.4.1.4146.2.3"  # any policy OID: the TSA names it in its tokens
 
-CONFIG = """
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-C = CN
-O = Independent Test TSA
-CN = Independent Test TSA Root
-[ root_ext ]
-basicConstraints = critical, CA:true
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
+CONFIG = ROOT_REQUEST.format(organization="Independent Test TSA") + """
 [ tsa_ext ]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, nonRepudiation
@@ -50,28 +39,14 @@ ess_cert_id_alg = sha256
 """
 
 
-def _run(*args: str, cwd: Path) -> bytes:
-    return subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True).stdout
-
-
-@dataclass
-class OpensslTsa:
-    """The running service: its URL, its folder (root.pem is the trust anchor), and the requests it answered."""
-
-    folder: Path
-    url: str = ""
-    answered: list[bytes] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @property
-    def root_pem(self) -> bytes:
-        return (self.folder / "root.pem").read_bytes()
+class OpensslTsa(StandIn):
+    """The running TSA."""
 
     def reply(self, query: bytes) -> bytes:
         with self.lock:  # one serial file: one reply at a time
             number = len(self.answered)
             (self.folder / f"q{number}.tsq").write_bytes(query)
-            _run("ts", "-reply", "-config", "openssl.cnf", "-queryfile", f"q{number}.tsq", "-out", f"r{number}.tsr",
+            openssl("ts", "-reply", "-config", "openssl.cnf", "-queryfile", f"q{number}.tsq", "-out", f"r{number}.tsr",
                  cwd=self.folder)
             self.answered.append(query)
             return (self.folder / f"r{number}.tsr").read_bytes()
@@ -86,16 +61,15 @@ class OpensslTsa:
         return result.stdout + result.stderr
 
 
-def make_openssl_tsa(folder: Path) -> OpensslTsa:
-    """Create the TSA's keys and certificates in ``folder``."""
+def make_openssl_tsa(folder: Path, *, days: int = 3650) -> OpensslTsa:
+    """Create the TSA's keys and certificates in ``folder``; the TSA certificate is valid for ``days``."""
     (folder / "openssl.cnf").write_text(CONFIG.format(dir=folder, policy=POLICY_OID))
     (folder / "serial").write_text("01\n")
-    _run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem", "-days", "3650",
-         "-config", "openssl.cnf", "-extensions", "root_ext", cwd=folder)
-    _run("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr",
+    make_root(folder)
+    openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr",
          "-subj", "/C=CN/O=Independent Test TSA/CN=Independent Test TSA", cwd=folder)
-    _run("x509", "-req", "-in", "tsa.csr", "-CA", "root.pem", "-CAkey", "root.key", "-CAcreateserial",
-         "-out", "tsa.pem", "-days", "3650", "-extfile", "openssl.cnf", "-extensions", "tsa_ext", cwd=folder)
+    openssl("x509", "-req", "-in", "tsa.csr", "-CA", "root.pem", "-CAkey", "root.key", "-CAcreateserial",
+         "-out", "tsa.pem", "-days", str(days), "-extfile", "openssl.cnf", "-extensions", "tsa_ext", cwd=folder)
     return OpensslTsa(folder)
 
 
@@ -119,7 +93,6 @@ def serve(tsa: OpensslTsa):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    tsa.url = f"http://127.0.0.1:{server.server_address[1]}/tsa"
+    server, port = serve_on_loopback(Handler)
+    tsa.url = f"http://127.0.0.1:{port}/tsa"
     return server

@@ -28,7 +28,7 @@ def test_platform_ca_is_created_once(platform_ca):
 
 def test_person_certificate_names_the_holder_but_never_contains_the_id_number(verified_worker):
     """A person's certificate names its holder (Electronic Signature Law Art. 21) with a keyed pseudonym; the ID
-    number, whole or in part, is nowhere in it (R17, ADR 0007)."""
+    number, whole or in part, is nowhere in it (R17, ADR 0009)."""
     row = services.issue_person_certificate(verified_worker, actor=verified_worker)
 
     certificate = ca.load(row)
