@@ -54,6 +54,10 @@ class ReliefHousehold(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("relief_match:household_detail", args=[self.key])
 
+    @property
+    def category_choice(self) -> Category:
+        return Category(self.category)
+
 
 class ReliefWarning(TimeStampedModel):
     """A warning of proactive discovery (主动发现): a rule that held for a household on a day, sent as a case."""
