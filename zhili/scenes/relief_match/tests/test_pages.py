@@ -88,3 +88,22 @@ def test_a_stranger_sees_neither_the_application_nor_the_cockpit(client, citizen
     assert client.get("/relief_match/cockpit/").status_code == 403
     assert client.get(f"/relief_match/households/{household.key}/").status_code == 404
     assert ReliefApplication.objects.get().authorizations.count() == 0
+
+
+def test_the_api_answers_staff_in_scope_and_the_household_only(client, citizen_li, officer_chen):
+    from zhili.core.testing.factories import UserFactory
+    from zhili.scenes.relief_match import services
+
+    household = ReliefHousehold.objects.get(user=citizen_li)
+    application = services.start_application(household, actor=citizen_li, declared=LI_FACTS,
+                                             declared_members=LI_MEMBERS)
+    client.force_login(officer_chen)
+    staff = client.get(f"/api/v1/relief_match/applications/{application.pk}").json()
+    client.force_login(citizen_li)
+    own = client.get(f"/api/v1/relief_match/applications/{application.pk}")
+    denied = client.get("/api/v1/relief_match/warnings")
+    client.force_login(UserFactory(username="stranger"))
+    hidden = client.get(f"/api/v1/relief_match/applications/{application.pk}")
+
+    assert (staff["household"], staff["status"], staff["check_source"]) == ("H0000001", "authorizing", "declared")
+    assert own.status_code == 200 and denied.status_code == 403 and hidden.status_code == 404
