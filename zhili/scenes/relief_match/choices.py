@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.foundation.choices import ChoiceSet, Colour
+from zhili.core.foundation.api import ChoiceSet, Colour
 
 
 class Category(ChoiceSet):

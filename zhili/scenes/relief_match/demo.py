@@ -10,7 +10,9 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from zhili.core.identity.management.demo import register_demo
+from zhili.core.scenes.api import register_demo
+
+from .roles import APPLICANT, VOLUNTEER
 
 COUNTY = "331022"
 PERSONS = 3000
@@ -39,13 +41,10 @@ def _regions() -> None:
 
 def load(report) -> list[str]:
 
-    from zhili.core.cases.models import AssignmentRule
+    from zhili.core.cases.api import AssignmentRule
     from zhili.core.datapool.api import snapshot_from_csv
-    from zhili.core.identity.models import User
-    from zhili.core.identity.services import add_membership, create_person, verify_real_name
-    from zhili.core.orgs.choices import OrganizationKind
-    from zhili.core.orgs.models import Organization, Region
-    from zhili.core.orgs.services import register_department
+    from zhili.core.identity.api import User, add_membership, create_person, verify_real_name
+    from zhili.core.orgs.api import Organization, OrganizationKind, Region, register_department
     from zhili.core.policy.api import get_domain
 
     from .engine import run_county
@@ -83,14 +82,14 @@ def load(report) -> list[str]:
                                       assignee=users["officer_chen"])
     volunteer = User.objects.filter(username="volunteer_xu").first() or create_person(
         name="徐晓东", username="volunteer_xu", password=password, phone="13900000034", actor=None)
-    add_membership(volunteer, role="worker", organization=owners["三门湾公益谷"], actor=None)
+    add_membership(volunteer, role=VOLUNTEER, organization=owners["三门湾公益谷"], actor=None)
     report.logins.append(("助共体 · 社会组织志愿者", "volunteer_xu", password, "徐晓东 · 三门湾公益谷"))
     citizen = User.objects.filter(username="citizen_li").first() or create_person(
         name="李秀英", username="citizen_li", password=password, phone="13900000032",
         id_number="331022197204020044", actor=None)
     if not citizen.is_verified:
         verify_real_name(citizen, name="李秀英", id_number="331022197204020044")
-    add_membership(citizen, role="worker", actor=None)
+    add_membership(citizen, role=APPLICANT, actor=None)
     report.logins.append(("助共体 · 困难群众", "citizen_li", password, "李秀英 · 小湘村（示例）"))
 
     on = dt.date.today()

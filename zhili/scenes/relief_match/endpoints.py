@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from zhili.core.identity.permissions import can, require
+from zhili.core.identity.api import can, require
 
 from . import queries
 from .models import ReliefApplication, ReliefHousehold

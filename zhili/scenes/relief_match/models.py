@@ -7,8 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.foundation.models import TimeStampedModel
-from zhili.core.foundation.pii import EncryptedTextField
+from zhili.core.foundation.api import TimeStampedModel, pii
 
 from .choices import (
     ApplicationStatus,
@@ -38,7 +37,7 @@ class ReliefHousehold(TimeStampedModel):
     region = models.ForeignKey("orgs.Region", verbose_name=_("所在村（社区）"), on_delete=models.PROTECT,
                                related_name="+")
     category = models.CharField(_("救助类别"), max_length=20, choices=Category.choices, default=Category.NONE)
-    head_name = EncryptedTextField(_("户主姓名"))
+    head_name = pii.EncryptedTextField(_("户主姓名"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("平台账号"), null=True, blank=True,
                              on_delete=models.PROTECT, related_name="+")
     code_token = models.CharField(_("救助码令牌"), max_length=40, unique=True, default=_code_token)

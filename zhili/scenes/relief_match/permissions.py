@@ -1,7 +1,6 @@
 """Who may do what in 助共体: department staff in scope see and handle; a household sees its own."""
 
-from zhili.core.identity.choices import DEPARTMENT_ROLES, Role
-from zhili.core.identity.permissions import has_role, in_scope, rule
+from zhili.core.identity.api import DEPARTMENT_ROLES, Role, has_role, in_scope, rule
 
 
 @rule("relief_match.household.view")

@@ -16,7 +16,7 @@ Each figure is a small cell: it is suppressed when it stands for fewer than five
 from django.db.models import Avg, Count, F, Q
 
 from zhili.core.dashboards.api import count_cell, share_cell, stat_cell
-from zhili.core.identity.permissions import filter_by_scope
+from zhili.core.identity.api import filter_by_scope
 
 from .choices import ApplicationStatus, Channel, MatchStatus, VisitStatus, WishStatus
 from .models import HelpMatch, ReliefApplication, ReliefHousehold, ReliefWarning, Wish
@@ -98,7 +98,7 @@ def _figures(applications, matches, wishes) -> dict:
 
 def indicators(user, region=None) -> dict:
     """The seven indicators for the reader's scope (or ``region``), and per child region (town or village)."""
-    from zhili.core.orgs.models import Region
+    from zhili.core.orgs.api import Region
 
     applications = applications_for(user)
     matches = matches_for(user)
@@ -121,7 +121,7 @@ def indicators(user, region=None) -> dict:
 
 def _towns(applications):
     """The towns the applications' villages lie in."""
-    from zhili.core.orgs.models import Region
+    from zhili.core.orgs.api import Region
 
     towns = applications.values_list("household__region__parent_id", flat=True).distinct()
     return Region.objects.filter(pk__in=list(towns)).order_by("code")

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.cases.api import add_working_days, open_case
-from zhili.core.foundation import audit, events
-from zhili.core.identity.permissions import require
+from zhili.core.foundation.api import audit, events
+from zhili.core.identity.api import require
 from zhili.core.orgs.api import region_by_code
 from zhili.core.policy.api import decide_all
 
@@ -300,7 +300,7 @@ def run_check(application: ReliefApplication, *, actor) -> ReliefApplication:
 
 def _village_worker(household: ReliefHousehold):
     """A worker whose scope covers the household's village (the closest region first), or None."""
-    from zhili.core.identity.models import Membership
+    from zhili.core.identity.api import Membership
 
     memberships = (Membership.objects.filter(is_active=True, region__isnull=False, role="officer")
                    .select_related("region", "user"))
@@ -395,7 +395,7 @@ def reject_application(application: ReliefApplication, *, actor, reason: str) ->
 
 def match_household(household: ReliefHousehold, *, application: ReliefApplication | None, actor) -> list[HelpMatch]:
     """Decide every help policy for the household and push each eligible one to its owner as a case."""
-    from zhili.core.orgs.models import Organization
+    from zhili.core.orgs.api import Organization
 
     domain = relief_domain()
     on = timezone.localdate()

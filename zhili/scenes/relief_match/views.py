@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhili.core.foundation.api import XlsxWriter
-from zhili.core.identity.permissions import can, require
+from zhili.core.identity.api import can, require
 
 from . import queries, services
 from .choices import ApplicationStatus, Category, MatchStatus, VisitStatus, WarningStatus, WishKind, WishStatus

@@ -4,14 +4,22 @@ import datetime as dt
 
 import pytest
 
-from zhili.core.identity.choices import Role
+from zhili.core.identity.api import Role
+from zhili.scenes.relief_match.roles import APPLICANT
 
 SANMEN, HAIYOU, XIAOXIANG = "331022", "331022001000", "331022001001"
 
 
+@pytest.fixture(autouse=True)
+def own_var_dir(settings, tmp_path):
+    """Each test's own VAR_DIR: facts kept by another run (a demo load) must not leak into these stories."""
+    settings.VAR_DIR = tmp_path / "var"
+    return settings.VAR_DIR
+
+
 @pytest.fixture
 def sanmen(db):
-    from zhili.core.testing.factories import RegionFactory
+    from zhili.core.testing.api import RegionFactory
 
     county = RegionFactory(code=SANMEN, name="三门县")
     town = RegionFactory(code=HAIYOU, name="海游街道", level="town", parent=county)
@@ -22,7 +30,7 @@ def sanmen(db):
 @pytest.fixture
 def officer_chen(sanmen):
     """陈敏, assistance officer of 海游街道 (救助服务站)."""
-    from zhili.core.testing.factories import DepartmentFactory, MembershipFactory, UserFactory
+    from zhili.core.testing.api import DepartmentFactory, MembershipFactory, UserFactory
 
     station = DepartmentFactory(name="海游街道社会救助服务站", region=sanmen["town"])
     user = UserFactory(name="陈敏", username="officer_chen", phone="13800000031")
@@ -33,9 +41,9 @@ def officer_chen(sanmen):
 @pytest.fixture
 def owners(sanmen):
     """Every owner of the help policies, registered as a department or organisation of the county."""
-    from zhili.core.orgs.choices import OrganizationKind
+    from zhili.core.orgs.api import OrganizationKind
     from zhili.core.policy.api import get_domain
-    from zhili.core.testing.factories import DepartmentFactory
+    from zhili.core.testing.api import DepartmentFactory
 
     names = {p.owner: p.owner_kind for p in get_domain("relief_match").policies.values()}
     return {name: DepartmentFactory(name=name, region=sanmen["county"],
@@ -46,11 +54,11 @@ def owners(sanmen):
 @pytest.fixture
 def citizen_li(sanmen):
     """李秀英, real-name verified, head of household H0000001 in 小湘村."""
-    from zhili.core.testing.factories import MembershipFactory, UserFactory
+    from zhili.core.testing.api import MembershipFactory, UserFactory
     from zhili.scenes.relief_match.models import ReliefHousehold
 
     user = UserFactory(name="李秀英", username="citizen_li", phone="13800000032", verified=True)
-    MembershipFactory(user=user, role=Role.WORKER)
+    MembershipFactory(user=user, role=APPLICANT)
     ReliefHousehold.objects.create(key="H0000001", region=sanmen["village"], head_name="李秀英", user=user)
     return user
 

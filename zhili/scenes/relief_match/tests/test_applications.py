@@ -4,7 +4,7 @@ helps are delivered and rated. Denied steps change nothing."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from zhili.core.foundation.models import AuditEntry
+from zhili.core.foundation.api import AuditEntry
 from zhili.scenes.relief_match import services
 from zhili.scenes.relief_match.models import HelpMatch, ReliefApplication, ReliefHousehold
 

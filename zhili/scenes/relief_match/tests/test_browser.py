@@ -3,7 +3,7 @@ the home visit on a phone, recognises the application on a desktop and opens the
 
 import pytest
 
-from zhili.core.testing.personas import PASSWORD
+from zhili.core.testing.api import PASSWORD
 from zhili.scenes.relief_match.models import ReliefApplication, ReliefHousehold
 
 from .conftest import LI_FACTS, LI_MEMBERS

@@ -73,7 +73,7 @@ def test_li_applies_and_signs_then_chen_visits_and_recognises(client, citizen_li
 
 
 def test_a_stranger_sees_neither_the_application_nor_the_cockpit(client, citizen_li, sanmen):
-    from zhili.core.testing.factories import UserFactory
+    from zhili.core.testing.api import UserFactory
     from zhili.scenes.relief_match import services
 
     household = ReliefHousehold.objects.get(user=citizen_li)
@@ -91,7 +91,7 @@ def test_a_stranger_sees_neither_the_application_nor_the_cockpit(client, citizen
 
 
 def test_the_api_answers_staff_in_scope_and_the_household_only(client, citizen_li, officer_chen):
-    from zhili.core.testing.factories import UserFactory
+    from zhili.core.testing.api import UserFactory
     from zhili.scenes.relief_match import services
 
     household = ReliefHousehold.objects.get(user=citizen_li)
