@@ -17,13 +17,19 @@ from .declarations import ParameterValue, Policy
 from .domains import Domain
 
 CENT = Decimal("0.01")
+MICRO = Decimal("0.000001")
 
 
 def money(value) -> Decimal | None:
-    """A float amount as yuan with two places, rounded half up (the same on every path)."""
+    """A float amount as yuan with two places, rounded half up (the same on every path).
+
+    The float is first rounded to a millionth: a sum added up in another order (DuckDB, PostgreSQL, Spark
+    and Python each choose their own) may differ in its last bit, and 3722.565 must not become 3722.56 on
+    one engine and 3722.57 on another.
+    """
     if value is None:
         return None
-    return Decimal(repr(float(value))).quantize(CENT, rounding=ROUND_HALF_UP)
+    return Decimal(repr(float(value))).quantize(MICRO).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass

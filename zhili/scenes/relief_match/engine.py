@@ -51,6 +51,19 @@ class CountyRun:
     facts_path: Path | None = None
 
 
+class _Clock:
+    """Wall and CPU seconds (every thread of the process, DuckDB's included) of each step, into ``timings``."""
+
+    def __init__(self, timings: dict):
+        self.timings = timings
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.timings[f"{name}_s"], self.timings[f"{name}_cpu_s"] = wall - self.wall, cpu - self.cpu
+        self.wall, self.cpu = wall, cpu
+
+
 def county_tables(engine: str, con, *, refresh: bool = False) -> dict:
     from zhili.core.datapool.api import ibis_table
 
@@ -66,23 +79,21 @@ def run_county(domain: Domain, on: dt.date, *, engine: str = "duckdb", con=None,
     con = connect(engine) if own else con
     timings = {}
     try:
-        started = time.perf_counter()
+        clock = _Clock(timings)
         households, members = fact_tables(county_tables(engine, con, refresh=refresh), on)
         households = con.create_table("rm_facts_households", households, overwrite=True)
         members = con.create_table("rm_facts_members", members, overwrite=True)
-        timings["facts_s"] = time.perf_counter() - started
-        started = time.perf_counter()
+        clock.lap("facts")
         warnings = evaluate_batch(domain, households, on, members=members, policies=warning_rules(domain, on))
-        timings["discover_s"] = time.perf_counter() - started
-        started = time.perf_counter()
+        clock.lap("discover")
         matches = evaluate_batch(domain, households, on, members=members, policies=help_policies(domain, on))
-        timings["match_s"] = time.perf_counter() - started
+        clock.lap("match")
         counts = (households.count().to_pyarrow().as_py(), members.count().to_pyarrow().as_py())
         path = None
         if keep_facts:
-            started = time.perf_counter()
+            clock.lap("count")
             path = _keep_facts(households, members)
-            timings["keep_facts_s"] = time.perf_counter() - started
+            clock.lap("keep_facts")
         return CountyRun(on, counts[0], counts[1], warnings, matches, timings, path)
     finally:
         if own and engine != "pyspark":
@@ -90,44 +101,70 @@ def run_county(domain: Domain, on: dt.date, *, engine: str = "duckdb", con=None,
 
 
 def _keep_facts(households, members) -> Path:
-    """The facts as Parquet (any engine) and as an indexed DuckDB file for reading one household by key."""
-    import duckdb
+    """The facts as Parquet (from any engine) and as an indexed SQLite file for reading one household by key.
+
+    Dates are kept as ISO text and true/false as 0/1; ``FactReader`` gives them back typed.
+    """
+    import sqlite3
 
     folder = facts_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    tables = {}
     for name, table in (("households", households), ("members", members)):
         partial = folder / f"{name}.parquet.partial"
         table.to_parquet(partial)
         partial.replace(folder / f"{name}.parquet")
-    partial = folder / "facts.duckdb.partial"
+        tables[name] = table.schema()
+    partial = folder / "facts.sqlite3.partial"
     partial.unlink(missing_ok=True)
-    con = duckdb.connect(str(partial))
+    con = sqlite3.connect(partial)
     try:
-        con.execute("CREATE TABLE households AS SELECT * FROM read_parquet(?) ORDER BY household_id",
-                    [str(folder / "households.parquet")])
-        con.execute("CREATE TABLE members AS SELECT * FROM read_parquet(?) ORDER BY household_id, person_id",
-                    [str(folder / "members.parquet")])
+        import pyarrow.parquet as pq
+
+        for name, schema in tables.items():
+            columns = list(schema.names)
+            con.execute(f"CREATE TABLE {name} ({', '.join(columns)})")
+            marks = ", ".join("?" for _ in columns)
+            for batch in pq.ParquetFile(folder / f"{name}.parquet").iter_batches(batch_size=50_000):
+                con.executemany(f"INSERT INTO {name} VALUES ({marks})",
+                                zip(*[_sqlite_column(batch.column(c)) for c in columns], strict=True))
         con.execute("CREATE UNIQUE INDEX households_key ON households (household_id)")
-        con.execute("CREATE INDEX members_household ON members (household_id)")
+        con.execute("CREATE INDEX members_household ON members (household_id, person_id)")
+        con.commit()
     finally:
         con.close()
-    partial.replace(folder / "facts.duckdb")
+    partial.replace(folder / "facts.sqlite3")
     return folder
 
 
+def _sqlite_column(column) -> list:
+    import pyarrow as pa
+
+    if pa.types.is_date(column.type):
+        return [None if v is None else v.isoformat() for v in column.to_pylist()]
+    return column.to_pylist()
+
+
 class FactReader:
-    """One household's kept facts, read by key from the indexed DuckDB file of the last run."""
+    """One household's kept facts, read by key from the indexed SQLite file of the last run, typed again."""
 
     def __init__(self, folder: Path | None = None):
-        import duckdb
+        import sqlite3
+
+        from zhili.core.policy.api import get_domain
 
         self.folder = Path(folder or facts_dir())
-        self.con = duckdb.connect(str(self.folder / "facts.duckdb"), read_only=True)
+        self.con = sqlite3.connect(f"file:{self.folder / 'facts.sqlite3'}?mode=ro", uri=True,
+                                   check_same_thread=False)
+        facts = get_domain(DOMAIN).facts
+        self.types = {**{n: f.type for n, f in facts.get("household", {}).items()},
+                      **{n: f.type for n, f in facts.get("person", {}).items()}}
 
     def _rows(self, sql: str, key: str) -> list[dict]:
         cursor = self.con.execute(sql, [key])
         names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        kinds = [self.types.get(n) for n in names]
+        return [{n: _typed_value(k, v) for n, k, v in zip(names, kinds, row, strict=True)} for row in cursor]
 
     def household(self, household_id: str) -> tuple[dict, list[dict]] | None:
         found = self._rows("SELECT * FROM households WHERE household_id = ?", household_id)
@@ -138,6 +175,18 @@ class FactReader:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _typed_value(kind, value):
+    if value is None:
+        return None
+    if kind == "date":
+        return dt.date.fromisoformat(value)
+    if kind == "bool":
+        return bool(value)
+    if kind == "number":
+        return float(value)
+    return value
 
 
 def explain(domain: Domain, facts: dict, members: list[dict], on: dt.date, policies=None) -> list:
