@@ -104,6 +104,9 @@ ASGI_APPLICATION = "zhili.asgi.application"
 
 DATABASE_URL = os.environ.get("ZHILI_DATABASE_URL", f"sqlite:///{VAR_DIR / 'zhili.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# A persistent connection is checked before a request reuses it: after a dropped connection (database restart,
+# failover) each thread would otherwise answer one 500 before opening a new one.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -188,6 +191,10 @@ CSP = (
 )
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# core.jobs: a worker without a heartbeat for this long (or three of its ticks) is shown stopped, in red, on
+# /jobs/; a task left RUNNING this long by a worker without a heartbeat is queued again.
+WORKER_HEARTBEAT_STALE_SECONDS = int(os.environ.get("ZHILI_WORKER_HEARTBEAT_STALE_SECONDS", "120"))
+TASK_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("ZHILI_TASK_RUNNING_TIMEOUT_SECONDS", "1800"))
 if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

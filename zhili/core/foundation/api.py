@@ -12,8 +12,9 @@ from .spreadsheets import (
     table_xlsx,
     xlsx_response,
 )
+from .tasks import enqueue_with_commit
 
 __all__ = [
-    "XLSX_CONTENT_TYPE", "Limits", "SpreadsheetRejected", "XlsxWriter", "check_upload_size", "header_widths",
+    "XLSX_CONTENT_TYPE", "Limits", "SpreadsheetRejected", "XlsxWriter", "check_upload_size", "enqueue_with_commit", "header_widths",
     "iter_rows", "safe_value", "table_xlsx", "xlsx_response",
 ]

@@ -16,7 +16,7 @@ from .registry import periodic_jobs
 @login_required
 def job_list(request):
     require(request.user, "jobs.job.view", None)
-    return render(request, "jobs/job_list.html", {"states": services.job_states()})
+    return render(request, "jobs/job_list.html", {"states": services.job_states(), "health": services.worker_health()})
 
 
 @login_required
