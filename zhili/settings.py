@@ -185,6 +185,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
+# Behind a TLS-terminating proxy (nginx, a cloud load balancer) Django sees plain HTTP: without this, HSTS is never
+# sent and secure redirects loop. ZHILI_SECURE_PROXY_SSL_HEADER names the header the proxy sets and its value
+# ("X-Forwarded-Proto: https"); set it only when the proxy strips that header from clients' requests.
+_PROXY_SSL_HEADER = os.environ.get("ZHILI_SECURE_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER:
+    _header, _sep, _value = _PROXY_SSL_HEADER.partition(":")
+    if not _sep or not _header.strip() or not _value.strip():
+        raise ImproperlyConfigured("ZHILI_SECURE_PROXY_SSL_HEADER 应写作“头名: 值”，例如 X-Forwarded-Proto: https")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _header.strip().upper().replace("-", "_"), _value.strip())
+SECURE_SSL_REDIRECT = os.environ.get("ZHILI_SECURE_SSL_REDIRECT", "0") == "1"
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self' 'unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"

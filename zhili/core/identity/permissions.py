@@ -100,6 +100,17 @@ def require(user, permission: str, obj=None) -> None:
         raise PermissionDenied(f"无权执行此操作：{permission}")
 
 
+def require_or_404(user, permission: str, obj=None) -> None:
+    """Raise Http404 unless ``user`` holds ``permission`` on ``obj``: what someone may not see looks missing.
+
+    A 403 for an existing row and a 404 for a missing one would tell anyone probing numbers which exist.
+    """
+    from django.http import Http404
+
+    if not can(user, permission, obj):
+        raise Http404("不存在或无权查看")
+
+
 def require_any_role(user, roles: Iterable[str]) -> None:
     if not has_role(user, *roles) and not has_role(user, Role.PLATFORM_ADMIN):
         raise PermissionDenied("当前角色无权访问此页面")
