@@ -241,10 +241,18 @@ AUDIT_PURGE_ALLOWED = TESTING  # lets the test suite empty the audit log between
 # --- identity (demo data): the staff password of `manage.py load_demo` ---
 DEMO_PASSWORD = os.environ.get("ZHILI_DEMO_PASSWORD", "Zhili-demo-2026")
 
-# core.ledger: the checkpoint signing key (base64 of a 32-byte Ed25519 seed; derived from SECRET_KEY when
-# empty), the log's origin line, and when checkpoints are signed: at once every N entries, and by the minute job
-# (``ledger.checkpoint``) whenever entries were added, at most one per T seconds (0: every minute with new entries).
+# core.ledger: the checkpoint signing key (base64 of a 32-byte Ed25519 seed), the log's origin line, and when
+# checkpoints are signed: at once every N entries, and by the minute job (``ledger.checkpoint``) whenever entries
+# were added, at most one per T seconds (0: every minute with new entries). The key is its own secret, required
+# in production: it must travel beside every backup, and a new SECRET_KEY must not silently change it.
+# Development and tests derive it from SECRET_KEY when it is empty; a deployment that ran on that derived key
+# keeps its checkpoints valid by setting the same value (``manage.py ledger_key --derived`` prints it).
 LEDGER_SIGNING_KEY = os.environ.get("ZHILI_LEDGER_SIGNING_KEY", "")
+if not DEBUG and not TESTING and not LEDGER_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "ZHILI_LEDGER_SIGNING_KEY 未设置，生产模式拒绝启动。新部署：设为 32 字节随机数的 Base64；已按 SECRET_KEY 派生"
+        "密钥运行过的部署：以相同的 ZHILI_SECRET_KEY 运行 `ZHILI_DEBUG=1 manage.py ledger_key --derived`，把输出设为该变量"
+        "，已签名的检查点才能继续验证 (set ZHILI_LEDGER_SIGNING_KEY)")
 LEDGER_ORIGIN = os.environ.get("ZHILI_LEDGER_ORIGIN", "zhili.local/ledger")
 LEDGER_CHECKPOINT_EVERY = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_EVERY", "1000"))
 LEDGER_CHECKPOINT_SECONDS = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_SECONDS", "0"))
