@@ -17,4 +17,4 @@ from .services import (  # noqa: F401
     transition_case,
     urge_case,
 )
-from .workdays import add_working_days, is_working_day, working_days_between  # noqa: F401
+from .workdays import add_working_days, calendar_alert, is_working_day, working_days_between  # noqa: F401

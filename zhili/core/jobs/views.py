@@ -16,7 +16,12 @@ from .registry import periodic_jobs
 @login_required
 def job_list(request):
     require(request.user, "jobs.job.view", None)
-    return render(request, "jobs/job_list.html", {"states": services.job_states(), "health": services.worker_health()})
+    from django.utils import timezone
+
+    from zhili.core.cases.api import calendar_alert
+
+    return render(request, "jobs/job_list.html", {"states": services.job_states(), "health": services.worker_health(),
+                                                  "calendar_alert": calendar_alert(timezone.localdate())})
 
 
 @login_required

@@ -102,3 +102,14 @@ def test_a_task_left_running_by_a_killed_worker_is_queued_again_after_its_timeou
 
 def test_connections_are_health_checked_before_reuse():
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_the_daily_calendar_check_audits_its_alert_and_the_jobs_page_shows_it(client, platform_admin, monkeypatch):
+    from zhili.core.cases import workdays
+
+    alert = workdays.check_calendar(dt.date(2026, 12, 1))
+    assert AuditEntry.objects.get(action="cases.calendar.notice_missing").data == {"alert": alert}
+    monkeypatch.setattr(timezone, "localdate", lambda: dt.date(2026, 12, 1))
+    client.force_login(platform_admin)
+    assert alert in client.get("/jobs/").content.decode()
