@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from zhili.core.foundation import audit, events, pii
 from zhili.core.foundation.models import columns, loaded_instance, quoted_column, quoted_table
-from zhili.core.foundation.validators import validate_id_number, validate_mobile
+from zhili.core.foundation.validators import set_allowed_fields, validate_id_number, validate_mobile
 from zhili.core.notify import api as notify
 
 from .choices import Role, VerificationMethod
 from .models import AccessToken, ApiClient, Membership, OtpChallenge, User
+from .permissions import require_administrator
 from .rules import current_rules
 
 
@@ -298,26 +299,16 @@ def revoke_token(access: AccessToken, *, actor=None, check: bool = True) -> None
 
 # ---------------------------------------------------------------- administration (the admin pages call these)
 
+
 USER_ADMIN_FIELDS = ("username", "name", "email", "preferred_language", "is_active", "is_staff", "is_superuser",
                      "locked_until", "failed_login_count")
-
-
-def _require_administrator(actor) -> None:
-    from .permissions import has_role
-
-    if actor is None or not actor.is_active or not (actor.is_superuser or has_role(actor, Role.PLATFORM_ADMIN)):
-        raise PermissionDenied(_("只有平台管理员可以执行此操作"))
 
 
 @transaction.atomic
 def change_user(user: User, *, changes: dict, actor, groups=None) -> User:
     """Change an account's administrative fields (never its real-name data or password), audited."""
-    _require_administrator(actor)
-    unknown = set(changes) - set(USER_ADMIN_FIELDS)
-    if unknown:
-        raise ValidationError(_("不能在此修改：{fields}").format(fields="、".join(sorted(unknown))), code="field")
-    for name, value in changes.items():
-        setattr(user, name, value)
+    require_administrator(actor)
+    set_allowed_fields(user, changes, USER_ADMIN_FIELDS)
     user.full_clean(exclude=["password", "id_number", "phone"])
     user.save(update_fields=[*changes, "updated_at"])
     changed = sorted(changes)
@@ -332,12 +323,8 @@ def change_user(user: User, *, changes: dict, actor, groups=None) -> User:
 @transaction.atomic
 def change_membership(membership: Membership, *, actor, **changes) -> Membership:
     """Change a membership's role, organisation, region or activity, audited."""
-    _require_administrator(actor)
-    allowed = {"role", "organization", "region", "is_active"}
-    if set(changes) - allowed:
-        raise ValidationError(_("不能在此修改：{fields}").format(fields="、".join(sorted(set(changes) - allowed))))
-    for name, value in changes.items():
-        setattr(membership, name, value)
+    require_administrator(actor)
+    set_allowed_fields(membership, changes, ("role", "organization", "region", "is_active"))
     membership.save()
     audit.record("identity.membership.changed", actor=actor, target=membership,
                  data={"fields": sorted(changes), "role": membership.role, "is_active": membership.is_active})
@@ -347,7 +334,7 @@ def change_membership(membership: Membership, *, actor, **changes) -> Membership
 @transaction.atomic
 def revoke_membership(membership: Membership, *, actor) -> None:
     """Remove a membership (the role it gave ends at once), audited with the user and role it gave."""
-    _require_administrator(actor)
+    require_administrator(actor)
     audit.record("identity.membership.revoked", actor=actor, target=membership,
                  data={"user": membership.user_id, "role": membership.role})
     membership.delete()
@@ -356,14 +343,10 @@ def revoke_membership(membership: Membership, *, actor) -> None:
 @transaction.atomic
 def change_api_client(client: ApiClient, *, actor, **changes) -> ApiClient:
     """Change an API client's name, organisation, scopes or activity; a deactivated client's tokens stop at once."""
-    _require_administrator(actor)
-    allowed = {"name", "organization", "scopes", "is_active"}
-    if set(changes) - allowed:
-        raise ValidationError(_("不能在此修改：{fields}").format(fields="、".join(sorted(set(changes) - allowed))))
+    require_administrator(actor)
     if "scopes" in changes:
         changes["scopes"] = sorted(set(changes["scopes"] or []))
-    for name, value in changes.items():
-        setattr(client, name, value)
+    set_allowed_fields(client, changes, ("name", "organization", "scopes", "is_active"))
     client.save()
     audit.record("identity.api_client.changed", actor=actor, target=client,
                  data={"fields": sorted(changes), "scopes": client.scopes, "is_active": client.is_active})

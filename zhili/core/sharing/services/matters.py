@@ -8,6 +8,7 @@ from django.db import transaction
 
 from zhili.core.foundation import audit
 from zhili.core.foundation.api import SpreadsheetRejected, iter_rows
+from zhili.core.foundation.validators import set_allowed_fields
 from zhili.core.identity.permissions import require
 
 from ..models import Matter
@@ -120,13 +121,9 @@ MATTER_FIELDS = ("name", "department_name", "department", "legal_basis", "docume
 def save_matter(code: str, *, actor, **values) -> Matter:
     """Create or change one matter of the catalogue by its code (the admin page's form), audited."""
     require(actor, "sharing.matter.import")
-    unknown = set(values) - set(MATTER_FIELDS)
-    if unknown:
-        raise ValidationError("不能在此修改：{fields}".format(fields="、".join(sorted(unknown))))
     matter = Matter.objects.filter(code=code).first() or Matter(code=code)
     created = matter.pk is None
-    for name, value in values.items():
-        setattr(matter, name, value)
+    set_allowed_fields(matter, values, MATTER_FIELDS)
     matter.full_clean()
     matter.save()
     audit.record("sharing.matter.created" if created else "sharing.matter.changed", actor=actor, target=matter,

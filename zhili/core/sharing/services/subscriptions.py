@@ -13,19 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation import audit
+from zhili.core.foundation.validators import set_allowed_fields
+from zhili.core.identity.permissions import require_administrator
 
 from ..models import WebhookSubscription
 
 FIELDS = ("organization", "name", "url", "event_names", "legal_basis", "max_attempts", "is_active")
 APPROVAL_FIELDS = {"url", "event_names", "legal_basis", "organization"}
-
-
-def _require_administrator(actor) -> None:
-    from zhili.core.identity.choices import Role
-    from zhili.core.identity.permissions import has_role
-
-    if actor is None or not actor.is_active or not (actor.is_superuser or has_role(actor, Role.PLATFORM_ADMIN)):
-        raise PermissionDenied(_("只有平台管理员可以管理推送订阅"))
 
 
 def _summary(subscription: WebhookSubscription) -> dict:
@@ -37,12 +31,10 @@ def _summary(subscription: WebhookSubscription) -> dict:
 @transaction.atomic
 def create_subscription(*, actor, **values) -> tuple[WebhookSubscription, str]:
     """Register a subscription and return it with its signing secret, to be shown once."""
-    _require_administrator(actor)
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise ValidationError(_("不能在此设置：{fields}").format(fields="、".join(sorted(unknown))))
+    require_administrator(actor)
     secret = secrets.token_urlsafe(32)
-    subscription = WebhookSubscription(secret=secret, created_by=actor, **values)
+    subscription = WebhookSubscription(secret=secret, created_by=actor)
+    set_allowed_fields(subscription, values, FIELDS)
     subscription.full_clean()
     subscription.save()
     audit.record("sharing.subscription.created", actor=actor, target=subscription, data=_summary(subscription))
@@ -52,12 +44,8 @@ def create_subscription(*, actor, **values) -> tuple[WebhookSubscription, str]:
 @transaction.atomic
 def change_subscription(subscription: WebhookSubscription, *, actor, **changes) -> WebhookSubscription:
     """Change a subscription; changing where or what a legal-basis one pushes withdraws its approval."""
-    _require_administrator(actor)
-    unknown = set(changes) - set(FIELDS)
-    if unknown:
-        raise ValidationError(_("不能在此修改：{fields}").format(fields="、".join(sorted(unknown))))
-    for name, value in changes.items():
-        setattr(subscription, name, value)
+    require_administrator(actor)
+    set_allowed_fields(subscription, changes, FIELDS)
     if APPROVAL_FIELDS & set(changes):
         subscription.approved_by, subscription.approved_at = None, None
         subscription.created_by = actor  # the approver must be someone other than who made this version
@@ -71,7 +59,7 @@ def change_subscription(subscription: WebhookSubscription, *, actor, **changes) 
 @transaction.atomic
 def approve_subscription(subscription: WebhookSubscription, *, actor) -> WebhookSubscription:
     """The second administrator's approval of a legal-basis subscription (四眼原则)."""
-    _require_administrator(actor)
+    require_administrator(actor)
     if not subscription.legal_basis:
         raise ValidationError(_("该订阅没有法定依据，无需批准"), code="no_legal_basis")
     if subscription.created_by_id == actor.pk:
@@ -85,7 +73,7 @@ def approve_subscription(subscription: WebhookSubscription, *, actor) -> Webhook
 @transaction.atomic
 def rotate_subscription_secret(subscription: WebhookSubscription, *, actor) -> str:
     """A new signing secret, returned to be shown once; the old one stops signing at once."""
-    _require_administrator(actor)
+    require_administrator(actor)
     secret = secrets.token_urlsafe(32)
     subscription.secret = secret
     subscription.save(update_fields=["secret", "updated_at"])
