@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "holidays_cn.csv"
 ALERT_DAYS = 60
-STATUTORY = "《全国年节及纪念日放假办法》（国务院令第 798 号修订）"
+STATUTORY = "《全国年节及纪念日放假办法》（2024 年修订）"
 
 
 @dataclass(frozen=True)
