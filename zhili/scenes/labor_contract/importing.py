@@ -84,9 +84,8 @@ DATE_FIELDS = {"start_date", "end_date", "dispatch_start", "dispatch_end", "sign
 MONEY_FIELDS = {"monthly_wage", "probation_wage"}
 MONEY_LIMIT = Decimal("100000000")  # the columns hold ten digits, two after the point
 MONTH_FIELDS = {"probation_months", "term_months"}
-# The template's example row is marked in its name, and an import skips it (older templates: the name and ID).
+# The template's example row is marked in its name, and an import skips it.
 SAMPLE_MARK = "【示例】"
-_OLD_SAMPLE = ("张伟", "330182199003071232")
 EXAMPLE_ROW = [SAMPLE_MARK + "张伟（导入时自动跳过）", "330182199003071232", "13800000001", "操作工",
                "建德市新安江街道工业园", "固定期限", "2026-03-01", "2029-02-28", "", "3", "标准工时制", "5000", "4000",
                "", "", "", ""]
@@ -263,9 +262,8 @@ def _max_lengths() -> dict[str, int]:
 
 
 def is_sample(values: dict) -> bool:
-    """The template's example row: marked in its name (or, in templates downloaded before, its name and ID)."""
-    name = values.get("worker_name") or ""
-    return name.startswith((SAMPLE_MARK, "示例")) or (name, values.get("worker_id_number")) == _OLD_SAMPLE
+    """The template's example row, marked in its name (an unmarked row is a person, whatever their ID number)."""
+    return (values.get("worker_name") or "").startswith((SAMPLE_MARK, "示例"))
 
 
 def read_rows(content: bytes, file_name: str, columns: list[tuple[str, str, bool]]) -> Iterator[SheetRow]:
