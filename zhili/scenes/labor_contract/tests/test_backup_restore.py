@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -41,10 +42,37 @@ def _fresh_database(tmp_path: Path):
     return f"{server}/{name}", lambda: run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _signed_contract(hr_li, employer, worker_zhang):
+    """A completed contract, signed on a thread of its own: pyHanko runs asyncio, and in a full run the
+    session's Playwright browser keeps an event loop running on the main thread."""
+    from django.db import connection as own
+
+    from .conftest import contract_values, sign_through
+
+    done = {}
+
+    def work():
+        try:
+            contract = services.create_contract(contract_values(), employer=employer, actor=hr_li)
+            done["contract"] = sign_through(contract, worker_zhang, hr_li)
+        except Exception as exc:  # noqa: BLE001 - re-raised on the test's thread
+            done["error"] = exc
+        finally:
+            own.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    if "error" in done:
+        raise done["error"]
+    return done["contract"]
+
+
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_restores_into_a_fresh_database_that_passes_ledger_audit_and_verify(completed_contract, tmp_path,
-                                                                                       settings):
+def test_a_backup_restores_into_a_fresh_database_that_passes_ledger_audit_and_verify(hr_li, employer, worker_zhang,
+                                                                                       tmp_path, settings):
+    completed_contract = _signed_contract(hr_li, employer, worker_zhang)
     settings.VAR_DIR = tmp_path / "var"
     (settings.VAR_DIR / "media" / "scans").mkdir(parents=True)
     (settings.VAR_DIR / "media" / "scans" / "扫描件.pdf").write_bytes(b"%PDF-1.7 scan")
