@@ -13,3 +13,4 @@ def production_mode() -> None:
     os.environ.setdefault("ZHILI_SECRET_KEY", secrets.token_urlsafe(40))
     os.environ.setdefault("ZHILI_PII_KEY", base64.b64encode(secrets.token_bytes(32)).decode())
     os.environ.setdefault("ZHILI_ESIGN_KEK", base64.b64encode(secrets.token_bytes(32)).decode())
+    os.environ.setdefault("ZHILI_LEDGER_SIGNING_KEY", base64.b64encode(secrets.token_bytes(32)).decode())

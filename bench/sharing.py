@@ -87,6 +87,7 @@ def environment() -> dict:
         "ZHILI_SECRET_KEY": "zhili-bench-sharing-secret-key-only-for-this-scratch-database",
         "ZHILI_PII_KEY": base64.b64encode(b"zhili-bench-sharing-pii-key-32by").decode(),
         "ZHILI_ESIGN_KEK": base64.b64encode(b"zhili-bench-sharing-ca-kek-32byt").decode(),
+        "ZHILI_LEDGER_SIGNING_KEY": base64.b64encode(b"zhili-bench-sharing-ledger-32byt").decode(),
     })
     return env
 

@@ -34,7 +34,8 @@ install_python() {
 install_system() {
   # Pango for WeasyPrint, an embeddable CJK font (WenQuanYi Zen Hei, TrueType), poppler for pdfsig/pdftoppm,
   # OpenSSL for `openssl ts -verify`, Node.js/npm for the front-end assets.
-  apt_install fonts-wqy-zenhei libpango-1.0-0 libpangoft2-1.0-0 poppler-utils openssl
+  # postgresql-client-15: pg_dump/pg_restore of the same major version as the server, for manage.py backup/restore.
+  apt_install fonts-wqy-zenhei libpango-1.0-0 libpangoft2-1.0-0 poppler-utils openssl postgresql-client-15
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }
 

@@ -56,16 +56,18 @@ def test_api_refuses_anonymous_and_answers_a_logged_in_user(client, worker_zhang
     assert body["id_number"] == worker_zhang.masked_id_number
 
 
-@pytest.mark.parametrize("missing", ["ZHILI_SECRET_KEY", "ZHILI_PII_KEY"])
+@pytest.mark.parametrize("missing", ["ZHILI_SECRET_KEY", "ZHILI_PII_KEY", "ZHILI_LEDGER_SIGNING_KEY"])
 def test_production_mode_refuses_default_keys(missing):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZHILI_") and k != "PYTEST_CURRENT_TEST"}
     env.update({"ZHILI_DEBUG": "0", "ZHILI_SECRET_KEY": "s" * 50, "ZHILI_PII_KEY": settings.PII_KEY + "x",
-                "ZHILI_ESIGN_KEK": "k" * 44, "DJANGO_SETTINGS_MODULE": "zhili.settings"})
+                "ZHILI_ESIGN_KEK": "k" * 44, "ZHILI_LEDGER_SIGNING_KEY": "l" * 44,
+                "DJANGO_SETTINGS_MODULE": "zhili.settings"})
     env.pop(missing)
     result = subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True,
                             text=True, cwd=settings.BASE_DIR, timeout=60)
     assert result.returncode != 0
-    assert f"{missing} 仍为开发默认值" in result.stderr
+    expected = "ZHILI_LEDGER_SIGNING_KEY 未设置" if missing == "ZHILI_LEDGER_SIGNING_KEY" else f"{missing} 仍为开发默认值"
+    assert expected in result.stderr
 
 
 def test_an_english_browser_still_gets_chinese_until_english_is_chosen(client, db):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "zhili.core.sharing",
     "zhili.core.jobs",
     "zhili.core.live",
+    "zhili.core.ops",
 ]
 if ZHILI_TEST_SCENES:
     INSTALLED_APPS.append("zhili.core.testing.dummy_scene")
@@ -104,6 +105,9 @@ ASGI_APPLICATION = "zhili.asgi.application"
 
 DATABASE_URL = os.environ.get("ZHILI_DATABASE_URL", f"sqlite:///{VAR_DIR / 'zhili.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# A persistent connection is checked before a request reuses it: after a dropped connection (database restart,
+# failover) each thread would otherwise answer one 500 before opening a new one.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -182,12 +186,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
+# Behind a TLS-terminating proxy (nginx, a cloud load balancer) Django sees plain HTTP: without this, HSTS is never
+# sent and secure redirects loop. ZHILI_SECURE_PROXY_SSL_HEADER names the header the proxy sets and its value
+# ("X-Forwarded-Proto: https"); set it only when the proxy strips that header from clients' requests.
+_PROXY_SSL_HEADER = os.environ.get("ZHILI_SECURE_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER:
+    _header, _sep, _value = _PROXY_SSL_HEADER.partition(":")
+    if not _sep or not _header.strip() or not _value.strip():
+        raise ImproperlyConfigured("ZHILI_SECURE_PROXY_SSL_HEADER 应写作“头名: 值”，例如 X-Forwarded-Proto: https")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _header.strip().upper().replace("-", "_"), _value.strip())
+SECURE_SSL_REDIRECT = os.environ.get("ZHILI_SECURE_SSL_REDIRECT", "0") == "1"
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self' 'unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# core.jobs: a worker without a heartbeat for this long (or three of its ticks) is shown stopped, in red, on
+# /jobs/; a task left RUNNING this long by a worker without a heartbeat is queued again.
+WORKER_HEARTBEAT_STALE_SECONDS = int(os.environ.get("ZHILI_WORKER_HEARTBEAT_STALE_SECONDS", "120"))
+TASK_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("ZHILI_TASK_RUNNING_TIMEOUT_SECONDS", "1800"))
 if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -247,10 +265,18 @@ AUDIT_PURGE_ALLOWED = TESTING  # lets the test suite empty the audit log between
 # --- identity (demo data): the staff password of `manage.py load_demo` ---
 DEMO_PASSWORD = os.environ.get("ZHILI_DEMO_PASSWORD", "Zhili-demo-2026")
 
-# core.ledger: the checkpoint signing key (base64 of a 32-byte Ed25519 seed; derived from SECRET_KEY when
-# empty), the log's origin line, and when checkpoints are signed: at once every N entries, and by the minute job
-# (``ledger.checkpoint``) whenever entries were added, at most one per T seconds (0: every minute with new entries).
+# core.ledger: the checkpoint signing key (base64 of a 32-byte Ed25519 seed), the log's origin line, and when
+# checkpoints are signed: at once every N entries, and by the minute job (``ledger.checkpoint``) whenever entries
+# were added, at most one per T seconds (0: every minute with new entries). The key is its own secret, required
+# in production: it must travel beside every backup, and a new SECRET_KEY must not silently change it.
+# Development and tests derive it from SECRET_KEY when it is empty; a deployment that ran on that derived key
+# keeps its checkpoints valid by setting the same value (``manage.py ledger_key --derived`` prints it).
 LEDGER_SIGNING_KEY = os.environ.get("ZHILI_LEDGER_SIGNING_KEY", "")
+if not DEBUG and not TESTING and not LEDGER_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "ZHILI_LEDGER_SIGNING_KEY 未设置，生产模式拒绝启动。新部署：设为 32 字节随机数的 Base64；已按 SECRET_KEY 派生"
+        "密钥运行过的部署：以相同的 ZHILI_SECRET_KEY 运行 `ZHILI_DEBUG=1 manage.py ledger_key --derived`，把输出设为该变量"
+        "，已签名的检查点才能继续验证 (set ZHILI_LEDGER_SIGNING_KEY)")
 LEDGER_ORIGIN = os.environ.get("ZHILI_LEDGER_ORIGIN", "zhili.local/ledger")
 LEDGER_CHECKPOINT_EVERY = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_EVERY", "1000"))
 LEDGER_CHECKPOINT_SECONDS = int(os.environ.get("ZHILI_LEDGER_CHECKPOINT_SECONDS", "0"))

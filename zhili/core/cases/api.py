@@ -29,4 +29,4 @@ from .services import (  # noqa: F401
     urge_case,
 )
 from .services.configuration import save_assignment_rule  # noqa: F401
-from .workdays import add_working_days, is_working_day, working_days_between  # noqa: F401
+from .workdays import add_working_days, calendar_alert, is_working_day, working_days_between  # noqa: F401

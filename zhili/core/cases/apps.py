@@ -10,4 +10,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("工单与闭环处置")
 
     def ready(self):
+        from zhili.core.jobs.api import register_page_alert
+
         from . import notifications, permissions  # noqa: F401  (register templates and rules before freezing)
+        from .workdays import calendar_alert
+
+        register_page_alert("cases.calendar", calendar_alert)

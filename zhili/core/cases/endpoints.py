@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from zhili.core.identity.permissions import require
+from zhili.core.identity.permissions import require_or_404
 
 from . import queries, services
 from .models import Case
@@ -105,7 +105,7 @@ def my_cases(request: HttpRequest, box: str = "mine", limit: int = 50, offset: i
 def case_detail(request: HttpRequest, number: str):
     user = _user(request)
     case = get_object_or_404(Case.objects.select_related("organization", "region", "assignee"), number=number)
-    require(user, "cases.case.view", case)
+    require_or_404(user, "cases.case.view", case)
     return _detail(case, user)
 
 
@@ -114,6 +114,6 @@ def case_detail(request: HttpRequest, number: str):
 def transition(request: HttpRequest, number: str, payload: TransitionIn):
     user = _user(request)
     case = get_object_or_404(Case.objects.select_related("organization", "region", "assignee"), number=number)
-    require(user, "cases.case.view", case)
+    require_or_404(user, "cases.case.view", case)
     services.transition_case(case, payload.transition, actor=user, comment=payload.comment)
     return _detail(case, user)

@@ -10,3 +10,11 @@ def check_case_deadlines() -> dict[str, list[str]]:
 
     sweep = check_deadlines()
     return {"reminded": sweep.reminded, "escalated": sweep.escalated}
+
+
+@task()
+def check_holiday_calendar() -> dict[str, str]:
+    """Alert when this year, or next year within 60 days, has no State Council holiday notice in the calendar."""
+    from .workdays import check_calendar
+
+    return {"alert": check_calendar()}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zhili.core.foundation.api import XlsxWriter, header_widths
 from zhili.core.identity.models import User
-from zhili.core.identity.permissions import can, require
+from zhili.core.identity.permissions import can, require_or_404
 from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from . import queries, services
@@ -84,7 +84,7 @@ def _local(value):
 def _get_case(request, number) -> Case:
     case = get_object_or_404(Case.objects.select_related("organization", "region", "assignee", "requester"),
                              number=number)
-    require(request.user, "cases.case.view", case)
+    require_or_404(request.user, "cases.case.view", case)
     return case
 
 

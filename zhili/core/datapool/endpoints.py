@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
-from zhili.core.identity.permissions import require
+from zhili.core.identity.permissions import require_or_404
 
 from .choices import SourceKind
 from .models import Batch
@@ -33,5 +33,5 @@ def post_batch(request, dataset_code: str, file: UploadedFile = File(...)):
 @router.get("/batches/{batch_id}", response=BatchOut)
 def get_batch(request, batch_id: int):
     batch = get_object_or_404(Batch, pk=batch_id)
-    require(request.auth, "datapool.batch.view", batch)
+    require_or_404(request.auth, "datapool.batch.view", batch)
     return batch

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from zhili.core.identity.permissions import require
+from zhili.core.identity.permissions import require, require_or_404
 
 from .forms import UploadForm
 from .models import Batch
@@ -30,7 +30,7 @@ def batch_list(request):
 @login_required
 def batch_detail(request, pk: int):
     batch = get_object_or_404(Batch, pk=pk)
-    require(request.user, "datapool.batch.view", batch)
+    require_or_404(request.user, "datapool.batch.view", batch)
     template = "datapool/batch_progress.html" if request.headers.get("HX-Request") else "datapool/batch_detail.html"
     return render(request, template, {"batch": batch, "errors": batch.errors.all()[:200]})
 
@@ -38,7 +38,7 @@ def batch_detail(request, pk: int):
 @login_required
 def error_report(request, pk: int, kind: str):
     batch = get_object_or_404(Batch, pk=pk)
-    require(request.user, "datapool.batch.view", batch)
+    require_or_404(request.user, "datapool.batch.view", batch)
     if kind == "xlsx":
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         response = HttpResponse(error_report_xlsx(batch), content_type=content_type)

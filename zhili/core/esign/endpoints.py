@@ -116,8 +116,6 @@ def evidence(request: HttpRequest, subject_type: str, subject_id: str):
     from django.core.exceptions import PermissionDenied
     from django.http import Http404
 
-    from zhili.core.identity.permissions import require
-
     from .evidence import evidence_report
     from .views import evidence_subject, pdf_download
 
@@ -125,8 +123,7 @@ def evidence(request: HttpRequest, subject_type: str, subject_id: str):
     if not isinstance(user, get_user_model()):
         raise PermissionDenied("出证须由登录用户申请")
     try:
-        subject = evidence_subject(subject_type, subject_id)
+        subject = evidence_subject(subject_type, subject_id, user)
     except Http404 as exc:
         return Status(404, {"detail": str(exc)})
-    require(user, "esign.evidence.export", subject)
     return pdf_download(evidence_report(subject, actor=user), f"evidence-{subject_type}-{subject.pk}.pdf")

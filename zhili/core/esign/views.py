@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_not_required, login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -83,16 +83,32 @@ def verify_upload(request):
     return render(request, "esign/verification_form.html", {"report": report, "error": error}, status=status)
 
 
-def evidence_subject(subject_type: str, subject_id: str):
-    """Return the model instance named by ``app_label.model_name`` and its primary key; raise Http404 if none."""
+def evidence_subject(subject_type: str, subject_id: str, user=None):
+    """Return the model instance named by ``app_label.model_name`` and its primary key; raise Http404 if none.
+
+    A subject is a person or an organisation, or something the ledger holds evidence about (not any row of
+    any model); with ``user``, one they may not export evidence for is "not found" too, so the page tells
+    nobody which rows exist.
+    """
+    from zhili.core.identity.permissions import can
+    from zhili.core.ledger import api as ledger
+
     try:
         model = apps.get_model(subject_type)
     except (LookupError, ValueError) as exc:
-        raise Http404("没有这种证据对象类型") from exc
+        raise Http404("证据对象不存在") from exc
     try:
-        return model._default_manager.get(pk=subject_id)
+        subject = model._default_manager.get(pk=subject_id)
     except (ObjectDoesNotExist, ValueError, ValidationError) as exc:
         raise Http404("证据对象不存在") from exc
+    if user is not None and not can(user, "esign.evidence.export", subject):
+        raise Http404("证据对象不存在")
+    if model._meta.label_lower not in PARTY_SUBJECTS and not ledger.entries_for(subject).exists():
+        raise Http404("证据对象不存在")
+    return subject
+
+
+PARTY_SUBJECTS = {"identity.user", "orgs.organization"}
 
 
 def pdf_download(pdf: bytes, filename: str) -> HttpResponse:
@@ -105,15 +121,9 @@ def pdf_download(pdf: bytes, filename: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def evidence_export(request, subject_type: str, subject_id: str):
     """出证: GET shows what will be issued; POST issues the platform-signed evidence report and downloads it."""
-    from zhili.core.identity.permissions import require
-
     from .evidence import evidence_report
 
-    subject = evidence_subject(subject_type, subject_id)
-    try:
-        require(request.user, "esign.evidence.export", subject)
-    except PermissionDenied:
-        return HttpResponse("无权为该对象出具电子证据报告", status=403, content_type="text/plain; charset=utf-8")
+    subject = evidence_subject(subject_type, subject_id, request.user)
     if request.method == "GET":
         return render(request, "esign/evidence_export.html", {"subject": subject, "subject_type": subject_type})
     pdf = evidence_report(subject, actor=request.user)

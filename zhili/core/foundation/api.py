@@ -21,6 +21,7 @@ Hand-written SQL on hot paths (name tables and columns through the models, so a 
 Spreadsheets (bounded uploads, safe cells): ``iter_rows``, ``check_upload_size``, ``Limits``,
     ``SpreadsheetRejected``, ``XlsxWriter``, ``table_xlsx``, ``xlsx_response``, ``XLSX_CONTENT_TYPE``,
     ``header_widths``, ``safe_value``.
+Background tasks: ``enqueue_with_commit(task, ...)`` queues a task in the caller's transaction.
 """
 
 from . import audit, events, pii
@@ -41,6 +42,7 @@ from .spreadsheets import (
     table_xlsx,
     xlsx_response,
 )
+from .tasks import enqueue_with_commit
 from .validators import (
     birth_date_from_id,
     uscc_check_character,
@@ -53,7 +55,7 @@ from .validators import (
 __all__ = [
     "XLSX_CONTENT_TYPE", "AuditEntry", "ChoiceSet", "Colour", "Limits", "OrgScopedModel", "Registry",
     "SpreadsheetRejected", "TimeStampedModel", "XlsxWriter", "add_service_errors", "audit", "birth_date_from_id",
-    "check_upload_size", "client_ip", "columns", "events", "header_widths", "iter_rows", "loaded_instance", "pii",
+    "check_upload_size", "client_ip", "columns", "enqueue_with_commit", "events", "header_widths", "iter_rows", "loaded_instance", "pii",
     "quoted_column", "quoted_table", "safe_value", "table_xlsx", "uscc_check_character", "validate_id_number",
     "validate_mobile", "validate_region_code", "validate_uscc", "xlsx_response",
 ]

@@ -76,3 +76,12 @@ def validate_region_code(value: str) -> None:
         raise ValidationError(_("行政区划代码应为 6 位或 12 位数字（GB/T 2260）"), code="region_code_format")
     if value[:2] == "00" or int(value[:2]) < 11 or int(value[:2]) > 82:
         raise ValidationError(_("行政区划代码的省级代码 {code} 不存在").format(code=value[:2]), code="region_code_province")
+
+
+def set_allowed_fields(instance, changes: dict, allowed) -> None:
+    """Set ``changes`` on ``instance``, or raise a ValidationError naming the fields outside ``allowed``."""
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValidationError(_("不能在此修改：{fields}").format(fields="、".join(sorted(unknown))), code="field")
+    for name, value in changes.items():
+        setattr(instance, name, value)

@@ -7,10 +7,9 @@ index. The password hash is never shown or editable. Codes and tokens are read-o
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.foundation import audit, pii
+from zhili.core.foundation import pii
 from zhili.core.foundation.admin import ReadOnlyAdmin
 from zhili.core.foundation.validators import MOBILE_RE
 
@@ -81,13 +80,18 @@ class UserAdmin(admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        audit.record("identity.user.changed", actor=request.user, target=obj,
-                     data={"fields": sorted(form.changed_data), "via": "admin"})
+        """The change goes through ``services.change_user`` (audited); the groups with it, in ``save_related``."""
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in services.USER_ADMIN_FIELDS}
+        services.change_user(User.objects.get(pk=obj.pk), changes=changes, actor=request.user)
 
-    @transaction.atomic
+    def save_related(self, request, form, formsets, change):
+        if "groups" in form.changed_data:
+            services.change_user(form.instance, changes={}, groups=form.cleaned_data["groups"], actor=request.user)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
     def save_formset(self, request, form, formset, change):
-        """Grant memberships through ``add_membership``; other changes and removals are audited here."""
+        """Memberships are granted, changed and removed through the identity services, each audited."""
         if formset.model is not Membership:
             return super().save_formset(request, form, formset, change)
         for membership in formset.save(commit=False):
@@ -95,14 +99,12 @@ class UserAdmin(admin.ModelAdmin):
                 services.add_membership(form.instance, role=membership.role, organization=membership.organization,
                                         region=membership.region, actor=request.user)
                 continue
-            membership.save()
-            audit.record("identity.membership.changed", actor=request.user, target=membership,
-                         data={"role": membership.role, "is_active": membership.is_active})
+            changed = next(f for f in formset.forms if f.instance is membership).changed_data
+            services.change_membership(Membership.objects.get(pk=membership.pk), actor=request.user,
+                                       **{name: getattr(membership, name) for name in changed
+                                          if name in ("role", "organization", "region", "is_active")})
         for membership in formset.deleted_objects:
-            audit.record("identity.membership.revoked", actor=request.user, target=membership,
-                         data={"role": membership.role})
-            membership.delete()
-        formset.save_m2m()
+            services.revoke_membership(membership, actor=request.user)
 
 
 @admin.register(Membership)
@@ -127,11 +129,10 @@ class ApiClientAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        """A new client is registered by the service, and its secret is shown once."""
+        """A new client is registered by the service, and its secret is shown once; a change is a service too."""
         if change:
-            super().save_model(request, obj, form, change)
-            audit.record("identity.api_client.changed", actor=request.user, target=obj,
-                         data={"fields": sorted(form.changed_data), "scopes": obj.scopes})
+            services.change_api_client(ApiClient.objects.get(pk=obj.pk), actor=request.user,
+                                       **{name: form.cleaned_data[name] for name in form.changed_data})
             return
         client, secret = services.register_api_client(
             name=obj.name, organization=obj.organization, scopes=list(obj.scopes or []), actor=request.user)
@@ -142,12 +143,23 @@ class ApiClientAdmin(admin.ModelAdmin):
 
 
 
+@admin.action(description=_("吊销所选令牌"))
+def revoke_tokens(modeladmin, request, queryset):
+    for access in queryset.select_related("client"):
+        services.revoke_token(access, actor=request.user)
+    modeladmin.message_user(request, _("已吊销 {n} 个令牌").format(n=queryset.count()), messages.SUCCESS)
+
+
 @admin.register(AccessToken)
 class AccessTokenAdmin(ReadOnlyAdmin):
     list_display = ("client", "scopes", "created_at", "expires_at", "revoked_at")
     list_filter = ("revoked_at",)
     list_select_related = ("client",)
     fields = ("client", "scopes", "created_at", "expires_at", "revoked_at")
+    actions = [revoke_tokens]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and request.user.is_active and request.user.is_staff  # the list's revoke action only
 
 
 @admin.register(OtpChallenge)

@@ -40,6 +40,18 @@ def token(request: HttpRequest, grant_type: Form[str], client_id: Form[str], cli
     return Status(200, {"access_token": raw, "expires_in": lifetime, "scope": " ".join(access.scopes)})
 
 
+@router.post("/revoke", response={204: None, 403: ErrorOut}, summary="吊销当前访问令牌")
+def revoke(request: HttpRequest):
+    """The bearer token presenting itself is revoked at once (RFC 7009 in spirit: the owner ends its own token)."""
+    from .models import AccessToken
+
+    access = request.auth
+    if not isinstance(access, AccessToken):
+        return Status(403, {"detail": "此接口仅供访问令牌使用"})
+    services.revoke_token(access, actor=access.client)
+    return Status(204, None)
+
+
 @router.get("/me", response={200: MeOut, 403: ErrorOut}, summary="当前登录用户")
 def me(request: HttpRequest):
     from .permissions import roles_of

@@ -101,6 +101,26 @@ def require(user, permission: str, obj=None) -> None:
         raise PermissionDenied(f"无权执行此操作：{permission}")
 
 
+def require_administrator(actor) -> None:
+    """Raise PermissionDenied unless ``actor`` is a platform administrator (or the site's superuser)."""
+    from django.utils.translation import gettext as _
+
+    if actor is None or not getattr(actor, "is_active", False) or not (
+            actor.is_superuser or has_role(actor, Role.PLATFORM_ADMIN)):
+        raise PermissionDenied(_("只有平台管理员可以执行此操作"))
+
+
+def require_or_404(user, permission: str, obj=None) -> None:
+    """Raise Http404 unless ``user`` holds ``permission`` on ``obj``: what someone may not see looks missing.
+
+    A 403 for an existing row and a 404 for a missing one would tell anyone probing numbers which exist.
+    """
+    from django.http import Http404
+
+    if not can(user, permission, obj):
+        raise Http404("不存在或无权查看")
+
+
 
 @rule("orgs.organization.view")
 def _view_organization(user, organization) -> bool:

@@ -7,18 +7,19 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation import audit, events, pii
 from zhili.core.foundation.models import columns, loaded_instance, quoted_column, quoted_table
-from zhili.core.foundation.validators import validate_id_number, validate_mobile
+from zhili.core.foundation.validators import set_allowed_fields, validate_id_number, validate_mobile
 from zhili.core.notify import api as notify
 
 from .choices import Role, VerificationMethod
 from .models import AccessToken, ApiClient, Membership, OtpChallenge, User
+from .permissions import require_administrator
 from .roles import validate_role
 from .rules import current_rules
 
@@ -110,9 +111,13 @@ def _login_user_for_phone(phone: str, ip_address: str | None) -> User:
 def check_password_login(username: str, password: str, *, ip_address: str | None) -> User:
     """Authenticate staff by password, locking the account after repeated failures.
 
-    Failures are audited and counted in a transaction that commits; the refusal is raised after it.
+    Failures are audited and counted in a transaction that commits; the refusal is raised after it. Every
+    refusal (unknown name, wrong password, locked account) has the same message and the same password-hashing
+    cost, so the answer never tells which usernames exist.
     """
     rules = current_rules()
+    refusal = _("用户名或密码错误。连续输错 {n} 次后账号将锁定 {m} 分钟，锁定期间请稍后再试").format(
+        n=rules["password_max_failures"], m=rules["password_lock_minutes"])
     locked = False
     with transaction.atomic():
         user = User.objects.select_for_update().filter(username=username).first()
@@ -120,8 +125,9 @@ def check_password_login(username: str, password: str, *, ip_address: str | None
             make_password(password)  # same cost whether or not the account exists
             audit.record("identity.login.failed", data={"username": username[:50]}, ip_address=ip_address)
         elif user.is_locked:
-            raise LoginLocked(_("连续登录失败次数过多，账号已锁定，请于 {t} 后再试").format(
-                t=timezone.localtime(user.locked_until).strftime("%H:%M")), code="locked")
+            make_password(password)
+            audit.record("identity.login.refused_locked", actor=user, target=user, ip_address=ip_address)
+            locked = True
         elif user.check_password(password):
             user.failed_login_count = 0
             user.locked_until = None
@@ -139,9 +145,8 @@ def check_password_login(username: str, password: str, *, ip_address: str | None
             audit.record("identity.login.locked" if locked else "identity.login.failed", actor=user, target=user,
                          ip_address=ip_address)
     if locked:
-        raise LoginLocked(_("连续登录失败次数过多，账号已锁定 {m} 分钟").format(m=rules["password_lock_minutes"]),
-                          code="locked")
-    raise ValidationError(_("用户名或密码错误"), code="invalid_login")
+        raise LoginLocked(refusal, code="invalid_login")
+    raise ValidationError(refusal, code="invalid_login")
 
 
 @transaction.atomic
@@ -284,7 +289,83 @@ def resolve_token(token: str) -> AccessToken | None:
 
 
 @transaction.atomic
-def revoke_token(access: AccessToken, *, actor=None) -> None:
-    access.revoked_at = timezone.now()
-    access.save(update_fields=["revoked_at", "updated_at"])
-    audit.record("identity.token.revoked", actor=actor, target=access.client)
+def revoke_token(access: AccessToken, *, actor=None, check: bool = True) -> None:
+    """Revoke a bearer token at once: by its owner (its client or the client's organisation) or an administrator.
+
+    ``check=False`` is for the platform's own jobs (the caller is the system, not a person).
+    """
+    if check and not may_revoke_token(actor, access):
+        raise PermissionDenied(_("只有令牌所属单位或平台管理员可以吊销令牌"))
+    if access.revoked_at is None:
+        access.revoked_at = timezone.now()
+        access.save(update_fields=["revoked_at", "updated_at"])
+    audit.record("identity.token.revoked", actor=None if isinstance(actor, ApiClient) else actor,
+                 target=access.client, data={"token": access.pk, "by_client": isinstance(actor, ApiClient)})
+
+
+# ---------------------------------------------------------------- administration (the admin pages call these)
+
+
+USER_ADMIN_FIELDS = ("username", "name", "email", "preferred_language", "is_active", "is_staff", "is_superuser",
+                     "locked_until", "failed_login_count")
+
+
+@transaction.atomic
+def change_user(user: User, *, changes: dict, actor, groups=None) -> User:
+    """Change an account's administrative fields (never its real-name data or password), audited."""
+    require_administrator(actor)
+    set_allowed_fields(user, changes, USER_ADMIN_FIELDS)
+    user.full_clean(exclude=["password", "id_number", "phone"])
+    user.save(update_fields=[*changes, "updated_at"])
+    changed = sorted(changes)
+    if groups is not None:
+        user.groups.set(groups)
+        changed.append("groups")
+    audit.record("identity.user.changed", actor=actor, target=user,
+                 data={"fields": changed, "is_active": user.is_active, "is_superuser": user.is_superuser})
+    return user
+
+
+@transaction.atomic
+def change_membership(membership: Membership, *, actor, **changes) -> Membership:
+    """Change a membership's role, organisation, region or activity, audited."""
+    require_administrator(actor)
+    set_allowed_fields(membership, changes, ("role", "organization", "region", "is_active"))
+    membership.save()
+    audit.record("identity.membership.changed", actor=actor, target=membership,
+                 data={"fields": sorted(changes), "role": membership.role, "is_active": membership.is_active})
+    return membership
+
+
+@transaction.atomic
+def revoke_membership(membership: Membership, *, actor) -> None:
+    """Remove a membership (the role it gave ends at once), audited with the user and role it gave."""
+    require_administrator(actor)
+    audit.record("identity.membership.revoked", actor=actor, target=membership,
+                 data={"user": membership.user_id, "role": membership.role})
+    membership.delete()
+
+
+@transaction.atomic
+def change_api_client(client: ApiClient, *, actor, **changes) -> ApiClient:
+    """Change an API client's name, organisation, scopes or activity; a deactivated client's tokens stop at once."""
+    require_administrator(actor)
+    if "scopes" in changes:
+        changes["scopes"] = sorted(set(changes["scopes"] or []))
+    set_allowed_fields(client, changes, ("name", "organization", "scopes", "is_active"))
+    client.save()
+    audit.record("identity.api_client.changed", actor=actor, target=client,
+                 data={"fields": sorted(changes), "scopes": client.scopes, "is_active": client.is_active})
+    return client
+
+
+def may_revoke_token(actor, access: AccessToken) -> bool:
+    """The token's owner (its client, or a member of the client's organisation) or a platform administrator."""
+    from .permissions import has_role, organizations_of
+
+    if isinstance(actor, ApiClient):
+        return actor.pk == access.client_id
+    if actor is None or not getattr(actor, "is_active", False):
+        return False
+    return (actor.is_superuser or has_role(actor, Role.PLATFORM_ADMIN)
+            or access.client.organization_id in organizations_of(actor))

@@ -7,7 +7,9 @@ one Ibis query; every threshold carries its effective date and its legal or poli
 
 import datetime as dt
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 OPERATORS = {"==": operator.eq, "!=": operator.ne, ">": operator.gt, ">=": operator.ge, "<": operator.lt,
              "<=": operator.le}
@@ -146,6 +148,9 @@ class IndicatorSystem:
     effective_from: dt.date
     veto_rules: tuple[VetoRule, ...] = ()
     scene: str = ""
+    # The owning scene's scope: ``can_view_entity(user, entity_key)``. The generic pages (an entity's level
+    # history and code) show an entity only to those it allows; a system without one shows them to nobody.
+    can_view_entity: Callable[[Any, str], bool] | None = field(default=None, compare=False, repr=False)
     indicator_map: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

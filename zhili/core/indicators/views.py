@@ -1,10 +1,10 @@
 """Pages: the public scan of a status code, an entity's code image, and its level history."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from zhili.core.identity.permissions import require
+from zhili.core.identity.permissions import can
 
 from .models import EntityLevel, EntityResult, LevelHistory
 from .registry import get_system
@@ -19,11 +19,22 @@ def scan(request, token: str):
                   status=200 if check.valid else 410)
 
 
+def _visible_system(request, system_code: str, entity_key: str):
+    """The system, if the user is department staff and the owning scene's scope holds the entity; else 404."""
+    try:
+        system = get_system(system_code)
+    except LookupError:
+        raise Http404("没有这个指标体系") from None
+    if not can(request.user, "indicators.result.view", None) or system.can_view_entity is None \
+            or not system.can_view_entity(request.user, entity_key):
+        raise Http404("不存在或无权查看")
+    return system
+
+
 @login_required
 def entity_code(request, system_code: str, entity_key: str):
     """The entity's current status code as an SVG QR code in its level's colour."""
-    require(request.user, "indicators.result.view", None)
-    get_system(system_code)
+    _visible_system(request, system_code, entity_key)
     token = issue_status_code(system_code, entity_key)
     level = check_status_code(token).level
     return HttpResponse(status_code_svg(token, level), content_type="image/svg+xml")
@@ -32,8 +43,7 @@ def entity_code(request, system_code: str, entity_key: str):
 @login_required
 def entity_history(request, system_code: str, entity_key: str):
     """The entity's current level, its history of levels and its latest explanation."""
-    require(request.user, "indicators.result.view", None)
-    system = get_system(system_code)
+    system = _visible_system(request, system_code, entity_key)
     context = {
         "system": system, "entity_key": entity_key,
         "current": EntityLevel.objects.filter(system_code=system_code, entity_key=entity_key).first(),

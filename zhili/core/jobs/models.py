@@ -23,3 +23,25 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return f"{self.job_code} @ {self.slot:%Y-%m-%d %H:%M}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one ``run_worker`` process, and the last database error it recovered from."""
+
+    worker_id = models.CharField(_("进程编号"), max_length=64, unique=True)
+    hostname = models.CharField(_("主机"), max_length=200, blank=True)
+    pid = models.PositiveIntegerField(_("进程号"), default=0)
+    tick_seconds = models.FloatField(_("心跳间隔（秒）"), default=20)
+    started_at = models.DateTimeField(_("启动时间"))
+    beat_at = models.DateTimeField(_("最近心跳"))
+    error_count = models.PositiveIntegerField(_("已恢复的错误次数"), default=0)
+    last_error = models.TextField(_("最近错误"), blank=True)
+    last_error_at = models.DateTimeField(_("最近错误时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("后台进程心跳")
+        verbose_name_plural = _("后台进程心跳")
+        ordering = ["-beat_at"]
+
+    def __str__(self):
+        return f"{self.hostname}:{self.pid} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -4,6 +4,7 @@ from zhili.core.foundation.registry import Registry
 from zhili.core.foundation.schedules import PeriodicJob
 
 periodic_jobs = Registry("periodic jobs")
+page_alerts = Registry("alerts on the jobs page")
 
 
 def register(job: PeriodicJob) -> PeriodicJob:
@@ -23,3 +24,15 @@ def all_jobs() -> list[PeriodicJob]:
 
 def get_job(code: str) -> PeriodicJob:
     return periodic_jobs[code]
+
+
+def register_page_alert(code: str, alert) -> None:
+    """Show ``alert(today)`` on ``/jobs/`` whenever it returns text (e.g. core.cases: a year without a holiday notice).
+
+    Packages above jobs register here, so the jobs page needs to import none of them.
+    """
+    page_alerts.register(code, alert)
+
+
+def current_page_alerts(today) -> list[str]:
+    return [text for code in sorted(page_alerts) if (text := page_alerts[code](today))]

@@ -10,13 +10,14 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhili.core.foundation import audit
 from zhili.core.foundation.schedules import PeriodicJob
 
-from .models import PeriodicRun
+from .models import PeriodicRun, WorkerHeartbeat
 from .registry import all_jobs, get_job
 
 logger = logging.getLogger(__name__)
@@ -85,3 +86,82 @@ def job_states(now: dt.datetime | None = None) -> list[JobState]:
         last = PeriodicRun.objects.filter(job_code=job.code).order_by("-slot").first()
         states.append(JobState(job, last, current_status(job, last) if last else "", job.schedule.next_slot(now)))
     return states
+
+
+# ---------------------------------------------------------------- the worker's health
+
+def beat(worker_id: str, *, started_at: dt.datetime, tick_seconds: float, now: dt.datetime | None = None) -> None:
+    """Record that worker ``worker_id`` is alive (bookkeeping like ``tick``: not audited)."""
+    import os
+    import socket
+
+    now = now or timezone.now()
+    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id, defaults={
+        "hostname": socket.gethostname()[:200], "pid": os.getpid(), "tick_seconds": tick_seconds,
+        "started_at": started_at, "beat_at": now})
+
+
+def record_worker_error(worker_id: str, error: BaseException, *, started_at: dt.datetime) -> None:
+    """Keep the last database error a worker recovered from, for the jobs page; a failure here is only logged."""
+    from django.db.models import F
+
+    try:
+        now = timezone.now()
+        text = f"{error.__class__.__name__}: {error}"[:2000]
+        updated = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(
+            error_count=F("error_count") + 1, last_error=text, last_error_at=now)
+        if not updated:
+            WorkerHeartbeat.objects.create(worker_id=worker_id, started_at=started_at, beat_at=now, error_count=1,
+                                           last_error=text, last_error_at=now)
+    except Exception:  # noqa: BLE001 - the database may still be away; the log has the error already
+        logger.warning("could not record the worker's error in the database", exc_info=True)
+
+
+def stale_after(heartbeat: WorkerHeartbeat) -> dt.timedelta:
+    """How long without a beat makes a worker count as stopped: the setting, or three of its ticks if longer."""
+    return dt.timedelta(seconds=max(settings.WORKER_HEARTBEAT_STALE_SECONDS, 3 * heartbeat.tick_seconds))
+
+
+@dataclass
+class WorkerHealth:
+    """What the jobs page shows about the background workers: each heartbeat, and whether any is alive."""
+
+    heartbeats: list[tuple[WorkerHeartbeat, bool]]
+    alive: bool
+    latest: WorkerHeartbeat | None
+
+
+def worker_health(now: dt.datetime | None = None) -> WorkerHealth:
+    now = now or timezone.now()
+    rows = list(WorkerHeartbeat.objects.order_by("-beat_at")[:20])
+    marked = [(row, now - row.beat_at > stale_after(row)) for row in rows]
+    return WorkerHealth(heartbeats=marked, alive=any(not stale for _row, stale in marked),
+                        latest=rows[0] if rows else None)
+
+
+def reclaim_stalled_tasks(now: dt.datetime | None = None) -> list[str]:
+    """Put back in the queue each task left RUNNING longer than ``TASK_RUNNING_TIMEOUT_SECONDS`` by a worker
+    whose heartbeat has gone stale (killed, or its machine lost); return their ids. Audited per task."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.TASK_RUNNING_TIMEOUT_SECONDS)
+    alive = {row.worker_id for row, stale in worker_health(now).heartbeats if not stale}
+    reclaimed = []
+    for task in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff).order_by(
+            "started_at")[:500]:
+        owner = task.worker_ids[-1] if task.worker_ids else ""
+        if owner in alive:
+            continue  # a long task of a worker that is still beating
+        with transaction.atomic():
+            if not DBTaskResult.objects.filter(pk=task.pk, status=TaskResultStatus.RUNNING).update(
+                    status=TaskResultStatus.READY, started_at=None):
+                continue  # finished or reclaimed by another scheduler meanwhile
+            audit.record("jobs.task.reclaimed", actor=None, target=None,
+                         data={"task": str(task.pk), "name": task.task_path[:200], "worker": owner,
+                               "started_at": task.started_at.isoformat()})
+        logger.warning("task %s (%s) left running by worker %s since %s is queued again", task.pk,
+                       task.task_path, owner or "?", task.started_at)
+        reclaimed.append(str(task.pk))
+    return reclaimed

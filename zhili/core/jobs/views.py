@@ -16,7 +16,12 @@ from .registry import periodic_jobs
 @login_required
 def job_list(request):
     require(request.user, "jobs.job.view", None)
-    return render(request, "jobs/job_list.html", {"states": services.job_states()})
+    from django.utils import timezone
+
+    from .registry import current_page_alerts
+
+    return render(request, "jobs/job_list.html", {"states": services.job_states(), "health": services.worker_health(),
+                                                  "alerts": current_page_alerts(timezone.localdate())})
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""The checkpoint signing key: ``LEDGER_SIGNING_KEY`` (base64 Ed25519 seed) or one derived from SECRET_KEY."""
+"""The checkpoint signing key: ``LEDGER_SIGNING_KEY`` (base64 Ed25519 seed); in development, derived from SECRET_KEY."""
 
 import base64
 import binascii
@@ -30,10 +30,15 @@ def signing_key() -> Ed25519PrivateKey:
             raise ImproperlyConfigured("ZHILI_LEDGER_SIGNING_KEY 必须是 32 字节种子的 Base64 编码") from exc
         if len(seed) != 32:
             raise ImproperlyConfigured("ZHILI_LEDGER_SIGNING_KEY 必须是 32 字节种子的 Base64 编码")
-    else:
-        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=HKDF_SALT, info=HKDF_INFO)
-        seed = hkdf.derive(settings.SECRET_KEY.encode())
+    else:  # development and tests only: production refuses to start without the setting (settings.py)
+        seed = derived_seed()
     return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def derived_seed() -> bytes:
+    """The seed earlier versions derived from SECRET_KEY (HKDF-SHA256), for deployments moving to the setting."""
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=HKDF_SALT, info=HKDF_INFO)
+    return hkdf.derive(settings.SECRET_KEY.encode())
 
 
 def verifier_key() -> str:

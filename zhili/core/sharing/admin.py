@@ -23,6 +23,16 @@ class MatterAdmin(admin.ModelAdmin):
     search_fields = ["code", "name", "department_name"]
     change_list_template = "sharing/admin/matter_changelist.html"
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a matter is retired by unticking 启用, which keeps the grants made under it readable
+
+    def save_model(self, request, obj, form, change):
+        """Through ``services.save_matter`` (audited)."""
+        values = {name: form.cleaned_data[name] for name in form.changed_data if name != "code"}
+        saved = services.save_matter(obj.code, actor=request.user, **values)
+        obj.pk = saved.pk
+        obj._state.adding = False
+
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="sharing_matter_import"),
                 *super().get_urls()]
@@ -67,9 +77,48 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
     readonly_fields = [f.name for f in AccessLogEntry._meta.fields]
 
 
+@admin.action(description=_("批准所选订阅（有法定依据的订阅须由登记人以外的管理员批准）"))
+def approve_subscriptions(modeladmin, request, queryset):
+    for subscription in queryset:
+        try:
+            services.approve_subscription(subscription, actor=request.user)
+        except (PermissionDenied, ValidationError) as exc:
+            modeladmin.message_user(request, f"{subscription}：{' '.join(getattr(exc, 'messages', [str(exc)]))}",
+                                    messages.ERROR)
+        else:
+            modeladmin.message_user(request, _("已批准：{name}").format(name=subscription), messages.SUCCESS)
+
+
+@admin.action(description=_("更换所选订阅的签名密钥（新密钥只显示一次）"))
+def rotate_secrets(modeladmin, request, queryset):
+    for subscription in queryset:
+        secret = services.rotate_subscription_secret(subscription, actor=request.user)
+        modeladmin.message_user(request, _("“{name}”的新签名密钥只显示这一次，请立即妥善保存：{secret}").format(
+            name=subscription, secret=secret), messages.WARNING)
+
+
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(admin.ModelAdmin):
-    list_display = ["name", "organization", "url", "is_active"]
+    """Written through the subscription services: the secret is never shown again after creation."""
+
+    list_display = ["name", "organization", "url", "legal_basis", "approved_at", "is_active"]
+    fields = ["organization", "name", "url", "event_names", "legal_basis", "max_attempts", "is_active",
+              "created_by", "approved_by", "approved_at"]
+    readonly_fields = ["created_by", "approved_by", "approved_at"]
+    actions = [approve_subscriptions, rotate_secrets]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deliveries refer to it; untick 启用 instead
+
+    def save_model(self, request, obj, form, change):
+        values = {name: form.cleaned_data[name] for name in form.changed_data if name in services.subscriptions.FIELDS}
+        if change:
+            services.change_subscription(WebhookSubscription.objects.get(pk=obj.pk), actor=request.user, **values)
+            return
+        subscription, secret = services.create_subscription(actor=request.user, **values)
+        obj.pk = subscription.pk
+        obj._state.adding = False
+        messages.warning(request, _("签名密钥只显示这一次，请立即妥善保存：{secret}").format(secret=secret))
 
 
 @admin.action(description=_("重放所选推送（使用原幂等键）"))

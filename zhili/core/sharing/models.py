@@ -135,6 +135,12 @@ class WebhookSubscription(TimeStampedModel):
                                    help_text=_("留空则只推送本单位持有有效授权的文档"))
     max_attempts = models.PositiveSmallIntegerField(_("最多尝试次数"), default=6)
     is_active = models.BooleanField(_("启用"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("批准人"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+",
+                                    help_text=_("有法定依据的订阅须由登记人以外的管理员批准后才推送"))
+    approved_at = models.DateTimeField(_("批准时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("推送订阅")
@@ -145,6 +151,11 @@ class WebhookSubscription(TimeStampedModel):
 
     def wants(self, event_name: str) -> bool:
         return "*" in self.event_names or event_name in self.event_names
+
+    @property
+    def needs_approval(self) -> bool:
+        """A legal-basis subscription hears every document event, so a second administrator must approve it."""
+        return bool(self.legal_basis) and self.approved_at is None
 
 
 class WebhookDelivery(TimeStampedModel):

@@ -68,6 +68,7 @@ class RowOutcome(ChoiceSet):
     CREATED = "created", _("已创建"), Colour.GREEN
     DUPLICATE = "duplicate", _("已存在，未重复创建"), Colour.GRAY
     ERROR = "error", _("有误，未导入"), Colour.RED
+    SAMPLE = "sample", _("模板示例行，已跳过"), Colour.GRAY
 
 
 class SigningOrder(ChoiceSet):

@@ -178,6 +178,18 @@ def term_months(start: dt.date, end: dt.date) -> int:
     return months
 
 
+def probation_wage_floor(wage: Decimal, region_code: str, start: dt.date) -> Dated:
+    """The lowest lawful probation wage (Art. 20): 80% of the agreed wage, and not below the minimum wage."""
+    ratio = value_on("probation_wage_ratio", start)
+    lowest = (wage * ratio.value).quantize(Decimal("0.01"))
+    reference = ratio.reference
+    floor = minimum_wage(region_code, start)
+    if floor is not None and floor.monthly > lowest:
+        lowest = floor.monthly.quantize(Decimal("0.01"))
+        reference = value_on("probation_wage_floor_is_minimum_wage", start).reference + "；" + floor.reference
+    return Dated(lowest, start, reference)
+
+
 def max_probation_months(term_type: str, start: dt.date, end: dt.date | None) -> Dated:
     """The longest probation allowed for the term (Art. 19), with its reference."""
     if term_type == TermType.TASK_BASED:

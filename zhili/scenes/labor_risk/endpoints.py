@@ -9,7 +9,7 @@ from zhili.core.identity.api import require
 
 from . import queries
 from .models import MonitoredEnterprise
-from .services import ensure_can_view_enterprise
+from .permissions import may_view_entity
 
 router = Router(tags=["labor_risk"])
 
@@ -59,9 +59,8 @@ def list_warnings(request, level: str = "", region: str = "", industry: str = ""
 @router.get("/enterprises/{uscc}", response=ProfileOut)
 def enterprise(request, uscc: str):
     found = MonitoredEnterprise.objects.select_related("region").filter(uscc=uscc).first()
-    if found is None:
-        raise Http404("没有该企业")
-    ensure_can_view_enterprise(request.auth, found)
+    if found is None or not may_view_entity(request.auth, uscc):
+        raise Http404("没有该企业")  # the same answer for a forbidden one
     profile = queries.enterprise_profile(found, with_sources=False)
     return {"uscc": found.uscc, "name": found.name, "level": found.level, "score": found.score,
             "period": found.period, "fired": profile["fired"]}

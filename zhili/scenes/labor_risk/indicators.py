@@ -29,6 +29,8 @@ from zhili.core.indicators.api import (
     Where,
 )
 
+from .permissions import may_view_entity
+
 SYSTEM_CODE = "labor_risk"
 EFFECTIVE = dt.date(2025, 1, 1)
 MONTH, QUARTER, HALF_YEAR, YEAR = 28, 90, 180, 365
@@ -219,6 +221,7 @@ LABOR_RISK = IndicatorSystem(
     ),
     reference=f"{JLP}；labor.md §5.3、§5.5",
     effective_from=EFFECTIVE,
+    can_view_entity=may_view_entity,
 )
 
 INDICATOR_SYSTEMS = [LABOR_RISK]

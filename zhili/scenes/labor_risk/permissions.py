@@ -27,6 +27,16 @@ def can_view_enterprise(user, enterprise) -> bool:
     return has_role(user, *DEPARTMENT_ROLES) and in_scope(user, enterprise.region)
 
 
+def may_view_entity(user, uscc: str) -> bool:
+    """The scope of the generic indicator pages for this scene's system: the enterprise's own rule above."""
+    from zhili.core.identity.api import can
+
+    from .models import MonitoredEnterprise
+
+    enterprise = MonitoredEnterprise.objects.select_related("region").filter(uscc=uscc).first()
+    return enterprise is not None and can(user, "labor_risk.enterprise.view", enterprise)
+
+
 @rule("labor_risk.evaluation.run")
 def can_run_evaluation(user, obj) -> bool:
     return has_role(user, Role.OFFICER)

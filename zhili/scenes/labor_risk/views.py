@@ -14,7 +14,7 @@ from . import queries
 from .advice import advice_for
 from .indicators import LABOR_RISK, SYSTEM_CODE
 from .models import MonitoredEnterprise
-from .services import ensure_can_view_enterprise
+from .permissions import may_view_entity
 
 
 def _filters(request) -> dict:
@@ -52,9 +52,8 @@ def warning_export(request):
 
 def _enterprise_or_404(user, uscc: str) -> MonitoredEnterprise:
     enterprise = MonitoredEnterprise.objects.select_related("region").filter(uscc=uscc).first()
-    if enterprise is None:
-        raise Http404(_("没有该企业"))
-    ensure_can_view_enterprise(user, enterprise)
+    if enterprise is None or not may_view_entity(user, uscc):
+        raise Http404(_("没有该企业"))  # the same answer for a forbidden one: existence is not disclosed
     return enterprise
 
 

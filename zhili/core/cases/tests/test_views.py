@@ -47,8 +47,10 @@ def test_a_post_by_someone_without_the_right_changes_nothing(client, world, comp
     assert "无权对工单" in response.content.decode()
     assert Case.objects.get(pk=complaint.pk).state == "submitted"
     client.force_login(world.officer_sun)
-    assert client.get(f"/cases/{complaint.number}/").status_code == 403
-    assert client.post(f"/cases/{complaint.number}/transition/", {"transition": "accept"}).status_code == 403
+    # forbidden looks exactly like missing
+    assert client.get(f"/cases/{complaint.number}/").status_code == 404
+    assert client.get("/cases/NO-SUCH-CASE/").status_code == 404
+    assert client.post(f"/cases/{complaint.number}/transition/", {"transition": "accept"}).status_code == 404
     assert Case.objects.get(pk=complaint.pk).events.count() == 1
 
 

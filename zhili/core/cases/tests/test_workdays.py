@@ -48,3 +48,45 @@ def test_the_result_is_always_a_working_day_exactly_n_working_days_later(start, 
     end = add_working_days(start, n)
     assert is_working_day(end)
     assert working_days_between(start, end) == n
+
+
+def test_2027_statutory_holidays_are_not_working_days_before_its_notice():
+    """《全国年节及纪念日放假办法》: 1 January and 1–3 October are holidays whatever the notice adds (both Fridays in 2027)."""
+    assert is_working_day(dt.date(2027, 1, 1)) is False
+    assert is_working_day(dt.date(2027, 10, 1)) is False
+    assert add_working_days(dt.date(2026, 12, 31), 1) == dt.date(2027, 1, 4)
+
+
+def test_the_package_and_the_project_csv_agree_on_2025_and_2026():
+    from zhili.core.cases import workdays
+
+    for day in workdays.project_days().values():
+        packaged = workdays.package_days(day.date.year).get(day.date)
+        kind = packaged.kind if packaged else ("workday" if day.date.weekday() < 5 else "holiday")
+        assert kind == day.kind, day
+
+
+def test_the_project_csv_overrides_the_package_date_by_date(tmp_path, monkeypatch):
+    from zhili.core.cases import workdays
+
+    override = tmp_path / "holidays_cn.csv"
+    override.write_text("date,kind,name,reference\n2027-02-14,workday,春节调休上班,国办发明电〔2026〕X号（测试）\n",
+                        encoding="utf-8")
+    monkeypatch.setattr(workdays, "DATA_FILE", override)
+    for cached in (workdays.project_days, workdays._year_days):
+        cached.cache_clear()
+    try:
+        assert is_working_day(dt.date(2027, 2, 14)) is True  # a Sunday, worked by the (test) notice
+        assert 2027 in workdays.covered_years()
+    finally:
+        monkeypatch.undo()
+        for cached in (workdays.project_days, workdays._year_days):
+            cached.cache_clear()
+
+
+def test_an_alert_is_raised_60_days_before_a_year_without_its_notice():
+    from zhili.core.cases.workdays import calendar_alert
+
+    assert calendar_alert(dt.date(2026, 11, 1)) == ""
+    assert calendar_alert(dt.date(2026, 11, 2)).startswith("尚未收录 2027 年国务院放假调休通知")
+    assert calendar_alert(dt.date(2025, 11, 2)) == ""  # 2026's notice is in the calendar

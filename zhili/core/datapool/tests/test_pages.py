@@ -85,3 +85,20 @@ def test_a_pull_from_a_department_http_api_is_loaded(officer_wang):
 
     assert (batch.status, batch.source_kind, batch.source_name, batch.rows_accepted) == (
         "succeeded", "http_pull", url, 5)
+
+
+def test_a_batch_someone_may_not_see_looks_missing_and_reports_carry_no_formula(client, officer_wang, worker_zhang):
+    rows = payment_rows(3)
+    rows[1][2] = "=HYPERLINK(\"http://evil.example\")"
+    upload = io.BytesIO(_csv_bytes(rows))
+    upload.name = "payments.csv"
+    client.force_login(officer_wang)
+    client.post("/datapool/", {"dataset_code": "dummy_wage_payments", "file": upload})
+    batch = Batch.objects.get()
+    report = client.get(f"/datapool/batches/{batch.pk}/errors.csv").content.decode("utf-8-sig")
+    assert report.splitlines()[1] == '3,paid_on,应为日期（YYYY-MM-DD）,"\'=HYPERLINK(""http://evil.example"")"'
+
+    client.force_login(worker_zhang)
+    pages = [client.get(f"/datapool/batches/{pk}/").status_code for pk in (batch.pk, batch.pk + 1000)]
+    api = [client.get(f"/api/v1/datapool/batches/{pk}").status_code for pk in (batch.pk, batch.pk + 1000)]
+    assert pages == api == [404, 404]

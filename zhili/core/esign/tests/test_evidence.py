@@ -140,17 +140,25 @@ def test_officer_in_scope_downloads_the_report_page(signed_subject, enterprise, 
 
 
 def test_someone_else_may_not_export_and_nothing_is_recorded(enterprise, verified_worker, client):
-    """A worker who is not the subject's person gets 403 from the page and the API; the ledger is unchanged."""
+    """A worker who is not the subject's person gets "not found" from the page and the API, exactly as for a
+    subject that does not exist; the ledger is unchanged."""
     client.force_login(verified_worker)
     before = LedgerEntry.objects.count()
 
     page = client.post(f"/esign/evidence/orgs.organization/{enterprise.pk}/")
     api = client.post(f"/api/v1/esign/evidence/orgs.organization/{enterprise.pk}")
 
-    assert page.status_code == 403
-    assert api.status_code == 403
-    assert api.json() == {"detail": "无权执行此操作：esign.evidence.export"}
+    missing = client.post("/api/v1/esign/evidence/orgs.organization/999999")
+    assert page.status_code == 404
+    assert (api.status_code, api.json()) == (missing.status_code, missing.json()) == (404, {"detail": "证据对象不存在"})
     assert LedgerEntry.objects.count() == before
+
+
+def test_a_row_the_ledger_knows_nothing_about_is_no_evidence_subject(verified_worker, officer_wang, client):
+    """Not any ``app.model``: a membership row is neither a party nor in the ledger."""
+    client.force_login(officer_wang)
+    membership = officer_wang.memberships.get()
+    assert client.get(f"/esign/evidence/identity.membership/{membership.pk}/").status_code == 404
 
 
 def test_a_person_exports_the_report_about_themselves_through_the_api(verified_worker, client, platform_ca):

@@ -8,6 +8,7 @@ from zhili.core.testing.factories import DepartmentFactory, RegionFactory
 from zhili.core.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
+REFUSAL = "用户名或密码错误。连续输错 5 次后账号将锁定 15 分钟，锁定期间请稍后再试"
 
 
 def test_staff_log_in_with_their_password(officer_wang):
@@ -32,8 +33,21 @@ def test_five_failures_lock_the_account_even_for_the_right_password(officer_wang
 def test_unknown_user_gets_the_same_answer_as_a_wrong_password(db):
     with pytest.raises(ValidationError) as raised:
         services.check_password_login("nobody", "whatever", ip_address=None)
-    assert raised.value.messages == ["用户名或密码错误"]
+    assert raised.value.messages == [REFUSAL]
     assert AuditEntry.objects.filter(action="identity.login.failed", data__username="nobody").count() == 1
+
+
+def test_a_locked_account_is_refused_in_the_same_words_as_an_unknown_name(officer_wang):
+    """The lockout must not tell which usernames exist."""
+    for _ in range(5):
+        with pytest.raises(ValidationError):
+            services.check_password_login("officer_wang", "wrong", ip_address="10.0.0.1")
+    with pytest.raises(ValidationError) as locked:
+        services.check_password_login("officer_wang", PASSWORD, ip_address="10.0.0.1")
+    with pytest.raises(ValidationError) as unknown:
+        services.check_password_login("officer_nobody", PASSWORD, ip_address="10.0.0.1")
+    assert locked.value.messages == unknown.value.messages == [REFUSAL]
+    assert locked.value.code == unknown.value.code == "invalid_login"
 
 
 def test_client_credentials_give_a_scoped_token_stored_hashed(db):
@@ -49,7 +63,7 @@ def test_client_credentials_give_a_scoped_token_stored_hashed(db):
     with pytest.raises(ValidationError) as raised:
         services.issue_token(client.client_id, secret, scopes=["admin"])
     assert raised.value.code == "invalid_scope"
-    services.revoke_token(access)
+    services.revoke_token(access, actor=access.client)
     assert services.resolve_token(token) is None
 
 

@@ -2,11 +2,18 @@
 
 from .access import NotShared, read_document, read_document_pdf, read_on_legal_basis, verify_document
 from .grants import grant_access, revoke_grant
-from .matters import ImportReport, import_matters
+from .matters import ImportReport, import_matters, save_matter
+from .subscriptions import (
+    approve_subscription,
+    change_subscription,
+    create_subscription,
+    rotate_subscription_secret,
+)
 from .webhooks import attempt_delivery, deliver_due, enqueue_deliveries, replay_delivery, sign_body
 
 __all__ = [
-    "ImportReport", "NotShared", "attempt_delivery", "deliver_due", "enqueue_deliveries", "grant_access",
-    "import_matters", "read_document", "read_document_pdf", "read_on_legal_basis", "replay_delivery", "revoke_grant",
+    "ImportReport", "NotShared", "approve_subscription", "attempt_delivery", "change_subscription",
+    "create_subscription", "deliver_due", "enqueue_deliveries", "grant_access", "import_matters",
+    "rotate_subscription_secret", "save_matter", "read_document", "read_document_pdf", "read_on_legal_basis", "replay_delivery", "revoke_grant",
     "sign_body", "verify_document",
 ]

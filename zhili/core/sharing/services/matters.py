@@ -8,6 +8,7 @@ from django.db import transaction
 
 from zhili.core.foundation import audit
 from zhili.core.foundation.api import SpreadsheetRejected, iter_rows
+from zhili.core.foundation.validators import set_allowed_fields
 from zhili.core.identity.permissions import require
 
 from ..models import Matter
@@ -111,3 +112,20 @@ def import_matters(content: bytes, *, file_name: str, actor, check_types: bool =
     audit.record("sharing.matters.imported", actor=actor,
                  data={"file": file_name, "created": report.created, "updated": report.updated})
     return report
+
+
+MATTER_FIELDS = ("name", "department_name", "department", "legal_basis", "document_type", "fields", "is_active")
+
+
+@transaction.atomic
+def save_matter(code: str, *, actor, **values) -> Matter:
+    """Create or change one matter of the catalogue by its code (the admin page's form), audited."""
+    require(actor, "sharing.matter.import")
+    matter = Matter.objects.filter(code=code).first() or Matter(code=code)
+    created = matter.pk is None
+    set_allowed_fields(matter, values, MATTER_FIELDS)
+    matter.full_clean()
+    matter.save()
+    audit.record("sharing.matter.created" if created else "sharing.matter.changed", actor=actor, target=matter,
+                 data={"fields": sorted(values), "legal_basis": matter.legal_basis, "is_active": matter.is_active})
+    return matter

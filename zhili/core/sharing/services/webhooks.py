@@ -81,6 +81,8 @@ def _enqueue(event, actor) -> list[WebhookDelivery]:
     event_key = _event_key(event)
     deliveries = []
     for subscription in subscriptions:
+        if subscription.needs_approval:
+            continue  # a legal basis not yet approved by a second administrator reaches nothing
         if not subscription.legal_basis:
             if document is None or not Grant.objects.valid().filter(
                     party_id=subscription.organization_id, document_type=document[0],

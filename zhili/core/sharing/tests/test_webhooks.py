@@ -27,6 +27,9 @@ def receiver():
 
 
 def subscribe(organization, receiver, **kwargs):
+    """A subscription as the services leave it; one with a legal basis already approved by a second admin."""
+    if kwargs.get("legal_basis"):
+        kwargs.setdefault("approved_at", timezone.now())
     return WebhookSubscription.objects.create(organization=organization, name="银行贷后系统", url=receiver.url,
                                               secret=SECRET, event_names=["dummy.document.rescinded"], **kwargs)
 
@@ -117,7 +120,7 @@ def test_only_document_events_are_pushed_even_to_a_subscription_for_everything(d
     from zhili.core.sharing.services import enqueue_deliveries
 
     WebhookSubscription.objects.create(organization=other_bank, name="省就业备案系统", url=receiver.url, secret=SECRET,
-                                       event_names=["*"], legal_basis="就业登记备案")
+                                       event_names=["*"], legal_basis="就业登记备案", approved_at=timezone.now())
     internal = events.Event(name="ledger.entries.appended", payload={"first_index": 0, "count": 1, "tree_size": 1})
     state_change = events.Event(name="dummy.document.rescinded", payload={"document_id": document.pk})
 

@@ -25,7 +25,7 @@ from ..models import (
     LaborContract,
     SendBatch,
 )
-from ..rules import RuleViolation, check_contract
+from ..rules import check_contract, probation_wage_floor
 from .contracts import _new_contract, rule_data
 from .templates import create_default_template
 
@@ -71,7 +71,8 @@ def _import(file, *, employer, actor, kind: str, scans=None) -> BatchResult:
     with transaction.atomic():
         version = None if existing else create_default_template(actor=actor)
         batch = SendBatch.objects.create(employer=employer, kind=kind, file_name=file_name[:255],
-                                         total_rows=len(rows), created_by=actor if getattr(actor, "pk", None) else None)
+                                         total_rows=sum(1 for row in rows if not row.sample),
+                                         created_by=actor if getattr(actor, "pk", None) else None)
         audit.record(f"labor_contract.batch.{kind}_started", actor=actor, target=batch,
                      data={"rows": len(rows), "file": file_name[:200]})
     status = ContractStatus.EXISTING_PAPER if existing else ContractStatus.DRAFT
@@ -123,10 +124,15 @@ def _check_rows(rows, *, employer, actor, batch, status, version, existing: bool
                                                          row.values["start_date"])
             for row in rows if not row.errors}
     known = _known_keys(keys.values())
+    names_by_id = _names_by_id(employer, rows)
     duplicate_label = str(RowOutcome.DUPLICATE.label)
     scan_for_key: dict[str, str] = {}
     for row in rows:
         masked = pii.mask_name(row.values.get("worker_name") or "")
+        if row.sample:
+            results.append((row.line, masked, str(RowOutcome.SAMPLE.label), _("模板中的示例行，未导入")))
+            continue
+        _check_name_for_id(row, names_by_id)
         key = keys.get(row.line)
         scan_name = (row.values.get("scan_file") or "").strip() if existing else ""
         if scan_name and key is not None:
@@ -142,15 +148,17 @@ def _check_rows(rows, *, employer, actor, batch, status, version, existing: bool
             results.append((row.line, masked, duplicate_label, _("与本文件前面的行重复（同一身份证号码与开始日期）")))
             continue
         errors = list(row.errors)
-        warnings: list[RuleViolation] = []
+        warnings: list = list(row.notes)
+        if not errors and not existing:
+            _fill_probation_wage(row, employer, warnings)
         if not errors:
             violations = check_contract(rule_data(row.values, employer, with_history=not existing))
             if existing:
                 # A paper contract already binds the parties: record it, and show what is unlawful in it.
-                warnings = violations
+                warnings += violations
             else:
                 errors += [str(v) for v in violations if v.severity == "error"]
-                warnings = [v for v in violations if v.severity == "warning"]
+                warnings += [v for v in violations if v.severity == "warning"]
         if errors:
             results.append((row.line, masked, str(RowOutcome.ERROR.label), "；".join(errors)))
             continue
@@ -160,6 +168,42 @@ def _check_rows(rows, *, employer, actor, batch, status, version, existing: bool
         pending.append((contract, len(results)))
         results.append((row.line, masked, str(RowOutcome.CREATED.label), "；".join(str(w) for w in warnings)))
     return results, pending, scan_for_key
+
+
+def _names_by_id(employer, rows) -> dict[str, str]:
+    """The worker name each ID number (blind index) already has in this employer's contracts."""
+    indexes = {pii.blind_index(row.values["worker_id_number"]) for row in rows
+               if not row.errors and not row.sample and row.values.get("worker_id_number")}
+    names: dict[str, str] = {}
+    indexes = list(indexes)
+    for start in range(0, len(indexes), BULK_CHUNK):
+        names.update(LaborContract.objects.filter(employer=employer, worker_id_number_index__in=indexes[start:start + BULK_CHUNK])
+                     .order_by("id").values_list("worker_id_number_index", "worker_name"))
+    return names
+
+
+def _check_name_for_id(row, names_by_id: dict[str, str]) -> None:
+    """An ID number already used under another name (in earlier contracts or earlier rows) makes the row an error."""
+    id_number, name = row.values.get("worker_id_number"), row.values.get("worker_name")
+    if row.errors or not id_number or not name:
+        return
+    index = pii.blind_index(id_number)
+    known = names_by_id.setdefault(index, name)
+    if known != name:
+        row.errors.append(_("身份证号码：已登记在“{other}”名下，与姓名“{name}”不符，请核对").format(
+            other=pii.mask_name(known), name=pii.mask_name(name)))
+
+
+def _fill_probation_wage(row, employer, notes: list) -> None:
+    """A probation without its wage takes the legal floor (Art. 20): 80% of the wage, at least the minimum wage."""
+    values = row.values
+    if not values.get("probation_months") or values.get("probation_wage") is not None or values.get("monthly_wage") is None:
+        return
+    region = values.get("work_region") or employer.region
+    floor = probation_wage_floor(values["monthly_wage"], region.code if region is not None else "", values["start_date"])
+    values["probation_wage"] = floor.value
+    notes.append(_("试用期工资未填写，按法定下限计为 {amount} 元（约定工资的 80% 与当地最低工资标准中的较高者，{basis}）")
+                 .format(amount=floor.value, basis=floor.reference))
 
 
 def _known_keys(keys: Iterable[str]) -> set[str]:

@@ -78,7 +78,7 @@ def _send_chunk(ids: list[int], *, actor, channel: str) -> list[LaborContract]:
     ContractStatusChange.objects.bulk_create(changes, batch_size=BULK_CHUNK)
     ledger.append_many(records, actor=actor)
     sent_ids, actor_id = [c.pk for c in sent], getattr(actor_obj, "pk", None)
-    transaction.on_commit(lambda: _enqueue_rendering(sent_ids, actor_id), robust=True)
+    _enqueue_rendering(sent_ids, actor_id)
     return sent
 
 
@@ -87,16 +87,14 @@ RENDER_TASK_SIZE = 25
 
 def _enqueue_rendering(ids: list[int], actor_id: int | None) -> None:
     """Hand the PDF rendering of ``ids`` to the task workers, ``RENDER_TASK_SIZE`` contracts per task (so
-    every worker process gets a share). If the queue fails, the reading page renders the PDF when opened."""
-    import logging
+    every worker process gets a share), queued in the send's own transaction: the tasks commit with the send.
+    The reading page still renders a PDF that is missing when the worker opens it."""
+    from zhili.core.foundation.api import enqueue_with_commit
 
     from ..tasks import render_contract_pdfs
 
     for start in range(0, len(ids), RENDER_TASK_SIZE):
-        try:
-            render_contract_pdfs.enqueue(contract_ids=ids[start:start + RENDER_TASK_SIZE], actor_id=actor_id)
-        except Exception:  # noqa: BLE001 - the send is committed; rendering on first view is the fallback
-            logging.getLogger(__name__).exception("could not queue the PDF rendering of contracts %s", ids[start])
+        enqueue_with_commit(render_contract_pdfs, contract_ids=ids[start:start + RENDER_TASK_SIZE], actor_id=actor_id)
 
 
 @transaction.atomic

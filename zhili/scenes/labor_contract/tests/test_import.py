@@ -128,7 +128,7 @@ def test_csv_in_gb18030_is_read_too(hr_li, employer):
 @pytest.mark.django_db
 def test_a_sheet_without_required_columns_is_refused_whole(hr_li, employer):
     workbook = Workbook()
-    workbook.active.append(["姓名", "电话"])
+    workbook.active.append(["姓名", "籍贯"])
     out = io.BytesIO()
     workbook.save(out)
     with pytest.raises(ValidationError) as exc:

@@ -25,16 +25,16 @@ def test_excel_template_downloads_and_opens_with_chinese_headers(client, hr_li):
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook["劳动者名单"]
     assert [c.value for c in sheet[1]] == [h for h, _n, _r in importing.NEW_CONTRACT_COLUMNS]
-    assert [c.value for c in sheet[2]][:3] == ["张伟", "330182199003071232", "13800000001"]
+    assert [c.value for c in sheet[2]][:3] == ["【示例】张伟（导入时自动跳过）", "330182199003071232", "13800000001"]
     assert "填写说明" in workbook.sheetnames
 
 
 @pytest.mark.django_db
-def test_the_template_example_row_imports_cleanly(hr_li, employer, client):
+def test_the_template_example_row_is_valid_and_read_as_the_sample(hr_li, employer, client):
     client.force_login(hr_li)
     content = client.get(reverse("labor_contract:batch_template")).content
     rows = list(importing.read_rows(content, "t.xlsx", importing.NEW_CONTRACT_COLUMNS))
-    assert [(r.line, r.errors) for r in rows] == [(2, [])]
+    assert [(r.line, r.errors, r.sample) for r in rows] == [(2, [], True)]
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from zhili.scenes.labor_risk import queries
+from zhili.scenes.labor_risk.indicators import SYSTEM_CODE
 from zhili.scenes.labor_risk.models import MonitoredEnterprise, RiskWarning
 
 
@@ -30,9 +31,13 @@ def test_an_inspector_out_of_region_cannot_see_the_warning(evaluated, truth, ins
     listed = client.get("/labor_risk/").context["page"]
     profile = client.get(f"/labor_risk/e/{red_uscc}/")
     api = client.get("/api/v1/labor_risk/warnings")
+    history = client.get(f"/indicators/{SYSTEM_CODE}/{red_uscc}/")
+    code = client.get(f"/indicators/{SYSTEM_CODE}/{red_uscc}/code.svg")
+    missing = client.get(f"/labor_risk/e/{'9' * 18}/")
 
     assert list(listed) == []
-    assert profile.status_code == 403
+    # forbidden looks exactly like missing, on the scene's pages and on the generic indicator pages
+    assert (profile.status_code, history.status_code, code.status_code, missing.status_code) == (404, 404, 404, 404)
     assert (api.status_code, api.json()) == (200, [])
     assert queries.warning_list(inspector_elsewhere).count() == 0
 
@@ -51,6 +56,10 @@ def test_the_profile_shows_fired_indicators_with_source_records_and_the_case(eva
     assert ("发放状态", "unpaid") in unpaid["sources"][0]["values"]
     warning = RiskWarning.objects.get(enterprise__uscc=red_uscc)
     assert warning.case.number in response.content.decode()
+    history = client.get(f"/indicators/{SYSTEM_CODE}/{red_uscc}/")
+    code = client.get(f"/indicators/{SYSTEM_CODE}/{red_uscc}/code.svg")
+    assert (history.status_code, code.status_code) == (200, 200)
+    assert code["Content-Type"] == "image/svg+xml"
 
 
 @pytest.mark.django_db
@@ -70,7 +79,7 @@ def test_an_enterprise_sees_only_its_own_code(hr_li, officer_wang, client, evalu
     assert [item["enterprise"].uscc for item in mine.context["items"]] == [own.uscc]
     assert red.name not in mine.content.decode()
     assert "<svg" in mine.content.decode()
-    assert (other.status_code, listing.status_code) == (403, 403)
+    assert (other.status_code, listing.status_code) == (404, 403)
 
 
 @pytest.mark.django_db
