@@ -11,6 +11,6 @@ class PolicyConfig(AppConfig):
 
     def ready(self):
         from . import permissions  # noqa: F401 (registers the rules)
-        from .registry import register_declared
 
-        register_declared()  # a bad pack stops the start here, with its file and line
+        # Policy packs (policies.py, policy_packs/*.yaml) are read by the one scene loader, with every other
+        # declaration; a bad pack stops the start there, with its file and line.

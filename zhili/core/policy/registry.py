@@ -1,15 +1,12 @@
 """The policy domains every installed app declares: ``<app>/policies.py`` and ``<app>/policy_packs/*.yaml``.
 
 ``policies.py`` may set ``DOMAIN`` (default: the app's scene code or label), ``FACTS``, ``PARAMETERS`` and
-``POLICIES``. All the packs of one domain are checked together at start-up; a bad one stops the start with its
-file and line.
+``POLICIES``. The one loader (``core/scenes/declarations.py``) hands each app's module and YAML files to
+``register_app``; once every app is read, ``build_registered`` checks all the packs of a domain together. A bad
+one stops the start with its file and line.
 """
 
-import importlib
-import importlib.util
 from pathlib import Path
-
-from django.apps import apps
 
 from zhili.core.foundation.registry import Registry
 
@@ -18,7 +15,6 @@ from .domains import Domain, build_domain
 from .packs import read_pack
 
 domains = Registry("policy domains")
-PACK_DIR = "policy_packs"
 CASE_DIR = "policy_cases"
 
 
@@ -29,17 +25,10 @@ def module_pack(module, default_domain: str) -> Pack:
                 path=getattr(module, "__file__", ""))
 
 
-def packs_of_app(config) -> list[Pack]:
-    """The packs app ``config`` declares, in a stable order (module first, then YAML files by name)."""
-    code = getattr(config, "code", "") or config.label
-    found = []
-    module_name = f"{config.name}.policies"
-    if importlib.util.find_spec(module_name) is not None:
-        found.append(module_pack(importlib.import_module(module_name), code))
-    folder = Path(config.path) / PACK_DIR
-    if folder.is_dir():
-        found += [read_pack(path, code) for path in sorted(folder.glob("*.yaml"))]
-    return found
+def app_packs(module, code: str, files) -> list[Pack]:
+    """The packs one app declares: its ``policies.py`` module (if any) first, then its YAML files by name."""
+    found = [module_pack(module, code)] if module is not None else []
+    return found + [read_pack(Path(path), code) for path in sorted(files)]
 
 
 def build_domains(packs: list[Pack]) -> dict[str, Domain]:
@@ -49,13 +38,19 @@ def build_domains(packs: list[Pack]) -> dict[str, Domain]:
     return {code: build_domain(code, group) for code, group in grouped.items()}
 
 
-def register_declared() -> None:
-    """Build and register the domains of every installed Zhili app."""
-    packs = []
-    for config in apps.get_app_configs():
-        if config.name.startswith("zhili."):
-            packs += packs_of_app(config)
-    for code, domain in build_domains(packs).items():
+_pending: list[Pack] = []
+
+
+def register_app(module, *, scene: str, files=()) -> None:
+    """The one loader's registrar for ``policies.py`` and ``policy_packs/*.yaml``: read now, checked together later."""
+    _pending.extend(app_packs(module, scene, files))
+
+
+def build_registered() -> None:
+    """The loader's finish step: build every domain from all apps' packs at once and register it."""
+    built = build_domains(_pending)
+    _pending.clear()
+    for code, domain in built.items():
         domains.register(code, domain)
 
 

@@ -18,6 +18,8 @@ class Declaration:
     name: str = ""
     registrar: str = ""
     prefix: str = ""  # "url" or "api": the registrar also takes the app's page or API prefix
+    files: str = ""  # a glob of data files in the app (e.g. YAML packs): the registrar takes their paths too
+    finish: str = ""  # dotted callable run once after every app's declaration of this row is registered
 
 
 DECLARATIONS: tuple[Declaration, ...] = (
@@ -26,6 +28,8 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration("permissions"),
     Declaration("navigation", "MENU", "zhili.core.scenes.registry.register_menu"),
     Declaration("datasets", "DATASETS", "zhili.core.datapool.registry.register_module"),
+    Declaration("policies", "", "zhili.core.policy.registry.register_app", files="policy_packs/*.yaml",
+                finish="zhili.core.policy.registry.build_registered"),
     Declaration("indicators", "INDICATOR_SYSTEMS", "zhili.core.indicators.registry.register_module"),
     Declaration("workflows", "CASE_TYPES", "zhili.core.cases.registry.register_module"),
     Declaration("sharing", "DOCUMENT_TYPES", "zhili.core.sharing.registry.register_module"),

@@ -62,27 +62,44 @@ def _file(config: AppConfig, declaration: Declaration) -> str:
 
 
 def load_declaration(config: AppConfig, declaration: Declaration) -> None:
-    """Import ``<app>.<module>`` if the app has one and hand what it defines to the declaration's registrar."""
+    """Import ``<app>.<module>`` if the app has one and hand what it defines (and its data files) to the registrar."""
     module_name = f"{config.name}.{declaration.module}"
-    if importlib.util.find_spec(module_name) is None:
+    files = sorted(Path(config.path).glob(declaration.files)) if declaration.files else []
+    has_module = importlib.util.find_spec(module_name) is not None
+    if not has_module and not files:
         return
     code, who = owner(config)
     where = _file(config, declaration)
-    try:
-        module = importlib.import_module(module_name)
-    except Exception as exc:
-        raise DeclarationError(f"{who} 的声明文件 {where} 无法加载：{exc!r}") from exc
+    module = None
+    if has_module:
+        try:
+            module = importlib.import_module(module_name)
+        except Exception as exc:
+            raise DeclarationError(f"{who} 的声明文件 {where} 无法加载：{exc!r}") from exc
     if not declaration.registrar:
         return
-    if not hasattr(module, declaration.name):
+    if declaration.name and not hasattr(module, declaration.name):
         raise DeclarationError(f"{who} 的声明文件 {where} 缺少 {declaration.name}")
     options = {"scene": code}
     if declaration.prefix:
         options["prefix"] = url_prefix(config) if declaration.prefix == "url" else api_prefix(config)
+    if declaration.files:
+        options["files"] = files
     try:
         import_string(declaration.registrar)(module, **options)
     except Exception as exc:
-        raise DeclarationError(f"{who} 的声明文件 {where} 中的 {declaration.name} 无效：{exc}") from exc
+        what = declaration.name or "声明"
+        raise DeclarationError(f"{who} 的声明文件 {where} 中的 {what} 无效：{exc}") from exc
+
+
+def finish_declaration(declaration: Declaration) -> None:
+    """Run a row's ``finish`` step (checks that need every app's declarations, e.g. a policy domain's packs)."""
+    if not declaration.finish:
+        return
+    try:
+        import_string(declaration.finish)()
+    except Exception as exc:
+        raise DeclarationError(f"{declaration.module} 声明无效：{exc}") from exc
 
 
 def load_scenes() -> None:
@@ -97,5 +114,6 @@ def load_scenes() -> None:
     for declaration in DECLARATIONS:
         for config in installed:
             load_declaration(config, declaration)
+        finish_declaration(declaration)
     _loaded = True
     events.freeze()

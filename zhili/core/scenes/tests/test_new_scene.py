@@ -48,6 +48,7 @@ def _run(copy: Path, *command: str, **extra_env: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(copy), "ZHILI_DATABASE_URL": f"sqlite:///{copy}/var/test.sqlite3",
            **extra_env}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("ZHILI_TEST_DATABASE_NAME", None)  # the copy runs as a fresh checkout does (a named one lands in its root)
     result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=1500)  # noqa: S603
     assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return result.stdout
