@@ -1,0 +1,103 @@
+"""Host-employer checks on core.indicators (exact facts, warnings, cases) and special working hours."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from zhili.core.cases.api import AssignmentRule
+from zhili.core.ledger.api import entries_for
+from zhili.scenes.dispatch_watch import services
+from zhili.scenes.dispatch_watch.models import HostEmployer, HostWarning, SpecialHoursApproval
+from zhili.scenes.dispatch_watch.services.checks import host_facts, run_host_checks
+
+from .conftest import HOST_USCC, worker_row
+
+DAY = dt.date(2026, 2, 28)
+
+
+@pytest.fixture
+def var_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+    return settings.VAR_DIR
+
+
+@pytest.fixture
+def breaches(agency, clerk_zhou, officer_qian):
+    """Five workers at one host of 20 direct staff paid 6,000 on average: each a different breach but one."""
+    rows = [worker_row(1),
+            worker_row(2, post_nature="other"),
+            worker_row(3, post_nature="temporary"),  # 12 months on a temporary post
+            worker_row(4, contract_end="2026-06-30", insurance_status="none"),
+            worker_row(5, insurance_region_code="330102", monthly_wage="4500")]
+    for row in rows:
+        services.record_worker(agency, row, actor=clerk_zhou)
+    services.record_host(uscc=HOST_USCC, name="", region=agency.region, direct_employees=20, direct_avg_wage="6000",
+                         actor=officer_qian)
+
+
+def test_the_host_facts_count_each_breach_exactly(breaches):
+    assert host_facts(DAY) == [{"host_uscc": HOST_USCC, "workforce": 25, "dispatched": 5, "main_posts": 1,
+                                "temp_over_limit": 1, "short_contracts": 1, "uninsured": 1, "wrong_place": 1,
+                                "pay_gap": 1, "outsourced_on_payroll": 0}]
+    assert host_facts(dt.date(2025, 6, 30)) == []
+
+
+def test_the_checks_raise_a_red_warning_with_a_case(breaches, officer_qian, var_dir,
+                                                    django_capture_on_commit_callbacks):
+    bureau = officer_qian.memberships.get().organization
+    host = HostEmployer.objects.get()
+    AssignmentRule.objects.create(case_type="dispatch_watch_host", region=host.region, organization=bureau)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = run_host_checks(DAY, actor=officer_qian)
+    assert run.period == "2026-02"
+    warning = HostWarning.objects.get()
+    # 30 (ratio 5/25 = 20 % > 10 %) + 25 + 15 + 15 + 20 + 10 + 15 = 130 points
+    assert (warning.level, warning.score, warning.status) == ("red", 130, "case_open")
+    assert sorted(f["indicator"] for f in warning.fired) == sorted(
+        ["dispatch_ratio", "main_posts", "temp_over_limit", "short_contracts", "uninsured", "wrong_place", "pay_gap"])
+    assert warning.case.case_type == "dispatch_watch_host"
+
+
+def test_only_officers_run_the_checks(breaches, clerk_zhou, var_dir):
+    with pytest.raises(PermissionDenied):
+        run_host_checks(DAY, actor=clerk_zhou)
+    assert not HostWarning.objects.exists()
+
+
+def _apply(employer, **changes):
+    data = {"kind": "comprehensive", "cycle": "month", "posts": "驾驶员", "workers": 12,
+            "period_start": "2026-01-01", "period_end": "2026-12-31", "arrangement": "月综合计算，每周至少休息一日"}
+    data.update(changes)
+    return services.apply_special_hours(employer.memberships.get().organization, actor=employer, **data)
+
+
+def test_special_hours_are_applied_for_and_approved_with_a_decision_number(employer_li, officer_qian):
+    approval = _apply(employer_li)
+    approval = services.decide_special_hours(approval, approve=True, actor=officer_qian)
+    assert approval.status == "approved" and approval.decision_no.startswith("特工审〔")
+    assert [e.kind for e in entries_for(approval)] == ["dispatch_watch.hours.decided"]
+    from zhili.scenes.dispatch_watch.services.hours import approval_in_force
+
+    uscc = approval.organization.uscc
+    assert approval_in_force(uscc, dt.date(2026, 6, 1)) == approval
+    assert approval_in_force(uscc, dt.date(2027, 1, 1)) is None
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"cycle": ""}, "cycle"), ({"period_end": "2025-12-31"}, "period_end"),
+    ({"period_end": "2029-01-02"}, "period_end"), ({"workers": 0}, "workers"),
+])
+def test_bad_special_hours_applications_are_refused(employer_li, changes, field):
+    with pytest.raises(ValidationError) as refused:
+        _apply(employer_li, **changes)
+    assert list(refused.value.message_dict) == [field]
+    assert not SpecialHoursApproval.objects.exists()
+
+
+def test_an_officer_elsewhere_cannot_decide(employer_li, officer_sun):
+    approval = _apply(employer_li)
+    with pytest.raises(PermissionDenied):
+        services.decide_special_hours(approval, approve=True, actor=officer_sun)
+    approval.refresh_from_db()
+    assert approval.status == "submitted"
