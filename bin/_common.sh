@@ -40,14 +40,21 @@ install_system() {
 }
 
 install_assets() {
-  if [ ! -f zhili/static/vendor/.installed ] || [ package-lock.json -nt zhili/static/vendor/.installed ]; then
-    say "installing front-end assets from npm (HTMX 2, Alpine, ECharts, Leaflet)"
+  # .installed holds the hash of package-lock.json it was made from: a checkout whose lock file changed (a new
+  # library, a new version) copies the assets again, even when the files' dates say otherwise.
+  local stamp
+  stamp="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ "$(cat zhili/static/vendor/.installed 2>/dev/null)" != "$stamp" ]; then
+    say "installing front-end assets from npm (Tabler on Bootstrap 5, HTMX 2, Alpine, ECharts, Leaflet)"
     npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund --loglevel=error >/dev/null
-    mkdir -p zhili/static/vendor/leaflet
+    mkdir -p zhili/static/vendor/leaflet zhili/static/vendor/tabler
     cp node_modules/htmx.org/dist/htmx.min.js zhili/static/vendor/htmx.min.js
     cp node_modules/alpinejs/dist/cdn.min.js zhili/static/vendor/alpine.min.js
     cp node_modules/echarts/dist/echarts.min.js zhili/static/vendor/echarts.min.js
     cp -r node_modules/leaflet/dist/. zhili/static/vendor/leaflet/
-    touch zhili/static/vendor/.installed
+    # Tabler's CSS and its JS (which bundles Bootstrap 5's components), with their source maps; no web fonts.
+    cp node_modules/@tabler/core/dist/css/tabler.min.css node_modules/@tabler/core/dist/css/tabler.min.css.map \
+       node_modules/@tabler/core/dist/js/tabler.min.js node_modules/@tabler/core/dist/js/tabler.min.js.map zhili/static/vendor/tabler/
+    printf '%s' "$stamp" > zhili/static/vendor/.installed
   fi
 }

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "zhili.core.jobs",
     "zhili.core.live",
     "zhili.core.ops",
+    "zhili.core.ui",
 ]
 if ZHILI_TEST_SCENES:
     INSTALLED_APPS.append("zhili.core.testing.dummy_scene")

@@ -7,13 +7,20 @@ from django.apps import AppConfig
 
 @dataclass(frozen=True)
 class MenuItem:
-    """One entry of a scene's menu (``navigation.py``): label, URL name, the roles that see it."""
+    """One entry of a scene's menu (``navigation.py``): label, URL name, the roles that see it.
+
+    ``department``: also shown to every department role (``identity.DEPARTMENT_ROLES``, scenes' included);
+    ``group``: the heading it goes under in the left menu (default: the scene's name, or the core app's).
+    An item with neither ``roles`` nor ``department`` is shown to everyone signed in.
+    """
 
     label: str
     url_name: str
     roles: frozenset[str] = frozenset()
     icon: str = ""
     mobile: bool = False
+    department: bool = False
+    group: str = ""
 
 
 class SceneConfig(AppConfig):

@@ -1,25 +1,67 @@
-"""The template context processor that builds the navigation from the scenes' menus."""
+"""The template context processor that builds the left menu from the menus the apps declare, and the top bar's
+unread-message count.
 
+``nav_groups``: the menu grouped under headings (each scene's name, or an item's ``group``), scenes first;
+``nav_items``: the same entries as one list (pages that list them, e.g. a phone home). An entry whose page is the
+current one (the longest URL prefix of the request's path) has ``active``.
+"""
+
+from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
 from .registry import menus, scenes
 
 
+def _visible(item, roles: set[str]) -> bool:
+    from zhili.core.identity.api import DEPARTMENT_ROLES
+
+    if not item.roles and not item.department:
+        return True
+    if item.roles & roles:
+        return True
+    return item.department and any(role in DEPARTMENT_ROLES for role in roles)
+
+
+def _group_of(code: str, item) -> str:
+    if item.group:
+        return str(item.group)
+    if code in scenes:
+        return str(scenes[code].scene_name)
+    try:
+        return str(apps.get_app_config(code).verbose_name)
+    except LookupError:
+        return code
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
-    from zhili.core.identity.permissions import roles_of
+        return {"nav_items": [], "nav_groups": [], "unread_messages": 0}
+    from zhili.core.identity.api import roles_of
+    from zhili.core.notify.api import unread_count
 
     roles = roles_of(user)
     items = []
-    for code, menu in menus.items():
+    for code, menu in sorted(menus.items(), key=lambda pair: pair[0] not in scenes):
         for item in menu:
-            if item.roles and not (item.roles & roles):
+            if not _visible(item, roles):
                 continue
             try:
                 url = reverse(item.url_name)
             except NoReverseMatch:
                 continue
-            items.append({"scene": scenes[code].scene_name, "label": item.label, "url": url, "icon": item.icon})
-    return {"nav_items": items}
+            items.append({"scene": _group_of(code, item), "label": item.label, "url": url, "icon": item.icon,
+                          "mobile": item.mobile, "active": False})
+    path = request.path
+    matching = [entry for entry in items if path.startswith(entry["url"])]
+    if matching:
+        max(matching, key=lambda entry: len(entry["url"]))["active"] = True
+    groups: dict[str, list] = {}
+    for entry in items:
+        groups.setdefault(entry["scene"], []).append(entry)
+    return {
+        "nav_items": items,
+        "nav_groups": [{"label": label, "items": entries, "active": any(e["active"] for e in entries)}
+                       for label, entries in groups.items()],
+        "unread_messages": unread_count(user),
+    }

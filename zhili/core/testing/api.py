@@ -4,10 +4,11 @@ Personas: ``personas`` (``county()``, ``town()``, ``worker()``, ``employer_admin
 ``PASSWORD`` (every persona's). Factories: ``RegionFactory``, ``IndustryFactory``, ``EnterpriseFactory``,
 ``DepartmentFactory``, ``UserFactory``, ``MembershipFactory``; valid identifiers: ``make_id_number``,
 ``make_uscc``, ``make_mobile``. ``statements(call)`` lists what a call sends to the database, as
-``(verb, table)`` pairs, for a read path's query budget.
+``(verb, table)`` pairs, for a read path's query budget. Browser journeys: ``pages`` (``sign_in``,
+``assert_fits``, ``horizontal_overflow``, ``open_menu``, ``menu_labels``).
 """
 
-from . import personas
+from . import pages, personas
 from .factories import (
     DepartmentFactory,
     EnterpriseFactory,
@@ -24,5 +25,5 @@ from .queries import statements
 
 __all__ = [
     "PASSWORD", "DepartmentFactory", "EnterpriseFactory", "IndustryFactory", "MembershipFactory", "RegionFactory",
-    "UserFactory", "make_id_number", "make_mobile", "make_uscc", "personas", "statements",
+    "UserFactory", "make_id_number", "make_mobile", "make_uscc", "pages", "personas", "statements",
 ]

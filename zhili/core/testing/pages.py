@@ -1,0 +1,38 @@
+"""Helpers for Playwright journeys on the workbench layout (used with the session's ``phone_page``/``desktop_page``).
+
+``sign_in(page, live_server, username)`` signs a persona in with its password; ``assert_fits(page)`` fails when the
+page scrolls sideways (the layout must fit 360 px and up); ``open_menu(page)`` opens the left menu on a phone (it
+is collapsed under the toggler there) and ``menu_labels(page)`` reads its entries.
+"""
+
+from .personas import PASSWORD
+
+
+def sign_in(page, live_server, username: str, password: str = PASSWORD) -> None:
+    page.goto(f"{live_server.url}/accounts/login/password/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("#password-submit")
+    page.wait_for_selector(".zl-topbar .zl-logout")
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the document is wider than the window (0 when nothing scrolls sideways)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def assert_fits(page) -> None:
+    overflow = horizontal_overflow(page)
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px"
+
+
+def open_menu(page) -> None:
+    """Open the left menu when it is collapsed (phones); do nothing when it is already shown (desktops)."""
+    if page.is_visible("#sidebar-menu"):
+        return
+    page.click(".zl-menu-toggle")
+    page.wait_for_selector("#sidebar-menu.show")
+
+
+def menu_labels(page) -> list[str]:
+    return [text.strip() for text in page.locator("#sidebar-menu .nav-link").all_inner_texts()]
