@@ -1,0 +1,73 @@
+/* The mediation room: show the session's messages as they arrive (core.live), post text, hand in evidence.
+ * Configuration comes from #room's data attributes; the history already on the page from #room-history. */
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    const room = document.getElementById("room");
+    if (!room) return;
+    const list = document.getElementById("room-messages");
+    const state = document.getElementById("live-state");
+    const errorBox = document.getElementById("room-error");
+    const csrf = document.querySelector("meta[name=csrf-token]").content;
+    const labels = JSON.parse(room.dataset.labels);
+
+    function show(r) {
+      const li = document.createElement("li");
+      li.dataset.seq = r.seq;
+      if (r.kind === "evidence") li.className = "evidence";
+      const who = document.createElement("span");
+      who.className = "who";
+      who.textContent = r.author || "";
+      const text = document.createElement("span");
+      text.textContent = r.text;
+      li.append(who, text);
+      if (r.kind === "evidence" && r.data && r.data.evidence_id) {
+        const a = document.createElement("a");
+        a.href = room.dataset.evidenceUrl + r.data.evidence_id + "/";
+        a.textContent = " SHA-256 " + String(r.data.sha256).slice(0, 12) + "…";
+        li.append(a);
+      }
+      list.append(li);
+      list.scrollTop = list.scrollHeight;
+    }
+
+    JSON.parse(document.getElementById("room-history").textContent).forEach(show);
+    window.ZhiliLive.connect({
+      url: room.dataset.eventsUrl,
+      pollUrl: room.dataset.pollUrl,
+      after: Number(room.dataset.after || 0),
+      onMessage: show,
+      onState: function (s) { state.textContent = labels[s] || s; state.dataset.state = s; },
+    });
+
+    function send(form) {
+      errorBox.hidden = true;
+      return fetch(form.dataset.url, {
+        method: "POST", body: new FormData(form), headers: { "X-CSRFToken": csrf }, credentials: "same-origin",
+      }).then(function (resp) {
+        return resp.json().then(function (data) {
+          if (!resp.ok) {
+            errorBox.textContent = Object.values(data.errors || {}).flat().join("；");
+            errorBox.hidden = false;
+            return false;
+          }
+          return true;
+        });
+      }).catch(function () {
+        errorBox.textContent = labels.failed;
+        errorBox.hidden = false;
+        return false;
+      });
+    }
+
+    ["room-form", "upload-form"].forEach(function (id) {
+      const form = document.getElementById(id);
+      if (!form) return;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        send(form).then(function (ok) { if (ok) form.reset(); });
+      });
+    });
+  });
+})();

@@ -1,0 +1,103 @@
+"""The governance side: the mediator's inbox, the committee's list (filters, search, pages, XLSX), the cockpit."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from zhili.core.dashboards.api import cockpits, render_cockpit, table_result, xlsx_response
+from zhili.core.identity.api import Role, has_role, require
+
+from .. import queries
+from ..choices import DisputeType, MediationStatus
+from ..roles import ADMIN
+
+EXPORT_MAX_ROWS = 10_000
+
+
+@login_required
+def inbox(request):
+    """The mediator's open cases, the nearest legal deadline first."""
+    if not has_role(request.user, Role.MEDIATOR):
+        raise PermissionDenied(_("只有调解员可以查看调解员工作台"))
+    rows = (queries.visible_mediations(request.user).filter(mediator=request.user)
+            .filter(status__in=(MediationStatus.INVITED, MediationStatus.MEDIATING)).order_by("deadline_on", "id"))
+    closed = queries.visible_mediations(request.user).filter(mediator=request.user).exclude(
+        status__in=(MediationStatus.INVITED, MediationStatus.MEDIATING))[:20]
+    return render(request, "mediation/inbox.html", {"rows": rows, "closed": closed})
+
+
+def _export_rows(rows):
+    for m in rows[:EXPORT_MAX_ROWS]:
+        yield [m.number, m.region.name, m.get_channel_display(), m.get_dispute_type_display(), m.employer_name,
+               m.get_status_display(), getattr(m.mediator, "name", ""), m.received_on.isoformat(),
+               m.deadline_on.isoformat(), m.closed_at.date().isoformat() if m.closed_at else ""]
+
+
+@login_required
+def mediation_list(request):
+    """The committee's cases in its scope: filter by state and type, search by number or employer, XLSX."""
+    if not has_role(request.user, ADMIN, Role.PLATFORM_ADMIN):
+        raise PermissionDenied(_("只有调解委员会管理员可以查看案件列表"))
+    base = queries.visible_mediations(request.user)
+    rows = queries.filtered(base, status=request.GET.get("status", ""), dispute_type=request.GET.get("type", ""),
+                            q=request.GET.get("q", ""))
+    if request.GET.get("format") == "xlsx":
+        headers = ["案号", "区划", "受理渠道", "争议类型", "用人单位", "状态", "调解员", "收到申请", "期限届满", "结案日期"]
+        return xlsx_response("调解案件.xlsx", "调解案件", headers, list(_export_rows(rows)))
+    page = Paginator(rows, 20).get_page(request.GET.get("page"))
+    counts = [(MediationStatus(s), n) for s, n in queries.status_counts(base).items()]
+    return render(request, "mediation/list.html", {
+        "page": page, "counts": counts, "statuses": MediationStatus, "types": DisputeType,
+        "query": request.GET.get("q", ""), "status": request.GET.get("status", ""),
+        "type": request.GET.get("type", "")})
+
+
+def _analyses(user) -> dict:
+    rows = queries.visible_mediations(user)
+    figures = queries.overview(rows)
+    rate = figures["settle_rate"]
+    return {
+        "headline": table_result("headline", "调解概况", ["指标", "数值"], [
+            ["案件数", figures["cases"]],
+            ["调解成功率", f"{rate * 100:.1f}%" if rate is not None else "—"],
+            ["参考线（九龙坡 53 件成功 33 件）", f"{figures['seed_settle_rate'] * 100:.0f}%"],
+            ["协议金额（元）", figures["recovered"]],
+            ["平均办理天数", figures["average_days"] if figures["average_days"] is not None else "—"],
+        ]),
+        "status": table_result("status", "案件状态", ["状态", "件数"],
+                               [[str(MediationStatus(s).label), n] for s, n in figures["status"].items()],
+                               chart="pie"),
+        "types": table_result("types", "争议类型", ["类型", "件数"],
+                              [[t["label"], t["count"]] for t in figures["types"]], chart="bar"),
+        "mediators": table_result("mediators", "调解员", ["调解员", "案件", "成功", "不成", "成功率"], [
+            [r["mediator"], r["cases"], r["settled"], r["failed"],
+             f"{r['settle_rate'] * 100:.1f}%" if r["settle_rate"] is not None else "—"] for r in figures["mediators"]]),
+        "regions": table_result("regions", "区划", ["区划", "案件", "成功"],
+                                [[r["region"], r["cases"], r["settled"]] for r in figures["regions"]]),
+    }
+
+
+@login_required
+def cockpit(request):
+    require(request.user, "mediation.cockpit.view")
+    return render_cockpit(request, cockpits["mediation.overview"], [])
+
+
+@login_required
+def cockpit_data(request):
+    require(request.user, "mediation.cockpit.view")
+    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    require(request.user, "mediation.cockpit.view")
+    result = _analyses(request.user).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
