@@ -1,0 +1,13 @@
+"""The 安薪在线 scene's menu: each entry shows to the roles named."""
+
+from zhili.core.identity.api import Role
+from zhili.core.scenes.api import MenuItem
+
+from .roles import CONTRACTOR, HOUSING, HRSS, TEAM_LEAD
+
+MENU = [
+    MenuItem(label="我的工资", url_name="wage_guard:my_wages", roles=frozenset({Role.WORKER}), mobile=True),
+    MenuItem(label="在建项目", url_name="wage_guard:project_list",
+             roles=frozenset({CONTRACTOR, TEAM_LEAD, HOUSING, HRSS})),
+    MenuItem(label="安薪在线驾驶舱", url_name="wage_guard:cockpit", roles=frozenset({HOUSING, HRSS})),
+]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "wage_guard"
+urlpatterns = [
+    path("", views.my_wages, name="my_wages"),
+    path("lines/<int:pk>/answer/", views.line_answer, name="line_answer"),
+    path("projects/", views.project_list, name="project_list"),
+    path("projects/export/", views.project_export, name="project_export"),
+    path("projects/<int:pk>/", views.project_detail, name="project_detail"),
+    path("projects/<int:pk>/attendance/", views.attendance_import, name="attendance_import"),
+    path("projects/<int:pk>/sheets/", views.sheet_build, name="sheet_build"),
+    path("sheets/<int:pk>/", views.sheet_detail, name="sheet_detail"),
+    path("sheets/<int:pk>/export/", views.sheet_export, name="sheet_export"),
+    path("sheets/<int:pk>/issue/", views.sheet_issue, name="sheet_issue"),
+    path("sheets/<int:pk>/batches/", views.batch_create, name="batch_create"),
+    path("batches/<int:pk>/file/", views.batch_file, name="batch_file"),
+    path("batches/<int:pk>/return/", views.batch_return, name="batch_return"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
+    path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),
+]

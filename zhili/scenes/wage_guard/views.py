@@ -1,0 +1,259 @@
+"""Pages of the 安薪在线 scene: projects, wage sheets and payment files (governance side), the worker's wages on a
+phone, and the cockpit. Every page checks who may see what; anything else is "not found"."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.foundation.api import XlsxWriter, audit, check_upload_size
+from zhili.core.identity.api import can, require
+
+from . import queries, services
+from .choices import LineStatus, ProjectStatus
+from .models import Team
+
+
+def _errors(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def _project_filters(request) -> dict:
+    status = request.GET.get("status", "")
+    return {"status": status if status in ProjectStatus.values else "", "q": request.GET.get("q", "").strip()[:50]}
+
+
+def _filtered_projects(request):
+    filters = _project_filters(request)
+    projects = queries.visible_projects(request.user)
+    if filters["status"]:
+        projects = projects.filter(status=filters["status"])
+    if filters["q"]:
+        projects = projects.filter(name__icontains=filters["q"]) | projects.filter(permit_number=filters["q"])
+    return projects.order_by("-start_date", "-id"), filters
+
+
+@login_required
+def project_list(request):
+    """在建项目: the projects the person may see, filtered by state and searched by name or permit number."""
+    require(request.user, "wage_guard.project.view")
+    projects, filters = _filtered_projects(request)
+    page = Paginator(projects, 50).get_page(request.GET.get("page"))
+    return render(request, "wage_guard/project_list.html", {
+        "page": page, "filters": filters, "statuses": list(ProjectStatus), "query": request.GET.urlencode()})
+
+
+@login_required
+def project_export(request):
+    require(request.user, "wage_guard.project.view")
+    projects, _filters = _filtered_projects(request)
+    writer = XlsxWriter()
+    sheet = writer.add_sheet(_("在建项目"), header=[
+        _("项目名称"), _("施工许可证号"), _("所在区划"), _("建设单位"), _("施工总承包单位"), _("合同价款（元）"),
+        _("开工日期"), _("状态")])
+    for p in projects.iterator(chunk_size=2000):
+        sheet.append([p.name, p.permit_number, p.region.name, p.builder.name, p.general_contractor.name,
+                      float(p.contract_sum), p.start_date.isoformat(), str(ProjectStatus(p.status).label)])
+    return writer.response("wage_guard_projects.xlsx")
+
+
+@login_required
+def project_detail(request, pk: int):
+    project = queries.project_for(request.user, pk)
+    account = getattr(project, "special_account", None)
+    roster = project.roster.select_related("worker", "team").order_by("badge")
+    return render(request, "wage_guard/project_detail.html", {
+        "project": project, "account": account, "deposit": getattr(project, "deposit", None),
+        "account_entries": account.entries.order_by("-id")[:20] if account else [],
+        "instalments": project.instalments.all(), "subcontracts": project.subcontracts.select_related("contractor"),
+        "teams": project.teams.all(), "roster": roster[:200], "roster_count": roster.count(),
+        "sheets": project.sheets.select_related("team"),
+        "history": audit.entries_for(project).order_by("-id")[:30],
+        "may_manage": can(request.user, "wage_guard.project.manage", project),
+        "today": dt.date.today().replace(day=1),
+    })
+
+
+@login_required
+@require_POST
+def attendance_import(request, pk: int):
+    """Upload a 考勤机 export; the report lists each refused line, and nothing is written then."""
+    project = queries.project_for(request.user, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("请选择考勤文件"))
+        return redirect("wage_guard:project_detail", pk=pk)
+    try:
+        check_upload_size(upload)
+        report = services.import_attendance(project, source=upload.read(), file_name=upload.name, actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("wage_guard:project_detail", pk=pk)
+    if report.accepted:
+        messages.success(request, _("已导入 {n} 条打卡，写入 {d} 个考勤日").format(n=report.punches, d=report.days_written))
+        return redirect("wage_guard:project_detail", pk=pk)
+    return render(request, "wage_guard/import_report.html", {"project": project, "report": report}, status=400)
+
+
+@login_required
+@require_POST
+def sheet_build(request, pk: int):
+    project = queries.project_for(request.user, pk)
+    team = Team.objects.filter(project=project, pk=request.POST.get("team") or 0).first()
+    if team is None:
+        raise Http404(_("没有该班组"))
+    try:
+        month = dt.datetime.strptime(request.POST.get("month", ""), "%Y-%m").date()
+        sheet = services.build_wage_sheet(team, month, actor=request.user)
+    except ValueError:
+        messages.error(request, _("工资月份格式应为 YYYY-MM"))
+        return redirect("wage_guard:project_detail", pk=pk)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("wage_guard:project_detail", pk=pk)
+    return redirect("wage_guard:sheet_detail", pk=sheet.pk)
+
+
+@login_required
+def sheet_detail(request, pk: int):
+    sheet = queries.sheet_for(request.user, pk)
+    return render(request, "wage_guard/sheet_detail.html", {
+        "sheet": sheet, "lines": sheet.lines.select_related("entry__worker", "dispute_case").order_by("entry__badge"),
+        "batches": sheet.batches.order_by("sequence"),
+        "may_keep": can(request.user, "wage_guard.team.keep", sheet.team),
+        "may_manage": can(request.user, "wage_guard.project.manage", sheet.project),
+        "history": audit.entries_for(sheet).order_by("-id")[:30],
+    })
+
+
+@login_required
+def sheet_export(request, pk: int):
+    """The wage ledger (工资支付台账) of the sheet as XLSX: the MWR Art. 15 fields, ID numbers masked."""
+    sheet = queries.sheet_for(request.user, pk)
+    rows = [[line.entry.badge, line.entry.worker.name, line.entry.worker.masked_id_number, float(line.days),
+             float(line.hours), float(line.gross), float(line.deductions), float(line.net),
+             str(LineStatus(line.status).label), float(line.paid_amount),
+             line.paid_on.isoformat() if line.paid_on else ""]
+            for line in sheet.lines.select_related("entry__worker").order_by("entry__badge")]
+    return xlsx_response(f"wage_sheet_{sheet.pk}.xlsx", _("工资支付台账"), [
+        _("工号"), _("姓名"), _("身份证号码"), _("出勤天数"), _("出勤小时"), _("应发工资"), _("代扣款项"), _("实发工资"),
+        _("确认状态"), _("已发放"), _("发放日期")], rows)
+
+
+@login_required
+@require_POST
+def sheet_issue(request, pk: int):
+    sheet = queries.sheet_for(request.user, pk)
+    try:
+        services.issue_wage_sheet(sheet, actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("wage_guard:sheet_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def batch_create(request, pk: int):
+    sheet = queries.sheet_for(request.user, pk)
+    try:
+        batch = services.create_payment_batch(sheet, actor=request.user)
+        messages.success(request, _("已生成代发批次 {n}").format(n=batch.number))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("wage_guard:sheet_detail", pk=pk)
+
+
+@login_required
+def batch_file(request, pk: int):
+    """The payment file for the bank; only the GC may take it (it holds full card numbers); the download is audited."""
+    batch = queries.batch_for(request.user, pk)
+    require(request.user, "wage_guard.project.manage", batch.sheet.project)
+    audit.record("wage_guard.batch.downloaded", actor=request.user, target=batch, data={"number": batch.number})
+    response = HttpResponse(batch.content, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{batch.number}.txt"'
+    return response
+
+
+@login_required
+@require_POST
+def batch_return(request, pk: int):
+    batch = queries.batch_for(request.user, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("请选择回盘文件"))
+        return redirect("wage_guard:sheet_detail", pk=batch.sheet_id)
+    try:
+        check_upload_size(upload)
+        report = services.reconcile_return_file(batch, content=upload.read(), actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("wage_guard:sheet_detail", pk=batch.sheet_id)
+    if not report.accepted:
+        return render(request, "wage_guard/return_report.html", {"batch": batch, "report": report}, status=400)
+    messages.success(request, _("对账完成：成功 {p} 笔 {t} 元，失败 {f} 笔").format(
+        p=report.paid, t=report.paid_total, f=report.failed))
+    return redirect("wage_guard:sheet_detail", pk=batch.sheet_id)
+
+
+@login_required
+def my_wages(request):
+    """The worker's wage lines on a phone: confirm or dispute each month's line, see what was paid."""
+    return render(request, "wage_guard/my_wages.html", {
+        "lines": queries.my_lines(request.user)[:24], "entries": queries.my_entries(request.user)})
+
+
+@login_required
+@require_POST
+def line_answer(request, pk: int):
+    line = queries.my_line(request.user, pk)
+    try:
+        if request.POST.get("answer") == "confirm":
+            services.confirm_wage_line(line, actor=request.user)
+            messages.success(request, _("已确认 {m} 工资").format(m=line.sheet.month.strftime("%Y-%m")))
+        else:
+            services.dispute_wage_line(line, reason=request.POST.get("reason", ""),
+                                       claimed_net=request.POST.get("claimed_net") or None, actor=request.user)
+            messages.success(request, _("异议已提交，人社部门将先行调解"))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("wage_guard:my_wages")
+
+
+def _analyses(user) -> dict:
+    projects = queries.visible_projects(user)
+    counts = {s: 0 for s in ProjectStatus.values}
+    for status in projects.values_list("status", flat=True):
+        counts[status] += 1
+    rows = [[str(ProjectStatus(s).label), count_cell(n, limit=1)] for s, n in counts.items()]
+    return {"status": table_result("status", _("项目状态"), [_("状态"), _("项目数")], rows, chart="pie")}
+
+
+@login_required
+def cockpit(request):
+    require(request.user, "wage_guard.cockpit.view")
+    return render_cockpit(request, cockpits["wage_guard.overview"], [])
+
+
+@login_required
+def cockpit_data(request):
+    require(request.user, "wage_guard.cockpit.view")
+    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    require(request.user, "wage_guard.cockpit.view")
+    result = _analyses(request.user).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
