@@ -4,6 +4,7 @@ A scene writes ``CASE_TYPES = [closed_loop_case_type("labor_risk_warning", "劳�
 the registry (``registry.py``) collects them at start-up.
 """
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -60,7 +61,9 @@ class CaseType:
 
     ``deadlines`` maps a state to the working days a case may stay in it; ``on_overdue`` says whether a
     late case only reminds its assignee or is escalated to its supervisor (督办). ``deadline_basis`` cites
-    where the deadlines come from (文号 or the scene's service commitment).
+    where the deadlines come from (文号 or the scene's service commitment) and ``deadlines_from`` the day they
+    took effect: each becomes a dated parameter ``cases.<code>`` / ``<state>`` (listed on ``/policy/rules/``).
+    ``later_deadlines`` adds values that take effect later: ``{state: [(days, effective_from, basis), ...]}``.
     """
 
     code: str
@@ -72,6 +75,8 @@ class CaseType:
     on_overdue: str = OverdueAction.ESCALATE
     deadline_basis: str = ""
     rating_states: tuple[str, ...] = ()
+    deadlines_from: dt.date | None = None
+    later_deadlines: dict = field(default_factory=dict)
 
     def __post_init__(self):
         values = [s.value for s in self.states]
@@ -81,9 +86,12 @@ class CaseType:
             unknown = [s for s in (*transition.source, transition.target) if s not in values]
             if unknown:
                 raise ValueError(f"case type {self.code}: transition {transition.name} names unknown states {unknown}")
-        for state in self.deadlines:
+        for state in (*self.deadlines, *self.later_deadlines):
             if state not in values:
                 raise ValueError(f"case type {self.code}: deadline for unknown state {state!r}")
+        if self.deadlines and not (isinstance(self.deadlines_from, dt.date) and self.deadline_basis):
+            raise ValueError(f"case type {self.code}: deadlines need deadline_basis and deadlines_from "
+                             "(the date they took effect)")
         if self.on_overdue not in OverdueAction.values:
             raise ValueError(f"case type {self.code}: on_overdue must be one of {OverdueAction.values}")
         if len({t.name for t in self.transitions}) != len(self.transitions):
@@ -128,6 +136,7 @@ class ClosedLoop:
     REJECTED = "rejected"
 
 
+CLOSED_LOOP_DEFAULTS_FROM = dt.date(2025, 1, 1)  # when the platform's default service commitment was set
 CLOSED_LOOP_DEFAULT_DEADLINES = {
     ClosedLoop.SUBMITTED: 1,
     ClosedLoop.ACCEPTED: 1,
@@ -138,12 +147,14 @@ CLOSED_LOOP_DEFAULT_DEADLINES = {
 
 
 def closed_loop_case_type(code: str, name: str, *, deadlines: dict[str, int] | None = None,
-                          deadline_basis: str = "", on_overdue: str = OverdueAction.ESCALATE,
+                          deadline_basis: str = "", deadlines_from: dt.date | None = None,
+                          on_overdue: str = OverdueAction.ESCALATE,
                           roles: Iterable[str] | None = None) -> CaseType:
     """The standard closed loop: 待受理 → 已受理 → 已派单 → 处置中 → 已反馈 → 已办结, then the requester rates.
 
     ``deadlines`` (working days per state) replace the defaults, which are a service commitment and must
-    be replaced by the scene's own legal or published deadlines with ``deadline_basis`` naming them.
+    be replaced by the scene's own legal or published deadlines with ``deadline_basis`` naming them and
+    ``deadlines_from`` the day they took effect.
     """
     c = ClosedLoop
     roles = frozenset(DEPARTMENT_ROLES if roles is None else roles)
@@ -173,5 +184,6 @@ def closed_loop_case_type(code: str, name: str, *, deadlines: dict[str, int] | N
         deadlines=dict(CLOSED_LOOP_DEFAULT_DEADLINES if deadlines is None else deadlines),
         on_overdue=on_overdue,
         deadline_basis=deadline_basis or "平台默认服务承诺时限（场景应以其法定或公开承诺时限替换）",
+        deadlines_from=deadlines_from or (CLOSED_LOOP_DEFAULTS_FROM if deadlines is None else None),
         rating_states=(c.CLOSED, c.REJECTED),
     )

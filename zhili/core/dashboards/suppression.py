@@ -9,18 +9,14 @@ of a series with a published total is hidden, so the hidden one cannot be had by
 
 import datetime as dt
 
-from .thresholds import Dated, value_on
+from zhili.core.foundation.api import parameter_on
 
 SUPPRESSED = "<5"
-RULES = {
-    "min_cell_size": [Dated(5, dt.date(2020, 1, 1),
-                            "《个人信息保护法》第七十三条（匿名化：无法识别特定个人且不能复原）；"
-                            "国家统计局统计数据发布小单元格抑制惯例（少于 5 人不单独公布）")],
-}
 
 
 def min_cell_size(day: dt.date | None = None) -> int:
-    return value_on(RULES, "min_cell_size", day or dt.date.today()).value
+    """The smallest group a published figure may stand for (parameter ``dashboards.min_cell_size``)."""
+    return parameter_on("dashboards", "min_cell_size", day or dt.date.today()).value
 
 
 def _fmt(value, digits: int | None) -> str:

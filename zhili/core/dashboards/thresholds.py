@@ -1,19 +1,8 @@
-"""Dated values with references, and index thresholds that grade a value green, yellow or red."""
+"""Index thresholds that grade a value green, yellow or red (dated as parameters: foundation.parameters)."""
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from .choices import IndexLevel
-
-
-@dataclass(frozen=True)
-class Dated:
-    """One value in force from ``effective_from``, with the document (文号 or URL) that sets it."""
-
-    value: Any
-    effective_from: dt.date
-    reference: str
 
 
 @dataclass(frozen=True)
@@ -23,13 +12,6 @@ class Thresholds:
     yellow: float
     red: float
     higher_is_worse: bool = True
-
-
-def value_on(rules: dict[str, list[Dated]], name: str, day: dt.date) -> Dated:
-    """The entry of ``rules[name]`` in force on ``day`` (the earliest one if ``day`` precedes them all)."""
-    versions = rules[name]
-    in_force = [v for v in versions if v.effective_from <= day]
-    return max(in_force, key=lambda v: v.effective_from) if in_force else min(versions, key=lambda v: v.effective_from)
 
 
 def grade(value: float | None, thresholds: Thresholds) -> IndexLevel:

@@ -16,6 +16,9 @@ Validators: ``validate_id_number``, ``validate_mobile``, ``validate_uscc``, ``va
 Requests and forms: ``client_ip(request)``; ``add_service_errors(form, exc)`` puts a service's
     ValidationError on the form's fields.
 Registries: ``Registry`` (filled at start-up, frozen afterwards).
+Dated parameters (the one mechanism for values a law, standard or policy sets): ``Parameter``, ``Value``,
+    ``ParameterValue``, ``parameter_on(set, name, day)``; sets are declared in an app's ``policies.py`` (read by
+    core.policy) or registered with ``register_parameter_set``; ``parameter_sets`` lists them all.
 Hand-written SQL on hot paths (name tables and columns through the models, so a renamed field changes the
     statement): ``quoted_table``, ``quoted_column``, ``columns``, ``loaded_instance``.
 Spreadsheets (bounded uploads, safe cells): ``iter_rows``, ``check_upload_size``, ``Limits``,
@@ -29,6 +32,15 @@ from .choices import ChoiceSet, Colour
 from .context import client_ip
 from .forms import add_service_errors
 from .models import AuditEntry, OrgScopedModel, TimeStampedModel, columns, loaded_instance, quoted_column, quoted_table
+from .parameters import (
+    Parameter,
+    ParameterSet,
+    ParameterValue,
+    Value,
+    parameter_on,
+    parameter_sets,
+    register_parameter_set,
+)
 from .registry import Registry
 from .spreadsheets import (
     XLSX_CONTENT_TYPE,
@@ -53,7 +65,8 @@ from .validators import (
 )
 
 __all__ = [
-    "XLSX_CONTENT_TYPE", "AuditEntry", "ChoiceSet", "Colour", "Limits", "OrgScopedModel", "Registry",
+    "XLSX_CONTENT_TYPE", "AuditEntry", "ChoiceSet", "Colour", "Limits", "OrgScopedModel", "Parameter", "ParameterSet",
+    "ParameterValue", "Registry", "Value", "parameter_on", "parameter_sets", "register_parameter_set",
     "SpreadsheetRejected", "TimeStampedModel", "XlsxWriter", "add_service_errors", "audit", "birth_date_from_id",
     "check_upload_size", "client_ip", "columns", "enqueue_with_commit", "events", "header_widths", "iter_rows", "loaded_instance", "pii",
     "quoted_column", "quoted_table", "safe_value", "table_xlsx", "uscc_check_character", "validate_id_number",

@@ -6,34 +6,23 @@ start-up with the place to mend. Conditions and amounts are texts in the conditi
 """
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured
 
+from zhili.core.foundation.parameters import Parameter, ParameterValue, Source, Value, caller_source
+
 from .expressions import TYPES
+
+__all__ = ["ENTITIES", "Benefit", "Condition", "Fact", "Pack", "Parameter", "ParameterValue", "Policy",
+           "PolicyPackError", "Source", "Value", "caller_source", "check_type"]
+
+TABLE = "table"  # a parameter type for structured values that code reads and conditions cannot
 
 ENTITIES = ("household", "person", "enterprise")
 OWNER_KINDS = ("department", "social_organization")
 BENEFIT_KINDS = ("cash", "in_kind", "service", "reduction", "subsidy", "insurance")
 BENEFIT_PERIODS = ("month", "year", "once")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a declaration was written: a file and a line (or ``admin``/``xlsx`` and a row)."""
-
-    path: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
-
-
-def caller_source(depth: int = 2) -> Source:
-    frame = sys._getframe(depth)
-    return Source(frame.f_code.co_filename, frame.f_lineno)
 
 
 class PolicyPackError(ImproperlyConfigured):
@@ -59,85 +48,6 @@ class Fact:
     def __post_init__(self):
         if self.source is None:
             object.__setattr__(self, "source", caller_source(3))
-
-
-@dataclass(frozen=True)
-class Value:
-    """One value of a parameter, in force from ``effective_from``; ``checked`` once read in the official text."""
-
-    value: object
-    effective_from: dt.date
-    reference: str
-    checked: bool = False
-    source: Source | None = field(default=None, compare=False)
-
-    def __post_init__(self):
-        if self.source is None:
-            object.__setattr__(self, "source", caller_source(3))
-
-
-@dataclass(frozen=True)
-class ParameterValue:
-    """The value of a parameter on one day, with what it rests on."""
-
-    code: str
-    label: str
-    value: object
-    effective_from: dt.date | None
-    reference: str
-    checked: bool
-    unit: str = ""
-
-    def as_dict(self) -> dict:
-        value = self.value
-        if isinstance(value, Decimal):
-            value = str(value)
-        return {"code": self.code, "label": self.label, "value": value, "unit": self.unit,
-                "effective_from": self.effective_from.isoformat() if self.effective_from else None,
-                "reference": self.reference, "checked": self.checked}
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A dated parameter (低保标准, 低边倍数, 医疗负担阈值) with its reference.
-
-    ``values`` is a list of ``Value``; or, with ``key`` naming a fact of the entity (``county_code``,
-    ``assistance_category``), a dict from each key value to such a list. ``formula`` derives the parameter from
-    others (``dibao_standard * dibian_multiple``) instead of listing values.
-    """
-
-    name: str
-    label: str
-    values: object = ()
-    unit: str = ""
-    key: str = ""
-    formula: str = ""
-    type: str = "number"
-    description: str = ""
-    source: Source | None = field(default=None, compare=False)
-
-    def __post_init__(self):
-        if self.source is None:
-            object.__setattr__(self, "source", caller_source(3))
-
-    def series(self, key=None) -> list[Value]:
-        """The values for ``key`` (or the only list), oldest first."""
-        if self.key:
-            found = self.values.get(None if key is None else str(key), ()) if isinstance(self.values, dict) else ()
-        else:
-            found = self.values
-        return sorted(found, key=lambda v: v.effective_from)
-
-    def keys(self) -> list[str]:
-        return sorted(self.values) if self.key and isinstance(self.values, dict) else []
-
-    def entry_on(self, day: dt.date, key=None) -> Value | None:
-        """The value in force on ``day`` (None before the first, or for an unknown key)."""
-        found = None
-        for value in self.series(key):
-            if value.effective_from <= day:
-                found = value
-        return found
 
 
 @dataclass(frozen=True)
@@ -213,6 +123,7 @@ class Pack:
     path: str = ""
 
 
-def check_type(kind: str, source, what: str) -> None:
-    if kind not in TYPES:
-        raise PolicyPackError(source, f"{what} 的类型 {kind!r} 未知（可用：{', '.join(TYPES)}）")
+def check_type(kind: str, source, what: str, *, table: bool = False) -> None:
+    allowed = (*TYPES, TABLE) if table else TYPES
+    if kind not in allowed:
+        raise PolicyPackError(source, f"{what} 的类型 {kind!r} 未知（可用：{', '.join(allowed)}）")

@@ -14,6 +14,7 @@ from .declarations import (
     BENEFIT_PERIODS,
     ENTITIES,
     OWNER_KINDS,
+    TABLE,
     Fact,
     Pack,
     Parameter,
@@ -52,7 +53,8 @@ class Domain:
         facts = {name: fact.type for name, fact in self.facts.get(entity, {}).items()}
         members = {name: fact.type for name, fact in self.facts.get("person", {}).items()} if entity == "household" \
             else {}
-        parameters = {name: (p.type, bool(self.parameter_keys.get(name))) for name, p in self.parameters.items()}
+        parameters = {name: (p.type, bool(self.parameter_keys.get(name))) for name, p in self.parameters.items()
+                      if p.type != TABLE}
         return ex.Scope(facts, members, parameters)
 
     def fact(self, entity: str, name: str) -> Fact:
@@ -131,7 +133,9 @@ def _add_parameter(domain: Domain, parameter: Parameter) -> None:
         raise PolicyPackError(source, f"参数 {parameter.name} 重复声明（先前在 {domain.parameters[parameter.name].source}）")
     if any(parameter.name in facts for facts in domain.facts.values()):
         raise PolicyPackError(source, f"参数 {parameter.name} 与同名事实冲突")
-    check_type(parameter.type, source, f"参数 {parameter.name}")
+    check_type(parameter.type, source, f"参数 {parameter.name}", table=True)
+    if parameter.formula and parameter.type == TABLE:
+        raise PolicyPackError(source, f"参数 {parameter.name} 是表格类型，不能由公式得出")
     if parameter.formula:
         if parameter.values:
             raise PolicyPackError(source, f"参数 {parameter.name} 不能同时有公式和取值")
@@ -155,7 +159,7 @@ def _check_value(parameter: Parameter, value) -> None:
     if not value.reference:
         raise PolicyPackError(where, f"参数 {parameter.name} 自 {value.effective_from} 的取值缺少依据（reference）")
     kinds = {"number": (int, float, Decimal), "bool": (bool,), "string": (str,), "list": (list, tuple),
-             "date": (dt.date,)}
+             "date": (dt.date,), TABLE: (object,)}
     ok = isinstance(value.value, kinds[parameter.type])
     if parameter.type == "number" and isinstance(value.value, bool):
         ok = False
@@ -164,7 +168,7 @@ def _check_value(parameter: Parameter, value) -> None:
 
 
 def _parse_formulas(domain: Domain) -> None:
-    scope = ex.Scope({}, {}, {name: (p.type, False) for name, p in domain.parameters.items()})
+    scope = ex.Scope({}, {}, {name: (p.type, False) for name, p in domain.parameters.items() if p.type != TABLE})
     for name, parameter in domain.parameters.items():
         if not parameter.formula:
             continue

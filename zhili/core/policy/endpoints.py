@@ -80,5 +80,5 @@ def get_rules(request, date: dt.date | None = None):
     """Every dated rule: value, effective date, reference and whether the official value was checked."""
     require(request.auth, "policy.policy.view", None)
     return [{**row, "effective_from": row["effective_from"].isoformat() if row["effective_from"] else None,
-             "value": row["value"] if isinstance(row["value"], int | float | str | bool | None) else str(row["value"])}
+             "value": row["value"] if isinstance(row["value"], int | float | str | bool | None) else row["display"]}
             for row in parameter_rows(date)]

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from django.db.models import Count, Max
 
+from zhili.core.foundation.api import parameter_sets
+
 from .declarations import PolicyPackError
 from .domains import Domain, add_policy
 from .models import OfficerPolicy
@@ -55,27 +57,43 @@ def policy_rows(*, domain: str = "", owner_kind: str = "", category: str = "", s
 
 
 def parameter_rows(day: dt.date | None = None) -> list[dict]:
-    """Every parameter of every domain: each value (per key) with its date, reference and checked flag.
+    """Every dated parameter of the platform (each policy domain's, login limits, case deadlines, thresholds):
+    each value (per key) with its date, reference and checked flag.
 
     ``in_force`` marks the value in force on ``day`` (today by default).
     """
     day = day or dt.date.today()
     rows = []
-    for code in sorted(domains):
-        domain = get_domain(code)
-        for name, parameter in domain.parameters.items():
+    for code in sorted(parameter_sets):
+        found = parameter_sets[code]
+        for name, parameter in found.parameters.items():
+            base = {"domain": code, "domain_label": found.label, "name": name, "label": parameter.label,
+                    "unit": parameter.unit, "type": parameter.type}
             if parameter.formula:
-                rows.append({"domain": code, "name": name, "label": parameter.label, "key": "",
-                             "value": parameter.formula, "unit": parameter.unit, "effective_from": None,
-                             "reference": "", "checked": None, "in_force": True, "formula": True,
-                             "source": str(parameter.source)})
+                rows.append({**base, "key": "", "value": parameter.formula, "display": parameter.formula,
+                             "effective_from": None, "reference": "", "checked": None, "in_force": True,
+                             "formula": True, "source": str(parameter.source)})
                 continue
             for key in parameter.keys() or [None]:
                 current = parameter.entry_on(day, key)
                 for value in parameter.series(key):
-                    rows.append({"domain": code, "name": name, "label": parameter.label, "key": key or "",
-                                 "value": value.value, "unit": parameter.unit,
+                    rows.append({**base, "key": key or "", "value": value.value, "display": display(value.value),
                                  "effective_from": value.effective_from, "reference": value.reference,
                                  "checked": value.checked, "in_force": value is current, "formula": False,
                                  "source": str(value.source or parameter.source)})
     return rows
+
+
+def display(value) -> str:
+    """A parameter value as people read it: lists joined with 、, tables one entry per clause."""
+    if isinstance(value, dict):
+        return "；".join(f"{key}：{display(item)}" for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return "、".join(display(item) for item in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "yellow") and hasattr(value, "red"):
+        return f"黄 {value.yellow:g}，红 {value.red:g}"
+    return str(value)

@@ -8,6 +8,9 @@ one stops the start with its file and line.
 
 from pathlib import Path
 
+from django.apps import apps
+
+from zhili.core.foundation.api import register_parameter_set
 from zhili.core.foundation.registry import Registry
 
 from .declarations import Pack
@@ -52,6 +55,15 @@ def build_registered() -> None:
     _pending.clear()
     for code, domain in built.items():
         domains.register(code, domain)
+        register_parameter_set(code, domain_label(code), domain.parameters.values())
+
+
+def domain_label(code: str) -> str:
+    """The name of the app that owns domain ``code`` (its verbose name), or the code itself."""
+    for config in apps.get_app_configs():
+        if code in (getattr(config, "code", None), config.label):
+            return str(config.verbose_name)
+    return code
 
 
 def get_domain(code: str) -> Domain:

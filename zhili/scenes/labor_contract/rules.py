@@ -1,35 +1,23 @@
 """Legal rules a labor contract is checked against: dated values with their references, and ``check_contract``.
 
-Every threshold is a ``Dated(value, effective_from, reference)``; a changed rule gets a new entry with a new
-effective date, never an edited literal. ``value_on(name, day)`` gives the entry in force on ``day``.
+Every threshold is a dated parameter of the ``labor_contract`` policy domain (``policies.py``, core.policy's one
+mechanism for dated rules); a changed rule gets a new value with a new effective date, never an edited literal.
+``value_on(name, day)`` gives the value in force on ``day`` with its date and reference.
 Statute texts: LawRefBook/Laws at commit 2f4c5c23 (see ``docs/scenes/labor_contract.md``).
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from zhili.core.foundation.api import birth_date_from_id
+from zhili.core.foundation.api import ParameterValue, birth_date_from_id, parameter_on
 
 from .choices import TermType, WorkingHourSystem
+from .policies import DOMAIN, LCL
 
-LCL = "《劳动合同法》"
-LL = "《劳动法》"
-LCL_IN_FORCE = dt.date(2008, 1, 1)
-LCL_2012 = dt.date(2013, 7, 1)  # the 2012 amendment (dispatch articles) took effect on this date
-
-
-@dataclass(frozen=True)
-class Dated:
-    """One value of a rule, in force from ``effective_from``, with the legal basis that sets it."""
-
-    value: Any
-    effective_from: dt.date
-    reference: str
+Dated = ParameterValue  # a rule's value on a day, with its date and reference (what value_on and the checks give)
 
 
 @dataclass(frozen=True)
@@ -58,68 +46,6 @@ class MinimumWage:
     reference: str
 
 
-RULES: dict[str, list[Dated]] = {
-    # (term lower bound in months, longest probation in months), read top-down; a task-based contract has none.
-    "probation_limits": [Dated(((36, 6), (12, 2), (3, 1), (0, 0)), LCL_IN_FORCE, LCL + "第十九条第一款")],
-    "probation_open_ended_months": [Dated(6, LCL_IN_FORCE, LCL + "第十九条第一款")],
-    "probation_task_based_months": [Dated(0, LCL_IN_FORCE, LCL + "第十九条第三款")],
-    "probation_once": [Dated(True, LCL_IN_FORCE, LCL + "第十九条第二款")],
-    "probation_wage_ratio": [Dated(Decimal("0.80"), LCL_IN_FORCE,
-                                   LCL + "第二十条；《劳动合同法实施条例》第十五条")],
-    "probation_wage_floor_is_minimum_wage": [Dated(True, LCL_IN_FORCE, LCL + "第二十条")],
-    "wage_floor_is_minimum_wage": [Dated(True, dt.date(1995, 1, 1), LL + "第四十八条；《最低工资规定》")],
-    "minimum_working_age": [Dated(16, dt.date(1995, 1, 1), LL + "第十五条")],
-    "signing_deadline_days": [Dated(30, LCL_IN_FORCE, LCL + "第十条、第八十二条；《劳动合同法实施条例》第六条")],
-    "unsigned_reminder_days": [Dated((20, 30), LCL_IN_FORCE,
-                                     LCL + "第十条、第八十二条（自用工之日起一个月内订立书面合同）")],
-    "expiry_reminder_days": [Dated(30, LCL_IN_FORCE,
-                                   "平台参数；" + LCL + "第四十四条、第四十六条第五项（到期终止或续订）")],
-    "open_ended_after_fixed_terms": [Dated(2, LCL_IN_FORCE, LCL + "第十四条第二款第三项")],
-    "open_ended_after_years": [Dated(10, LCL_IN_FORCE, LCL + "第十四条第二款第一项")],
-    "dispatch_min_term_months": [Dated(24, LCL_2012, LCL + "第五十八条第二款")],
-    "dispatch_required_fields": [Dated(("host_employer_name", "dispatch_post", "dispatch_start", "dispatch_end"),
-                                       LCL_2012, LCL + "第五十八条第一款")],
-    "working_hour_system_required": [Dated(True, LCL_IN_FORCE, LCL + "第十七条第一款第五项")],
-    # How long a signing invitation stays open, and the pause before HR may text the worker again.
-    "signing_invitation_days": [Dated(30, LCL_IN_FORCE, "平台参数（签署链接有效期；逾期未签的合同标记为已过期）")],
-    "invitation_resend_cooldown_minutes": [Dated(60, LCL_IN_FORCE, "平台参数（同一合同的签署短信间隔，避免重复打扰劳动者）")],
-    "open_ended_count_from": [Dated(LCL_IN_FORCE, LCL_IN_FORCE, LCL + "第九十七条第一款（连续订立固定期限合同次数自本法施行后续订时开始计算）")],
-    "termination_certificate": [Dated(True, LCL_IN_FORCE, LCL + "第五十条第一款；《劳动合同法实施条例》第二十四条")],
-    # Reason → (status the contract ends in, the article it rests on). 解除 (rescission) or 终止 (termination).
-    "termination_grounds": [Dated({
-        "mutual_agreement": ("rescinded", LCL + "第三十六条"),
-        "worker_notice": ("rescinded", LCL + "第三十七条"),
-        "worker_employer_fault": ("rescinded", LCL + "第三十八条"),
-        "employer_worker_fault": ("rescinded", LCL + "第三十九条"),
-        "employer_no_fault": ("rescinded", LCL + "第四十条"),
-        "economic_layoff": ("rescinded", LCL + "第四十一条"),
-        "transfer": ("rescinded", LCL + "第三十六条；《劳动合同法实施条例》第十条"),
-        "expiry": ("terminated", LCL + "第四十四条第一项"),
-        "pension": ("terminated", LCL + "第四十四条第二项"),
-        "death": ("terminated", LCL + "第四十四条第三项"),
-        "bankruptcy": ("terminated", LCL + "第四十四条第四项"),
-        "dissolution": ("terminated", LCL + "第四十四条第五项"),
-        "other_statutory": ("terminated", LCL + "第四十四条第六项"),
-    }, LCL_IN_FORCE, LCL + "第三十六条至第四十四条")],
-    # Art. 40 (no-fault dismissal): written notice this many days ahead, or one extra month's wage instead (the
-    # previous month's wage, LCL-IR Art. 20).
-    "no_fault_notice_days": [Dated(30, LCL_IN_FORCE, LCL + "第四十条")],
-    "no_fault_pay_in_lieu": [Dated(True, LCL_IN_FORCE, LCL + "第四十条；《劳动合同法实施条例》第二十条")],
-    # The reasons Art. 42 bars while the worker is in one of the circumstances below.
-    "protected_dismissal_reasons": [Dated(("employer_no_fault", "economic_layoff"), LCL_IN_FORCE,
-                                          LCL + "第四十二条")],
-    # Art. 42's circumstances: code → (what it is, the item it rests on).
-    "dismissal_protections": [Dated({
-        "occupational_hazard": (gettext_lazy("从事接触职业病危害作业未进行离岗前职业健康检查，或疑似职业病病人在诊断或者医学观察期间"),
-                                LCL + "第四十二条第一项"),
-        "work_disability": (gettext_lazy("在本单位患职业病或者因工负伤并被确认丧失或者部分丧失劳动能力"), LCL + "第四十二条第二项"),
-        "medical_period": (gettext_lazy("患病或者非因工负伤，在规定的医疗期内"), LCL + "第四十二条第三项"),
-        "pregnancy": (gettext_lazy("女职工在孕期、产期、哺乳期"), LCL + "第四十二条第四项"),
-        "long_service": (gettext_lazy("在本单位连续工作满十五年，且距法定退休年龄不足五年"), LCL + "第四十二条第五项"),
-        "other_statutory": (gettext_lazy("法律、行政法规规定的其他情形"), LCL + "第四十二条第六项"),
-    }, LCL_IN_FORCE, LCL + "第四十二条")],
-}
-
 # Zhejiang's tiers. The province-wide entry is the lowest tier, used when a county is not listed below.
 # 建德市 (330182) is in the second tier. The figures (monthly and hourly), the 文号, the effective dates and the
 # county-to-tier lists were recalled, not read from the province's notices: neither labor.md nor the sources
@@ -143,10 +69,14 @@ MINIMUM_WAGES: list[MinimumWage] = [
 
 
 def value_on(name: str, day: dt.date) -> Dated:
-    """The entry of rule ``name`` in force on ``day`` (the earliest one if ``day`` precedes them all)."""
-    versions = RULES[name]
-    in_force = [v for v in versions if v.effective_from <= day]
-    return max(in_force, key=lambda v: v.effective_from) if in_force else min(versions, key=lambda v: v.effective_from)
+    """The value of parameter ``name`` (``policies.py``) in force on ``day`` (the earliest if ``day`` precedes all)."""
+    return parameter_on(DOMAIN, name, day)
+
+
+def derived(rule: Dated, value, *, effective_from: dt.date | None = None, reference: str | None = None) -> Dated:
+    """A value worked out from ``rule`` (a probation floor, a longest probation), keeping its basis."""
+    return replace(rule, value=value, effective_from=effective_from or rule.effective_from,
+                   reference=rule.reference if reference is None else reference)
 
 
 def minimum_wage(region_code: str, day: dt.date) -> MinimumWage | None:
@@ -187,7 +117,7 @@ def probation_wage_floor(wage: Decimal, region_code: str, start: dt.date) -> Dat
     if floor is not None and floor.monthly > lowest:
         lowest = floor.monthly.quantize(Decimal("0.01"))
         reference = value_on("probation_wage_floor_is_minimum_wage", start).reference + "；" + floor.reference
-    return Dated(lowest, start, reference)
+    return derived(ratio, lowest, effective_from=start, reference=reference)
 
 
 def max_probation_months(term_type: str, start: dt.date, end: dt.date | None) -> Dated:
@@ -200,8 +130,8 @@ def max_probation_months(term_type: str, start: dt.date, end: dt.date | None) ->
     months = term_months(start, end)
     for lower, longest in limits.value:
         if months >= lower:
-            return Dated(longest, limits.effective_from, limits.reference)
-    return Dated(0, limits.effective_from, limits.reference)
+            return derived(limits, longest)
+    return derived(limits, 0)
 
 
 def age_on(id_number: str, day: dt.date) -> int | None:

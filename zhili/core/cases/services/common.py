@@ -7,10 +7,12 @@ import json
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from zhili.core.foundation.parameters import parameter_on, parameter_sets
 from zhili.core.identity.roles import DEPARTMENT_ROLES
 
 from ..declarations import CaseType
 from ..models import AssignmentRule, Case, CaseEvent, CaseNumberCounter
+from ..registry import deadline_set
 from ..workdays import add_working_days
 
 NUMBER_PREFIX = "AJ"
@@ -25,11 +27,17 @@ def local_end_of_day(day: dt.date) -> dt.datetime:
 
 
 def due_for(case_type: CaseType, state: str, entered_at: dt.datetime) -> dt.datetime | None:
-    """The end of the last working day a case may stay in ``state``, or None if the state has no deadline."""
-    days = case_type.deadlines.get(state)
-    if days is None:
+    """The end of the last working day a case may stay in ``state``, or None if the state has no deadline.
+
+    The deadline is the dated parameter ``cases.<type>`` / ``<state>`` in force on the day the case entered the
+    state (registered with the case type: ``registry.register``).
+    """
+    deadlines = parameter_sets.get(deadline_set(case_type))
+    if deadlines is None or state not in deadlines.parameters:
         return None
-    return local_end_of_day(add_working_days(timezone.localdate(entered_at), days))
+    entered_on = timezone.localdate(entered_at)
+    days = parameter_on(deadline_set(case_type), state, entered_on).value
+    return local_end_of_day(add_working_days(entered_on, days))
 
 
 def next_number(now: dt.datetime) -> str:

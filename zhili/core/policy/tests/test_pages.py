@@ -46,6 +46,19 @@ def test_the_rule_list_shows_values_dates_references_and_checks(client, officer_
     assert "《老年人权益保障法》第二条" not in unchecked
 
 
+def test_the_rule_list_holds_every_dated_rule_of_the_platform(client, officer_wang):
+    """One page for every dated rule: a scene's statute values, core's login limits and thresholds, case deadlines."""
+    client.force_login(officer_wang)
+
+    page = client.get("/policy/rules/", {"date": "2025-03-01"}).content.decode()
+
+    assert "试用期工资不得低于约定工资的比例" in page and "《劳动合同法》第二十条" in page  # labor_contract
+    assert "短信验证码有效期" in page and "300 秒" in page  # identity's login limits
+    assert "公开统计的最小单元格人数" in page  # dashboards' small-cell suppression
+    assert "测试投诉（办理时限）" in page and "测试场景服务承诺" in page  # a case type's deadlines
+    assert "mutual_agreement：rescinded、《劳动合同法》第三十六条" in page  # a table read as people read it
+
+
 def test_a_worker_may_not_see_the_policy_library(client, worker_zhang):
     client.force_login(worker_zhang)
 

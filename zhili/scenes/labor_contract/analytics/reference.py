@@ -1,11 +1,9 @@
-"""Reference data of the analyses: category bands, labels, province names and dated analysis parameters."""
+"""Reference data of the analyses: category bands, labels, province names; dated parameters via ``analysis_rule``."""
 
 import datetime as dt
 
-from zhili.core.dashboards.api import Dated, value_on
-
-from ..rules import LCL, LCL_IN_FORCE
-from ..rules import value_on as contract_rule_on
+from ..policies import LCL, LCL_IN_FORCE
+from ..rules import value_on
 
 # (code, label, upper bound inclusive in years); the last band is open.
 AGE_BANDS = (("16-24", "16–24 岁", 24), ("25-34", "25–34 岁", 34), ("35-44", "35–44 岁", 44),
@@ -29,19 +27,9 @@ PROVINCES = {
     "82": "澳门特别行政区",
 }  # GB/T 2260 province codes (first two digits of an ID number)
 
-RULES = {
-    "near_minimum_wage_ratio": [Dated(1.1, dt.date(2021, 3, 1),
-                                      "平台参数：月工资不高于当地最低工资标准 110% 视为“最低工资附近”；"
-                                      "最低工资标准见《最低工资规定》（劳动和社会保障部令第21号）")],
-}
-
-
-def analysis_rule(name: str, day: dt.date) -> Dated:
-    """A dated parameter of the analyses; the signing deadline comes from the scene's contract rules."""
-    if name == "signing_deadline_days":
-        rule = contract_rule_on("signing_deadline_days", day)
-        return Dated(rule.value, rule.effective_from, rule.reference)
-    return value_on(RULES, name, day)
+def analysis_rule(name: str, day: dt.date):
+    """A dated parameter of the analyses (``near_minimum_wage_ratio``, ``signing_deadline_days``: policies.py)."""
+    return value_on(name, day)
 
 
 __all__ = ["AGE_BANDS", "CHANNEL_LABELS", "LCL", "LCL_IN_FORCE", "PROVINCES", "SIZE_LABELS", "TERM_BANDS",

@@ -17,7 +17,6 @@ from .batches import (  # noqa: F401
 )
 from .common import (  # noqa: F401
     CONTRACT_FIELDS,
-    SIGN_LINK_DAYS,
     sign_deadline,
     sign_path,
 )

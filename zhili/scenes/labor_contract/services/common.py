@@ -23,9 +23,6 @@ from ..models import (
 )
 from ..rules import value_on
 
-SIGN_LINK_DAYS = 30
-
-
 CONTRACT_FIELDS = (
     "worker_name", "worker_id_number", "worker_phone", "worker_address", "job_title", "work_place", "term_type",
     "start_date", "end_date", "task_description", "probation_months", "working_hour_system", "monthly_wage",
@@ -54,10 +51,11 @@ def sign_deadline(today: dt.date) -> dt.date:
 
 
 def _sign_url(contract: LaborContract, *, actor) -> str:
-    """A short link to the worker's signing page (notify's short links), valid for ``SIGN_LINK_DAYS`` days."""
+    """A short link to the worker's signing page (notify's short links), open as long as the invitation is."""
     from zhili.core.notify import api as notify
 
-    return notify.make_short_link(sign_path(contract), expires_in=dt.timedelta(days=SIGN_LINK_DAYS), actor=actor,
+    today = timezone.localdate()
+    return notify.make_short_link(sign_path(contract), expires_in=sign_deadline(today) - today, actor=actor,
                                   subject=contract).url
 
 
