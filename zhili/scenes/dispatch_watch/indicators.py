@@ -21,7 +21,7 @@ from zhili.core.indicators.api import (
 )
 
 from .permissions import may_view_entity
-from .rules import RULES
+from .rules import latest
 
 SYSTEM_CODE = "dispatch_watch_hosts"
 EFFECTIVE = dt.date(2025, 1, 1)
@@ -43,7 +43,7 @@ def _any(code, name, field, points, reference):
     return _i(code, name, _sum(field), Condition(">", 0), points, reference)
 
 
-CAP = RULES["dispatch_cap"][-1]
+CAP = latest("dispatch_cap")
 
 INDICATOR_SYSTEMS = [
     IndicatorSystem(
@@ -57,18 +57,18 @@ INDICATOR_SYSTEMS = [
                        Condition(">", float(CAP.value)), 30, CAP.reference),)),
                 ControlPoint("posts", "岗位性质", (
                     _any("main_posts", "主营业务岗位使用派遣人数", "main_posts", 25, "《劳动合同法》第六十六条；《劳务派遣暂行规定》第三条"),
-                    _any("temp_over_limit", "临时性岗位超过6个月人数", "temp_over_limit", 15, RULES["temporary_post_months"][-1].reference),
+                    _any("temp_over_limit", "临时性岗位超过6个月人数", "temp_over_limit", 15, latest("temporary_post_months").reference),
                 )),
             )),
             Dimension("rights", "被派遣劳动者权益", 1.0, (
                 ControlPoint("contracts", "劳动合同期限", (
-                    _any("short_contracts", "劳动合同不满2年人数", "short_contracts", 15, RULES["contract_min_years"][-1].reference),)),
+                    _any("short_contracts", "劳动合同不满2年人数", "short_contracts", 15, latest("contract_min_years").reference),)),
                 ControlPoint("insurance", "社会保险", (
                     _any("uninsured", "未参保或欠缴人数", "uninsured", 20, "《社会保险法》第五十八条；《劳务派遣暂行规定》第十八条"),
                     _any("wrong_place", "跨地区派遣未在用工地参保人数", "wrong_place", 10, "《劳务派遣暂行规定》第十八条、第十九条"),
                 )),
                 ControlPoint("equal_pay", "同工同酬", (
-                    _any("pay_gap", "工资低于同岗直接用工标准人数", "pay_gap", 15, RULES["equal_pay_ratio"][-1].reference),)),
+                    _any("pay_gap", "工资低于同岗直接用工标准人数", "pay_gap", 15, latest("equal_pay_ratio").reference),)),
             )),
             Dimension("sham", "假外包真派遣", 1.0, (
                 ControlPoint("false_outsourcing", "假外包", (

@@ -1,0 +1,51 @@
+"""The 劳务派遣监管 scene's dated parameters (policy domain ``dispatch_watch``), read by the one loader.
+
+Values whose reference says 未核实 are this system's own settings where no official figure could be checked
+(``checked`` False); the scene page (docs/scenes/dispatch_watch.md) and ``/policy/rules/`` list them.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import Parameter, Value
+
+DOMAIN = "dispatch_watch"
+SINCE = dt.date(2014, 3, 1)  # 《劳务派遣暂行规定》（人社部令第22号）施行
+LCL_SINCE = dt.date(2013, 7, 1)  # 《劳动合同法》2012 年修正施行
+
+PARAMETERS = [
+    Parameter("dispatch_cap", _("被派遣劳动者占用工总量的上限"), values=[
+        Value(Decimal("0.10"), SINCE, "《劳务派遣暂行规定》（人社部令第22号）第四条：被派遣劳动者数量不得超过"
+              "用工总量的10%，用工总量=订立劳动合同人数+使用的被派遣劳动者人数", checked=True)]),
+    Parameter("temporary_post_months", _("临时性工作岗位存续时间上限"), unit=_("月"), values=[
+        Value(6, SINCE, "《劳动合同法》第六十六条；《劳务派遣暂行规定》第三条：临时性工作岗位存续时间"
+              "不超过6个月", checked=True)]),
+    Parameter("contract_min_years", _("劳务派遣劳动合同最短期限"), unit=_("年"), values=[
+        Value(2, LCL_SINCE, "《劳动合同法》第五十八条：劳务派遣单位应当与被派遣劳动者订立二年以上的固定期限"
+              "劳动合同", checked=True)]),
+    Parameter("registered_capital_min", _("劳务派遣单位注册资本下限"), unit=_("元"), values=[
+        Value(Decimal("2000000"), LCL_SINCE, "《劳动合同法》第五十七条：注册资本不得少于人民币二百万元", checked=True)]),
+    Parameter("licence_valid_years", _("劳务派遣经营许可证有效期"), unit=_("年"), values=[
+        Value(3, LCL_SINCE, "《劳务派遣行政许可实施办法》（人社部令第19号）：许可证有效期3年（labor.md §3.2 [LIC-A]）", checked=True)]),
+    Parameter("renewal_window_days", _("许可证延续申请须在届满前的天数"), unit=_("日"), values=[
+        Value(60, LCL_SINCE, "《劳务派遣行政许可实施办法》：有效期届满60日前申请延续（labor.md §3.2 [LIC-A]）", checked=True)]),
+    Parameter("annual_report_due", _("年度经营情况报告截止日（月、日）"), type="list", values=[
+        Value((3, 31), LCL_SINCE, "《劳务派遣行政许可实施办法》：每年3月31日前提交上一年度经营情况报告"
+              "（labor.md §3.3 [LIC-C]）", checked=True)]),
+    Parameter("equal_pay_ratio", _("同工同酬预警线（被派遣人员平均工资 / 同岗直接用工平均工资）"), values=[
+        Value(Decimal("0.80"), dt.date(2025, 1, 1),
+              "《劳动合同法》第六十三条（同工同酬）；被派遣人员平均工资低于同岗直接用工平均工资80%即预警："
+              "本系统校准值，未核实官方口径")]),
+    Parameter("rectification_working_days", _("年度核验不合格整改期限"), unit=_("工作日"), values=[
+        Value(20, dt.date(2025, 1, 1),
+              "年度核验不合格限期整改：本系统服务承诺20个工作日，未核实官方时限（labor.md §3.3）")]),
+    Parameter("overdue_escalate_days", _("年度报告逾期转监察工单天数"), unit=_("日"), values=[
+        Value(15, dt.date(2025, 1, 1),
+              "逾期未报：3月31日后先提醒，逾期满15日转监察工单：本系统设定，未核实官方时限")]),
+    Parameter("licence_number_pattern", _("许可证编号格式"), type="string", values=[
+        Value(r"^\d{6}(19|20)\d{2}\d{4}$", dt.date(2025, 1, 1),
+              "许可证编号＝6位行政区划代码＋4位发证年份＋4位顺序号：本系统编码规则；各地编号格式不一，"
+              "未核实全国统一格式")]),
+]
