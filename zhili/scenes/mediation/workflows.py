@@ -8,6 +8,8 @@ calendar date stored on the mediation (``Mediation.deadline_on``); the scene's d
 as failed on that date whatever the working days say.
 """
 
+import datetime as dt
+
 from django.utils.translation import gettext_lazy as _
 
 from zhili.core.cases.api import CaseType, OverdueAction, State
@@ -48,6 +50,7 @@ CASE_TYPES = [
         ),
         deadlines={S.ASSIGNING: 3, S.MEDIATING: 11},
         on_overdue=OverdueAction.ESCALATE,
+        deadlines_from=dt.date(2022, 1, 1),  # the SPC online-mediation rules (法释〔2021〕23号) took effect
         deadline_basis="派案 3 个工作日：《人民法院在线调解规则》第十四条（借用）；调解 11 个工作日：覆盖"
                        "《劳动争议调解仲裁法》第十四条规定的 15 日调解期限，法定期限以案件的期限届满日为准",
         rating_states=(S.SETTLED, S.FAILED),

@@ -5,6 +5,8 @@ handled mediation first; the deadlines are the platform's service promise within
 of 60 working days for an inspection case.
 """
 
+import datetime as dt
+
 from zhili.core.cases.api import ClosedLoop, closed_loop_case_type
 
 from .roles import HRSS
@@ -13,12 +15,13 @@ BASIS = ("本场景服务承诺：受理 1 个工作日、派单 1 个工作日�
          "不超过《劳动保障监察条例》第十七条规定的 60 个工作日（labor.md §5.4）")
 DEADLINES = {ClosedLoop.SUBMITTED: 1, ClosedLoop.ACCEPTED: 1, ClosedLoop.DISPATCHED: 2, ClosedLoop.HANDLING: 15,
              ClosedLoop.REPORTED: 3}
+SINCE = dt.date(2025, 1, 1)  # the scene's service commitment on this platform
 
 CASE_TYPES = [
-    closed_loop_case_type("wage_guard.wage_dispute", "工资确认异议", deadlines=DEADLINES, deadline_basis=BASIS,
+    closed_loop_case_type("wage_guard.wage_dispute", "工资确认异议", deadlines=DEADLINES, deadline_basis=BASIS, deadlines_from=SINCE,
                           roles=[HRSS]),
-    closed_loop_case_type("wage_guard.complaint", "安薪码欠薪投诉", deadlines=DEADLINES, deadline_basis=BASIS,
+    closed_loop_case_type("wage_guard.complaint", "安薪码欠薪投诉", deadlines=DEADLINES, deadline_basis=BASIS, deadlines_from=SINCE,
                           roles=[HRSS]),
-    closed_loop_case_type("wage_guard.warning", "欠薪预警核查", deadlines=DEADLINES, deadline_basis=BASIS,
+    closed_loop_case_type("wage_guard.warning", "欠薪预警核查", deadlines=DEADLINES, deadline_basis=BASIS, deadlines_from=SINCE,
                           roles=[HRSS]),
 ]
