@@ -10,6 +10,7 @@ from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import roles_of
 from zhili.core.identity.roles import DEPARTMENT_ROLES
 from zhili.core.notify.models import Message
+from zhili.core.ui.api import workbench_for
 
 
 @require_GET
@@ -21,7 +22,8 @@ def healthz(request):
 
 @login_required
 def home(request):
-    """One home page, whose panels depend on the person's roles."""
+    """The role workbench (工作台): to-dos with counts, recent items and shortcuts from every app, by role; a
+    citizen's own pending actions first."""
     roles = roles_of(request.user)
     memberships = request.user.memberships.filter(is_active=True).select_related("organization", "region")
     unread = Message.objects.filter(recipient=request.user, channel="in_app", read_at__isnull=True).count()
@@ -33,5 +35,6 @@ def home(request):
         "is_department": bool(roles & DEPARTMENT_ROLES),
         "is_admin": Role.PLATFORM_ADMIN in roles,
         "unread": unread,
+        "workbench": workbench_for(request.user),
     }
     return render(request, "base/home.html", context)

@@ -35,6 +35,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration("sharing", "DOCUMENT_TYPES", "zhili.core.sharing.registry.register_module"),
     Declaration("dashboards"),
     Declaration("periodic", "PERIODIC_JOBS", "zhili.core.jobs.registry.register_module"),
+    Declaration("workbench", "WORKBENCH", "zhili.core.ui.registry.register_module"),
     Declaration("demo"),
     Declaration("endpoints", "router", "zhili.core.scenes.registry.register_router", prefix="api"),
     Declaration("urls", "urlpatterns", "zhili.core.scenes.registry.register_urls", prefix="url"),

@@ -2,8 +2,11 @@
 
 Templates: ``base/base.html`` is the layout (left menu, top bar, breadcrumbs, toasts); ``{% load ui %}`` gives
 ``{% badge %}`` (ChoiceSet colours) and ``{% empty_state %}``. Python: ``badge_parts`` and ``text_colour``.
+The role workbench (工作台): an app's ``workbench.py`` declares ``WORKBENCH = [Todo(...), Recent(...),
+Shortcut(...)]`` (``RecentItem`` for a recent panel's lines); ``workbench_for(user)`` is what the home page shows.
 """
 
 from .badges import badge_parts, text_colour
+from .registry import Recent, RecentItem, Shortcut, Todo, workbench_for
 
-__all__ = ["badge_parts", "text_colour"]
+__all__ = ["Recent", "RecentItem", "Shortcut", "Todo", "badge_parts", "text_colour", "workbench_for"]

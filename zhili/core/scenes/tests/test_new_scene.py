@@ -24,7 +24,7 @@ def test_new_scene_plans_the_shape_of_a_finished_scene(tmp_path):
     scene = "zhili/scenes/grain_subsidy/"
     for name in ("apps.py", "roles.py", "models.py", "services.py", "queries.py", "permissions.py", "endpoints.py",
                  "datasets.py", "indicators.py", "workflows.py", "dashboards.py", "periodic.py", "demo.py",
-                 "navigation.py", "rules.py", "policies.py", "migrations/0001_initial.py",
+                 "navigation.py", "workbench.py", "rules.py", "policies.py", "migrations/0001_initial.py",
                  "management/commands/synth_grain_subsidy.py", "templates/grain_subsidy/item_list.html",
                  "locale/en/LC_MESSAGES/django.po", "tests/test_services.py", "tests/test_permissions.py",
                  "tests/test_browser.py"):
@@ -80,7 +80,7 @@ def test_a_generated_scene_passes_ruff_the_contracts_the_migrations_check_and_it
                                          ZHILI_TESTING="1")
     tests = _run(copy, python, "-m", "pytest", "-q", "-p", "no:randomly", "zhili/scenes/grain_subsidy",
                  "tests/test_import_graph.py")
-    assert "12 passed" in tests  # the scene's 9 (services, permissions, demo, a Chromium journey) and the graph's 3
+    assert "13 passed" in tests  # the scene's 10 (services, workbench, permissions, demo, a Chromium journey), the graph's 3
 
     shutil.rmtree(copy / "zhili" / "scenes" / "grain_subsidy")
     (copy / "docs" / "scenes" / "grain_subsidy.md").unlink()
