@@ -6,7 +6,8 @@ Signing: ``authorize_key_use`` (identity + intent, single use; an intent is vali
     ``sign_pdf``, ``complete_document`` (B-LTA), ``consume_authorization``, ``record_authorization``,
     ``record_document``, ``signing_for``, ``KeyUseAuthorization``; ``chinese_time`` (签署时间 as shown).
 Rendering and time-stamps: ``render_pdf``, ``timestamp`` (``TimestampUnavailable``).
-Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_report`` (出证).
+Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_report`` (出证);
+    ``platform_seal_pdf`` (the platform signs a document it issues, e.g. a scene's dossier).
 """
 
 from typing import Any
@@ -76,6 +77,26 @@ def evidence_report(subject: Any, *, actor, document: bytes | None = None) -> by
     return build(subject, actor=actor, document=document)
 
 
+def platform_seal_pdf(pdf_bytes: bytes, *, subject: Any, reason: str, actor=None,
+                      field_name: str = "PlatformSeal") -> bytes:
+    """Sign a document the platform itself issues about ``subject`` (a scene's dossier, 卷宗) with the platform's
+    evidence-service certificate: PAdES B-T, a visible stamp on the last page. The caller checks who may ask."""
+    from django.utils import timezone
+
+    from zhili.core.foundation.models import target_key
+
+    from .evidence import STAMP_BOX, _page_count, _platform_authorization
+    from .signing import sign_document
+
+    certificate = platform_signer_certificate(actor=actor)
+    subject_type, subject_id, _repr = target_key(subject)
+    authorization = _platform_authorization(certificate, subject_type, subject_id, actor=actor)
+    return sign_document(pdf_bytes, authorization=authorization, signer_certificate=certificate, subject=subject,
+                         actor=actor, role="platform", field_name=field_name, page=_page_count(pdf_bytes) - 1,
+                         box=STAMP_BOX, stamp_text=f"治理平台电子证据服务\n签发时间：{chinese_time(timezone.now())}",
+                         reason=reason)
+
+
 def platform_signer_certificate(*, actor=None):
     """Return the platform's own evidence-service certificate (CN 治理平台电子证据服务), issuing it on first use."""
     from .services import platform_signer_certificate as ensure
@@ -87,7 +108,7 @@ __all__ = [
     "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time",
     "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
     "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
-    "platform_signer_certificate", "record_authorization", "register_archive", "last_timestamp_expiry",
+    "platform_seal_pdf", "platform_signer_certificate", "record_authorization", "register_archive", "last_timestamp_expiry",
     "renew_archive_timestamp", "renew_archive_timestamps", "record_document", "render_pdf", "revoke_certificate",
     "sign_pdf", "signing_for", "timestamp", "verify_pdf",
 ]

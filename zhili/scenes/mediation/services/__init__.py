@@ -9,6 +9,7 @@ from .assignment import (  # noqa: F401
     eligible_mediators,
     save_mediator_profile,
 )
+from .documents import application_pdf, build_dossier  # noqa: F401
 from .intake import apply_for_mediation, respond_to_invitation, withdraw_application  # noqa: F401
 from .outcome import (  # noqa: F401
     check_performance,

@@ -277,3 +277,27 @@ def test_cockpit_figures(mediating, worker_zhang, hr_li, mediator_chen, enterpri
     assert figures["cases"] == 2 and figures["settle_rate"] == 0.5 and figures["recovered"] == "10000.00"
     assert figures["status"] == {"invited": 0, "mediating": 0, "settled": 1, "failed": 1, "withdrawn": 0}
     assert figures["mediators"] == [{"mediator": "陈明", "cases": 2, "settled": 1, "failed": 1, "settle_rate": 0.5}]
+
+
+def test_the_dossier_is_signed_by_the_platform_and_ledgered(mediating, worker_zhang, hr_li, mediator_chen, outsider):
+    from zhili.core.esign.api import verify_pdf
+
+    services.post_room_message(mediating, session="joint", text="双方陈述完毕。", actor=mediator_chen)
+    services.add_evidence(mediating, session="joint", name="工资条.png", data=PNG, actor=worker_zhang)
+    services.close_mediation(mediating, outcome="failed", note="分歧过大", actor=mediator_chen)
+    mediating.refresh_from_db()
+    pdf = services.build_dossier(mediating, actor=mediator_chen)
+    report = verify_pdf(pdf)
+    assert [s.field_name for s in report.signatures] == ["MediationDossierSeal"] and report.signatures[0].ok
+    import hashlib
+
+    assert entries_for(mediating).last().kind == "mediation.dossier.built"
+    assert entries_for(mediating).last().digest == hashlib.sha256(pdf).hexdigest()
+    with pytest.raises(PermissionDenied):
+        services.build_dossier(mediating, actor=worker_zhang)
+    # Failed: the worker takes a prefilled arbitration application, not a judicial-confirmation one.
+    assert services.application_pdf(mediating, kind="arbitration", actor=worker_zhang).startswith(b"%PDF")
+    with pytest.raises(ValidationError):
+        services.application_pdf(mediating, kind="judicial_confirmation", actor=worker_zhang)
+    with pytest.raises(PermissionDenied):
+        services.application_pdf(mediating, kind="arbitration", actor=outsider)

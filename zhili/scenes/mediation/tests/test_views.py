@@ -21,7 +21,9 @@ def room_urls(m, session="joint"):
 
 def case_urls(m):
     return [reverse("mediation:detail", args=[m.pk]), reverse("mediation:invitation", args=[m.pk]),
-            reverse("mediation:agreement_pdf", args=[m.pk]), reverse("mediation:room", args=[m.pk])]
+            reverse("mediation:agreement_pdf", args=[m.pk]), reverse("mediation:room", args=[m.pk]),
+            reverse("mediation:dossier", args=[m.pk]),
+            reverse("mediation:application_form", args=[m.pk, "arbitration"])]
 
 
 @pytest.fixture

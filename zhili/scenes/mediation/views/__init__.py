@@ -5,8 +5,10 @@ from .governance import cockpit, cockpit_data, cockpit_export, inbox, mediation_
 from .pages import (  # noqa: F401
     act,
     agreement_pdf,
+    application_form,
     apply,
     detail,
+    dossier,
     evidence_file,
     invitation,
     mine,

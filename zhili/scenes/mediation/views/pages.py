@@ -221,3 +221,28 @@ def agreement_pdf(request, pk: int):
     response = HttpResponse(bytes(agreement.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{mediation.number}.pdf"'
     return response
+
+
+@login_required
+def dossier(request, pk: int):
+    """一键生成卷宗 (the mediator or the committee): a platform-signed PDF, its digest in the ledger."""
+    mediation = queries.mediation_for(request.user, pk)
+    pdf = services.build_dossier(mediation, actor=request.user)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{mediation.number}-dossier.pdf"'
+    return response
+
+
+@login_required
+def application_form(request, pk: int, kind: str):
+    """A prefilled application for judicial confirmation or arbitration, for a party or the mediator."""
+    mediation = queries.mediation_for(request.user, pk)
+    try:
+        pdf = services.application_pdf(mediation, kind=kind, actor=request.user)
+    except ValidationError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+        return redirect("mediation:detail", pk=mediation.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{mediation.number}-{kind}.pdf"'
+    return response

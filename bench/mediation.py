@@ -1,0 +1,297 @@
+"""Benchmark of the 云调解室 scene: live rooms on loopback, and the dossier.
+
+    .venv/bin/python bench/mediation.py            # 200 rooms x 3 participants, 60 s (issue 24)
+    .venv/bin/python bench/mediation.py --quick    # 20 rooms, 10 s
+
+A real HTTP server (Django's threaded live server) serves the rooms; each participant keeps the joint session's
+event stream open (``/mediation/<id>/room/joint/events``, as the page's live.js does) and posts a message through
+``/room/joint/post`` every ``--interval`` seconds (with jitter), logged in with its own session. Every message
+carries its send time; each reader notes when it arrives. Figures: ``messages_per_s`` (posted and committed),
+``delivery_p95_ms`` / ``delivery_p50_ms`` (post sent → frame read, over every (message, reader) pair),
+``lost`` and ``duplicated`` (counted: every participant of a room must read every message of the room once).
+Baseline, measured in the same run on a slice of the rooms: the same participants reading by short polling once a
+second (``?after=N``, what a page without a live channel does), ``baseline_p95_ms`` and ``ratio`` =
+baseline p95 / live p95. ``dossier_ms``: one click's dossier (rendered, platform-signed, ledgered) for a case with
+a long transcript (``dossier_pages`` pages). ``asr_realtime_factor`` is absent: no speech engine is built yet.
+The database is a fresh test database (SQLite file by default; PostgreSQL with ZHILI_DATABASE_URL).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhili.settings")
+os.environ.setdefault("ZHILI_TEST_DATABASE_NAME", "bench_mediation")
+os.environ.setdefault("ZHILI_LIVE_STREAM_SECONDS", "600")
+
+CSRF = "b" * 32
+
+
+class Participant:
+    """One person in one room: a stream reader thread, and a sender."""
+
+    def __init__(self, host, port, room_id, session_cookie, label):
+        self.host, self.port, self.room_id, self.cookie, self.label = host, port, room_id, session_cookie, label
+        self.received: dict[str, float] = {}
+        self.duplicates = 0
+        self.stop = threading.Event()
+        self.ready = threading.Event()
+
+    def headers(self):
+        return {"Cookie": f"sessionid={self.cookie}; csrftoken={CSRF}", "X-CSRFToken": CSRF}
+
+    def read_stream(self):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
+        conn.request("GET", f"/mediation/{self.room_id}/room/joint/events", headers=self.headers())
+        response = conn.getresponse()
+        buffer = b""
+        self.ready.set()
+        while not self.stop.is_set():
+            chunk = response.read1(65536) if hasattr(response, "read1") else response.read(1)
+            if not chunk:
+                break
+            now = time.time()
+            buffer += chunk
+            while b"\n\n" in buffer:
+                frame, buffer = buffer.split(b"\n\n", 1)
+                for line in frame.split(b"\n"):
+                    if line.startswith(b"data:"):
+                        record = json.loads(line[5:])
+                        key = record["text"]
+                        if key in self.received:
+                            self.duplicates += 1
+                        else:
+                            self.received[key] = now
+        conn.close()
+
+    def poll(self, until):
+        after = 0
+        while time.time() < until:
+            conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            conn.request("GET", f"/mediation/{self.room_id}/room/joint/poll?after={after}", headers=self.headers())
+            body = json.loads(conn.getresponse().read())
+            conn.close()
+            now = time.time()
+            for record in body["messages"]:
+                if record["text"] in self.received:
+                    self.duplicates += 1
+                else:
+                    self.received[record["text"]] = now
+            after = body["last_seq"]
+            time.sleep(1.0)
+
+    def post(self, text):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        body = f"text={text}"
+        headers = {**self.headers(), "Content-Type": "application/x-www-form-urlencoded"}
+        conn.request("POST", f"/mediation/{self.room_id}/room/joint/post", body=body.encode(), headers=headers)
+        status = conn.getresponse().status
+        conn.close()
+        return status == 201
+
+
+def make_rooms(count, *, mediator, committee, county, admin):
+    """``count`` rooms in mediation, each with a worker and an employer contact of its own."""
+    from django.test import Client
+
+    from zhili.core.identity.api import Role, add_membership
+    from zhili.core.testing.api import UserFactory, make_uscc
+    from zhili.scenes.mediation import services
+    from zhili.scenes.mediation.choices import Channel, Side
+
+    rooms = []
+    for i in range(count):
+        worker = UserFactory(verified=True, phone=f"137{i:08d}")
+        add_membership(worker, role=Role.WORKER)
+        employer = UserFactory(verified=True, phone=f"136{i:08d}")
+        m = services.apply_for_mediation(
+            channel=Channel.WORKER, applicant_side=Side.WORKER, region=county, worker_name=worker.name,
+            worker_phone=worker.phone, employer_name=f"测试企业{i}", employer_uscc=make_uscc(sequence=5000 + i),
+            employer_phone=employer.phone, dispute_type="wages", facts="欠薪", actor=worker,
+            claims=[{"kind": "wages", "amount": "1000"}])
+        m = services.respond_to_invitation(m, accept=True, actor=employer)
+        cookies = []
+        for user in (mediator, worker, employer):
+            client = Client()
+            client.force_login(user)
+            cookies.append(client.cookies["sessionid"].value)
+        rooms.append((m, cookies))
+    return rooms
+
+
+def run_live(rooms, host, port, seconds, interval):
+    participants = [[Participant(host, port, m.pk, c, f"r{m.pk}p{j}") for j, c in enumerate(cookies)]
+                    for m, cookies in rooms]
+    readers = []
+    for group in participants:
+        for p in group:
+            t = threading.Thread(target=p.read_stream, daemon=True)
+            t.start()
+            readers.append(t)
+    for group in participants:
+        for p in group:
+            p.ready.wait(60)
+    time.sleep(1.0)
+    sent: dict[str, tuple[float, int]] = {}
+    lock = threading.Lock()
+    failures = [0]
+    end = time.time() + seconds
+
+    def sender(p, room_index):
+        rng = random.Random(p.label)
+        n = 0
+        time.sleep(rng.uniform(0, interval))
+        while time.time() < end:
+            key = f"{p.label}-{n}"
+            t0 = time.time()
+            with lock:
+                sent[key] = (t0, room_index)
+            if not p.post(key):
+                failures[0] += 1
+                with lock:
+                    del sent[key]
+            n += 1
+            time.sleep(max(0.0, interval + rng.uniform(-0.3, 0.3) * interval - (time.time() - t0)))
+
+    senders = [threading.Thread(target=sender, args=(p, i), daemon=True)
+               for i, group in enumerate(participants) for p in group]
+    started = time.time()
+    for t in senders:
+        t.start()
+    for t in senders:
+        t.join()
+    posted_s = time.time() - started
+    time.sleep(3.0)  # the last frames arrive
+    for group in participants:
+        for p in group:
+            p.stop.set()
+    latencies, lost, dup = [], 0, 0
+    for key, (t0, room_index) in sent.items():
+        for p in participants[room_index]:
+            got = p.received.get(key)
+            if got is None:
+                lost += 1
+            else:
+                latencies.append((got - t0) * 1000)
+    dup = sum(p.duplicates for group in participants for p in group)
+    return {"messages": len(sent), "messages_per_s": round(len(sent) / posted_s, 1), "post_failures": failures[0],
+            "deliveries": len(latencies), "lost": lost, "duplicated": dup,
+            "delivery_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+            "delivery_p95_ms": round(statistics.quantiles(latencies, n=20)[18], 1) if len(latencies) > 20 else None}
+
+
+def run_polling(rooms, host, port, seconds, interval):
+    """The baseline: the same exchange, read by short polling once a second."""
+    participants = [[Participant(host, port, m.pk, c, f"q{m.pk}p{j}") for j, c in enumerate(cookies)]
+                    for m, cookies in rooms]
+    end = time.time() + seconds
+    pollers = [threading.Thread(target=p.poll, args=(end + 3,), daemon=True) for g in participants for p in g]
+    for t in pollers:
+        t.start()
+    sent = {}
+    rng = random.Random(7)
+    while time.time() < end:
+        for i, group in enumerate(participants):
+            p = rng.choice(group)
+            key = f"{p.label}-{len(sent)}"
+            sent[key] = (time.time(), i)
+            p.post(key)
+        time.sleep(interval)
+    for t in pollers:
+        t.join()
+    latencies = [(p.received[key] - t0) * 1000 for key, (t0, i) in sent.items() for p in participants[i]
+                 if key in p.received]
+    return round(statistics.quantiles(latencies, n=20)[18], 1) if len(latencies) > 20 else None
+
+
+def dossier_timing(room, mediator, messages):
+    from zhili.scenes.mediation import services
+
+    m, _cookies = room
+    for i in range(messages):
+        services.post_room_message(m, session="joint", text=f"第{i + 1}条发言：" + "双方就工资支付时间进行协商。" * 3,
+                                   actor=mediator)
+    services.build_dossier(m, actor=mediator)  # warm: fonts, platform certificate
+    t0 = time.perf_counter()
+    pdf = services.build_dossier(m, actor=mediator)
+    elapsed = (time.perf_counter() - t0) * 1000
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    pages = int(PdfFileReader(io.BytesIO(pdf), strict=False).root["/Pages"]["/Count"])
+    return round(elapsed, 1), pages
+
+
+def main() -> None:
+    from runenv import production_mode
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--rooms", type=int)
+    parser.add_argument("--seconds", type=float)
+    parser.add_argument("--interval", type=float, default=3.0, help="seconds between one participant's messages")
+    args = parser.parse_args()
+    rooms_n = args.rooms or (20 if args.quick else 200)
+    seconds = args.seconds or (10.0 if args.quick else 60.0)
+    production_mode()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        from zhili.core.identity.api import Role
+        from zhili.core.orgs.api import Organization, OrganizationKind
+        from zhili.core.testing.api import MembershipFactory, RegionFactory, UserFactory
+        from zhili.scenes.mediation import services
+        from zhili.scenes.mediation.roles import ADMIN
+
+        county = RegionFactory()
+        committee = Organization.objects.create(kind=OrganizationKind.MEDIATION_ORG, name="测试调解委员会", region=county)
+        admin = UserFactory(verified=True)
+        MembershipFactory(user=admin, role=ADMIN, organization=committee, region=county)
+        mediator = UserFactory(verified=True)
+        MembershipFactory(user=mediator, role=Role.MEDIATOR, organization=committee, region=county)
+        services.save_mediator_profile(mediator, organization=committee, region=county, actor=admin)
+        t0 = time.perf_counter()
+        rooms = make_rooms(rooms_n + 1, mediator=mediator, committee=committee, county=county, admin=admin)
+        setup_s = time.perf_counter() - t0
+        connection.close()
+        server = LiveServerThread("localhost", _StaticFilesHandler)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        live = run_live(rooms[:rooms_n], "localhost", server.port, seconds, args.interval)
+        slice_n = max(2, rooms_n // 10)
+        baseline = run_polling(rooms[:slice_n], "localhost", server.port, min(seconds, 15.0), args.interval)
+        server.terminate()
+        dossier_ms, pages = dossier_timing(rooms[-1], mediator, 600 if not args.quick else 300)
+        figures = {"rooms": rooms_n, "participants": rooms_n * 3, "seconds": seconds, **live,
+                   "baseline_p95_ms": baseline,
+                   "ratio": round(baseline / live["delivery_p95_ms"], 2) if baseline and live["delivery_p95_ms"] else None,
+                   "dossier_ms": dossier_ms, "dossier_pages": pages, "setup_s": round(setup_s, 1),
+                   "database": connection.vendor}
+        print(json.dumps(figures, ensure_ascii=False))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
