@@ -10,5 +10,6 @@ MENU = [
              mobile=True),
     MenuItem(label="调解员工作台", url_name="mediation:inbox", roles=frozenset({Role.MEDIATOR})),
     MenuItem(label="调解案件", url_name="mediation:mediation_list", roles=frozenset({ADMIN})),
+    MenuItem(label="调解员名册", url_name="mediation:mediators", roles=frozenset({ADMIN})),
     MenuItem(label="云调解室驾驶舱", url_name="mediation:cockpit", roles=frozenset({ADMIN, Role.MEDIATOR})),
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("apply/", views.apply, name="apply"),
     path("cases/", views.mediation_list, name="mediation_list"),
     path("inbox/", views.inbox, name="inbox"),
+    path("mediators/", views.mediators, name="mediators"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/invitation/", views.invitation, name="invitation"),
     path("<int:pk>/do/<str:action>/", views.act, name="act"),

@@ -153,3 +153,18 @@ def test_api_lists_only_what_the_caller_may_see(client, mediating, worker_zhang,
     response = client.post("/api/v1/mediation/mediations", {**application(), "region_code": county.code},
                            content_type="application/json")
     assert response.status_code == 403 and Mediation.objects.count() == before
+
+
+def test_the_committee_keeps_its_roll_of_mediators(client, admin_zhou, mediator_chen, mediator_lin, worker_zhang):
+    from zhili.scenes.mediation.models import MediatorProfile
+
+    client.force_login(admin_zhou)
+    page = client.get(reverse("mediation:mediators"))
+    assert page.status_code == 200 and "林芳" in page.content.decode()
+    client.post(reverse("mediation:mediators"), {"user": mediator_lin.pk, "dispute_types": ["wages"],
+                                                 "conflict_usccs": "bad-code", "active": "on"})
+    assert MediatorProfile.objects.get(user=mediator_lin).dispute_types == ["double_wages", "severance", "wages"]
+    client.post(reverse("mediation:mediators"), {"user": mediator_lin.pk, "dispute_types": ["wages"], "active": "on"})
+    assert MediatorProfile.objects.get(user=mediator_lin).dispute_types == ["wages"]
+    client.force_login(worker_zhang)
+    assert client.get(reverse("mediation:mediators")).status_code == 403

@@ -1,7 +1,7 @@
 """Pages of the 云调解室 scene: the parties' phone pages, the case page with its actions, the live room, the
 mediator's inbox, the committee's list and cockpit."""
 
-from .governance import cockpit, cockpit_data, cockpit_export, inbox, mediation_list  # noqa: F401
+from .governance import cockpit, cockpit_data, cockpit_export, inbox, mediation_list, mediators  # noqa: F401
 from .pages import (  # noqa: F401
     act,
     agreement_pdf,

@@ -101,3 +101,46 @@ def cockpit_export(request, code: str):
         raise Http404("没有这项分析")
     rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
     return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+
+
+@login_required
+def mediators(request):
+    """The committee's roll of mediators (名册): area, types, declared conflicts, open cases; add or change one."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.db.models import Count, Q
+    from django.shortcuts import redirect
+
+    from zhili.core.identity.api import User, filter_by_scope, organizations_of
+    from zhili.core.orgs.api import Organization
+
+    from .. import services
+    from ..choices import OPEN_STATUSES
+    from ..models import MediatorProfile
+
+    if not has_role(request.user, ADMIN):
+        raise PermissionDenied(_("只有调解委员会管理员可以管理调解员名册"))
+    committees = Organization.objects.filter(pk__in=organizations_of(request.user, ADMIN)).select_related("region")
+    candidates = User.objects.filter(memberships__organization__in=committees, memberships__role=Role.MEDIATOR,
+                                     memberships__is_active=True).distinct().order_by("name")
+    if request.method == "POST":
+        user = candidates.filter(pk=request.POST.get("user") or 0).first()
+        committee = committees.first()
+        if user is None or committee is None:
+            messages.error(request, _("调解员：请选择本委员会的调解员"))
+        else:
+            try:
+                services.save_mediator_profile(
+                    user, organization=committee, region=committee.region, actor=request.user,
+                    dispute_types=request.POST.getlist("dispute_types"),
+                    conflict_usccs=request.POST.get("conflict_usccs", "").split(),
+                    introduction=request.POST.get("introduction", ""), active=request.POST.get("active") == "on")
+            except ValidationError as exc:
+                for error in exc.messages:
+                    messages.error(request, error)
+            else:
+                messages.success(request, _("已保存"))
+        return redirect("mediation:mediators")
+    roll = (filter_by_scope(request.user, MediatorProfile.objects.all()).select_related("user", "region", "organization")
+            .annotate(load=Count("user__mediation_cases", filter=Q(user__mediation_cases__status__in=OPEN_STATUSES))))
+    return render(request, "mediation/mediators.html", {"roll": roll, "candidates": candidates, "types": DisputeType})
