@@ -6,13 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhili.core.foundation.api import audit, events
-from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 
 from ..choices import CreditGrade, LicenceStatus
 from ..models import Agency
 from ..rules import add_years, licence_number_ok, rule
-from .common import as_date, as_decimal, digest, person, refuse
+from .common import as_date, as_decimal, authorize, digest, person, refuse
 
 
 def _check_licence_number(number: str, day: dt.date) -> str:
@@ -32,7 +31,7 @@ def register_agency(*, name: str, uscc: str, region, licence_no: str, licence_is
     """
     from zhili.core.orgs.api import Organization, register_enterprise
 
-    require(actor, "dispatch_watch.agency.manage", region)
+    authorize(actor, "dispatch_watch.agency.manage", region)
     issued = as_date(licence_issued_on, "licence_issued_on", "发证日期")
     licence_no = _check_licence_number(licence_no, issued)
     if Agency.objects.filter(licence_no=licence_no).exists():
@@ -61,7 +60,7 @@ def register_agency(*, name: str, uscc: str, region, licence_no: str, licence_is
                                    premises=premises[:255], branches=int(branches or 0))
     data = {"licence_no": licence_no, "uscc": organization.uscc, "issued": issued.isoformat(),
             "expires": expires.isoformat()}
-    audit.record("dispatch_watch.agency.registered", actor=person(actor), target=agency, data=data)
+    audit.record("dispatch_watch.agency.registered", actor=actor, target=agency, data=data)
     ledger.append(kind="dispatch_watch.licence.granted", subject=agency, actor=person(actor), digest=digest(data),
                   data=data)
     events.publish("dispatch_watch.agency.registered", agency_id=agency.pk)
@@ -71,7 +70,7 @@ def register_agency(*, name: str, uscc: str, region, licence_no: str, licence_is
 @transaction.atomic
 def renew_licence(agency: Agency, *, applied_on, actor) -> Agency:
     """Renew (延续) a licence applied for at least 60 days before expiry: 3 more years from the old expiry."""
-    require(actor, "dispatch_watch.agency.manage", agency)
+    authorize(actor, "dispatch_watch.agency.manage", agency)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     applied = as_date(applied_on, "applied_on", "申请日期")
     if agency.licence_status not in (LicenceStatus.VALID, LicenceStatus.EXPIRED):
@@ -85,7 +84,7 @@ def renew_licence(agency: Agency, *, applied_on, actor) -> Agency:
     agency.save(update_fields=["licence_expires_on", "licence_status", "updated_at"])
     data = {"licence_no": agency.licence_no, "old_expiry": old.isoformat(),
             "new_expiry": agency.licence_expires_on.isoformat()}
-    audit.record("dispatch_watch.licence.renewed", actor=person(actor), target=agency, data=data)
+    audit.record("dispatch_watch.licence.renewed", actor=actor, target=agency, data=data)
     ledger.append(kind="dispatch_watch.licence.renewed", subject=agency, actor=person(actor), digest=digest(data),
                   data=data)
     return agency
@@ -94,7 +93,7 @@ def renew_licence(agency: Agency, *, applied_on, actor) -> Agency:
 @transaction.atomic
 def cancel_licence(agency: Agency, *, revoked: bool = False, reason: str, actor) -> Agency:
     """Cancel (注销) or revoke (吊销) a licence, with the reason."""
-    require(actor, "dispatch_watch.agency.manage", agency)
+    authorize(actor, "dispatch_watch.agency.manage", agency)
     reason = (reason or "").strip()
     if not reason:
         refuse("reason", "理由：注销或吊销许可须写明理由", "required")
@@ -104,7 +103,7 @@ def cancel_licence(agency: Agency, *, revoked: bool = False, reason: str, actor)
     agency.licence_status = LicenceStatus.REVOKED if revoked else LicenceStatus.CANCELLED
     agency.save(update_fields=["licence_status", "updated_at"])
     data = {"licence_no": agency.licence_no, "status": agency.licence_status, "reason": reason[:500]}
-    audit.record("dispatch_watch.licence.cancelled", actor=person(actor), target=agency, data=data)
+    audit.record("dispatch_watch.licence.cancelled", actor=actor, target=agency, data=data)
     ledger.append(kind="dispatch_watch.licence.cancelled", subject=agency, actor=person(actor), digest=digest(data),
                   data=data)
     return agency
@@ -113,12 +112,12 @@ def cancel_licence(agency: Agency, *, revoked: bool = False, reason: str, actor)
 @transaction.atomic
 def set_credit_grade(agency: Agency, *, grade: str, year: int, actor) -> Agency:
     """Record the agency's credit grade under the 2025 national guide (A+/A/B/C/D)."""
-    require(actor, "dispatch_watch.agency.manage", agency)
+    authorize(actor, "dispatch_watch.agency.manage", agency)
     if grade not in CreditGrade.values:
         refuse("credit_grade", f"信用等级：须为 {'、'.join(CreditGrade.values)} 之一（人社厅发〔2025〕6号）")
     agency.credit_grade, agency.credit_year = grade, int(year)
     agency.save(update_fields=["credit_grade", "credit_year", "updated_at"])
-    audit.record("dispatch_watch.credit.graded", actor=person(actor), target=agency, data={"grade": grade,
+    audit.record("dispatch_watch.credit.graded", actor=actor, target=agency, data={"grade": grade,
                                                                                            "year": int(year)})
     return agency
 

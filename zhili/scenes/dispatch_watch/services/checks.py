@@ -24,7 +24,6 @@ from ..indicators import SYSTEM_CODE
 from ..models import DispatchedWorker, HostEmployer, HostWarning
 from ..rules import rule
 from ..workflows import HOST_CASE
-from .common import person
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +185,7 @@ def sync_host_figures(*, actor) -> dict:
                 host.outsourcing_contract = bool(o["outsourcing_contract"])
                 host.outsourced_on_host_payroll = int(o["outsourced_on_payroll"])
             host.save()
-        audit.record("dispatch_watch.hosts.synced", actor=person(actor), data=report)
+        audit.record("dispatch_watch.hosts.synced", actor=actor, data=report)
     return report
 
 
@@ -212,7 +211,7 @@ def run_host_checks(period_end: dt.date, *, actor):
     if batch.status != "succeeded":
         raise ValidationError({"period_end": f"核查数据入库失败：{batch.failure_reason or batch.status}"}, code="ingest")
     run = evaluate_system(SYSTEM_CODE, period_end, actor=label)
-    audit.record("dispatch_watch.checks.run", actor=person(actor), target=run,
+    audit.record("dispatch_watch.checks.run", actor=actor, target=run,
                  data={"period_end": period_end.isoformat(), "hosts": len(facts), "batch": batch.pk})
     return run
 

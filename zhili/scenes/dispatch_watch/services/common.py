@@ -63,3 +63,11 @@ def officer_department(actor):
         return None
     membership = user.memberships.filter(is_active=True, role=OFFICER, organization__isnull=False).first()
     return membership.organization if membership else None
+
+
+def authorize(actor, permission: str, obj) -> None:
+    """Check a person's permission; a label string is the platform itself (a job, a command, a data load)."""
+    from zhili.core.identity.api import require
+
+    if not isinstance(actor, str):
+        require(actor, permission, obj)

@@ -77,7 +77,7 @@ def decide_special_hours(approval: SpecialHoursApproval, *, approve: bool, note:
     decision = {"approval": approval.pk, "organization": approval.organization.uscc, "kind": approval.kind,
                 "status": approval.status, "decision_no": approval.decision_no,
                 "period": [approval.period_start.isoformat(), approval.period_end.isoformat()], "note": approval.note}
-    audit.record("dispatch_watch.hours.decided", actor=person(actor), target=approval, data=decision)
+    audit.record("dispatch_watch.hours.decided", actor=actor, target=approval, data=decision)
     ledger.append(kind="dispatch_watch.hours.decided", subject=approval, actor=person(actor), digest=digest(decision),
                   data=decision)
     events.publish("dispatch_watch.hours.decided", approval_id=approval.pk, status=approval.status)

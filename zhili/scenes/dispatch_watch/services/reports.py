@@ -11,14 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhili.core.foundation.api import audit, events
-from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 
 from ..choices import LicenceStatus, ReportStatus, Verdict, WorkerStatus
 from ..models import Agency, AnnualReport, DispatchedWorker, OverdueNotice
 from ..rules import report_due_date, rule
 from ..workflows import GUIDANCE_CASE, OVERDUE_CASE, RECTIFY_CASE
-from .common import as_count, as_date, as_decimal, digest, officer_department, person, refuse
+from .common import as_count, as_date, as_decimal, authorize, digest, officer_department, person, refuse
 
 COUNTS = ("dispatched_total", "temporary_count", "auxiliary_count", "substitute_count", "contracts_signed",
           "union_members", "insured_count", "hosts_count", "agreements_count", "branches_count")
@@ -93,7 +92,7 @@ def check_report(agency: Agency, year: int, clean: dict, submitted_on: dt.date) 
 @transaction.atomic
 def submit_report(agency: Agency, *, year: int, data: dict, submitted_on=None, actor) -> AnnualReport:
     """The agency submits its report on ``year``; totals must add up; the rules' findings are stored with it."""
-    require(actor, "dispatch_watch.report.submit", agency)
+    authorize(actor, "dispatch_watch.report.submit", agency)
     today = as_date(submitted_on or timezone.localdate(), "submitted_on", "提交日期")
     year = int(year)
     if year >= today.year:
@@ -106,7 +105,7 @@ def submit_report(agency: Agency, *, year: int, data: dict, submitted_on=None, a
     findings, suggested = check_report(agency, year, clean, today)
     report = AnnualReport.objects.create(agency=agency, year=year, submitted_by=person(actor), submitted_on=today,
                                          findings=findings, suggested=suggested, **clean)
-    audit.record("dispatch_watch.report.submitted", actor=person(actor), target=report,
+    audit.record("dispatch_watch.report.submitted", actor=actor, target=report,
                  data={"year": year, "suggested": suggested, "findings": [f["code"] for f in findings]})
     events.publish("dispatch_watch.report.submitted", report_id=report.pk)
     return report
@@ -126,7 +125,7 @@ def verify_report(report: AnnualReport, *, verdict: str, reasons: str = "", acto
     不合格 needs reasons and opens a rectification case whose handling deadline is the dated rectification
     period; 合格 against blocking findings needs reasons too; 无业务 opens a guidance case.
     """
-    require(actor, "dispatch_watch.report.verify", report)
+    authorize(actor, "dispatch_watch.report.verify", report)
     report = AnnualReport.objects.select_for_update().select_related("agency__organization", "agency__region") \
         .get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
@@ -156,7 +155,7 @@ def verify_report(report: AnnualReport, *, verdict: str, reasons: str = "", acto
     report.save()
     decision = {"report": report.pk, "agency": agency.uscc, "year": report.year, "verdict": verdict,
                 "reasons": report.reasons, "findings": [f["code"] for f in report.findings]}
-    audit.record("dispatch_watch.report.verified", actor=person(actor), target=report, data=decision)
+    audit.record("dispatch_watch.report.verified", actor=actor, target=report, data=decision)
     ledger.append(kind="dispatch_watch.report.verified", subject=report, actor=person(actor), digest=digest(decision),
                   data=decision)
     events.publish("dispatch_watch.report.verified", report_id=report.pk, verdict=verdict,
@@ -167,11 +166,11 @@ def verify_report(report: AnnualReport, *, verdict: str, reasons: str = "", acto
 @transaction.atomic
 def publish_results(year: int, *, region, actor) -> int:
     """Publish (公示) the verified results of ``year`` for the agencies in ``region``'s scope."""
-    require(actor, "dispatch_watch.agency.manage", region)
+    authorize(actor, "dispatch_watch.agency.manage", region)
     reports = AnnualReport.objects.filter(year=year, status=ReportStatus.VERIFIED, published=False,
                                           agency__region__path__startswith=region.path)
     count = reports.update(published=True, updated_at=timezone.now())
-    audit.record("dispatch_watch.results.published", actor=person(actor), data={"year": year, "count": count,
+    audit.record("dispatch_watch.results.published", actor=actor, data={"year": year, "count": count,
                                                                                 "region": region.code})
     return count
 

@@ -13,11 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhili.core.foundation.api import audit, events, pii, validate_id_number, validate_uscc
-from zhili.core.identity.api import require
 
 from ..choices import InsuranceStatus, PostNature, WorkerStatus
 from ..models import Agency, DispatchedWorker, HostEmployer
-from .common import as_count, as_date, as_decimal, person, refuse
+from .common import as_count, as_date, as_decimal, authorize, refuse
 
 WORKER_FIELDS = ("name", "id_number", "host_uscc", "host_name", "post", "post_nature", "work_region_code",
                  "dispatch_start", "dispatch_end", "contract_start", "contract_end", "monthly_wage",
@@ -52,7 +51,7 @@ def record_host(*, uscc: str, name: str, region, direct_employees: int | None = 
                 industry_name: str = "", actor) -> HostEmployer:
     """Create or update a host employer; its workforce figures come from employment registration."""
     if actor is not None and not isinstance(actor, str):
-        require(actor, "dispatch_watch.agency.manage", region)
+        authorize(actor, "dispatch_watch.agency.manage", region)
     return _host(uscc, name, region, actor, direct_employees=direct_employees, direct_avg_wage=direct_avg_wage,
                  industry_name=industry_name)
 
@@ -74,12 +73,12 @@ def _host(uscc, name, region, actor, **figures) -> HostEmployer:
         if not name:
             refuse("host_name", "用工单位名称：不能为空", "required")
         host = HostEmployer.objects.create(uscc=uscc, name=name[:200], region=region, **changes)
-        audit.record("dispatch_watch.host.recorded", actor=person(actor), target=host, data={"uscc": uscc})
+        audit.record("dispatch_watch.host.recorded", actor=actor, target=host, data={"uscc": uscc})
     elif changes:
         for key, value in changes.items():
             setattr(host, key, value)
         host.save(update_fields=[*changes, "updated_at"])
-        audit.record("dispatch_watch.host.updated", actor=person(actor), target=host,
+        audit.record("dispatch_watch.host.updated", actor=actor, target=host,
                      data={k: str(v) for k, v in changes.items()})
     return host
 
@@ -130,7 +129,7 @@ def _refuse_overlap(clean: dict, exclude_pk=None) -> None:
 @transaction.atomic
 def record_worker(agency: Agency, data: dict, *, actor) -> DispatchedWorker:
     """Record one dispatched worker of ``agency`` (the agency's own staff submit it)."""
-    require(actor, "dispatch_watch.worker.record", agency)
+    authorize(actor, "dispatch_watch.worker.record", agency)
     return _record(agency, data, actor)
 
 
@@ -140,7 +139,7 @@ def _record(agency: Agency, data: dict, actor) -> DispatchedWorker:
     host = _host(data["host_uscc"], data.get("host_name", ""), clean["work_region"], actor)
     worker = DispatchedWorker(agency=agency, host=host, **clean)
     worker.save()
-    audit.record("dispatch_watch.worker.recorded", actor=person(actor), target=worker,
+    audit.record("dispatch_watch.worker.recorded", actor=actor, target=worker,
                  data={"agency": agency.pk, "host": host.uscc, "post_nature": worker.post_nature})
     events.publish("dispatch_watch.worker.recorded", worker_id=worker.pk, agency_id=agency.pk)
     return worker
@@ -151,7 +150,7 @@ def import_workers(agency: Agency, rows, *, actor) -> dict:
 
     Returns ``{"recorded": n}``; refuses with ``{"rows": ["第 3 行 身份证号码：…", ...]}`` when any row is bad.
     """
-    require(actor, "dispatch_watch.worker.record", agency)
+    authorize(actor, "dispatch_watch.worker.record", agency)
     by_label = {label: field for field, label in WORKER_LABELS.items()}
     problems, recorded = [], 0
     with transaction.atomic():
@@ -168,20 +167,20 @@ def import_workers(agency: Agency, rows, *, actor) -> dict:
             transaction.set_rollback(True)
     if problems:
         raise ValidationError({"rows": problems[:200]}, code="invalid_rows")
-    audit.record("dispatch_watch.workers.imported", actor=person(actor), target=agency, data={"recorded": recorded})
+    audit.record("dispatch_watch.workers.imported", actor=actor, target=agency, data={"recorded": recorded})
     return {"recorded": recorded}
 
 
 @transaction.atomic
 def end_dispatch(worker: DispatchedWorker, *, ended_on=None, actor) -> DispatchedWorker:
     """Record that the host returned the worker (退回) on ``ended_on``."""
-    require(actor, "dispatch_watch.worker.record", worker.agency)
+    authorize(actor, "dispatch_watch.worker.record", worker.agency)
     ended = as_date(ended_on or timezone.localdate(), "ended_on", "退回日期")
     if ended < worker.dispatch_start:
         refuse("ended_on", "退回日期：不能早于派遣开始日期", "dates_order")
     worker.status, worker.dispatch_end = WorkerStatus.ENDED, min(worker.dispatch_end, ended)
     worker.save(update_fields=["status", "dispatch_end", "updated_at"])
-    audit.record("dispatch_watch.worker.ended", actor=person(actor), target=worker, data={"on": ended.isoformat()})
+    audit.record("dispatch_watch.worker.ended", actor=actor, target=worker, data={"on": ended.isoformat()})
     return worker
 
 

@@ -87,3 +87,35 @@ def test_the_agency_clerk_cannot_open_officer_pages(client, clerk_zhou, agency):
     assert client.get("/dispatch_watch/agencies/").status_code == 403
     assert client.get("/dispatch_watch/cockpit/data/").status_code == 403
     assert client.get(f"/dispatch_watch/agencies/{agency.pk}/").status_code == 200  # their own agency
+
+
+def test_the_api_takes_an_agencys_worker_and_report_and_an_officer_verifies(client, clerk_zhou, officer_qian,
+                                                                          officer_sun, agency):
+    import json
+
+    client.login(username="agency_zhou", password=PASSWORD)
+    row = {k: str(v) for k, v in worker_row(1).items()}
+    created = client.post(f"/api/v1/dispatch_watch/agencies/{agency.pk}/workers", json.dumps(row),
+                          content_type="application/json")
+    assert created.status_code == 201 and created.json()["masked_name"] == "工**"
+    twice = client.post(f"/api/v1/dispatch_watch/agencies/{agency.pk}/workers", json.dumps(row),
+                        content_type="application/json")
+    assert twice.status_code in (400, 422) and "id_number" in twice.content.decode()
+    payload = {**GOOD, "year": 2025, "dispatched_total": 1, "auxiliary_count": 1, "contracts_signed": 1,
+               "insured_count": 1, "union_members": 1}
+    report = client.post(f"/api/v1/dispatch_watch/agencies/{agency.pk}/reports", json.dumps(payload),
+                         content_type="application/json")
+    assert report.status_code == 201
+    report_id = report.json()["id"]
+    client.logout()
+    client.login(username="officer_sun", password=PASSWORD)
+    assert client.get(f"/api/v1/dispatch_watch/agencies/{agency.pk}").status_code == 404
+    assert client.post(f"/api/v1/dispatch_watch/reports/{report_id}/verify", json.dumps({"verdict": "qualified"}),
+                       content_type="application/json").status_code == 404
+    client.logout()
+    client.login(username="officer_qian", password=PASSWORD)
+    verified = client.post(f"/api/v1/dispatch_watch/reports/{report_id}/verify",
+                           json.dumps({"verdict": "qualified"}), content_type="application/json")
+    assert verified.status_code == 200 and verified.json()["verdict"] == "qualified"
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/dispatch_watch/agencies/{agency_id}/workers" in paths
