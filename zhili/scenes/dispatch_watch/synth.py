@@ -238,6 +238,8 @@ def generate_province(out: Path, *, agencies: int = 10_000, workers: int = 1_000
         writer.writerow(("kind", "key", "violation"))
         for h in np.nonzero(host_violation >= 0)[0]:
             writer.writerow(("host", host_ids[h], HOST_VIOLATIONS[host_violation[h]]))
+            if HOST_VIOLATIONS[host_violation[h]] == "short_contracts":  # the agency's own breach (LCL Art. 58)
+                writer.writerow(("agency", agency_ids[agency_of[first_worker[h]]], "short_contracts"))
         for a in np.nonzero(agency_violation >= 0)[0]:
             if AGENCY_VIOLATIONS[agency_violation[a]] == "listed_twice" and first_of_agency[a] < 0:
                 continue
