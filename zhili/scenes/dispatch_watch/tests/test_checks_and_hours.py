@@ -101,3 +101,24 @@ def test_an_officer_elsewhere_cannot_decide(employer_li, officer_sun):
         services.decide_special_hours(approval, approve=True, actor=officer_sun)
     approval.refresh_from_db()
     assert approval.status == "submitted"
+
+
+def test_department_data_reach_the_hosts_through_the_data_pool(breaches, officer_qian, var_dir, tmp_path):
+    """Employment registration and the outsourcing comparison, ingested by core.datapool, update the host."""
+    from zhili.core.datapool.api import ingest_file
+    from zhili.scenes.dispatch_watch.services.checks import sync_host_figures
+
+    employment = tmp_path / "employment.csv"
+    employment.write_text("host_uscc,month_end,name,region_code,direct_employees,direct_avg_wage\n"
+                          f"{HOST_USCC},2026-01-31,建德物流有限公司,330182,30,5800\n"
+                          f"{HOST_USCC},2026-02-28,建德物流有限公司,330182,45,5900\n", encoding="utf-8")
+    outsourcing = tmp_path / "outsourcing.csv"
+    outsourcing.write_text(f"host_uscc,month_end,outsourcing_contract,outsourced_on_payroll\n{HOST_USCC},2026-02-28,true,6\n",
+                           encoding="utf-8")
+    assert ingest_file("dw_employment", employment, actor="test").status == "succeeded"
+    assert ingest_file("dw_outsourcing", outsourcing, actor="test").status == "succeeded"
+    assert sync_host_figures(actor=officer_qian) == {"updated": 1, "created": 0, "skipped": 0}
+    host = HostEmployer.objects.get()
+    assert (host.direct_employees, str(host.direct_avg_wage), host.outsourced_on_host_payroll) == (45, "5900.00", 6)
+    facts = host_facts(DAY)[0]
+    assert (facts["workforce"], facts["outsourced_on_payroll"]) == (50, 6)
