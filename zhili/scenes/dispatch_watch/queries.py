@@ -29,7 +29,7 @@ def agency_for(user, pk: int) -> Agency:
 
 def agency_list(user, *, q: str = "", status: str = "", grade: str = "", region: str = "") -> QuerySet:
     agencies = visible_agencies(user).annotate(
-        active_workers=Count("workers", filter=Q(workers__status="active"), distinct=True))
+        active_workers=Count("workers", filter=Q(workers__status="active"), distinct=True)).order_by("licence_no")
     if q:
         agencies = agencies.filter(Q(organization__name__icontains=q) | Q(licence_no__icontains=q)
                                    | Q(organization__uscc__icontains=q))

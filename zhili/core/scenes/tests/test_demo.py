@@ -49,7 +49,7 @@ def test_load_demo_twice_gives_identical_counts_and_no_new_audit_entries():
     assert Organization.objects.filter(region__path__contains=IN_JIANDE).count() == 21
     assert _core_users().count() == 207
     assert Organization.objects.filter(kind="enterprise", region__path__contains=IN_JIANDE).count() == 20
-    assert Organization.objects.filter(is_dispatch_agency=True).count() == 1
+    assert Organization.objects.filter(is_dispatch_agency=True, region__path__contains=IN_JIANDE).count() == 1
     assert Membership.objects.filter(role=Role.WORKER, organization__region__path__contains=IN_JIANDE).count() == 200
     assert "新建企业 20，劳动者 200，工作人员账号 7" in first
     assert "新建企业 0，劳动者 0，工作人员账号 0" in second
