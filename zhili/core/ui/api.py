@@ -4,9 +4,14 @@ Templates: ``base/base.html`` is the layout (left menu, top bar, breadcrumbs, to
 ``{% badge %}`` (ChoiceSet colours) and ``{% empty_state %}``. Python: ``badge_parts`` and ``text_colour``.
 The role workbench (工作台): an app's ``workbench.py`` declares ``WORKBENCH = [Todo(...), Recent(...),
 Shortcut(...)]`` (``RecentItem`` for a recent panel's lines); ``workbench_for(user)`` is what the home page shows.
+List pages: ``ListPage`` (sort by declared ``Column``s, page, URLs that keep the filters), ``export_xlsx`` (a
+download, audited as ``ui.list.exported``), ``region_choices(user)`` and ``industry_choices()`` for dropdowns;
+templates ``ui/list_toolbar.html``, ``ui/pagination.html``, ``{% sort_header %}``, ``{% ui_field %}``.
 """
 
 from .badges import badge_parts, text_colour
+from .lists import Column, ListPage, export_xlsx, industry_choices, region_choices
 from .registry import Recent, RecentItem, Shortcut, Todo, workbench_for
 
-__all__ = ["Recent", "RecentItem", "Shortcut", "Todo", "badge_parts", "text_colour", "workbench_for"]
+__all__ = ["Column", "ListPage", "Recent", "RecentItem", "Shortcut", "Todo", "badge_parts", "export_xlsx",
+           "industry_choices", "region_choices", "text_colour", "workbench_for"]

@@ -1,10 +1,12 @@
-"""``{% load ui %}``: badges in ChoiceSet colours, empty states that say what to do next.
+"""``{% load ui %}``: badges in ChoiceSet colours, empty states that say what to do next, list parts.
 
 ``{% badge member %}`` (a ChoiceSet member), ``{% badge contract "status" %}`` (a model field whose choices are a
-ChoiceSet), ``{% badge "文字" colour="#d93026" %}``; ``{% empty_state "还没有合同" hint="…" url=… action="…" %}``.
+ChoiceSet), ``{% badge "文字" colour="#d93026" %}``; ``{% empty_state "还没有合同" hint="…" url=… action="…" %}``;
+``{% sort_header listing "number" %}`` (a sortable header cell of a ``ListPage``); ``{% ui_field field %}`` (a form
+field with Tabler's classes); ``{% page_query n %}`` (the current query string on page ``n``).
 """
 
-from django import template
+from django import forms, template
 from django.utils.html import format_html
 
 from zhili.core.ui.badges import badge_parts, text_colour
@@ -26,3 +28,34 @@ def badge(value, field_name: str = "", colour: str = ""):
 @register.inclusion_tag("ui/empty_state.html")
 def empty_state(title, hint: str = "", url: str = "", action: str = ""):
     return {"title": title, "hint": hint, "url": url, "action": action}
+
+
+@register.inclusion_tag("ui/sort_header.html")
+def sort_header(listing, key: str):
+    return {"h": listing.header(key)}
+
+
+@register.simple_tag
+def ui_field(field):
+    """A bound field's widget with Tabler's class (form-select for choices, form-control otherwise)."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    else:
+        css = "form-control"
+    attrs = {"class": f"{widget.attrs.get('class', '')} {css}".strip()}
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+    if field.field.required:
+        attrs["required"] = True
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    params = context["request"].GET.copy()
+    params["page"] = number
+    return params.urlencode()

@@ -7,15 +7,15 @@ Views only read through ``queries`` and write through ``services``.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.foundation.api import XlsxWriter, add_service_errors, xlsx_response
+from zhili.core.foundation.api import add_service_errors, xlsx_response
 from zhili.core.identity.api import Role, can, has_role, require
+from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from .. import documents, importing, queries, services
 from ..choices import CONCLUDED_STATUSES, REVOCABLE_STATUSES, BatchKind, ContractStatus, DocumentKind
@@ -40,17 +40,22 @@ def _employer(request):
     raise PermissionDenied(_("只有用人单位管理员可以使用此页面"))
 
 
-def _export(queryset, file_name: str) -> HttpResponse:
-    """The list as XLSX, with ID numbers and phones masked."""
-    writer = XlsxWriter()
-    sheet = writer.add_sheet(_("劳动合同"), header=[
-        _("合同编号"), _("用人单位"), _("劳动者"), _("身份证号码"), _("手机号码"), _("岗位"), _("期限类型"),
-        _("开始日期"), _("终止日期"), _("月工资（元）"), _("状态"), _("发送时间")])
-    for c in queryset.iterator(chunk_size=2000):
-        sheet.append([c.number, c.employer.name, c.worker_name, c.masked_id_number, c.masked_phone, c.job_title,
-                      c.get_term_type_display(), c.start_date, c.end_date, c.monthly_wage, c.get_status_display(),
-                      c.sent_at])
-    return writer.response(file_name)
+def _export(request, queryset, title) -> HttpResponse:
+    """The list as XLSX, with ID numbers and phones masked; who exported which list is audited."""
+    header = [_("合同编号"), _("用人单位"), _("劳动者"), _("身份证号码"), _("手机号码"), _("岗位"), _("期限类型"),
+              _("开始日期"), _("终止日期"), _("月工资（元）"), _("状态"), _("发送时间")]
+    rows = ([c.number, c.employer.name, c.worker_name, c.masked_id_number, c.masked_phone, c.job_title,
+             c.get_term_type_display(), c.start_date, c.end_date, c.monthly_wage, c.get_status_display(), c.sent_at]
+            for c in queryset.iterator(chunk_size=2000))
+    return export_xlsx(request, what="labor_contract.contracts", title=_("劳动合同"), header=header, rows=rows,
+                       file_name=f"{title}.xlsx")
+
+
+LIST_COLUMNS = [
+    Column("number", _("合同编号"), sort="number"), Column("employer", _("用人单位"), sort="employer__name"),
+    Column("worker", _("劳动者"), sort="worker_name"), Column("job", _("岗位"), sort="job_title"),
+    Column("start", _("开始日期"), sort="start_date"), Column("status", _("状态"), sort="status"),
+]
 
 
 def _list_page(request, queryset, *, title: str, template: str = "labor_contract/contract_list.html", **extra):
@@ -58,10 +63,11 @@ def _list_page(request, queryset, *, title: str, template: str = "labor_contract
     filters = form.cleaned_data if form.is_valid() else {}
     board = queries.status_counts(queryset)
     queryset = queries.filter_contracts(queryset, **{k: v for k, v in filters.items() if v})
-    if request.GET.get("format") == "xlsx":
-        return _export(queryset, f"{title}.xlsx")
-    page = Paginator(queryset.order_by("-id"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, template, {"title": title, "form": form, "page": page, "board": board, **extra})
+    listing = ListPage(request, queryset, columns=LIST_COLUMNS, default_sort="-id", per_page=PAGE_SIZE)
+    if listing.wants_export:
+        return _export(request, listing.queryset, title)
+    return render(request, template, {"title": title, "form": form, "listing": listing, "page": listing.page,
+                                      "board": board, **extra})
 
 
 # ---------------------------------------------------------------- HR
