@@ -43,6 +43,7 @@ class Participant:
         self.host, self.port, self.room_id, self.cookie, self.label = host, port, room_id, session_cookie, label
         self.received: dict[str, float] = {}
         self.duplicates = 0
+        self.reconnects = 0
         self.stop = threading.Event()
         self.ready = threading.Event()
 
@@ -50,28 +51,38 @@ class Participant:
         return {"Cookie": f"sessionid={self.cookie}; csrftoken={CSRF}", "X-CSRFToken": CSRF}
 
     def read_stream(self):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
-        conn.request("GET", f"/mediation/{self.room_id}/room/joint/events", headers=self.headers())
-        response = conn.getresponse()
-        buffer = b""
-        self.ready.set()
+        """Keep the stream open; on a refused or dropped connection reconnect from the last number seen
+        (``Last-Event-ID``), as the browser's EventSource does."""
+        last = 0
         while not self.stop.is_set():
-            chunk = response.read1(65536) if hasattr(response, "read1") else response.read(1)
-            if not chunk:
-                break
-            now = time.time()
-            buffer += chunk
-            while b"\n\n" in buffer:
-                frame, buffer = buffer.split(b"\n\n", 1)
-                for line in frame.split(b"\n"):
-                    if line.startswith(b"data:"):
-                        record = json.loads(line[5:])
-                        key = record["text"]
-                        if key in self.received:
-                            self.duplicates += 1
-                        else:
-                            self.received[key] = now
-        conn.close()
+            try:
+                conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
+                conn.request("GET", f"/mediation/{self.room_id}/room/joint/events",
+                             headers={**self.headers(), "Last-Event-ID": str(last)})
+                response = conn.getresponse()
+                buffer = b""
+                self.ready.set()
+                while not self.stop.is_set():
+                    chunk = response.read1(65536)
+                    if not chunk:
+                        break
+                    now = time.time()
+                    buffer += chunk
+                    while b"\n\n" in buffer:
+                        frame, buffer = buffer.split(b"\n\n", 1)
+                        for line in frame.split(b"\n"):
+                            if line.startswith(b"data:"):
+                                record = json.loads(line[5:])
+                                last = max(last, record["seq"])
+                                key = record["text"]
+                                if key in self.received:
+                                    self.duplicates += 1
+                                else:
+                                    self.received[key] = now
+                conn.close()
+            except OSError:
+                self.reconnects += 1
+                time.sleep(0.5)
 
     def poll(self, until):
         after = 0
@@ -183,8 +194,9 @@ def run_live(rooms, host, port, seconds, interval):
             else:
                 latencies.append((got - t0) * 1000)
     dup = sum(p.duplicates for group in participants for p in group)
+    reconnects = sum(p.reconnects for group in participants for p in group)
     return {"messages": len(sent), "messages_per_s": round(len(sent) / posted_s, 1), "post_failures": failures[0],
-            "deliveries": len(latencies), "lost": lost, "duplicated": dup,
+            "deliveries": len(latencies), "lost": lost, "duplicated": dup, "reconnects": reconnects,
             "delivery_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
             "delivery_p95_ms": round(statistics.quantiles(latencies, n=20)[18], 1) if len(latencies) > 20 else None}
 
