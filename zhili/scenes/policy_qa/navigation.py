@@ -1,0 +1,13 @@
+"""The 政策咨询机器人 scene's menu: each entry shows to the roles named (the chat page is open to everyone)."""
+
+from zhili.core.identity.api import Role
+from zhili.core.scenes.api import MenuItem
+
+from .roles import OFFICER
+
+MENU = [
+    MenuItem(label="政策咨询", url_name="policy_qa:ask", roles=frozenset({Role.WORKER}), mobile=True),
+    MenuItem(label="咨询待办", url_name="policy_qa:queue", roles=frozenset({OFFICER})),
+    MenuItem(label="政策知识库", url_name="policy_qa:entries", roles=frozenset({OFFICER})),
+    MenuItem(label="法规文本", url_name="policy_qa:texts", roles=frozenset({OFFICER})),
+]
