@@ -110,3 +110,40 @@ def top_keywords(items: QuerySet, limit: int = 20) -> list[tuple[str, int]]:
     for keywords in items.values_list("keywords", flat=True):
         counter.update(keywords or [])
     return counter.most_common(limit)
+
+
+def search_articles(query: str, limit: int = 20) -> list:
+    """Articles of the texts in force matching ``query``, best first.
+
+    PostgreSQL: the question's jieba tokens (synonyms added) as a ``simple`` tsquery against the stored tokens,
+    ranked by ts_rank plus pg_trgm similarity of the text (both indexed, migration 0002). Elsewhere: the articles
+    whose tokens contain a query word, ranked by how many they contain.
+    """
+    import re
+
+    from django.db import connection
+
+    from . import engine
+    from .models import Article
+
+    words = [w for w in dict.fromkeys(engine.analyzer().variants(query)["normal"]) if re.fullmatch(r"\w+", w)][:12]
+    if not words:
+        return []
+    current = Article.objects.select_related("law").filter(law__status=TextStatus.CURRENT)
+    if connection.vendor == "postgresql":
+        tsquery = " | ".join(words)
+        sql = ("SELECT a.id FROM policy_qa_article a JOIN policy_qa_lawtext l ON l.id = a.law_id "
+               "WHERE l.status = %s AND (to_tsvector('simple', a.tokens) @@ to_tsquery('simple', %s) "
+               "OR a.text %% %s) ORDER BY ts_rank(to_tsvector('simple', a.tokens), to_tsquery('simple', %s)) "
+               "+ similarity(a.text, %s) DESC, a.id LIMIT %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [TextStatus.CURRENT, tsquery, query[:200], tsquery, query[:200], limit])
+            ids = [row[0] for row in cursor.fetchall()]
+        found = current.in_bulk(ids)
+        return [found[i] for i in ids if i in found]
+    condition = Q(pk__in=[])
+    for word in words:
+        condition |= Q(tokens__contains=word)
+    candidates = list(current.filter(condition)[:2000])
+    scored = [(sum(1 for w in words if w in set(a.tokens.split())), a) for a in candidates]
+    return [a for score, a in sorted(scored, key=lambda x: (-x[0], x[1].pk)) if score][:limit]

@@ -128,8 +128,9 @@ def install_knowledge(*, actor) -> int:
                    service_url_name=s.service[0] if s.service else "", service_label=s.service[1] if s.service else "",
                    shipped=True, edited_by=actor)
              for s in knowledge.ENTRIES if s.code not in existing]
-    Entry.objects.bulk_create(added)
-    audit.record("policy_qa.knowledge.installed", actor=actor, data={"added": [e.code for e in added]})
+    if added:
+        Entry.objects.bulk_create(added)
+        audit.record("policy_qa.knowledge.installed", actor=actor, data={"added": [e.code for e in added]})
     return len(added)
 
 

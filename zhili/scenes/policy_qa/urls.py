@@ -21,4 +21,11 @@ urlpatterns = [
     path("kb/<int:pk>/status/", views.entry_status, name="entry_status"),
     path("texts/", views.texts, name="texts"),
     path("synonyms/", views.synonyms, name="synonyms"),
+    path("calc/", views.calculator, name="calculator"),
+    path("calc/<str:kind>/", views.calculator, name="calculator_kind"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
+    path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),
+    path("report/", views.report, name="report"),
+    path("report.pdf", views.report_pdf, name="report_pdf"),
 ]

@@ -281,7 +281,9 @@ def texts(request):
             except ValueError:
                 errors = [_("施行日期格式应为 YYYY-MM-DD")]
     laws = LawText.objects.order_by("short_title", "-version")
-    return render(request, "policy_qa/texts.html", {"laws": laws, "errors": errors})
+    search = request.GET.get("q", "").strip()[:200]
+    found = queries.search_articles(search) if search else []
+    return render(request, "policy_qa/texts.html", {"laws": laws, "errors": errors, "q": search, "found": found})
 
 
 @login_required
@@ -299,3 +301,124 @@ def synonyms(request):
         except ValidationError as exc:
             errors = exc.message_dict
     return render(request, "policy_qa/synonyms.html", {"rows": Synonym.objects.all(), "errors": errors})
+
+
+# ---------------------------------------------------------------- calculators
+
+CALCULATORS = {"severance": "经济补偿计算", "double_wages": "未签合同二倍工资计算", "overtime": "加班工资计算"}
+
+
+def calculator(request, kind: str = "severance"):
+    """The three calculators as plain GET forms (phone, no JavaScript); the result lists its steps and articles."""
+    from . import calculators
+
+    if kind not in CALCULATORS:
+        raise Http404("没有这个计算器")
+    values = {k: v.strip()[:20] for k, v in request.GET.items()}
+    result, errors = None, {}
+    if values.get("go"):
+        try:
+            if kind == "severance":
+                result = calculators.severance(start=values.get("start", ""), end=values.get("end", ""),
+                                               monthly_wage=values.get("monthly_wage", ""),
+                                               local_average=values.get("local_average", ""),
+                                               notice_in_lieu=values.get("notice_in_lieu") == "1")
+            elif kind == "double_wages":
+                result = calculators.double_wages(start=values.get("start", ""), signed_on=values.get("signed_on"),
+                                                  monthly_wage=values.get("monthly_wage", ""))
+            else:
+                result = calculators.overtime(monthly_wage=values.get("monthly_wage", ""),
+                                              weekday_hours=values.get("weekday_hours") or 0,
+                                              rest_day_hours=values.get("rest_day_hours") or 0,
+                                              holiday_hours=values.get("holiday_hours") or 0)
+        except ValidationError as exc:
+            errors = exc.message_dict
+    return render(request, "policy_qa/calculator.html", {"kind": kind, "kinds": CALCULATORS, "values": values,
+                                                         "result": result, "errors": errors})
+
+
+# ---------------------------------------------------------------- decision-makers
+
+def _region_path(request) -> str:
+    code = request.GET.get("region", "").strip()
+    region = region_by_code(code) if code else None
+    return region.path if region else ""
+
+
+@login_required
+def cockpit(request):
+    from zhili.core.dashboards.api import cockpits, render_cockpit
+
+    require(request.user, "policy_qa.cockpit.view")
+    from zhili.core.identity.api import scope_region_paths
+    from zhili.core.orgs.api import Region
+
+    paths = scope_region_paths(request.user)
+    regions = Region.objects.filter(level="county")
+    if paths is not None:
+        from django.db.models import Q
+
+        condition = Q(pk__in=[])
+        for path in paths:
+            condition |= Q(path__startswith=path)
+        regions = regions.filter(condition)
+    filters = [{"name": "region", "label": _("区划"), "type": "select",
+                "options": [("", _("全部"))] + [(r.code, r.name) for r in regions.order_by("code")[:200]],
+                "value": request.GET.get("region", "")}]
+    return render_cockpit(request, cockpits["policy_qa.overview"], filters,
+                          subtitle=_("咨询数据来自本场景；形势数据来自平台已有的合同、预警、工单与投诉"),
+                          extra={"report_url": reverse("policy_qa:report")})
+
+
+@login_required
+def cockpit_data(request):
+    from django.http import JsonResponse
+
+    from . import analysis
+
+    require(request.user, "policy_qa.cockpit.view")
+    return JsonResponse({"analyses": analysis.analyses(request.user, region_path=_region_path(request)),
+                         "status": "", "scope": {}, "version": 0}, json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    from . import analysis
+
+    require(request.user, "policy_qa.cockpit.view")
+    result = analysis.analyses(request.user, region_path=_region_path(request)).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+
+
+def _report_context(request) -> dict:
+    from django.utils import timezone
+
+    from . import analysis
+
+    data = analysis.analyses(request.user, region_path=_region_path(request))
+    return {"data": data, "generated": timezone.localtime(), "region": request.GET.get("region", ""),
+            "sections": [data[k] for k in ("kpi", "situation", "topics", "keywords", "regions", "services",
+                                           "policy_effect")]}
+
+
+@login_required
+def report(request):
+    """The monthly labour-relations situation report (HTML, and the same as PDF)."""
+    require(request.user, "policy_qa.cockpit.view")
+    return render(request, "policy_qa/report.html", _report_context(request))
+
+
+@login_required
+def report_pdf(request):
+    from django.http import HttpResponse
+
+    from zhili.core.esign.api import render_pdf
+
+    require(request.user, "policy_qa.cockpit.view")
+    pdf = render_pdf("", _report_context(request), template_name="policy_qa/report_pdf.html", archival=False)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="labor-relations-report.pdf"'
+    return response

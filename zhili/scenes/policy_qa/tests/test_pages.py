@@ -137,3 +137,10 @@ def test_the_api_answers_anonymously_and_guards_the_queue(client, knowledge, off
     assert client.get("/api/v1/policy_qa/queue").status_code in (401, 403)
     client.force_login(officer_qian)
     assert client.get("/api/v1/policy_qa/entries?topic=arrears").status_code == 200
+
+
+def test_an_officer_searches_the_articles(client, knowledge, officer_qian):
+    client.force_login(officer_qian)
+    page = client.get("/policy_qa/texts/?q=没签合同的二倍工资").content.decode()
+    assert "劳动合同法第八十二条" in page
+    assert "没有找到相关条文" in client.get("/policy_qa/texts/?q=天气预报").content.decode()
