@@ -68,24 +68,43 @@
     return box;
   }
 
+  // A total row ("合计", or a first cell marked total) is a sum of the others: a table shows it, a chart never
+  // plots it as a category (it would be half of every pie and the longest bar).
+  function isTotal(row) {
+    var first = row[0];
+    if (first && typeof first === "object" && first.total) { return true; }
+    var label = cellDisplay(first).trim();
+    return label === "合计" || label === "总计" || label === "Total";
+  }
+  function allIntegers(values) {
+    return values.every(function (v) { return v === null || v === undefined || Math.floor(v) === v; });
+  }
+
   function chartOption(kind, result) {
-    var categories = result.rows.map(function (r) { return cellDisplay(r[0]); });
+    var rows = result.rows.filter(function (r) { return !isTotal(r); });
+    var categories = rows.map(function (r) { return cellDisplay(r[0]); });
     var columns = result.series_columns;
     if (kind === "pie") {
       var c = columns[0];
-      return { tooltip: { trigger: "item" }, series: [{ type: "pie", radius: ["35%", "65%"],
-        data: result.rows.map(function (r) { return { name: cellDisplay(r[0]), value: cellValue(r[c]) }; })
-          .filter(function (d) { return d.value !== null && d.value !== undefined; }) }] };
+      return { tooltip: { trigger: "item", formatter: "{b}：{c}（{d}%）" },
+        series: [{ type: "pie", radius: ["35%", "60%"], avoidLabelOverlap: true,
+          label: { overflow: "break", width: 90 }, labelLayout: { hideOverlap: true },
+          data: rows.map(function (r) { return { name: cellDisplay(r[0]), value: cellValue(r[c]) }; })
+            .filter(function (d) { return d.value !== null && d.value !== undefined; }) }] };
     }
     var horizontal = kind === "hbar";
+    var values = [];
     var series = columns.map(function (c) {
-      return { name: result.headers[c], type: kind === "line" ? "line" : "bar",
-        data: result.rows.map(function (r) { return cellValue(r[c]); }), connectNulls: false };
+      var data = rows.map(function (r) { return cellValue(r[c]); });
+      values = values.concat(data);
+      return { name: result.headers[c], type: kind === "line" ? "line" : "bar", data: data, connectNulls: false };
     });
-    var catAxis = { type: "category", data: categories, axisLabel: { interval: 0, rotate: horizontal ? 0 : (categories.length > 6 ? 30 : 0) } };
-    var valAxis = { type: "value" };
+    var catAxis = { type: "category", data: categories, axisLabel: { interval: 0, hideOverlap: true,
+      rotate: horizontal ? 0 : (categories.length > 6 ? 30 : 0), width: horizontal ? 100 : 80, overflow: "truncate" } };
+    // Counts step by whole numbers (no "0.2 家" on an axis).
+    var valAxis = allIntegers(values) ? { type: "value", minInterval: 1 } : { type: "value" };
     return { tooltip: { trigger: "axis" }, legend: { show: series.length > 1, top: 0 },
-      grid: { left: horizontal ? 110 : 45, right: 15, top: series.length > 1 ? 28 : 12, bottom: 40 },
+      grid: { left: 10, right: 15, top: series.length > 1 ? 28 : 12, bottom: 10, containLabel: true },
       xAxis: horizontal ? valAxis : catAxis, yAxis: horizontal ? Object.assign({}, catAxis, { inverse: true }) : valAxis,
       series: series };
   }
@@ -108,7 +127,9 @@
       if (!charts[code]) {
         charts[code] = window.echarts.init(holder, null, { renderer: "canvas" });
         charts[code].on("click", function (params) {
-          var drill = (panel._result && panel._result.drill || [])[params.dataIndex];
+          var rows = panel._result ? panel._result.rows : [];
+          var index = rows.findIndex(function (r) { return cellDisplay(r[0]) === params.name; });
+          var drill = (panel._result && panel._result.drill || [])[index];
           if (drill && Object.keys(drill).length) { Object.keys(drill).forEach(function (k) { setFilter(k, drill[k]); }); load(); }
         });
       }

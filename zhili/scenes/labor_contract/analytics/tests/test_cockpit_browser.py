@@ -32,6 +32,14 @@ def test_cockpit_draws_filters_and_exports(desktop_page, live_server, facts, cou
     assert chart_panels >= 18
     assert drawn == chart_panels
     assert page.get_attribute("[data-widget=unsigned]", "data-level") == "red"
+    # No chart plots the total row (合计) as a category: the tables show it, the pies and bars do not.
+    plotted = page.evaluate("""() => Array.from(document.querySelectorAll('#cockpit [data-widget] .chart')).map(el => {
+        const option = window.echarts.getInstanceByDom(el).getOption(); const names = [];
+        (option.xAxis || []).concat(option.yAxis || []).forEach(a => (a.data || []).forEach(n => names.push(String(n))));
+        (option.series || []).forEach(s => { if (s.type === 'pie') s.data.forEach(d => names.push(d.name)); });
+        return names; }).flat()""")
+    assert plotted and "合计" not in plotted
+    assert "合计" in page.text_content("[data-widget=wage_bands] table")  # the table (folded) keeps it
 
     # When the industry filter is set to F, the headline number follows.
     page.select_option("#filter-industry", "F")
