@@ -67,3 +67,33 @@ class BatchStatus(ChoiceSet):
 
     SENT = "sent", _("待回盘"), Colour.BLUE
     RECONCILED = "reconciled", _("已对账"), Colour.GREEN
+
+
+class FindingKind(ChoiceSet):
+    """What a check found on a project (the warning model's own indicators)."""
+
+    BALANCE_SHORT = "balance_short", _("专用账户余额不足以支付当月工资"), Colour.RED
+    LABOR_COST_LATE = "labor_cost_late", _("人工费用逾期未拨付"), Colour.ORANGE
+    BELOW_MINIMUM = "below_minimum", _("工资低于最低工资标准"), Colour.RED
+    LATE_PAY = "late_pay", _("逾期未发放工资"), Colour.RED
+    ATTENDANCE_UNPAID = "attendance_unpaid", _("有考勤未列入工资表"), Colour.ORANGE
+    PAID_UNATTENDED = "paid_unattended", _("无考勤却列入工资表"), Colour.YELLOW
+
+
+class ComplaintChannel(ChoiceSet):
+    """Where a complaint came in (一窗受理 for every channel)."""
+
+    QR = "qr", _("安薪码扫码"), Colour.GREEN
+    HOTLINE = "hotline", _("12333 热线"), Colour.BLUE
+    WINDOW = "window", _("窗口来访"), Colour.ORANGE
+    ONLINE = "online", _("网上投诉"), Colour.BLUE
+
+
+class CreditLevel(ChoiceSet):
+    """The five-level labour-security credit of an enterprise (浙江 multi-level scale over the national A/B/C)."""
+
+    AAA = "AAA", _("诚信（AAA）"), Colour.GREEN
+    AA = "AA", _("较诚信（AA）"), Colour.GREEN
+    A = "A", _("一般（A）"), Colour.BLUE
+    B = "B", _("较差（B）"), Colour.ORANGE
+    C = "C", _("失信（C）"), Colour.RED

@@ -173,6 +173,12 @@ def load(report) -> list[str]:
         details.append(f"D|{pay.serial}|{pay.wage_line.entry.bank_card}|{pay.amount:.2f}|{'S' if ok else 'F'}|"
                        f"{'交易成功' if ok else '账户已冻结'}")
     services.reconcile_return_file(batch, content=("\n".join([head, *details]) + "\n").encode(), actor=gc)
+    complainant = answered[11].entry.worker
+    services.file_complaint(project, amount="1800", period_from=month, period_to=month, workers=1,
+                            description="上月有 5 天工资未结清", actor=complainant)
+    services.run_checks(today, evaluate=False)
+    for organization in (orgs[GC_NAME], orgs[SUB_NAME]):
+        services.rate_enterprise(organization, today.year - 1, actor=users["hrss"])
     return [f"安薪在线：{Project.objects.count()} 个在建项目，{len(entries)} 名工人，代发批次 {batch.number}"]
 
 

@@ -69,6 +69,30 @@ def get_project(request, project_id: int):
     return _project(queries.project_for(request.user, project_id))
 
 
+class FindingOut(Schema):
+    id: int
+    project_id: int
+    kind: str
+    period: str
+    uscc: str
+    amount: Decimal
+    workers: int
+    found_on: dt.date
+    cleared_on: dt.date | None
+    case_number: str | None
+
+
+@router.get("/findings", response=list[FindingOut], summary="欠薪风险发现")
+def list_findings(request, kind: str = "", open: bool = True, offset: int = 0, limit: int = 100):
+    require(request.user, "wage_guard.project.view")
+    findings = queries.visible_findings(request.user, kind=kind, open=open)
+    limit = max(1, min(limit, 500))
+    return [{"id": f.pk, "project_id": f.project_id, "kind": f.kind, "period": f.period, "uscc": f.uscc,
+             "amount": f.amount, "workers": f.workers, "found_on": f.found_on, "cleared_on": f.cleared_on,
+             "case_number": f.case.number if f.case else None}
+            for f in findings[max(offset, 0):max(offset, 0) + limit]]
+
+
 @router.get("/my/lines", response=list[LineOut], summary="我的工资明细")
 def my_lines(request):
     return [_line(line) for line in queries.my_lines(request.user)[:60]]

@@ -16,7 +16,10 @@ from zhili.core.foundation.api import TimeStampedModel, pii
 
 from .choices import (
     BatchStatus,
+    ComplaintChannel,
+    CreditLevel,
     DepositForm,
+    FindingKind,
     LineStatus,
     PaymentStatus,
     ProjectStatus,
@@ -360,3 +363,90 @@ class PaymentLine(TimeStampedModel):
     @property
     def status_choice(self) -> PaymentStatus:
         return PaymentStatus(self.status)
+
+
+class RiskFinding(TimeStampedModel):
+    """One finding of the daily checks on a project, kept until cleared; a serious one opens a warning case."""
+
+    project = models.ForeignKey(Project, verbose_name=_("项目"), on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(_("问题类型"), max_length=30, choices=FindingKind.choices)
+    period = models.CharField(_("期间"), max_length=20)
+    uscc = models.CharField(_("责任单位统一社会信用代码"), max_length=18)
+    amount = models.DecimalField(_("涉及金额（元）"), default=Decimal("0.00"), **MONEY)
+    workers = models.PositiveIntegerField(_("涉及人数"), default=0)
+    detail = models.CharField(_("说明"), max_length=500)
+    found_on = models.DateField(_("发现日期"))
+    cleared_on = models.DateField(_("消除日期"), null=True, blank=True)
+    case = models.ForeignKey("cases.Case", verbose_name=_("核查工单"), null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+")
+
+    class Meta:
+        verbose_name = _("欠薪风险发现")
+        verbose_name_plural = _("欠薪风险发现")
+        ordering = ["-found_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["project", "kind", "period"],
+                                               name="wage_guard_finding_unique")]
+
+    @property
+    def kind_choice(self) -> FindingKind:
+        return FindingKind(self.kind)
+
+
+class Complaint(TimeStampedModel):
+    """A wage-arrears complaint (欠薪投诉), registered in one window whatever the channel, handled as a case."""
+
+    project = models.ForeignKey(Project, verbose_name=_("项目"), on_delete=models.PROTECT, related_name="complaints")
+    complainant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("投诉人"), on_delete=models.PROTECT,
+                                    related_name="+")
+    channel = models.CharField(_("渠道"), max_length=16, choices=ComplaintChannel.choices)
+    amount = models.DecimalField(_("被拖欠金额（元）"), **MONEY)
+    period_from = models.DateField(_("拖欠起始月份"))
+    period_to = models.DateField(_("拖欠截止月份"))
+    workers = models.PositiveIntegerField(_("涉及人数"), default=1)
+    description = models.TextField(_("情况描述"))
+    case = models.ForeignKey("cases.Case", verbose_name=_("工单"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("欠薪投诉")
+        verbose_name_plural = _("欠薪投诉")
+        ordering = ["-created_at", "-id"]
+
+
+class CreditRating(TimeStampedModel):
+    """An enterprise's labour-security credit level for a year, with the facts and rules that made it."""
+
+    organization = models.ForeignKey("orgs.Organization", verbose_name=_("企业"), on_delete=models.PROTECT,
+                                     related_name="+")
+    year = models.PositiveSmallIntegerField(_("评价年度"))
+    level = models.CharField(_("等级"), max_length=3, choices=CreditLevel.choices)
+    basis = models.JSONField(_("评价依据"), default=dict)
+
+    class Meta:
+        verbose_name = _("劳动保障诚信等级")
+        verbose_name_plural = _("劳动保障诚信等级")
+        ordering = ["-year", "organization"]
+        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="wage_guard_credit_unique")]
+
+    @property
+    def level_choice(self) -> CreditLevel:
+        return CreditLevel(self.level)
+
+
+class BlacklistEntry(TimeStampedModel):
+    """An entry of the arrears blacklist (拖欠农民工工资失信联合惩戒对象名单): notice, listing, removal."""
+
+    organization = models.ForeignKey("orgs.Organization", verbose_name=_("企业"), on_delete=models.PROTECT,
+                                     related_name="+")
+    reason = models.CharField(_("列入事由"), max_length=500)
+    decision_number = models.CharField(_("决定文号"), max_length=60)
+    noticed_on = models.DateField(_("告知日期"))
+    listed_on = models.DateField(_("列入日期"))
+    expires_on = models.DateField(_("期满日期"))
+    earliest_removal = models.DateField(_("最早可申请移出日期"))
+    removed_on = models.DateField(_("移出日期"), null=True, blank=True)
+    removal_reason = models.CharField(_("移出事由"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("欠薪失信名单")
+        verbose_name_plural = _("欠薪失信名单")
+        ordering = ["-listed_on", "-id"]

@@ -9,5 +9,7 @@ MENU = [
     MenuItem(label="我的工资", url_name="wage_guard:my_wages", roles=frozenset({Role.WORKER}), mobile=True),
     MenuItem(label="在建项目", url_name="wage_guard:project_list",
              roles=frozenset({CONTRACTOR, TEAM_LEAD, HOUSING, HRSS})),
+    MenuItem(label="欠薪风险", url_name="wage_guard:finding_list", roles=frozenset({CONTRACTOR, TEAM_LEAD, HOUSING, HRSS})),
+    MenuItem(label="诚信等级", url_name="wage_guard:credit_list", roles=frozenset({HOUSING, HRSS})),
     MenuItem(label="安薪在线驾驶舱", url_name="wage_guard:cockpit", roles=frozenset({HOUSING, HRSS})),
 ]

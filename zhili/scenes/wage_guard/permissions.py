@@ -8,7 +8,7 @@ wage sheets of that subcontractor's teams; a worker answers their own wage lines
 
 from zhili.core.identity.api import Role, has_role, in_scope, organizations_of, rule
 
-from .roles import CONTRACTOR, HOUSING, OFFICERS, TEAM_LEAD
+from .roles import CONTRACTOR, HOUSING, HRSS, OFFICERS, TEAM_LEAD
 
 
 def is_officer_for(user, project) -> bool:
@@ -60,3 +60,18 @@ def _answer(user, line) -> bool:
 @rule("wage_guard.cockpit.view")
 def _cockpit(user, obj) -> bool:
     return has_role(user, *OFFICERS, Role.PLATFORM_ADMIN)
+
+
+@rule("wage_guard.credit.rate")
+def _rate(user, organization) -> bool:
+    return has_role(user, HRSS, Role.PLATFORM_ADMIN) and (organization is None or in_scope(user, organization.region))
+
+
+@rule("wage_guard.credit.blacklist")
+def _blacklist(user, organization) -> bool:
+    return has_role(user, HRSS, Role.PLATFORM_ADMIN) and (organization is None or in_scope(user, organization.region))
+
+
+@rule("wage_guard.complaint.file")
+def _complain(user, project) -> bool:
+    return has_role(user, Role.WORKER)

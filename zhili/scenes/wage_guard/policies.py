@@ -16,6 +16,7 @@ from zhili.core.foundation.api import Parameter, Value
 DOMAIN = "wage_guard"
 SINCE = dt.date(2020, 5, 1)
 DEP_SINCE = dt.date(2021, 11, 1)
+BLACKLIST_SINCE = dt.date(2022, 1, 1)
 
 PARAMETERS = [
     Parameter("deposit_base_ratio", _("工资保证金基准比例（占合同额）"), values=[
@@ -66,7 +67,7 @@ PARAMETERS = [
     ]),
     Parameter("minimum_hourly_wage", _("浙江非全日制小时最低工资（按档）"), unit=_("元/小时"), type="table", values=[
         Value({1: Decimal("22.00"), 2: Decimal("20.00"), 3: Decimal("18.00")}, dt.date(2021, 8, 1),
-              "浙政发〔2021〕19号：非全日制小时最低工资 22/20/18 元（三档）；正式文本未在参考资料中核实", checked=True),
+              "浙政发〔2021〕19号：非全日制小时最低工资 22/20/18 元（三档）；正式文本未在参考资料中核实"),
     ]),
     Parameter("standard_day_hours", _("每日标准工作时间"), unit=_("小时"), values=[
         Value(Decimal("8"), dt.date(1995, 1, 1),
@@ -80,5 +81,25 @@ PARAMETERS = [
     Parameter("confirm_days", _("工资表下发后确认或异议期限"), unit=_("日"), values=[
         Value(5, SINCE,
               "平台服务约定（非法定期限）：工资表下发后 5 日内确认或提出异议", checked=True),
+    ]),
+    # 拖欠农民工工资失信联合惩戒对象名单管理暂行办法 (人社部令第45号, in force 2022-01-01) [BL-1; BL-2].
+    Parameter("blacklist_years", _("列入欠薪失信名单的期限"), unit=_("年"), values=[
+        Value(3, BLACKLIST_SINCE, "人社部令第45号 第十二条：列入名单期限为 3 年（labor.md §2.3）", checked=True),
+    ]),
+    Parameter("blacklist_early_removal_months", _("列入失信名单后可申请提前移出的最短期限"), unit=_("月"), values=[
+        Value(6, BLACKLIST_SINCE, "人社部令第45号 第十三条：列入满 6 个月、已改正并书面信用承诺的可申请提前移出"
+              "（labor.md §2.3）", checked=True),
+    ]),
+    Parameter("credit_c_violations", _("一年内被查处达此次数评为 C 级"), unit=_("次"), values=[
+        Value(3, dt.date(2017, 1, 1), "人社部规〔2016〕1号：一年内因违法行为被查处 3 次以上的评为 C 级；列入欠薪失信"
+              "名单的评为 C 级（labor.md §4）", checked=True),
+    ]),
+    Parameter("credit_scale", _("劳动保障诚信等级"), type="string", values=[
+        Value("AAA/AA/A/B/C", dt.date(2017, 1, 1), "人社部规〔2016〕1号 A/B/C 三级；浙江五级评价细则未在参考资料中找到"
+              "（未核实），本平台将 A 级按投诉和连续守法年数细分为 AAA、AA、A"),
+    ]),
+    Parameter("case_findings", _("立即派单核查的问题类型"), type="list", values=[
+        Value(("balance_short", "late_pay", "attendance_unpaid", "below_minimum"), SINCE,
+              "平台处置规则：涉及工资发放的问题立即派单核查（《保障农民工工资支付条例》第十条、第四十条）"),
     ]),
 ]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,7 @@ from zhili.core.foundation.api import XlsxWriter, audit, check_upload_size
 from zhili.core.identity.api import can, require
 
 from . import queries, services
-from .choices import LineStatus, ProjectStatus
+from .choices import FindingKind, LineStatus, ProjectStatus
 from .models import Team
 
 
@@ -207,7 +208,8 @@ def batch_return(request, pk: int):
 def my_wages(request):
     """The worker's wage lines on a phone: confirm or dispute each month's line, see what was paid."""
     return render(request, "wage_guard/my_wages.html", {
-        "lines": queries.my_lines(request.user)[:24], "entries": queries.my_entries(request.user)})
+        "lines": queries.my_lines(request.user)[:24], "entries": queries.my_entries(request.user),
+        "complaints": queries.my_complaints(request.user)[:20]})
 
 
 @login_required
@@ -228,12 +230,36 @@ def line_answer(request, pk: int):
 
 
 def _analyses(user) -> dict:
-    projects = queries.visible_projects(user)
-    counts = {s: 0 for s in ProjectStatus.values}
-    for status in projects.values_list("status", flat=True):
-        counts[status] += 1
-    rows = [[str(ProjectStatus(s).label), count_cell(n, limit=1)] for s, n in counts.items()]
-    return {"status": table_result("status", _("项目状态"), [_("状态"), _("项目数")], rows, chart="pie")}
+    from zhili.core.dashboards.api import share_cell, stat_cell
+
+    from .choices import ComplaintChannel
+
+    figures = queries.cockpit_figures(user, dt.date.today())
+    workers, owed = figures["workers"], figures["owed_workers"]
+    kpi = [
+        [_("在建项目"), count_cell(sum(figures["projects"].values()), limit=1)],
+        [_("实名登记工人"), count_cell(workers)],
+        [_("欠薪率（‰）"), stat_cell(owed * 1000.0 / workers if workers else None, workers, digits=2)],
+        [_("欠薪率目标（种子：‰）"), stat_cell(queries.SEED_ARREARS_PER_MILLE, 100, digits=2)],
+        [_("投诉与异议化解率（%）"), share_cell(figures["closed_cases"], figures["cases"])],
+        [_("化解率目标（种子：%）"), stat_cell(queries.SEED_RESOLUTION_PERCENT, 100, digits=2)],
+    ]
+    status_rows = [[str(ProjectStatus(s).label), count_cell(figures["projects"].get(s, 0), limit=1)]
+                   for s in ProjectStatus.values]
+    risk_rows = [[str(FindingKind(k).label), count_cell(figures["findings"].get(k, 0), limit=1)]
+                 for k in FindingKind.values]
+    paid_rows = [[m.strftime("%Y-%m"), count_cell(n), stat_cell(float(total), n, digits=2)]
+                 for m, (n, total) in figures["paid_by_month"].items()]
+    channel_rows = [[str(ComplaintChannel(c).label), count_cell(figures["channels"].get(c, 0))]
+                    for c in ComplaintChannel.values]
+    return {
+        "kpi": table_result("kpi", _("总体情况"), [_("指标"), _("数值")], kpi, chart="kpi"),
+        "status": table_result("status", _("项目状态"), [_("状态"), _("项目数")], status_rows, chart="pie"),
+        "risk": table_result("risk", _("未消除的欠薪风险"), [_("问题类型"), _("项目数")], risk_rows, chart="hbar"),
+        "paid": table_result("paid", _("按月代发"), [_("月份"), _("发放人数"), _("发放金额（元）")], paid_rows,
+                             chart="bar"),
+        "channels": table_result("channels", _("投诉渠道"), [_("渠道"), _("件数")], channel_rows, chart="pie"),
+    }
 
 
 @login_required
@@ -257,3 +283,105 @@ def cockpit_export(request, code: str):
         raise Http404("没有这项分析")
     rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
     return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+
+
+def _project_by_code(token: str):
+    from .models import Project
+
+    project = Project.objects.select_related("general_contractor", "builder", "labor_manager", "region").filter(
+        qr_token=token).first()
+    if project is None:
+        raise Http404(_("安薪码无效"))
+    return project
+
+
+def code_page(request, token: str):
+    """The 安薪码 page (维权信息公示牌, MWR Art. 34): the parties, pay day, minimum wage, channels; check in, complain."""
+    from .rules import rule
+
+    project = _project_by_code(token)
+    today = dt.date.today()
+    minimum = rule("minimum_hourly_wage", today)
+    return render(request, "wage_guard/code_page.html", {
+        "project": project, "minimum": minimum.value.get(project.minimum_wage_class), "minimum_ref": minimum.reference,
+        "on_roster": request.user.is_authenticated and project.roster.filter(
+            worker=request.user, exited_on__isnull=True).exists(),
+        "may_complain": request.user.is_authenticated and can(request.user, "wage_guard.complaint.file", project),
+    })
+
+
+@login_required
+@require_POST
+def code_check_in(request, token: str):
+    project = _project_by_code(token)
+    try:
+        services.check_in(project, latitude=request.POST.get("latitude"), longitude=request.POST.get("longitude"),
+                          actor=request.user)
+        messages.success(request, _("打卡成功"))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("wage_guard:code_page", token=token)
+
+
+@login_required
+@require_POST
+def code_complain(request, token: str):
+    project = _project_by_code(token)
+    try:
+        period_from = dt.datetime.strptime(request.POST.get("period_from", ""), "%Y-%m").date()
+        period_to = dt.datetime.strptime(request.POST.get("period_to", ""), "%Y-%m").date()
+    except ValueError:
+        messages.error(request, _("拖欠月份格式应为 YYYY-MM"))
+        return redirect("wage_guard:code_page", token=token)
+    try:
+        complaint = services.file_complaint(
+            project, amount=request.POST.get("amount", ""), period_from=period_from, period_to=period_to,
+            workers=request.POST.get("workers") or 1, description=request.POST.get("description", ""),
+            actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("wage_guard:code_page", token=token)
+    messages.success(request, _("投诉已登记，工单号 {n}，人社部门将先行调解").format(n=complaint.case.number))
+    return redirect("wage_guard:my_wages")
+
+
+@login_required
+def project_code(request, pk: int):
+    """The project's 安薪码 as SVG, to print on the rights notice board."""
+    from zhili.core.notify.api import qr_svg
+
+    project = queries.project_for(request.user, pk)
+    url = request.build_absolute_uri(reverse("wage_guard:code_page", args=[project.qr_token]))
+    return HttpResponse(qr_svg(url), content_type="image/svg+xml")
+
+
+def _finding_filters(request) -> dict:
+    kind = request.GET.get("kind", "")
+    return {"kind": kind if kind in FindingKind.values else "", "open": request.GET.get("open", "1") == "1"}
+
+
+@login_required
+def finding_list(request):
+    """欠薪风险: the checks' findings on the projects the person may see."""
+    require(request.user, "wage_guard.project.view")
+    filters = _finding_filters(request)
+    findings = queries.visible_findings(request.user, **filters)
+    if request.GET.get("format") == "xlsx":
+        rows = [[f.project.name, str(FindingKind(f.kind).label), f.period, f.uscc, float(f.amount), f.workers,
+                 f.detail, f.found_on.isoformat(), f.cleared_on.isoformat() if f.cleared_on else "",
+                 f.case.number if f.case else ""] for f in findings[:50000]]
+        return xlsx_response("wage_guard_findings.xlsx", _("欠薪风险"), [
+            _("项目"), _("问题类型"), _("期间"), _("责任单位"), _("涉及金额"), _("涉及人数"), _("说明"), _("发现日期"),
+            _("消除日期"), _("工单")], rows)
+    page = Paginator(findings, 50).get_page(request.GET.get("page"))
+    return render(request, "wage_guard/finding_list.html", {
+        "page": page, "filters": filters, "kinds": list(FindingKind), "query": request.GET.urlencode()})
+
+
+@login_required
+def credit_list(request):
+    """Credit levels and the arrears blacklist of the region's enterprises."""
+    require(request.user, "wage_guard.cockpit.view")
+    return render(request, "wage_guard/credit_list.html", {
+        "ratings": queries.visible_ratings(request.user)[:500],
+        "blacklist": queries.visible_blacklist(request.user)[:500]})

@@ -5,6 +5,9 @@ and publishes its events after commit.
 """
 
 from .attendance import ImportReport, LineError, check_in, distance_m, import_attendance
+from .checks import pay_date, project_findings, run_checks
+from .complaints import file_complaint
+from .credit import credit_facts, level_for, list_on_blacklist, on_blacklist, rate_enterprise, remove_from_blacklist
 from .payments import ReconcileReport, create_payment_batch, payable_lines, reconcile_return_file
 from .payroll import (
     DISPUTE_CASE,
@@ -31,5 +34,7 @@ __all__ = [
     "build_wage_sheet", "check_in", "compute_lines", "confirm_wage_line", "create_payment_batch",
     "dispute_wage_line", "distance_m", "exit_worker", "import_attendance", "issue_wage_sheet", "lodge_deposit",
     "open_special_account", "payable_lines", "reconcile_return_file", "record_labor_cost_payment",
-    "register_project", "register_worker", "schedule_labor_cost", "settle_dispute",
+    "register_project", "register_worker", "schedule_labor_cost", "settle_dispute", "pay_date", "project_findings",
+    "run_checks", "file_complaint", "credit_facts", "level_for", "list_on_blacklist", "on_blacklist",
+    "rate_enterprise", "remove_from_blacklist",
 ]

@@ -159,6 +159,7 @@ def _parse_return(content: bytes, batch: PaymentBatch, lines: dict[int, PaymentL
         except ValueError:
             report.errors.append(ReturnError(1, _("处理日期 {a} 不是 YYYYMMDD").format(a=head[4])))
     answers: dict[int, tuple[str, str, int]] = {}
+    refused: set[int] = set()
     for number, raw in records[1:]:
         parts = raw.split("|")
         if len(parts) != 6 or parts[0] != "D":
@@ -176,18 +177,20 @@ def _parse_return(content: bytes, batch: PaymentBatch, lines: dict[int, PaymentL
             continue
         if card != line.wage_line.entry.bank_card:
             report.errors.append(ReturnError(number, _("序号 {s} 的卡号与代发文件不符").format(s=serial)))
+            refused.add(serial)
             continue
         if _amount(amount_text) != line.amount:
             report.errors.append(ReturnError(number, _("序号 {s} 的金额 {a} 与代发文件的 {b} 不符").format(
                 s=serial, a=amount_text, b=line.amount)))
+            refused.add(serial)
             continue
         if result not in ("S", "F"):
             report.errors.append(ReturnError(number, _("序号 {s} 的结果须为 S 或 F").format(s=serial)))
+            refused.add(serial)
             continue
         answers[serial] = (result, message.strip()[:200], number)
-    for serial in sorted(set(lines) - set(answers)):
-        if not any(e.reason.startswith(_("序号 {s} ").format(s=serial)) for e in report.errors):
-            report.errors.append(ReturnError(len(records) + 1, _("序号 {s} 在回盘文件中缺失").format(s=serial)))
+    for serial in sorted(set(lines) - set(answers) - refused):
+        report.errors.append(ReturnError(len(records) + 1, _("序号 {s} 在回盘文件中缺失").format(s=serial)))
     return report, answers, day
 
 

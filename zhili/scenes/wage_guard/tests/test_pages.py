@@ -1,0 +1,54 @@
+"""The 安薪码 page, a complaint from it, the findings list, credit and the cockpit, with their checks."""
+
+import datetime as dt
+
+from zhili.core.testing.api import PASSWORD
+from zhili.scenes.wage_guard import services
+from zhili.scenes.wage_guard.models import Complaint
+from zhili.scenes.wage_guard.tests.test_checks import issued  # noqa: F401  (fixture)
+
+
+def _login(client, user):
+    user.set_password(PASSWORD)
+    user.save()
+    assert client.login(username=user.username, password=PASSWORD)
+
+
+def test_the_code_page_shows_the_notice_board_to_anyone(client, project):
+    page = client.get(f"/wage_guard/code/{project.qr_token}/").content.decode()
+    assert "维权信息公示牌" in page and "建德建工集团有限公司" in page and "小时最低工资 22.00 元" in page
+    assert client.get("/wage_guard/code/forged-token/").status_code == 404
+
+
+def test_a_worker_complains_from_the_code_page_and_sees_the_case(client, project, roster, hrss_qian):
+    zhang = roster[0].worker
+    _login(client, zhang)
+    response = client.post(f"/wage_guard/code/{project.qr_token}/complain/", {
+        "amount": "7000", "period_from": "2026-03", "period_to": "2026-03", "workers": "2",
+        "description": "三月工资未发"})
+    assert response.status_code == 302
+    complaint = Complaint.objects.get()
+    assert (complaint.amount, complaint.workers, complaint.channel) == (7000, 2, "qr")
+    assert complaint.case.number in client.get("/wage_guard/").content.decode()
+
+
+def test_a_bad_month_on_the_code_page_writes_nothing(client, project, roster):
+    _login(client, roster[0].worker)
+    client.post(f"/wage_guard/code/{project.qr_token}/complain/", {
+        "amount": "7000", "period_from": "三月", "period_to": "2026-03", "description": "x"})
+    assert Complaint.objects.count() == 0
+
+
+def test_findings_and_the_cockpit_for_the_officer(client, project, issued, hrss_qian, hrss_sun):  # noqa: F811
+    services.run_checks(dt.date(2026, 4, 16), evaluate=False)
+    _login(client, hrss_qian)
+    page = client.get("/wage_guard/findings/").content.decode()
+    assert "新安江花园一期" in page and "工资应于 2026-04-15 发放，2 人未发" in page
+    assert client.get("/wage_guard/findings/?format=xlsx").status_code == 200
+    data = client.get("/wage_guard/cockpit/data/").json()["analyses"]
+    kpi = {row[0]: row[1]["display"] for row in data["kpi"]["rows"]}
+    assert kpi["在建项目"] == "1" and kpi["欠薪率目标（种子：‰）"] == "1.30"
+    assert client.get("/wage_guard/credit/").status_code == 200
+    client.logout()
+    _login(client, hrss_sun)
+    assert "工资应于 2026-04-15 发放" not in client.get("/wage_guard/findings/").content.decode()
