@@ -21,6 +21,13 @@ CHROMIUM_FLAGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _own_var_dir(settings, tmp_path):
+    """Each test its own VAR_DIR (data-pool snapshots, kept facts, exports): two test workers, or two tests of
+    one worker, never read or replace each other's files."""
+    settings.VAR_DIR = tmp_path / "var"
+
+
 @pytest.fixture
 def worker_zhang(db):
     return personas.worker()

@@ -6,7 +6,9 @@ stored rows keep their exact text.
 """
 
 import datetime as dt
+import os
 import re
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -56,6 +58,12 @@ def snapshot_path(code: str) -> Path:
     return Path(settings.VAR_DIR) / "datapool" / "snapshots" / f"{code}.parquet"
 
 
+def _partial(path: Path) -> Path:
+    """Where a snapshot is written before it replaces ``path``: one file per writer (process and thread), so two
+    writers of the same dataset never write into, or rename, each other's file."""
+    return path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
+
+
 def snapshot_dataset(code: str, *, chunk_rows: int = 50000) -> Path:
     """Write the dataset's stored rows, typed by its schema, to a Parquet file and return its path."""
     import pyarrow as pa
@@ -65,7 +73,7 @@ def snapshot_dataset(code: str, *, chunk_rows: int = 50000) -> Path:
     schema = _arrow_schema(dataset)
     path = snapshot_path(code)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".parquet.partial")
+    partial = _partial(path)
     converters = [(f.name, CONVERT.get(f.type)) for f in dataset.fields]
     rows = (DatasetRow.objects.filter(dataset_code=code).order_by("id")
             .values_list("key", "batch_id", "data").iterator(chunk_size=chunk_rows))
@@ -102,7 +110,7 @@ def snapshot_from_csv(code: str, source: Path, target: Path | None = None, *, me
             raise ValueError(f"unsafe name {name!r} in dataset {dataset.code!r}")
     target = Path(target) if target else snapshot_path(code)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".parquet.partial")
+    partial = _partial(target)
     columns = ", ".join(f"'{f.name}': '{DUCKDB_TYPES[f.type]}'" for f in dataset.fields)
     key = "concat_ws(chr(31), " + ", ".join(f'CAST("{name}" AS VARCHAR)' for name in dataset.key) + ")"
     fields = ", ".join(f'"{name}"' for name in dataset.field_names)
