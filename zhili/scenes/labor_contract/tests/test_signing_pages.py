@@ -87,8 +87,9 @@ def test_reading_page_uses_the_pdf_rendered_at_send_and_a_fixed_number_of_querie
         response = client.get(url)
     assert response.status_code == 200
     assert "contract-text" in response.content.decode()
-    # session, user, contract (with employer and template), steps, document, the menu's memberships
-    assert len(queries.captured_queries) <= 6, [q["sql"][:120] for q in queries.captured_queries]
+    # session, user, contract (with employer and template), steps, document, the menu's memberships, and the top
+    # bar's unread-message count
+    assert len(queries.captured_queries) <= 7, [q["sql"][:120] for q in queries.captured_queries]
     assert AuditEntry.objects.filter(action="labor_contract.document.rendered").count() == rendered
     assert ContractDocument.objects.filter(contract=sent_contract).count() == 1
 
