@@ -73,7 +73,7 @@ def _signed_contract(hr_li, employer, worker_zhang):
 def test_a_backup_restores_into_a_fresh_database_that_passes_ledger_audit_and_verify(hr_li, employer, worker_zhang,
                                                                                        tmp_path, settings):
     completed_contract = _signed_contract(hr_li, employer, worker_zhang)
-    settings.VAR_DIR = tmp_path / "var"
+    settings.VAR_DIR = tmp_path / "backed-up-var"  # holds exactly the one scan below (signing wrote to the test's own)
     (settings.VAR_DIR / "media" / "scans").mkdir(parents=True)
     (settings.VAR_DIR / "media" / "scans" / "扫描件.pdf").write_bytes(b"%PDF-1.7 scan")
     call_command("ledger_checkpoint")
