@@ -163,6 +163,9 @@ def parameter_on(set_code: str, name: str, day: dt.date, key=None) -> ParameterV
     series = parameter.series(key if parameter.key else None)
     if not series:
         raise LookupError(f"参数 {set_code}.{name} 没有键 {key!r} 的取值")
-    entry = parameter.entry_on(day, key if parameter.key else None) or series[0]
+    entry = series[0]
+    for value in series:  # oldest first: the last one in force on ``day`` (entry_on would sort the series again)
+        if value.effective_from <= day:
+            entry = value
     return ParameterValue(name, parameter.label, entry.value, entry.effective_from, entry.reference, entry.checked,
                           parameter.unit)
