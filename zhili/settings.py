@@ -31,6 +31,9 @@ if not DEBUG and not TESTING:
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ZHILI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 SITE_URL = os.environ.get("ZHILI_SITE_URL", "http://127.0.0.1:8000")
+# The maps' base layer (core.ui): a tile URL template such as 天地图's with its key; none is reachable by default.
+ZHILI_MAP_TILES = os.environ.get("ZHILI_MAP_TILES", "")
+ZHILI_MAP_ATTRIBUTION = os.environ.get("ZHILI_MAP_ATTRIBUTION", "")
 
 _ALL_SCENES = sorted(p.name for p in (BASE_DIR / "zhili" / "scenes").iterdir() if (p / "apps.py").exists())
 ZHILI_SCENES = [s for s in os.environ.get("ZHILI_SCENES", ",".join(_ALL_SCENES)).split(",") if s]

@@ -7,11 +7,13 @@ Shortcut(...)]`` (``RecentItem`` for a recent panel's lines); ``workbench_for(us
 List pages: ``ListPage`` (sort by declared ``Column``s, page, URLs that keep the filters), ``export_xlsx`` (a
 download, audited as ``ui.list.exported``), ``region_choices(user)`` and ``industry_choices()`` for dropdowns;
 templates ``ui/list_toolbar.html``, ``ui/pagination.html``, ``{% sort_header %}``, ``{% ui_field %}``.
+Maps: ``MapData`` with ``point``/``polygon``/``line`` features (WGS84), drawn by ``{% ui_map data %}`` (Leaflet).
 """
 
 from .badges import badge_parts, text_colour
 from .lists import Column, ListPage, export_xlsx, industry_choices, region_choices
+from .maps import MapData, line, point, polygon
 from .registry import Recent, RecentItem, Shortcut, Todo, workbench_for
 
-__all__ = ["Column", "ListPage", "Recent", "RecentItem", "Shortcut", "Todo", "badge_parts", "export_xlsx",
-           "industry_choices", "region_choices", "text_colour", "workbench_for"]
+__all__ = ["Column", "ListPage", "MapData", "Recent", "RecentItem", "Shortcut", "Todo", "badge_parts", "export_xlsx",
+           "industry_choices", "line", "point", "polygon", "region_choices", "text_colour", "workbench_for"]

@@ -8,6 +8,7 @@ field with Tabler's classes); ``{% page_query n %}`` (the current query string o
 
 from django import forms, template
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from zhili.core.ui.badges import badge_parts, text_colour
 
@@ -59,3 +60,19 @@ def page_query(context, number):
     params = context["request"].GET.copy()
     params["page"] = number
     return params.urlencode()
+
+
+@register.inclusion_tag("ui/map.html", takes_context=True)
+def ui_map(context, data, height: str = "380px", label: str = "", map_id: str = ""):
+    """A Leaflet map of a ``MapData`` (``zhili.core.ui.maps``); Leaflet's files are linked once per page."""
+    from django.conf import settings
+
+    from zhili.core.ui.maps import MapData
+
+    seen = context.render_context.setdefault("ui_map_ids", [])
+    first = not seen
+    map_id = map_id or f"ui-map-{len(seen) + 1}"
+    seen.append(map_id)
+    payload = data.as_json() if isinstance(data, MapData) else data
+    return {"first": first, "map_id": map_id, "data_id": f"{map_id}-data", "payload": payload, "height": height,
+            "label": label or _("地图"), "tiles": settings.ZHILI_MAP_TILES, "attribution": settings.ZHILI_MAP_ATTRIBUTION}
