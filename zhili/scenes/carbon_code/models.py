@@ -1,0 +1,84 @@
+"""Models of the 碳效码 scene: evaluation runs and each enterprise's figures, grade and level for a period."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import TimeStampedModel
+
+from .choices import CarbonLevel, Grade, ResultStatus
+
+
+class Evaluation(TimeStampedModel):
+    """One evaluation of a period (a year ``2025`` or a month ``2025-06``) over the data pool's energy rows."""
+
+    period = models.CharField(_("评价期"), max_length=7, db_index=True)
+    start = models.DateField(_("起始月"))
+    end = models.DateField(_("截止日"))
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发起人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    enterprise_count = models.PositiveIntegerField(_("企业数"), default=0)
+    graded_count = models.PositiveIntegerField(_("已评价企业数"), default=0)
+    factors = models.JSONField(_("采用的排放因子"), default=dict)
+
+    class Meta:
+        verbose_name = _("碳效评价")
+        verbose_name_plural = _("碳效评价")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.period}"
+
+
+class CarbonResult(TimeStampedModel):
+    """An enterprise's carbon figures for one period: emissions, L, K, grade, level, or why it is not graded."""
+
+    evaluation = models.ForeignKey(Evaluation, verbose_name=_("评价"), on_delete=models.CASCADE,
+                                   related_name="results")
+    enterprise = models.ForeignKey("orgs.Organization", verbose_name=_("企业"), on_delete=models.PROTECT,
+                                   related_name="+")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("所在区划"), on_delete=models.PROTECT, related_name="+")
+    industry_code = models.CharField(_("行业大类"), max_length=5, blank=True)
+    period = models.CharField(_("评价期"), max_length=7, db_index=True)
+    status = models.CharField(_("状态"), max_length=16, choices=ResultStatus.choices, db_index=True)
+    quantities = models.JSONField(_("各类能源用量"), default=dict)
+    gross_t = models.DecimalField(_("碳排放总量（tCO2）"), max_digits=16, decimal_places=3, null=True)
+    offset_t = models.DecimalField(_("零碳电力抵扣（tCO2）"), max_digits=16, decimal_places=3, null=True)
+    net_t = models.DecimalField(_("净排放（tCO2）"), max_digits=16, decimal_places=3, null=True)
+    value_added = models.DecimalField(_("增加值（万元）"), max_digits=16, decimal_places=2, null=True)
+    intensity = models.DecimalField(_("单位增加值碳排放 L（t/万元）"), max_digits=12, decimal_places=4, null=True)
+    industry_intensity = models.DecimalField(_("行业单位增加值碳排放（t/万元）"), max_digits=12, decimal_places=4,
+                                             null=True)
+    k_value = models.DecimalField(_("碳效值 K"), max_digits=12, decimal_places=4, null=True)
+    grade = models.CharField(_("碳效等级"), max_length=1, choices=Grade.choices, blank=True, db_index=True)
+    level = models.CharField(_("碳效水平"), max_length=8, choices=CarbonLevel.choices, blank=True, db_index=True)
+    neutrality = models.DecimalField(_("碳中和率"), max_digits=6, decimal_places=4, null=True)
+    problems = models.JSONField(_("数据问题"), default=list)
+
+    class Meta:
+        verbose_name = _("企业碳效")
+        verbose_name_plural = _("企业碳效")
+        ordering = ["period", "enterprise_id"]
+        constraints = [models.UniqueConstraint(fields=["enterprise", "period"], name="carbon_result_unique_period")]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.period}"
+
+    @property
+    def grade_choice(self) -> Grade | None:
+        return Grade(self.grade) if self.grade else None
+
+    @property
+    def level_choice(self) -> CarbonLevel | None:
+        return CarbonLevel(self.level) if self.level else None
+
+    @property
+    def status_choice(self) -> ResultStatus:
+        return ResultStatus(self.status)
+
+    @property
+    def label(self) -> str:
+        """The combined label as published (高碳3级), empty when not graded."""
+        if not self.grade:
+            return ""
+        return f"{self.level_choice.label}{self.grade_choice.label}"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "carbon_code"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("scan/<str:token>/", views.scan, name="scan"),
+    path("results/", views.result_list, name="result_list"),
+    path("results/<int:pk>/", views.result_detail, name="result_detail"),
+    path("evaluate/", views.evaluate, name="evaluate"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
+    path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),
+]

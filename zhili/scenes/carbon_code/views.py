@@ -1,0 +1,173 @@
+"""Pages of the 碳效码 scene: the enterprise's own code (phone-first), the scan page anyone opens, the officers'
+list, detail and evaluation, the cockpit."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.identity.api import require
+from zhili.core.indicators.api import Level, check_status_code
+from zhili.core.ui.api import Column, ListPage, export_xlsx
+
+from . import queries, services
+from .choices import CarbonLevel, Grade, ResultStatus
+from .forms import EvaluateForm, ResultFilterForm
+from .models import CarbonResult, Evaluation
+
+
+def _qr_svg(request, token: str, colour: str) -> str:
+    import segno
+
+    buffer = io.BytesIO()
+    url = request.build_absolute_uri(reverse("carbon_code:scan", args=[token]))
+    segno.make(url, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False, dark=colour)
+    return buffer.getvalue().decode("utf-8")
+
+
+@login_required
+def mine(request):
+    """The enterprise's own page: its code with three labels, the year's figures and monthly results, or why not."""
+    require(request.user, "carbon_code.enterprise.own")
+    cards = []
+    for enterprise in queries.own_enterprises(request.user):
+        year = queries.latest_year_result(enterprise)
+        token = queries.code_for(enterprise)
+        check = check_status_code(token)
+        level = Level(check.level or Level.NONE)
+        cards.append({
+            "enterprise": enterprise, "year": year, "token": token,
+            "qr": _qr_svg(request, token, level.colour) if year and year.grade else "",
+            "problems": [queries.problem_text(p) for p in (year.problems if year else [])],
+            "months": CarbonResult.objects.filter(enterprise=enterprise, period__contains="-").order_by("-period")[:12],
+        })
+    return render(request, "carbon_code/enterprise_mine.html", {"cards": cards})
+
+
+def scan(request, token: str):
+    """What anyone scanning an enterprise's code sees: the three labels, or that the code is forged or stale."""
+    check, enterprise, result = queries.scan(token)
+    valid = check.valid and enterprise is not None
+    return render(request, "carbon_code/code_scan.html",
+                  {"check": check, "valid": valid, "enterprise": enterprise, "result": result,
+                   "reason": check.reason or _("伪造或过期：不是本平台签发的碳效码")},
+                  status=200 if valid else 410)
+
+
+RESULT_COLUMNS = [
+    Column("enterprise", _("企业"), sort="enterprise__name"), Column("period", _("评价期"), sort="period"),
+    Column("industry", _("行业大类"), sort="industry_code"), Column("intensity", _("L（t/万元）"), sort="intensity"),
+    Column("k", _("碳效值 K"), sort="k_value"), Column("grade", _("等级"), sort="grade"),
+    Column("level", _("水平"), sort="level"), Column("status", _("状态"), sort="status"),
+]
+
+
+def _filtered(request):
+    form = ResultFilterForm(request.GET or None)
+    results = queries.visible_results(request.user)
+    board = queries.status_counts(results)
+    if form.is_valid():
+        data = form.cleaned_data
+        for field in ("period", "grade", "level", "status"):
+            if data[field]:
+                results = results.filter(**{field: data[field]})
+        if data["industry"]:
+            results = results.filter(industry_code=data["industry"])
+        if data["q"]:
+            results = results.filter(Q(enterprise__name__contains=data["q"]) | Q(enterprise__uscc=data["q"]))
+    return form, results, board
+
+
+@login_required
+def result_list(request):
+    """The officers' list of enterprise results with filters, pagination and XLSX export; evaluate a period."""
+    require(request.user, "carbon_code.result.view")
+    form, results, board = _filtered(request)
+    listing = ListPage(request, results, columns=RESULT_COLUMNS, default_sort="-id", per_page=20)
+    if listing.wants_export:
+        header = [_("企业"), _("统一社会信用代码"), _("评价期"), _("行业大类"), _("碳排放总量（tCO2）"), _("净排放（tCO2）"),
+                  _("增加值（万元）"), _("L（t/万元）"), _("行业 L"), _("碳效值 K"), _("等级"), _("水平"), _("碳中和率"),
+                  _("状态"), _("数据问题")]
+        rows = ([r.enterprise.name, r.enterprise.uscc, r.period, r.industry_code, r.gross_t, r.net_t, r.value_added,
+                 r.intensity, r.industry_intensity, r.k_value, r.grade, r.get_level_display(), r.neutrality,
+                 r.get_status_display(), "；".join(queries.problem_text(p) for p in r.problems)]
+                for r in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="carbon_code.results", title=_("企业碳效"), header=header, rows=rows)
+    counts = [(ResultStatus(s), n) for s, n in board.items()]
+    return render(request, "carbon_code/result_list.html", {
+        "form": form, "listing": listing, "counts": counts, "evaluate_form": EvaluateForm(),
+        "evaluations": Evaluation.objects.all()[:5]})
+
+
+@login_required
+@require_POST
+def evaluate(request):
+    """Evaluate a period for every enterprise in the data pool (officers)."""
+    require(request.user, "carbon_code.evaluation.run")
+    form = EvaluateForm(request.POST)
+    if form.is_valid():
+        try:
+            evaluation = services.evaluate_period(form.cleaned_data["period"], actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, _("{period} 已评价：{graded}/{total} 家企业得出等级").format(
+                period=evaluation.period, graded=evaluation.graded_count, total=evaluation.enterprise_count))
+    else:
+        messages.error(request, _("评价期须为年份（如 2025）或年月（如 2025-06）"))
+    return redirect(reverse("carbon_code:result_list") + f"?period={request.POST.get('period', '')}")
+
+
+@login_required
+def result_detail(request, pk: int):
+    """One enterprise's figures for a period: energy by kind, emissions, L, K, grade, level, or its problems."""
+    result = queries.result_for(request.user, pk)
+    return render(request, "carbon_code/result_detail.html", {
+        "result": result, "problems": [queries.problem_text(p) for p in result.problems],
+        "factors": result.evaluation.factors, "quantities": queries.quantity_rows(result)})
+
+
+def _analyses(user) -> dict:
+    results = queries.visible_results(user)
+    period = results.filter(period__regex=r"^\d{4}$").order_by("-period").values_list("period", flat=True).first()
+    year = results.filter(period=period) if period else results.none()
+    grade_rows = [[str(Grade(g).label), count_cell(year.filter(grade=g).count())] for g in Grade.values]
+    level_rows = [[str(CarbonLevel(v).label), count_cell(year.filter(level=v).count())] for v in CarbonLevel.values]
+    status_rows = [[str(ResultStatus(s).label), count_cell(n)] for s, n in queries.status_counts(year).items()]
+    return {
+        "grades": table_result("grades", f"{period or ''} 碳效等级分布", ["等级", "企业数"], grade_rows, chart="bar"),
+        "levels": table_result("levels", f"{period or ''} 碳效水平分布", ["水平", "企业数"], level_rows, chart="pie"),
+        "status": table_result("status", f"{period or ''} 评价情况", ["状态", "企业数"], status_rows, chart="pie"),
+    }
+
+
+@login_required
+def cockpit(request):
+    require(request.user, "carbon_code.cockpit.view")
+    return render_cockpit(request, cockpits["carbon_code.overview"], [])
+
+
+@login_required
+def cockpit_data(request):
+    require(request.user, "carbon_code.cockpit.view")
+    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    require(request.user, "carbon_code.cockpit.view")
+    result = _analyses(request.user).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+
