@@ -1,0 +1,12 @@
+"""The 浙农补 scene's cockpit (驾驶舱) on core.dashboards."""
+
+from zhili.core.dashboards.api import Cockpit, Widget, register_cockpit
+
+COCKPIT = register_cockpit(Cockpit(
+    code="grain_subsidy.overview",
+    title="浙农补驾驶舱",
+    data_url_name="grain_subsidy:cockpit_data",
+    export_url_name="grain_subsidy:cockpit_export",
+    widgets=(Widget("funds", "补贴资金（元）", "bar", span=2), Widget("colours", "三色预警", "pie"),
+             Widget("towns", "各乡镇地块监测属性", "bar", span=3)),
+))

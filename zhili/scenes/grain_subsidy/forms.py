@@ -1,0 +1,35 @@
+"""Forms of the 浙农补 scene (the services validate; a form only carries the input)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.ui.api import region_choices
+
+from .choices import LandUse, LineStatus, SubsidyType, WarningColour
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class PlotFilterForm(forms.Form):
+    town = forms.ChoiceField(label=_("乡镇"), required=False)
+    village = forms.CharField(label=_("村"), max_length=50, required=False)
+    land_use = forms.ChoiceField(label=_("监测属性"), choices=[("", _("全部"))] + list(LandUse.choices), required=False)
+    q = forms.CharField(label=_("地块编码 / 承包户"), max_length=50, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["town"].choices = [("", _("全部"))] + region_choices(user, levels=("town",))
+
+
+class LineFilterForm(forms.Form):
+    colour = forms.ChoiceField(label=_("预警"), choices=[("", _("全部"))] + list(WarningColour.choices),
+                               required=False)
+    status = forms.ChoiceField(label=_("状态"), choices=[("", _("全部"))] + list(LineStatus.choices), required=False)
+    q = forms.CharField(label=_("地块编码 / 农户"), max_length=50, required=False)
+
+
+class RoundForm(forms.Form):
+    subsidy_type = forms.ChoiceField(label=_("补贴类型"), choices=SubsidyType.choices)
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+    opens_on = forms.DateField(label=_("申领开始日"), widget=DATE)
+    closes_on = forms.DateField(label=_("申领截止日"), widget=DATE)

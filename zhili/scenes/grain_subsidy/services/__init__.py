@@ -1,0 +1,12 @@
+"""Every change of state in the 浙农补 scene: ``verb_noun(..., *, actor)``, atomic, audited, decisions in the ledger.
+
+Each service checks permission first (a denied call changes nothing), refuses bad input naming the field and the
+rule before writing anything, writes its audit entry in its transaction and publishes its event after commit.
+"""
+
+from .claims import audit_round, claim_plots, open_round, pre_verify_round
+from .payments import approve_payment_file, make_payment_file
+from .registry import record_survey, register_farmer, register_plot, register_transfer
+
+__all__ = ["approve_payment_file", "audit_round", "claim_plots", "make_payment_file", "open_round",
+           "pre_verify_round", "record_survey", "register_farmer", "register_plot", "register_transfer"]

@@ -1,0 +1,202 @@
+"""The year's rounds: pre-verification of every plot, the farmer's claim (confirm, nothing to fill), the audit."""
+
+import datetime as dt
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from shapely import STRtree
+
+from zhili.core.foundation.api import audit, events
+from zhili.core.identity.api import require
+from zhili.core.ledger import api as ledger
+
+from .. import geometry
+from ..choices import ClaimStatus, LandUse, LineStatus, RoundStatus, SubsidyRight, SubsidyType, WarningColour
+from ..models import Claim, Plot, PreVerifiedPlot, SubsidyRound, Transfer
+from ..rules import area_tolerance, classify, overlap_tolerance_m2, per_mu, scale_grain_min_area
+from .common import TWO, audit_many, digest
+
+
+@transaction.atomic
+def open_round(*, region, subsidy_type: str, year: int, opens_on: dt.date, closes_on: dt.date, actor) -> SubsidyRound:
+    """Open a year's round of one subsidy type, fixing the per-mu amount in force on its first day."""
+    require(actor, "grain_subsidy.plot.manage", region)
+    if subsidy_type not in SubsidyType.values:
+        raise ValidationError({"subsidy_type": _("未知的补贴类型")}, code="choice")
+    if closes_on < opens_on:
+        raise ValidationError({"closes_on": _("申领截止日不能早于开始日")}, code="order")
+    if SubsidyRound.objects.filter(region=region, subsidy_type=subsidy_type, year=year).exists():
+        raise ValidationError({"year": _("{year} 年度该补贴批次已存在").format(year=year)}, code="duplicate")
+    amount = per_mu(subsidy_type, opens_on)
+    round_ = SubsidyRound.objects.create(region=region, subsidy_type=subsidy_type, year=year,
+                                         per_mu_yuan=amount.value, per_mu_reference=str(amount.reference)[:300],
+                                         opens_on=opens_on, closes_on=closes_on)
+    audit.record("grain_subsidy.round.opened", actor=actor, target=round_,
+                 data={"per_mu_yuan": str(amount.value), "reference": str(amount.reference)})
+    return round_
+
+
+def _active_transfers(round_: SubsidyRound) -> dict[int, Transfer]:
+    """Each plot's transfer in force during the round's year."""
+    first, last = dt.date(round_.year, 1, 1), dt.date(round_.year, 12, 31)
+    found = {}
+    for transfer in (Transfer.objects.filter(plot__region__path__startswith=round_.region.path, starts_on__lte=last,
+                                             ends_on__gte=first).order_by("starts_on")):
+        found[transfer.plot_id] = transfer
+    return found
+
+
+def _holder(round_: SubsidyRound, plot_row: dict, transfer: Transfer | None) -> int:
+    """Who the round pays for a plot: arable protection stays with the contractor unless the transfer gives it to
+    the operator; scale grain goes to whoever grows the grain."""
+    if transfer is None:
+        return plot_row["contractor_id"]
+    if round_.subsidy_type == SubsidyType.SCALE_GRAIN or transfer.subsidy_right == SubsidyRight.OPERATOR:
+        return transfer.operator_id
+    return plot_row["contractor_id"]
+
+
+@transaction.atomic
+def pre_verify_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
+    """Fix each plot's subsidy object, eligible area, amount and colour before the season (预核定), in one pass."""
+    require(actor, "grain_subsidy.plot.manage", round_.region)
+    caller, round_ = round_, SubsidyRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != RoundStatus.DRAFT:
+        raise ValidationError({"status": _("该批次已预核定")}, code="already")
+    day = round_.opens_on
+    tolerance = area_tolerance(day).value
+    transfers = _active_transfers(round_)
+    plots = list(Plot.objects.filter(region__path__startswith=round_.region.path)
+                 .values("id", "contractor_id", "land_use", "measured_area_mu", "registered_area_mu"))
+    offers = []
+    for row in plots:
+        transfer = transfers.get(row["id"])
+        colour, reasons = classify(row["land_use"], row["measured_area_mu"], row["registered_area_mu"],
+                                   disputed=bool(transfer and transfer.disputed), tolerance=tolerance)
+        registered, measured = row["registered_area_mu"], row["measured_area_mu"]
+        area = registered if "area_mismatch" not in reasons else min(registered, measured)
+        offers.append([row, _holder(round_, row, transfer), colour, reasons, area])
+    if round_.subsidy_type == SubsidyType.SCALE_GRAIN:
+        grain_area = defaultdict(Decimal)
+        for row, holder, _colour, _reasons, area in offers:
+            if row["land_use"] == LandUse.GRAIN:
+                grain_area[holder] += area
+        minimum = scale_grain_min_area(day).value
+        offers = [offer for offer in offers if grain_area[offer[1]] >= minimum]
+    lines = []
+    for row, holder, colour, reasons, area in offers:
+        amount = Decimal(0) if colour == WarningColour.RED else (area * round_.per_mu_yuan).quantize(TWO, ROUND_HALF_UP)
+        lines.append(PreVerifiedPlot(round=round_, plot_id=row["id"], farmer_id=holder, land_use=row["land_use"],
+                                     eligible_area_mu=area, amount_yuan=amount, colour=colour, reasons=reasons,
+                                     status=LineStatus.BLOCKED if colour == WarningColour.RED else LineStatus.OFFERED))
+    PreVerifiedPlot.objects.bulk_create(lines, batch_size=5000)
+    round_.status = RoundStatus.PRE_VERIFIED
+    round_.save(update_fields=["status", "updated_at"])
+    caller.status = round_.status
+    counts = {colour: sum(1 for line in lines if line.colour == colour) for colour in WarningColour.values}
+    total = sum((line.amount_yuan for line in lines), Decimal(0))
+    summary = {"round": round_.pk, "plots": len(lines), "amount_yuan": str(total), **counts}
+    audit.record("grain_subsidy.round.pre_verified", actor=actor, target=round_, data=summary)
+    ledger.append(kind="grain_subsidy.round.pre_verified", subject=round_, actor=actor, digest=digest(summary),
+                  data=summary)
+    events.publish("grain_subsidy.round.pre_verified", round_id=round_.pk)
+    return {"plots": len(lines), **counts}
+
+
+@transaction.atomic
+def claim_plots(round_: SubsidyRound, *, actor, today: dt.date | None = None) -> Claim:
+    """The farmer confirms their pre-verified plots of a round (nothing to fill); red plots stay blocked."""
+    farmer = getattr(actor, "grain_farmer", None)
+    require(actor, "grain_subsidy.claim.submit", farmer)
+    today = today or timezone.localdate()
+    round_ = SubsidyRound.objects.get(pk=round_.pk)
+    if round_.status != RoundStatus.PRE_VERIFIED:
+        raise ValidationError({"round": _("该批次尚未开放申领")}, code="not_open")
+    if not round_.opens_on <= today <= round_.closes_on:
+        raise ValidationError({"round": _("不在申领期内：申领期为 {start} 至 {end}").format(
+            start=round_.opens_on, end=round_.closes_on)}, code="window")
+    if Claim.objects.filter(round=round_, farmer=farmer).exists():
+        raise ValidationError({"round": _("您已申领过本批次")}, code="duplicate")
+    offered = PreVerifiedPlot.objects.select_for_update().filter(round=round_, farmer=farmer,
+                                                                  status=LineStatus.OFFERED)
+    ids = list(offered.values_list("id", flat=True))
+    if not ids:
+        raise ValidationError({"round": _("您在本批次没有可申领的预核定地块")}, code="nothing")
+    claim = Claim.objects.create(round=round_, farmer=farmer)
+    PreVerifiedPlot.objects.filter(pk__in=ids).update(status=LineStatus.CLAIMED, claim=claim,
+                                                      updated_at=timezone.now())
+    audit.record("grain_subsidy.claim.submitted", actor=actor, target=claim, data={"plots": len(ids)})
+    events.publish("grain_subsidy.claim.submitted", claim_id=claim.pk)
+    return claim
+
+
+def _duplicates(round_: SubsidyRound, claimed: list[PreVerifiedPlot]) -> set[int]:
+    """Claimed lines whose plot overlaps a plot another farmer claimed earlier in the round (重复申领)."""
+    tolerance = float(overlap_tolerance_m2(round_.opens_on).value)
+    earlier = list(PreVerifiedPlot.objects.filter(round=round_, status__in=[
+        LineStatus.PASSED, LineStatus.HELD, LineStatus.IN_FILE, LineStatus.PAID]).values_list(
+        "id", "farmer_id", "claim_id", "plot__boundary"))
+    rows = earlier + [(line.pk, line.farmer_id, line.claim_id, line.plot.boundary) for line in claimed]
+    if len(rows) < 2:
+        return set()
+    polygons = [geometry.parse(boundary).polygon for *_rest, boundary in rows]
+    tree = STRtree(polygons)
+    left, right = tree.query(polygons, predicate="intersects")
+    pending = {line.pk for line in claimed}
+    duplicated = set()
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i >= j or rows[i][1] == rows[j][1]:
+            continue
+        later = i if (rows[i][2], rows[i][0]) > (rows[j][2], rows[j][0]) else j
+        if rows[later][0] in pending and geometry.overlap_m2(polygons[i], polygons[j]) > tolerance:
+            duplicated.add(rows[later][0])
+    return duplicated
+
+
+@transaction.atomic
+def audit_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
+    """Audit every submitted claim of a round: exclusions, duplicates across farmers, transfer disputes; green
+    plots pass, yellow ones wait for a manual check, red ones are excluded. Each claim's decision is ledgered."""
+    require(actor, "grain_subsidy.plot.manage", round_.region)
+    claims = list(Claim.objects.select_for_update().filter(round=round_, status=ClaimStatus.SUBMITTED))
+    claimed = list(PreVerifiedPlot.objects.filter(claim__in=claims, status=LineStatus.CLAIMED)
+                   .select_related("plot").only("id", "farmer_id", "claim_id", "colour", "reasons", "amount_yuan",
+                                                "plot__boundary"))
+    duplicated = _duplicates(round_, claimed)
+    now = timezone.now()
+    by_claim = defaultdict(list)
+    for line in claimed:
+        if line.colour == WarningColour.RED:
+            line.status, line.audit_reasons = LineStatus.EXCLUDED, ["red"]
+        elif line.pk in duplicated:
+            line.status, line.audit_reasons = LineStatus.EXCLUDED, ["duplicate_claim"]
+        elif line.colour == WarningColour.YELLOW:
+            line.status, line.audit_reasons = LineStatus.HELD, ["yellow", *line.reasons]
+        else:
+            line.status, line.audit_reasons = LineStatus.PASSED, []
+        line.updated_at = now
+        by_claim[line.claim_id].append(line)
+    PreVerifiedPlot.objects.bulk_update(claimed, ["status", "audit_reasons", "updated_at"], batch_size=5000)
+    records, counts = [], defaultdict(int)
+    for claim in claims:
+        claim.status, claim.audited_at, claim.updated_at = ClaimStatus.AUDITED, now, now
+        lines = by_claim.get(claim.pk, [])
+        decision = {"claim": claim.pk, "farmer": claim.farmer_id, "round": round_.pk,
+                    "lines": {str(line.plot_id): line.status for line in lines},
+                    "passed_yuan": str(sum((x.amount_yuan for x in lines if x.status == LineStatus.PASSED),
+                                           Decimal(0)))}
+        records.append({"kind": "grain_subsidy.claim.audited", "subject": claim, "digest": digest(decision),
+                        "data": decision})
+        for line in lines:
+            counts[line.status] += 1
+    Claim.objects.bulk_update(claims, ["status", "audited_at", "updated_at"], batch_size=5000)
+    audit_many("grain_subsidy.claim.audited", claims, actor=actor)
+    if records:
+        ledger.append_many(records, actor=actor)
+    events.publish("grain_subsidy.round.audited", round_id=round_.pk)
+    return {"claims": len(claims), **{status: counts[status] for status in
+                                      (LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED)}}

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "grain_subsidy"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("claim/<int:round_id>/", views.claim, name="claim"),
+    path("plots/", views.plot_list, name="plot_list"),
+    path("plots/<int:pk>/", views.plot_detail, name="plot_detail"),
+    path("rounds/", views.round_list, name="round_list"),
+    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/<str:action>/", views.round_action, name="round_action"),
+    path("payments/", views.payment_list, name="payment_list"),
+    path("payments/<int:pk>/", views.payment_detail, name="payment_detail"),
+    path("payments/<int:pk>/approve/", views.payment_approve, name="payment_approve"),
+    path("payments/<int:pk>/download/", views.payment_download, name="payment_download"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
+    path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),
+]

@@ -1,0 +1,244 @@
+"""Pages of the 浙农补 scene: the farmer's pre-verified plots (phone-first), the clerk's plots, rounds and payment
+files, the approver's two approvals, the cockpit. Views read through ``queries`` and write through ``services``."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
+from zhili.core.foundation.api import add_service_errors, audit
+from zhili.core.identity.api import can, require
+from zhili.core.orgs.api import region_by_code
+from zhili.core.ui.api import Column, ListPage, export_xlsx, region_choices
+
+from . import analytics, queries, services
+from .choices import LineStatus, PaymentFileStatus, RoundStatus
+from .forms import LineFilterForm, PlotFilterForm, RoundForm
+from .models import PreVerifiedPlot
+from .rules import reason_text
+
+
+def _errors(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+# ---------------------------------------------------------------- farmer (phone)
+
+@login_required
+def mine(request):
+    """The farmer's pre-verified plots per round, the claim button and what has arrived (到账)."""
+    require(request.user, "grain_subsidy.claim.submit")
+    farmer = queries.farmer_of(request.user)
+    rounds = queries.my_rounds(farmer) if farmer else []
+    for entry in rounds:
+        for line in entry["lines"]:
+            line.reason_texts = [reason_text(code) for code in line.reasons + line.audit_reasons]
+    return render(request, "grain_subsidy/mine.html", {"farmer": farmer, "rounds": rounds})
+
+
+@login_required
+@require_POST
+def claim(request, round_id: int):
+    farmer = queries.farmer_of(request.user)
+    entry = next((e for e in (queries.my_rounds(farmer) if farmer else []) if e["round"].pk == round_id), None)
+    if entry is None:
+        raise Http404(_("没有这个补贴批次"))
+    try:
+        services.claim_plots(entry["round"], actor=request.user)
+        messages.success(request, _("已确认申领，系统审核后发放到您的一卡通"))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("grain_subsidy:mine")
+
+
+# ---------------------------------------------------------------- clerk: plots
+
+PLOT_COLUMNS = [Column("code", _("地块编码"), sort="code"), Column("town", _("乡镇"), sort="region__code"),
+                Column("village", _("村"), sort="village"), Column("contractor", _("承包户")),
+                Column("registered", _("确权面积（亩）"), sort="registered_area_mu"),
+                Column("measured", _("测绘面积（亩）"), sort="measured_area_mu"),
+                Column("land_use", _("最新监测属性"), sort="land_use")]
+
+
+@login_required
+def plot_list(request):
+    require(request.user, "grain_subsidy.plot.view")
+    form = PlotFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    plots = queries.plots_for(request.user)
+    if filters.get("town"):
+        filters["town"] = region_by_code(filters["town"])
+    plots = queries.filter_plots(plots, **{k: v for k, v in filters.items() if v})
+    listing = ListPage(request, plots, columns=PLOT_COLUMNS, default_sort="code", per_page=20)
+    if listing.wants_export:
+        rows = ([p.code, p.region.name, p.village, p.contractor.masked_name, p.registered_area_mu,
+                 p.measured_area_mu, p.get_land_use_display(), _("是") if p.grain_zone else _("否")]
+                for p in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="grain_subsidy.plots", title=_("浙农补地块"),
+                           header=[c.label for c in PLOT_COLUMNS] + [_("粮食生产功能区")], rows=rows)
+    uses = queries.land_use_counts(queries.plots_for(request.user))
+    return render(request, "grain_subsidy/plot_list.html", {"form": form, "listing": listing, "uses": uses})
+
+
+@login_required
+def plot_detail(request, pk: int):
+    plot = queries.plot_for(request.user, pk)
+    with transaction.atomic():
+        audit.record("grain_subsidy.farmer.read", actor=request.user, target=plot.contractor,
+                     data={"what": "plot", "plot": plot.code})
+    ring = plot.boundary.get("coordinates", [[]])[0] if isinstance(plot.boundary, dict) else []
+    return render(request, "grain_subsidy/plot_detail.html", {"plot": plot, "ring": ring,
+                                                              **queries.plot_history(plot)})
+
+
+# ---------------------------------------------------------------- clerk: rounds
+
+def _county(user):
+    codes = region_choices(user, levels=("county",))
+    return region_by_code(codes[0][0]) if codes else None
+
+
+@login_required
+def round_list(request):
+    require(request.user, "grain_subsidy.plot.view")
+    form = RoundForm(request.POST or None)
+    may_open = can(request.user, "grain_subsidy.plot.manage")
+    if request.method == "POST" and may_open and form.is_valid():
+        county = _county(request.user)
+        if county is None:
+            raise PermissionDenied(_("没有所属县（市、区）"))
+        try:
+            round_ = services.open_round(region=county, actor=request.user, **form.cleaned_data)
+            return redirect("grain_subsidy:round_detail", pk=round_.pk)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    rounds = [(r, queries.round_figures(r)) for r in queries.rounds_for(request.user)]
+    return render(request, "grain_subsidy/round_list.html", {"rounds": rounds, "form": form, "may_open": may_open})
+
+
+LINE_COLUMNS = [Column("plot", _("地块编码"), sort="plot__code"), Column("farmer", _("补贴对象")),
+                Column("area", _("核定面积（亩）"), sort="eligible_area_mu"),
+                Column("amount", _("核定金额（元）"), sort="amount_yuan"), Column("colour", _("预警"), sort="colour"),
+                Column("status", _("状态"), sort="status")]
+
+
+@login_required
+def round_detail(request, pk: int):
+    round_ = queries.round_for(request.user, pk)
+    form = LineFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    lines = PreVerifiedPlot.objects.filter(round=round_).select_related("plot", "farmer")
+    if filters.get("colour"):
+        lines = lines.filter(colour=filters["colour"])
+    if filters.get("status"):
+        lines = lines.filter(status=filters["status"])
+    if filters.get("q"):
+        lines = lines.filter(plot__code__icontains=filters["q"]) | lines.filter(farmer__name=filters["q"])
+    listing = ListPage(request, lines, columns=LINE_COLUMNS, default_sort="plot__code", per_page=20)
+    if listing.wants_export:
+        rows = ([x.plot.code, x.farmer.masked_name, x.eligible_area_mu, x.amount_yuan, x.get_colour_display(),
+                 x.get_status_display(), "；".join(reason_text(c) for c in x.reasons + x.audit_reasons)]
+                for x in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="grain_subsidy.lines", title=str(round_),
+                           header=[c.label for c in LINE_COLUMNS] + [_("原因")], rows=rows)
+    for line in listing.page:
+        line.reason_texts = [reason_text(code) for code in line.reasons + line.audit_reasons]
+    may_manage = can(request.user, "grain_subsidy.plot.manage", round_.region)
+    return render(request, "grain_subsidy/round_detail.html", {
+        "round": round_, "figures": queries.round_figures(round_), "form": form, "listing": listing,
+        "may_manage": may_manage, "is_draft": round_.status == RoundStatus.DRAFT,
+        "passed_waiting": lines.model.objects.filter(round=round_, status=LineStatus.PASSED,
+                                                     payment_file__isnull=True).exists(),
+        "submitted_claims": round_.claims.filter(status="submitted").count()})
+
+
+@login_required
+@require_POST
+def round_action(request, pk: int, action: str):
+    round_ = queries.round_for(request.user, pk)
+    try:
+        if action == "pre_verify":
+            counts = services.pre_verify_round(round_, actor=request.user)
+            messages.success(request, _("预核定完成：{n} 个地块").format(n=counts["plots"]))
+        elif action == "audit":
+            counts = services.audit_round(round_, actor=request.user)
+            messages.success(request, _("审核完成：{n} 份申领").format(n=counts["claims"]))
+        elif action == "payment_file":
+            payment_file = services.make_payment_file(round_, actor=request.user)
+            return redirect("grain_subsidy:payment_detail", pk=payment_file.pk)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("grain_subsidy:round_detail", pk=round_.pk)
+
+
+# ---------------------------------------------------------------- payment files
+
+@login_required
+def payment_list(request):
+    require(request.user, "grain_subsidy.plot.view")
+    files = queries.payment_files_for(request.user)
+    return render(request, "grain_subsidy/payment_list.html", {"files": files})
+
+
+@login_required
+def payment_detail(request, pk: int):
+    payment_file = queries.payment_file_for(request.user, pk)
+    may_approve = (can(request.user, "grain_subsidy.payment.approve", payment_file)
+                   and payment_file.status != PaymentFileStatus.PAID
+                   and request.user.pk not in (payment_file.made_by_id, payment_file.first_approver_id))
+    return render(request, "grain_subsidy/payment_detail.html", {"file": payment_file, "may_approve": may_approve})
+
+
+@login_required
+@require_POST
+def payment_approve(request, pk: int):
+    payment_file = queries.payment_file_for(request.user, pk)
+    try:
+        services.approve_payment_file(payment_file, actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("grain_subsidy:payment_detail", pk=payment_file.pk)
+
+
+@login_required
+def payment_download(request, pk: int):
+    payment_file = queries.payment_file_for(request.user, pk)
+    with transaction.atomic():
+        audit.record("grain_subsidy.payment_file.downloaded", actor=request.user, target=payment_file,
+                     data={"number": payment_file.number})
+    response = HttpResponse(payment_file.content, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{payment_file.number}.txt"'
+    return response
+
+
+# ---------------------------------------------------------------- cockpit
+
+@login_required
+def cockpit(request):
+    require(request.user, "grain_subsidy.cockpit.view")
+    return render_cockpit(request, cockpits["grain_subsidy.overview"], [])
+
+
+@login_required
+def cockpit_data(request):
+    require(request.user, "grain_subsidy.cockpit.view")
+    return JsonResponse({"analyses": analytics.analyses(request.user), "status": "", "scope": {}, "version": 0},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    require(request.user, "grain_subsidy.cockpit.view")
+    result = analytics.analyses(request.user).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
