@@ -1,0 +1,128 @@
+"""Benchmark: 智慧助残 detection of suspected disabilities for a county; print JSON figures.
+
+    python bench/disability_aid.py --quick          # 20,000 persons, 1.3 million records
+    python bench/disability_aid.py                  # 600,000 persons, 40 million records (issue #28)
+
+Steps:
+1. ``synth`` writes the departments' CSV files and the planted truth (``synth_s``, not in the ratio).
+2. Each file goes to a typed Parquet snapshot through ``core.datapool.snapshot_from_csv`` (``snapshot_s``: the
+   data pool's bulk lane for county-scale files).
+3. ``detect_s``: the detection rule (``detection.evidence_expr``: three sources, the watch-list, certificates and
+   deaths) for every person, on DuckDB with ``--memory-limit``; ``precision``/``recall`` against the truth.
+4. ``baseline_s``: the same rule person by person in Python (``detection.detect_python``) on ``--baseline-sample``
+   persons whose records were read beforehand (reading is not timed), scaled linearly to all persons;
+   ``baseline_measured_s`` is the unscaled time and ``baseline_agrees`` checks its findings on the sample.
+``payment_run_s`` is null until the monthly payment run lands. ``peak_mb`` is the process's maximum resident set
+size (DuckDB's memory included).
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ON = dt.date(2026, 11, 30)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20,000 persons, 1.3 million records")
+    parser.add_argument("--persons", type=int, default=None)
+    parser.add_argument("--records", type=int, default=None)
+    parser.add_argument("--baseline-sample", type=int, default=20_000)
+    parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
+    parser.add_argument("--threads", type=int, default=2, help="DuckDB threads (the machine has 2 cores)")
+    return parser.parse_args()
+
+
+def peak_mb():
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _sample_records(con, snapshots: dict, sample: list[str]) -> dict:
+    """Every record of the sampled persons, read from the snapshots (typed as the datasets declare)."""
+    import pyarrow as pa
+
+    con.register("sample_ids", pa.table({"person_id": sample}))
+    records = {}
+    for code, path in snapshots.items():
+        table = con.sql(f"SELECT * EXCLUDE (_key, _batch_id) FROM read_parquet('{path}') "
+                        "WHERE person_id IN (SELECT person_id FROM sample_ids)").to_arrow_table()
+        records[code] = table.to_pylist()
+    return records
+
+
+def main():
+    args = parse_args()
+    persons = args.persons or (20_000 if args.quick else 600_000)
+    records = args.records or (persons * 200 // 3)
+    os.environ["ZHILI_TESTING"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhili.settings")
+    sys.path.insert(0, str(ROOT))
+    scratch = tempfile.TemporaryDirectory()
+    os.environ["ZHILI_VAR_DIR"] = str(Path(scratch.name) / "var")
+    import django
+
+    django.setup()
+    import duckdb
+    import ibis
+
+    from zhili.core.datapool.api import snapshot_from_csv
+    from zhili.scenes.disability_aid import detection
+    from zhili.scenes.disability_aid.synth import synthesize
+
+    figures = {"persons": persons}
+    folder = Path(scratch.name) / "synth"
+    started = time.perf_counter()
+    report = synthesize(folder, persons=persons, records=records, certificates=max(persons * 7 // 200, 10), on=ON)
+    figures["synth_s"] = round(time.perf_counter() - started, 2)
+    figures["records"] = report.records
+    figures["certificates"] = report.rows["da_certificates"]
+
+    started = time.perf_counter()
+    snapshots = {code: snapshot_from_csv(code, folder / f"{code}.csv", memory_limit=args.memory_limit)
+                 for code in detection.DATASET_CODES}
+    figures["snapshot_s"] = round(time.perf_counter() - started, 2)
+    for code in detection.DATASET_CODES:
+        (folder / f"{code}.csv").unlink()
+
+    con = ibis.duckdb.connect()
+    con.raw_sql(f"SET memory_limit = '{args.memory_limit}'")
+    con.raw_sql(f"SET threads = {args.threads}")
+    started = time.perf_counter()
+    rows = detection.detect(ON, con=con, refresh=False)
+    figures["detect_s"] = round(time.perf_counter() - started, 2)
+    found = set(rows.column("person_id").to_pylist())
+    hits = len(found & report.truth)
+    figures["evidence_rows"] = rows.num_rows
+    figures["suspected"] = len(found)
+    figures["planted"] = len(report.truth)
+    figures["precision"] = round(hits / len(found), 4) if found else 0.0
+    figures["recall"] = round(hits / len(report.truth), 4) if report.truth else 0.0
+    figures["payment_run_s"] = None
+
+    rng = random.Random(28)
+    sample = [f"P{i:08d}" for i in rng.sample(range(persons), min(args.baseline_sample, persons))]
+    raw = _sample_records(duckdb.connect(), snapshots, sample)
+    triggers = detection.Triggers.on(ON)
+    started = time.perf_counter()
+    baseline = detection.detect_python(raw, ON, triggers)
+    measured = time.perf_counter() - started
+    figures["baseline_sample"] = len(sample)
+    figures["baseline_measured_s"] = round(measured, 3)
+    figures["baseline_s"] = round(measured * persons / len(sample), 2)
+    figures["baseline_agrees"] = set(baseline) == found & set(sample)
+    figures["ratio"] = round(figures["baseline_s"] / figures["detect_s"], 2) if figures["detect_s"] else None
+    figures["peak_mb"] = peak_mb()
+    print(json.dumps({"benchmark": "disability_aid", **figures}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""States, categories and grades of the 智慧助残 scene, with their colours."""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import ChoiceSet, Colour
+
+
+class Category(ChoiceSet):
+    """残疾类别 (GB/T 26341-2010); the value is the digit the certificate number carries (19th character)."""
+
+    VISUAL = "1", _("视力残疾"), Colour.BLUE
+    HEARING = "2", _("听力残疾"), Colour.BLUE
+    SPEECH = "3", _("言语残疾"), Colour.BLUE
+    PHYSICAL = "4", _("肢体残疾"), Colour.BLUE
+    INTELLECTUAL = "5", _("智力残疾"), Colour.BLUE
+    MENTAL = "6", _("精神残疾"), Colour.BLUE
+    MULTIPLE = "7", _("多重残疾"), Colour.BLUE
+
+
+class Grade(ChoiceSet):
+    """残疾等级 (GB/T 26341-2010): 1 and 2 are severe (重度), 3 moderate, 4 mild; the 20th character."""
+
+    ONE = "1", _("一级"), Colour.RED
+    TWO = "2", _("二级"), Colour.ORANGE
+    THREE = "3", _("三级"), Colour.YELLOW
+    FOUR = "4", _("四级"), Colour.GREEN
+
+
+class Source(ChoiceSet):
+    """Where the evidence of a suspected disability comes from."""
+
+    WORK_INJURY = "work_injury", _("工伤劳动能力鉴定"), Colour.ORANGE
+    TRAFFIC_INJURY = "traffic_injury", _("交通事故伤残鉴定"), Colour.ORANGE
+    DIAGNOSIS = "diagnosis", _("出院或慢病诊断"), Colour.BLUE
+
+
+class SuspectStatus(ChoiceSet):
+    """Where a suspected case stands: found, visited, assessed, then certified or closed without a certificate."""
+
+    DETECTED = "detected", _("待入户核查"), Colour.BLUE
+    VISITED = "visited", _("已入户核查"), Colour.YELLOW
+    APPLIED = "applied", _("待评定"), Colour.ORANGE
+    CERTIFIED = "certified", _("已发证"), Colour.GREEN
+    NOT_DISABLED = "not_disabled", _("未达残疾标准"), Colour.GRAY
+    DECLINED = "declined", _("本人不申请"), Colour.GRAY
+
+
+class ApplicationStatus(ChoiceSet):
+    """An assessment application (评残申请): booked at a designated hospital, then assessed."""
+
+    BOOKED = "booked", _("已预约评定"), Colour.BLUE
+    ASSESSED = "assessed", _("已评定"), Colour.GREEN
+    NOT_DISABLED = "not_disabled", _("未达残疾标准"), Colour.GRAY
+
+
+class CertificateStatus(ChoiceSet):
+    """A disability certificate record: in force, or ended (death, move out, re-assessment)."""
+
+    ACTIVE = "active", _("有效"), Colour.GREEN
+    ENDED = "ended", _("已注销"), Colour.GRAY

@@ -1,0 +1,61 @@
+"""Who may do what in the 智慧助残 scene.
+
+The village disability worker (残疾人专职委员) handles the suspected cases of the villages in their scope (visit,
+record, prepare the application); the federation's clerk (残联经办人员) sees the county's cases, records the
+assessment result and issues the certificate.
+"""
+
+from zhili.core.identity.api import has_role, in_scope, rule
+
+from .roles import CLERK, WORKER
+
+
+def _region(obj):
+    person = getattr(obj, "person", None)
+    return person.region if person is not None else getattr(obj, "region", None)
+
+
+@rule("disability_aid.suspect.view")
+def _view(user, suspect) -> bool:
+    if suspect is None:
+        return has_role(user, CLERK, WORKER)
+    return has_role(user, CLERK, WORKER) and in_scope(user, _region(suspect))
+
+
+@rule("disability_aid.suspect.handle")
+def _handle(user, suspect_or_case) -> bool:
+    """Visit, record and prepare the application: the worker (or a clerk) whose scope covers the person."""
+    return (suspect_or_case is not None and has_role(user, WORKER, CLERK)
+            and in_scope(user, _region(suspect_or_case)))
+
+
+@rule("disability_aid.application.assess")
+def _assess(user, application) -> bool:
+    return application is not None and has_role(user, CLERK) and in_scope(user, _region(application))
+
+
+@rule("disability_aid.certificate.issue")
+def _issue(user, application) -> bool:
+    return application is not None and has_role(user, CLERK) and in_scope(user, _region(application))
+
+
+@rule("disability_aid.certificate.view")
+def _certificate(user, certificate) -> bool:
+    if certificate is None:
+        return has_role(user, CLERK)
+    return has_role(user, CLERK) and in_scope(user, _region(certificate))
+
+
+@rule("disability_aid.detection.run")
+def _detect(user, obj) -> bool:
+    return has_role(user, CLERK)
+
+
+@rule("disability_aid.hospital.designate")
+def _designate(user, obj) -> bool:
+    return has_role(user, CLERK)
+
+
+@rule("disability_aid.cockpit.view")
+def _cockpit(user, obj) -> bool:
+    return has_role(user, CLERK)

@@ -1,0 +1,13 @@
+"""Background tasks of the 智慧助残 scene (django-tasks), run by ``manage.py run_worker``."""
+
+from django_tasks import task
+
+
+@task()
+def detect_nightly() -> dict:
+    """Detect suspected disabilities on today's data and send each new one to its village worker as a case."""
+    from django.utils import timezone
+
+    from .services import run_detection
+
+    return run_detection(timezone.localdate(), actor="task:disability_aid.nightly_detection")

@@ -1,0 +1,146 @@
+"""Personas and a small data pool of the 智慧助残 scene.
+
+方慧敏 is the clerk of 江山市's disabled persons' federation; 叶春燕 the disability worker of 双塔街道, 陈立 the
+worker of 虎山街道. The pool (``pool``) holds a handful of persons written by hand, each one a case from the rule.
+"""
+
+import csv
+import datetime as dt
+
+import pytest
+
+from zhili.core.testing.api import DepartmentFactory, MembershipFactory, RegionFactory, UserFactory, make_id_number
+
+from ..roles import CLERK, WORKER
+
+ON = dt.date(2026, 11, 30)
+TOWN, OTHER_TOWN = "330881001000", "330881002000"
+
+
+@pytest.fixture
+def county(db):
+    return RegionFactory(code="330881", name="江山市")
+
+
+@pytest.fixture
+def town(county):
+    return RegionFactory(code=TOWN, name="双塔街道", level="town", parent=county)
+
+
+@pytest.fixture
+def other_town(county):
+    return RegionFactory(code=OTHER_TOWN, name="虎山街道", level="town", parent=county)
+
+
+@pytest.fixture
+def federation(county):
+    return DepartmentFactory(region=county, name="江山市残疾人联合会")
+
+
+def _staff(role, name, username, phone, organization, region):
+    user = UserFactory(name=name, username=username, phone=phone)
+    MembershipFactory(user=user, role=role, organization=organization, region=region)
+    return user
+
+
+@pytest.fixture
+def clerk_fang(federation, county):
+    return _staff(CLERK, "方慧敏", "clerk_fang", "13800000281", federation, county)
+
+
+@pytest.fixture
+def worker_ye(federation, town):
+    return _staff(WORKER, "叶春燕", "worker_ye", "13800000282", federation, town)
+
+
+@pytest.fixture
+def worker_chen(federation, other_town):
+    return _staff(WORKER, "陈立", "worker_chen", "13800000283", federation, other_town)
+
+
+@pytest.fixture
+def hospital(county, clerk_fang):
+    from zhili.core.orgs.api import OrganizationKind
+
+    from .. import services
+
+    organization = DepartmentFactory(region=county, name="江山市人民医院", kind=OrganizationKind.MEDICAL)
+    return services.register_hospital(organization=organization, region=county, categories="1234567",
+                                      daily_capacity=2, actor=clerk_fang)
+
+
+# person, village, birth date, sex — and what each person's records make of them on ON
+PERSONS = [
+    ("P00000001", "330881001003", "1968-04-12", "M"),  # work injury grade 7: suspected
+    ("P00000002", "330881001003", "1975-09-30", "F"),  # traffic injury grade 9 and a stroke sequela: suspected
+    ("P00000003", "330881001011", "1952-01-05", "M"),  # lower-case watch-list code f20.0: suspected
+    ("P00000004", "330881001011", "1980-07-21", "F"),  # work injury, but holds a certificate: not suspected
+    ("P00000005", "330881002004", "1949-03-03", "M"),  # diagnosis on the list, but died: not suspected
+    ("P00000006", "330881002004", "1990-12-12", "F"),  # near miss S49.0 and an injury dated after ON: not suspected
+    ("P00000007", "330881002006", "1985-06-18", "M"),  # certificate issued after ON, spinal-cord injury: suspected
+    ("P00000008", "330881001020", "2001-02-14", "F"),  # ordinary diagnoses only: not suspected
+]
+SUSPECTED = ["P00000001", "P00000002", "P00000003", "P00000007"]
+ROWS = {
+    "da_persons": [dict(zip(("person_id", "village_code", "birth_date", "gender"), p, strict=True)) for p in PERSONS],
+    "da_work_injuries": [
+        {"record_id": "W1", "person_id": "P00000001", "assessed_on": "2025-06-01", "grade": "7", "uscc": "",
+         "cause": "机械伤害"},
+        {"record_id": "W2", "person_id": "P00000004", "assessed_on": "2024-03-01", "grade": "5", "uscc": "",
+         "cause": "高处坠落"},
+        {"record_id": "W3", "person_id": "P00000006", "assessed_on": "2026-12-05", "grade": "4", "uscc": "",
+         "cause": "物体打击"},
+    ],
+    "da_traffic_injuries": [
+        {"record_id": "T1", "person_id": "P00000002", "assessed_on": "2026-02-10", "grade": "9", "place": "G205国道"},
+    ],
+    "da_diagnoses": [
+        {"record_id": "D1", "person_id": "P00000002", "diagnosed_on": "2026-05-02", "icd10": "I69.3",
+         "kind": "chronic"},
+        {"record_id": "D2", "person_id": "P00000003", "diagnosed_on": "2019-08-08", "icd10": "f20.0",
+         "kind": "chronic"},
+        {"record_id": "D3", "person_id": "P00000005", "diagnosed_on": "2023-01-01", "icd10": "H54.0",
+         "kind": "discharge"},
+        {"record_id": "D4", "person_id": "P00000006", "diagnosed_on": "2026-01-01", "icd10": "S49.0",
+         "kind": "discharge"},
+        {"record_id": "D5", "person_id": "P00000007", "diagnosed_on": "2026-10-01", "icd10": "S24.1",
+         "kind": "discharge"},
+        {"record_id": "D6", "person_id": "P00000008", "diagnosed_on": "2026-10-01", "icd10": "J06.9",
+         "kind": "chronic"},
+    ],
+    "da_certificates": [
+        {"person_id": "P00000004", "category": "4", "grade": "3", "issued_on": "2024-09-01"},
+        {"person_id": "P00000007", "category": "4", "grade": "2", "issued_on": "2026-12-10"},
+    ],
+    "da_deaths": [{"person_id": "P00000005", "died_on": "2025-02-02"}],
+}
+
+
+@pytest.fixture
+def pool(db, tmp_path, town, other_town):
+    """The hand-written records, ingested through core.datapool (validated row by row)."""
+    from zhili.core.datapool.api import ingest_file
+
+    for code, rows in ROWS.items():
+        path = tmp_path / f"{code}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        batch = ingest_file(code, path, actor="test", check_permission=False)
+        assert batch.status == "succeeded", (code, batch.failure_reason)
+    return ROWS
+
+
+@pytest.fixture
+def detected(pool, clerk_fang, worker_ye, worker_chen):
+    """One night's detection on ON: four suspected cases, each sent to its town's worker."""
+    from .. import services
+
+    return services.run_detection(ON, actor=clerk_fang)
+
+
+def id_number_for(person) -> str:
+    """The ID number of a pool person (their birth date and sex, this county)."""
+    sequence = 131 if person.gender == "M" else 132
+    return make_id_number(region_code="330881", birth=person.birth_date.strftime("%Y%m%d"), sequence=sequence)

@@ -1,0 +1,22 @@
+"""The 智慧助残 scene's demo data: a login per role, a night's detection, one case taken to a certificate, loaded
+twice without change."""
+
+from zhili.core.identity.api import role_label
+from zhili.core.scenes.api import DemoReport
+from zhili.scenes.disability_aid.demo import load
+from zhili.scenes.disability_aid.models import Certificate, SuspectedCase
+from zhili.scenes.disability_aid.roles import CLERK, WORKER
+
+
+def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(town):
+    first, second = DemoReport(), DemoReport()
+    load(first)
+    suspects = SuspectedCase.objects.count()
+    load(second)
+    assert [login[:2] for login in second.logins] == [(role_label(CLERK), "disability_aid_clerk"),
+                                                      (role_label(WORKER), "disability_aid_worker")]
+    assert suspects > 10 and SuspectedCase.objects.count() == suspects
+    assert sorted(SuspectedCase.objects.exclude(status="detected").values_list("status", flat=True)) == [
+        "certified", "declined"]
+    assert Certificate.objects.get().grade == "3"
+    assert not SuspectedCase.objects.filter(case__isnull=True).exists()  # every case routed

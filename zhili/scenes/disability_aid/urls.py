@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "disability_aid"
+urlpatterns = [
+    path("", views.visit_list, name="visit_list"),
+    path("suspects/", views.suspect_list, name="suspect_list"),
+    path("suspects/<int:pk>/", views.suspect_detail, name="suspect_detail"),
+    path("suspects/<int:pk>/visit/", views.suspect_visit, name="suspect_visit"),
+    path("suspects/<int:pk>/apply/", views.suspect_apply, name="suspect_apply"),
+    path("applications/<int:pk>/assess/", views.application_assess, name="application_assess"),
+    path("applications/<int:pk>/issue/", views.application_issue, name="application_issue"),
+    path("certificates/", views.certificate_list, name="certificate_list"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
+    path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),
+]

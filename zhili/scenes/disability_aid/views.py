@@ -1,0 +1,206 @@
+"""Pages of the 智慧助残 scene: the worker's phone queue and case page, the clerk's lists, the cockpit."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.foundation.api import add_service_errors
+from zhili.core.identity.api import can, require
+from zhili.core.ui.api import Column, ListPage, export_xlsx
+
+from . import queries, services
+from .choices import Category, Grade, Source, SuspectStatus
+from .forms import ApplicationForm, AssessmentForm, SuspectFilterForm, VisitForm
+
+SUSPECT_COLUMNS = [
+    Column("person", _("人员编码"), sort="person__key"), Column("region", _("乡镇（街道）"), sort="person__region__code"),
+    Column("found", _("发现日期"), sort="found_on"), Column("sources", _("线索来源")),
+    Column("status", _("状态"), sort="status"),
+]
+
+
+@login_required
+def visit_list(request):
+    """The village disability worker's phone page: cases to visit, then to apply for."""
+    require(request.user, "disability_aid.suspect.view")
+    return render(request, "disability_aid/visit_list.html", {"suspects": queries.worker_queue(request.user)})
+
+
+def _detail_context(request, suspect, **forms):
+    application = getattr(suspect, "application", None) if hasattr(suspect, "application") else None
+    visit = getattr(suspect, "visit", None) if hasattr(suspect, "visit") else None
+    certificate = getattr(application, "certificate", None) if application and hasattr(application, "certificate") \
+        else None
+    may_handle = can(request.user, "disability_aid.suspect.handle", suspect)
+    if suspect.person.id_number:
+        services.log_person_read(suspect.person, actor=request.user, what="suspect_detail")
+    evidence = [{**e, "source_label": Source(e["source"]).label} for e in suspect.evidence]
+    context = {
+        "suspect": suspect, "person": suspect.person, "evidence": evidence, "visit": visit,
+        "application": application, "certificate": certificate,
+        "may_visit": may_handle and suspect.status == SuspectStatus.DETECTED,
+        "may_apply": may_handle and suspect.status == SuspectStatus.VISITED,
+        "may_assess": bool(application) and application.status == "booked"
+        and can(request.user, "disability_aid.application.assess", application),
+        "may_issue": bool(application) and application.status == "assessed" and certificate is None
+        and can(request.user, "disability_aid.certificate.issue", application),
+        "visit_form": VisitForm(), "application_form": ApplicationForm(
+            initial={"category": visit.observed_category if visit else ""}),
+        "assessment_form": AssessmentForm(initial={"category": application.category if application else ""}),
+    }
+    context.update(forms)
+    return context
+
+
+@login_required
+def suspect_detail(request, pk: int):
+    suspect = queries.suspect_for(request.user, pk)
+    return render(request, "disability_aid/suspect_detail.html", _detail_context(request, suspect))
+
+
+def _post(request, suspect, form, form_name, call):
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+            return redirect("disability_aid:suspect_detail", pk=suspect.pk)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    suspect = queries.suspect_for(request.user, suspect.pk)
+    return render(request, "disability_aid/suspect_detail.html",
+                  _detail_context(request, suspect, **{form_name: form}), status=400)
+
+
+@login_required
+@require_POST
+def suspect_visit(request, pk: int):
+    suspect = queries.suspect_for(request.user, pk)
+    return _post(request, suspect, VisitForm(request.POST), "visit_form",
+                 lambda data: services.record_visit(suspect, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def suspect_apply(request, pk: int):
+    suspect = queries.suspect_for(request.user, pk)
+    return _post(request, suspect, ApplicationForm(request.POST), "application_form",
+                 lambda data: services.prepare_application(suspect, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def application_assess(request, pk: int):
+    application = queries.application_for(request.user, pk)
+    return _post(request, application.suspect, AssessmentForm(request.POST), "assessment_form",
+                 lambda data: services.record_assessment(application, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def application_issue(request, pk: int):
+    application = queries.application_for(request.user, pk)
+    try:
+        services.issue_certificate(application, actor=request.user)
+    except ValidationError as exc:
+        suspect = queries.suspect_for(request.user, application.suspect_id)
+        context = _detail_context(request, suspect)
+        context["issue_errors"] = exc.messages
+        return render(request, "disability_aid/suspect_detail.html", context, status=400)
+    return redirect("disability_aid:suspect_detail", pk=application.suspect_id)
+
+
+@login_required
+def suspect_list(request):
+    """The clerk's list of suspected cases with filters, pages and an Excel export."""
+    require(request.user, "disability_aid.suspect.view")
+    suspects = queries.visible_suspects(request.user)
+    board = [(SuspectStatus(s), n) for s, n in queries.status_counts(suspects).items()]
+    form = SuspectFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("status"):
+        suspects = suspects.filter(status=filters["status"])
+    if filters.get("source"):
+        suspects = suspects.filter(sources__contains=filters["source"])
+    if filters.get("found_from"):
+        suspects = suspects.filter(found_on__gte=filters["found_from"])
+    if filters.get("found_to"):
+        suspects = suspects.filter(found_on__lte=filters["found_to"])
+    if filters.get("q"):
+        suspects = suspects.filter(person__key__icontains=filters["q"].strip())
+    listing = ListPage(request, suspects, columns=SUSPECT_COLUMNS, default_sort="-found_on")
+    if listing.wants_export:
+        header = [_("人员编码"), _("乡镇（街道）"), _("发现日期"), _("线索来源"), _("线索条数"), _("状态"), _("专职委员")]
+        rows = ([s.person.key, s.person.region.name, s.found_on, _sources_label(s.sources), len(s.evidence),
+                 s.get_status_display(), s.worker.name if s.worker else ""]
+                for s in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="disability_aid.suspects", title=_("疑似残疾线索"), header=header, rows=rows,
+                           filters={k: str(v) for k, v in filters.items() if v})
+    rows = [(s, _sources_label(s.sources)) for s in listing.page]
+    return render(request, "disability_aid/suspect_list.html",
+                  {"form": form, "listing": listing, "rows": rows, "board": board})
+
+
+def _sources_label(sources: str) -> str:
+    return "、".join(str(Source(s).label) for s in sources.split(",") if s in Source.values)
+
+
+@login_required
+def certificate_list(request):
+    require(request.user, "disability_aid.certificate.view")
+    certificates = queries.visible_certificates(request.user)
+    listing = ListPage(request, certificates, columns=[
+        Column("person", _("人员编码"), sort="person__key"), Column("category", _("残疾类别"), sort="category"),
+        Column("grade", _("残疾等级"), sort="grade"), Column("issued", _("发证日期"), sort="issued_on"),
+        Column("status", _("状态"), sort="status")], default_sort="-issued_on")
+    if listing.wants_export:
+        header = [_("人员编码"), _("残疾人证号"), _("残疾类别"), _("残疾等级"), _("发证日期"), _("主动感知发现"), _("状态")]
+        rows = ([c.person.key, c.masked_number, c.get_category_display(), c.get_grade_display(), c.issued_on,
+                 _("是") if c.found_by_detection else _("否"), c.get_status_display()]
+                for c in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="disability_aid.certificates", title=_("残疾人证"), header=header, rows=rows)
+    return render(request, "disability_aid/certificate_list.html", {"listing": listing})
+
+
+def _analyses(user) -> dict:
+    suspects = queries.visible_suspects(user)
+    funnel = queries.conversion(suspects)
+    labels = {"detected": _("主动发现"), "visited": _("入户核查"), "applied": _("申请评残"), "assessed": _("完成评定"),
+              "certified": _("发证")}
+    certificates = queries.visible_certificates(user)
+    by_category = queries.certificate_counts(certificates, "category")
+    by_grade = queries.certificate_counts(certificates, "grade")
+    return {
+        "conversion": table_result("conversion", _("主动发现到发证"), [_("环节"), _("人数")],
+                                   [[str(labels[k]), count_cell(v)] for k, v in funnel.items()], chart="bar"),
+        "category": table_result("category", _("持证残疾人按类别"), [_("类别"), _("人数")],
+                                 [[str(c.label), count_cell(by_category.get(c.value, 0))] for c in Category],
+                                 chart="pie"),
+        "grade": table_result("grade", _("持证残疾人按等级"), [_("等级"), _("人数")],
+                              [[str(g.label), count_cell(by_grade.get(g.value, 0))] for g in Grade], chart="bar"),
+    }
+
+
+@login_required
+def cockpit(request):
+    require(request.user, "disability_aid.cockpit.view")
+    return render_cockpit(request, cockpits["disability_aid.overview"], [])
+
+
+@login_required
+def cockpit_data(request):
+    require(request.user, "disability_aid.cockpit.view")
+    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    require(request.user, "disability_aid.cockpit.view")
+    result = _analyses(request.user).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
