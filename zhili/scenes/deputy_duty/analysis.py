@@ -1,0 +1,54 @@
+"""The figures of the 人大代表履职 cockpit: opinions by state, class and station, closure and satisfaction."""
+
+from collections import Counter
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhili.core.dashboards.api import table_result
+
+from . import queries
+from .choices import OpinionCategory, OpinionStatus, Verdict
+from .models import OpinionRating
+
+
+def cell(n: int) -> dict:
+    """A count of opinions (not of people: no small-cell suppression)."""
+    return {"value": n, "n": n, "display": f"{n:,}", "suppressed": False}
+
+
+def pct(part: int, whole: int) -> dict:
+    if not whole:
+        return {"value": None, "n": 0, "display": "—", "suppressed": False}
+    value = round(100 * part / whole, 1)
+    return {"value": value, "n": whole, "display": f"{value}%", "suppressed": False}
+
+
+def cockpit_analyses(user) -> dict:
+    opinions = queries.visible_opinions(user)
+    statuses = queries.status_counts(opinions)
+    total = sum(statuses.values())
+    verdicts = Counter(OpinionRating.objects.filter(opinion__in=opinions.values("pk"))
+                       .values_list("verdict", flat=True))
+    rated = sum(verdicts.values())
+    overdue = opinions.filter(case__closed_at__isnull=True, case__due_at__lt=timezone.now()).count()
+    kpi = [
+        [_("群众意见"), cell(total)],
+        [_("已办结"), cell(statuses[OpinionStatus.CLOSED])],
+        [_("办结率"), pct(statuses[OpinionStatus.CLOSED], total)],
+        [_("满意率（满意与基本满意）"), pct(verdicts[Verdict.SATISFIED] + verdicts[Verdict.BASIC], rated)],
+        [_("超期未答复"), cell(overdue)],
+    ]
+    categories = dict(opinions.exclude(category="").values_list("category").annotate(n=Count("id")))
+    stations = opinions.values_list("station__name").annotate(n=Count("id")).order_by("-n")[:15]
+    return {
+        "kpi": table_result("kpi", _("总体情况"), [_("指标"), _("数值")], kpi, chart="kpi"),
+        "status": table_result("status", _("意见办理状态"), [_("状态"), _("件数")],
+                               [[str(OpinionStatus(s).label), cell(n)] for s, n in statuses.items()], chart="pie"),
+        "category": table_result("category", _("意见分类"), [_("分类"), _("件数")],
+                                 [[str(c.label), cell(categories.get(c.value, 0))] for c in OpinionCategory],
+                                 chart="bar"),
+        "station": table_result("station", _("联络站收集意见"), [_("联络站"), _("件数")],
+                                [[name, cell(n)] for name, n in stations], chart="hbar"),
+    }

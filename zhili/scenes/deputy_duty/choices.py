@@ -1,0 +1,62 @@
+"""States and kinds of the 人大代表履职 scene, with their colours."""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import ChoiceSet, Colour
+
+
+class CongressLevel(ChoiceSet):
+    """The four levels of people's congress the scene serves (省、市、县、乡镇)."""
+
+    PROVINCE = "province", _("省级"), Colour.RED
+    CITY = "city", _("市级"), Colour.ORANGE
+    COUNTY = "county", _("县级"), Colour.BLUE
+    TOWNSHIP = "township", _("乡镇级"), Colour.GREEN
+
+
+class OpinionChannel(ChoiceSet):
+    """How an opinion reached the station: the citizen's phone, a station's or deputy's QR code, a deputy's upload."""
+
+    PHONE = "phone", _("手机提交"), Colour.BLUE
+    STATION_QR = "station_qr", _("扫联络站码"), Colour.BLUE
+    DEPUTY_QR = "deputy_qr", _("扫代表码"), Colour.BLUE
+    DEPUTY_UPLOAD = "deputy_upload", _("代表代为录入"), Colour.GRAY
+
+
+class OpinionCategory(ChoiceSet):
+    """The classes a station sorts opinions into (分类)."""
+
+    TRANSPORT = "transport", _("城建交通"), Colour.BLUE
+    ENVIRONMENT = "environment", _("生态环境"), Colour.GREEN
+    EDUCATION = "education", _("教育文化"), Colour.BLUE
+    HEALTH = "health", _("医疗卫生"), Colour.RED
+    SOCIAL = "social", _("社会保障"), Colour.ORANGE
+    ECONOMY = "economy", _("经济发展"), Colour.YELLOW
+    GOVERNANCE = "governance", _("基层治理"), Colour.GRAY
+    OTHER = "other", _("其他"), Colour.GRAY
+
+
+class OpinionStatus(ChoiceSet):
+    """Where an opinion stands in the closed loop: 联 → 报 → 办 → 督 → 评."""
+
+    SUBMITTED = "submitted", _("待分级"), Colour.GRAY
+    ANSWERED = "answered", _("已当场答复"), Colour.YELLOW
+    REFERRED = "referred", _("已交办"), Colour.BLUE
+    REPLIED = "replied", _("已答复待评价"), Colour.YELLOW
+    REHANDLING = "rehandling", _("重新办理中"), Colour.ORANGE
+    CLOSED = "closed", _("已办结"), Colour.GREEN
+
+
+class Verdict(ChoiceSet):
+    """The rating of a reply (满意 / 基本满意 / 不满意); 不满意 sends the opinion back for re-handling."""
+
+    SATISFIED = "satisfied", _("满意"), Colour.GREEN
+    BASIC = "basic", _("基本满意"), Colour.YELLOW
+    UNSATISFIED = "unsatisfied", _("不满意"), Colour.RED
+
+
+class RaterKind(ChoiceSet):
+    """Who rates a reply: the citizen who gave the opinion, or the deputy who follows it."""
+
+    CITIZEN = "citizen", _("群众"), Colour.BLUE
+    DEPUTY = "deputy", _("代表"), Colour.BLUE

@@ -1,0 +1,16 @@
+"""The 人大代表履职 scene's cockpit (驾驶舱) on core.dashboards."""
+
+from zhili.core.dashboards.api import Cockpit, Widget, register_cockpit
+
+COCKPIT = register_cockpit(Cockpit(
+    code="deputy_duty.overview",
+    title="人大代表履职驾驶舱",
+    data_url_name="deputy_duty:cockpit_data",
+    export_url_name="deputy_duty:cockpit_export",
+    widgets=(
+        Widget("kpi", "总体情况", "kpi", span=3),
+        Widget("status", "意见办理状态", "pie"),
+        Widget("category", "意见分类", "bar", span=2),
+        Widget("station", "联络站收集意见", "hbar", span=3),
+    ),
+))

@@ -1,0 +1,167 @@
+"""Models of the 人大代表履职 scene: congresses, deputies and liaison stations; citizens' opinions and their ratings."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import TimeStampedModel, pii
+
+from .choices import CongressLevel, OpinionCategory, OpinionChannel, OpinionStatus, RaterKind, Verdict
+
+
+def new_code() -> str:
+    """A random, unguessable code for a QR link (a station's or a deputy's)."""
+    return secrets.token_urlsafe(9)
+
+
+class Congress(TimeStampedModel):
+    """One people's congress (人民代表大会) of a region at one of the four levels, in its term (届)."""
+
+    region = models.ForeignKey("orgs.Region", verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(_("层级"), max_length=16, choices=CongressLevel.choices)
+    name = models.CharField(_("名称"), max_length=100)
+    term = models.PositiveSmallIntegerField(_("届次"))
+
+    class Meta:
+        verbose_name = _("人民代表大会")
+        verbose_name_plural = _("人民代表大会")
+        ordering = ["region__code", "-term"]
+        constraints = [models.UniqueConstraint(fields=["region", "term"], name="deputy_duty_congress_region_term")]
+
+    def __str__(self):
+        return self.name
+
+
+class LiaisonStation(TimeStampedModel):
+    """A deputies' liaison station (代表联络站) serving an area, with its opening hours and QR code."""
+
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT,
+                                 related_name="stations")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("所在区划"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("名称"), max_length=100)
+    area = models.CharField(_("联系区域"), max_length=200)
+    address = models.CharField(_("地址"), max_length=200)
+    opening_hours = models.CharField(_("接待时间"), max_length=100)
+    code = models.CharField(_("二维码编号"), max_length=20, unique=True, default=new_code, editable=False)
+
+    class Meta:
+        verbose_name = _("代表联络站")
+        verbose_name_plural = _("代表联络站")
+        ordering = ["region__code", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_qr_url(self):
+        return reverse("deputy_duty:station_entry", args=[self.code])
+
+
+class Deputy(TimeStampedModel):
+    """A deputy (人大代表) of one congress: constituency, delegation and home liaison station; a login of their own."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("账户"), on_delete=models.PROTECT,
+                             related_name="+")
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT,
+                                 related_name="deputies")
+    name = models.CharField(_("姓名"), max_length=50)
+    constituency = models.CharField(_("选区"), max_length=100)
+    delegation = models.CharField(_("代表团"), max_length=100)
+    station = models.ForeignKey(LiaisonStation, verbose_name=_("进站联络站"), on_delete=models.PROTECT,
+                                related_name="deputies", null=True, blank=True)
+    code = models.CharField(_("代表码编号"), max_length=20, unique=True, default=new_code, editable=False)
+    active = models.BooleanField(_("在任"), default=True)
+
+    class Meta:
+        verbose_name = _("人大代表")
+        verbose_name_plural = _("人大代表")
+        ordering = ["congress_id", "name"]
+        constraints = [models.UniqueConstraint(fields=["user", "congress"], name="deputy_duty_deputy_once")]
+
+    def __str__(self):
+        return self.name
+
+    def get_qr_url(self):
+        return reverse("deputy_duty:deputy_entry", args=[self.code])
+
+
+class Opinion(TimeStampedModel):
+    """A citizen's opinion (群众意见) given at a station, by a deputy's QR or through a deputy, and its closed loop.
+
+    The station grades it (answered on the spot, or referred to the department as a core.cases case with a
+    deadline); the department's reply is the case's result; the citizen and the deputy who follows it rate it.
+    """
+
+    station = models.ForeignKey(LiaisonStation, verbose_name=_("联络站"), on_delete=models.PROTECT,
+                                related_name="opinions")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("所在区划"), on_delete=models.PROTECT, related_name="+")
+    deputy = models.ForeignKey(Deputy, verbose_name=_("跟踪代表"), on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="opinions")
+    citizen = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提出人"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="+")
+    citizen_name = models.CharField(_("提出人姓名"), max_length=50)
+    contact_phone = pii.EncryptedTextField(_("联系电话"), blank=True, blind_index_field="contact_phone_index")
+    contact_phone_index = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    channel = models.CharField(_("渠道"), max_length=16, choices=OpinionChannel.choices)
+    title = models.CharField(_("标题"), max_length=100)
+    text = models.TextField(_("意见内容"))
+    third_party_data = models.BooleanField(_("含他人个人信息"), default=False,
+                                           help_text=_("公开前须遮蔽其中的身份证号、手机号"))
+    category = models.CharField(_("分类"), max_length=16, choices=OpinionCategory.choices, blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=OpinionStatus.choices,
+                              default=OpinionStatus.SUBMITTED, db_index=True)
+    spot_answer = models.TextField(_("当场答复"), blank=True)
+    department = models.ForeignKey("orgs.Organization", verbose_name=_("承办部门"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    case = models.OneToOneField("cases.Case", verbose_name=_("交办工单"), on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="+")
+    round = models.PositiveSmallIntegerField(_("办理轮次"), default=1)
+    graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("分级人"), on_delete=models.PROTECT,
+                                  null=True, blank=True, related_name="+")
+    graded_at = models.DateTimeField(_("分级时间"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("群众意见")
+        verbose_name_plural = _("群众意见")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["region", "created_at"], name="deputy_duty_opinion_region_day")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:opinion_detail", args=[self.pk])
+
+    @property
+    def status_choice(self) -> OpinionStatus:
+        return OpinionStatus(self.status)
+
+    @property
+    def masked_phone(self) -> str:
+        return pii.mask_phone(self.contact_phone) if self.contact_phone else ""
+
+
+class OpinionRating(TimeStampedModel):
+    """A rating of an opinion's answer by the citizen or the deputy, once per round of handling."""
+
+    opinion = models.ForeignKey(Opinion, verbose_name=_("意见"), on_delete=models.CASCADE, related_name="ratings")
+    rater = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("评价人"), on_delete=models.PROTECT,
+                              related_name="+")
+    rater_kind = models.CharField(_("评价人身份"), max_length=16, choices=RaterKind.choices)
+    round = models.PositiveSmallIntegerField(_("办理轮次"))
+    verdict = models.CharField(_("评价"), max_length=16, choices=Verdict.choices)
+    comment = models.CharField(_("评价意见"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("意见评价")
+        verbose_name_plural = _("意见评价")
+        ordering = ["opinion_id", "round", "id"]
+        constraints = [models.UniqueConstraint(fields=["opinion", "round", "rater_kind"],
+                                               name="deputy_duty_rating_once_per_round")]
+
+    def __str__(self):
+        return f"{self.opinion_id}/{self.round}/{self.rater_kind}"

@@ -1,0 +1,12 @@
+"""The 人大代表履职 scene's menu: each entry shows to the roles named (citizens reach it by QR or the home link)."""
+
+from zhili.core.scenes.api import MenuItem
+
+from .roles import DEPUTY, HANDLER, OFFICE
+
+MENU = [
+    MenuItem(label="找代表 提意见", url_name="deputy_duty:home", mobile=True),
+    MenuItem(label="代表履职", url_name="deputy_duty:deputy_home", roles=frozenset({DEPUTY}), mobile=True),
+    MenuItem(label="群众意见", url_name="deputy_duty:opinion_list", roles=frozenset({OFFICE, HANDLER})),
+    MenuItem(label="人大代表履职驾驶舱", url_name="deputy_duty:cockpit", roles=frozenset({OFFICE})),
+]

@@ -1,0 +1,52 @@
+"""The 人大代表履职 scene's dated parameters (policy domain ``deputy_duty``), read by the one loader.
+
+Sources are those of ``shared/reference/scenes.md`` §6: 代表法 (《全国人民代表大会和地方各级人民代表大会代表法》) Art. 49
+as amended in 2025 for the handling periods of deputies' suggestions, provincial implementing rules, and the
+pilot practice of liaison stations (台州、苍南、宁波) for the closed loop of citizens' opinions. A value whose
+official text was not read says so in its reference (``checked`` stays False) and on ``docs/scenes/deputy_duty.md``.
+"""
+
+import datetime as dt
+
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import Parameter, Value
+
+DOMAIN = "deputy_duty"
+SINCE = dt.date(2026, 1, 1)
+LAW_SINCE = dt.date(2025, 3, 8)  # 代表法 amendment as reprinted (reference in the entries)
+
+LAW = "代表法第四十九条（2025 年修正）：http://www.fymate.net/html/text/lar/173227/17322749_3.html（官方文本转载）"
+
+PARAMETERS = [
+    # Citizens' opinions through liaison stations: no statute sets these; they are the pilot's service promise.
+    Parameter("opinion_reply_days", _("交办群众意见的答复时限"), unit=_("个工作日"), values=[
+        Value(15, SINCE, "设计假设，未核实：联络站“扫码—智能分类—线上认领—限时办理”的限时办理"
+                         "（https://szb.rmdbw.cn/content/202504/12/content_32208.html 未给出天数）；"
+                         "取 15 个工作日，不超过《信访工作条例》第三十二条 60 日"),
+    ]),
+    Parameter("opinion_rehandle_days", _("群众不满意后重新办理的答复时限"), unit=_("个工作日"), values=[
+        Value(10, SINCE, "设计假设，未核实：参照代表建议重新办理时限（1 个月）缩短为 10 个工作日"),
+    ]),
+    Parameter("opinion_rating_days", _("答复后群众与代表评价的期限"), unit=_("日"), values=[
+        Value(7, SINCE, "设计假设，未核实：逾期未评价的视为满意并办结（宁波“民意池”做法，具体天数未查到）"),
+    ]),
+    # Deputies' suggestions, criticisms and opinions (建议、批评和意见).
+    Parameter("suggestion_reply_months", _("代表建议的答复期限（自交办之日起）"), unit=_("个月"), values=[
+        Value(3, LAW_SINCE, LAW + "：应当自交办之日起三个月内答复", checked=False),
+    ]),
+    Parameter("suggestion_complex_months", _("涉及面广、情况复杂的代表建议的最长答复期限"), unit=_("个月"), values=[
+        Value(6, LAW_SINCE, LAW + "：涉及面广、处理难度大的，应当书面告知代表，并在六个月内答复"),
+    ]),
+    Parameter("suggestion_rehandle_months", _("代表对答复不满意的重新办理期限"), unit=_("个月"), values=[
+        Value(1, LAW_SINCE, LAW + "：代表对答复不满意的，可以提出意见，交办机关应当督促承办单位在一个月内再作答复"),
+    ]),
+    Parameter("cohandler_opinion_months", _("协办单位向主办单位提出协办意见的期限"), unit=_("个月"), values=[
+        Value(1, LAW_SINCE, "地方办理代表建议规定：协办单位应在一个月内将协办意见送主办单位 "
+                            "http://www.fsou.net/html/text/lar/170104/17010450_1.html（转载，未核实为浙江文本）"),
+    ]),
+    Parameter("misassigned_report_days", _("承办单位对交办不当提出调整的期限"), unit=_("日"), values=[
+        Value(10, LAW_SINCE, "地方办理代表建议规定：认为不属于本单位职责的，应在收到之日起十日内提出 "
+                             "http://www.fsou.net/html/text/lar/170104/17010450_1.html（转载，未核实为浙江文本）"),
+    ]),
+]

@@ -1,0 +1,13 @@
+"""Every change of state in the 人大代表履职 scene: ``verb_noun(..., *, actor)``, atomic, audited; votes,
+closures and the tally in the ledger. Each service checks permission first: a denied call changes nothing."""
+
+from .opinions import (  # noqa: F401
+    close_unrated,
+    close_unrated_opinion,
+    grade_opinion,
+    rate_opinion,
+    reply_opinion,
+    submit_opinion,
+    sync_opinion_from_case,
+)
+from .structure import create_congress, register_deputy, register_station  # noqa: F401

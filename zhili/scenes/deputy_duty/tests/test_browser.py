@@ -1,0 +1,46 @@
+"""The opinions loop in a real Chromium: a citizen gives an opinion by the station's QR on a 390 px phone, the
+office refers it at a desk, the department answers, the citizen rates on the phone."""
+
+import pytest
+
+from zhili.core.testing.api import pages
+from zhili.scenes.deputy_duty.models import Opinion
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, station, citizen_wang, office_ye,
+                                        deputy_chen, handler_fang, housing_bureau, page_errors):
+    phone, desk, base = phone_page, desktop_page, live_server.url
+    pages.sign_in(phone, live_server, "citizen_wang")
+    phone.goto(f"{base}/deputy_duty/s/{station.code}/")
+    phone.fill("#id_title", "学校门口拥堵")
+    phone.fill("#id_text", "放学时车辆拥堵，建议规划临时接送车位。")
+    phone.click("#opinion-submit")
+    phone.wait_for_selector("#opinion-text")
+    pages.assert_fits(phone)
+    opinion = Opinion.objects.get()
+
+    pages.sign_in(desk, live_server, "office_ye")
+    desk.goto(f"{base}/deputy_duty/opinions/")
+    desk.click("#opinion-table >> text=学校门口拥堵")
+    desk.select_option("#id_category", "education")
+    desk.select_option("#id_deputy", str(deputy_chen.pk))
+    desk.select_option("#id_department", str(housing_bureau.pk))
+    desk.click("#grade-submit")
+    desk.wait_for_selector("text=已交办")
+    desk.goto(f"{base}/deputy_duty/cockpit/")
+    desk.wait_for_selector("[data-widget=status] canvas")
+
+    pages.sign_in(desk, live_server, "handler_fang")
+    desk.goto(f"{base}/deputy_duty/opinions/{opinion.pk}/")
+    desk.fill("#reply-form textarea", "已在校门东侧划设 12 个临时车位。")
+    desk.click("#reply-submit")
+    desk.wait_for_selector("#reply-text")
+
+    phone.goto(f"{base}/deputy_duty/opinions/{opinion.pk}/")
+    phone.check("#rate-form input[value=satisfied]")
+    phone.click("#rate-submit")
+    phone.wait_for_selector("#ratings")
+    pages.assert_fits(phone)
+    assert page_errors == []

@@ -1,0 +1,25 @@
+"""The 人大代表履职 scene's demo data: a login per role, opinions at every step, loaded twice without change."""
+
+from zhili.core.foundation.api import AuditEntry
+from zhili.core.identity.api import role_label
+from zhili.core.scenes.api import DemoReport
+from zhili.core.testing.api import personas
+from zhili.scenes.deputy_duty.demo import XINANJIANG, load
+from zhili.scenes.deputy_duty.models import Opinion
+from zhili.scenes.deputy_duty.roles import CITIZEN, DEPUTY, HANDLER, OFFICE
+
+
+def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(county):
+    personas.town(code="330182102000", name="乾潭镇")
+    personas.town(code=XINANJIANG, name="新安江街道")
+    first, second = DemoReport(), DemoReport()
+    load(first)
+    audit_count = AuditEntry.objects.count()
+    load(second)
+    assert AuditEntry.objects.count() == audit_count
+    assert [login[:2] for login in second.logins] == [
+        (role_label(OFFICE), "deputy_duty_office"), (role_label(DEPUTY), "deputy_duty_deputy"),
+        (role_label(HANDLER), "deputy_duty_handler"), (role_label(CITIZEN), "deputy_duty_citizen")]
+    assert sorted(Opinion.objects.values_list("status", flat=True)) == [
+        "answered", "closed", "referred", "replied", "submitted", "submitted", "submitted"]
+    assert Opinion.objects.filter(third_party_data=True).count() == 1

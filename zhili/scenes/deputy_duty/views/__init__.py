@@ -1,0 +1,17 @@
+"""Pages of the 人大代表履职 scene."""
+
+from .cockpit import cockpit, cockpit_data, cockpit_export  # noqa: F401
+from .opinions import (  # noqa: F401
+    deputy_entry,
+    deputy_home,
+    deputy_qr,
+    home,
+    opinion_detail,
+    opinion_grade,
+    opinion_list,
+    opinion_rate,
+    opinion_reply,
+    proxy_opinion,
+    station_entry,
+    station_qr,
+)

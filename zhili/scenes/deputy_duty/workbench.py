@@ -1,0 +1,56 @@
+"""What the 人大代表履职 scene puts on the role workbenches (工作台): the office's opinions to grade, a department's
+to answer, a deputy's and a citizen's answers to rate, the latest opinions and the cockpit."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import Colour
+from zhili.core.identity.api import Role, has_role
+from zhili.core.ui.api import Recent, RecentItem, Shortcut, Todo
+
+from . import queries
+from .choices import OpinionStatus
+from .roles import CITIZEN, DEPUTY, HANDLER, OFFICE
+
+
+def _to_grade(user):
+    if not has_role(user, OFFICE):
+        return 0
+    return queries.visible_opinions(user).filter(status=OpinionStatus.SUBMITTED).count()
+
+
+def _to_answer(user):
+    return queries.visible_opinions(user).filter(
+        Q(department__isnull=False), status__in=[OpinionStatus.REFERRED, OpinionStatus.REHANDLING]).count()
+
+
+def _to_rate_as_deputy(user):
+    return sum(queries.may_rate(o, user) for o in queries.followed_opinions(user).filter(
+        status__in=[OpinionStatus.ANSWERED, OpinionStatus.REPLIED]))
+
+
+def _to_rate_as_citizen(user):
+    return sum(queries.may_rate(o, user) for o in queries.my_opinions(user).filter(
+        status__in=[OpinionStatus.ANSWERED, OpinionStatus.REPLIED]))
+
+
+def _latest(user, limit):
+    return [RecentItem(title=o.title, url=o.get_absolute_url(), when=o.created_at,
+                       status=(str(o.status_choice.label), o.status_choice.colour))
+            for o in queries.visible_opinions(user).order_by("-id")[:limit]]
+
+
+WORKBENCH = [
+    Todo("to_grade", _("群众意见待分级交办"), url_name="deputy_duty:opinion_list", roles=frozenset({OFFICE}),
+         colour=Colour.BLUE, count=_to_grade, hint=_("小事当场答复，其他交政府部门办理")),
+    Todo("to_answer", _("交办意见待答复"), url_name="deputy_duty:opinion_list", roles=frozenset({HANDLER}),
+         colour=Colour.ORANGE, count=_to_answer, hint=_("在答复期限内答复，群众和代表将评价")),
+    Todo("to_rate", _("待我评价的答复"), url_name="deputy_duty:deputy_home", roles=frozenset({DEPUTY}),
+         personal=True, count=_to_rate_as_deputy, hint=_("不满意的将重新办理")),
+    Todo("mine_to_rate", _("我的意见已答复待评价"), url_name="deputy_duty:home",
+         roles=frozenset({CITIZEN, Role.WORKER}),
+         personal=True, count=_to_rate_as_citizen, hint=_("请对答复作出评价")),
+    Recent("latest", _("最新群众意见"), url_name="deputy_duty:opinion_list", roles=frozenset({OFFICE, HANDLER}),
+           items=_latest),
+    Shortcut("cockpit", _("人大代表履职驾驶舱"), url_name="deputy_duty:cockpit", roles=frozenset({OFFICE})),
+]
