@@ -1,24 +1,25 @@
-"""Demo data of the 人大代表履职 scene: 建德市 and 乾潭镇 congresses, two liaison stations, deputies, departments,
-and citizens' opinions at every step of the closed loop; a login per role (printed by ``bin/up``)."""
+"""Demo data of the 人大代表履职 scene in 台州 (the seed's pilot): the province's, 台州市's and 路桥区's congresses, two
+liaison stations of 路桥区, deputies, departments, and citizens' opinions at every step of the closed loop; a login per
+role (printed by ``bin/up``). The core demo's people live in 建德市; this scene's bodies serve another county."""
 
 import hashlib
 
-from zhili.core.scenes.api import COUNTY_CODE, register_demo
+from zhili.core.scenes.api import register_demo
 
 OFFICE_USERNAME = "deputy_duty_office"
 DEPUTY_USERNAME = "deputy_duty_deputy"
 HANDLER_USERNAME = "deputy_duty_handler"
 CITIZEN_USERNAME = "deputy_duty_citizen"
-XINANJIANG, QIANTAN = "330182001000", "330182102000"
-DEPARTMENTS = ["建德市住房和城乡建设局", "建德市交通运输局", "建德市教育局"]
+PROVINCE, CITY, COUNTY = "330000", "331000", "331004"  # 浙江省, 台州市, 路桥区
+DEPARTMENTS = ["台州市路桥区住房和城乡建设局", "台州市路桥区交通运输局", "台州市路桥区教育局"]
 
 OPINIONS = [
     # title, text, station index, outcome
-    ("新安江路口红绿灯时间太短", "新安江路与府东街路口的人行绿灯只有 15 秒，老人过马路来不及，建议延长到 30 秒。", 0, "closed"),
-    ("小区旁垃圾清运不及时", "白沙社区东侧垃圾点每天下午才清运，夏天气味很大，建议上午增加一次清运。", 0, "replied"),
-    ("学校门口缺少接送车位", "新安江第二小学门口放学时车辆拥堵，建议在附近规划临时接送车位。", 0, "referred"),
+    ("银安街路口红绿灯时间太短", "路桥大道与银安街路口的人行绿灯只有 15 秒，老人过马路来不及，建议延长到 30 秒。", 0, "closed"),
+    ("小区旁垃圾清运不及时", "南官社区东侧垃圾点每天下午才清运，夏天气味很大，建议上午增加一次清运。", 0, "replied"),
+    ("学校门口缺少接送车位", "路桥小学门口放学时车辆拥堵，建议在附近规划临时接送车位。", 0, "referred"),
     ("社区活动室开放时间", "社区老年活动室周末不开放，希望周末也能开放半天。", 0, "answered"),
-    ("乾潭镇公交班次太少", "乾潭到市区的公交每小时一班，早高峰不够，建议加密班次。", 1, "submitted"),
+    ("金清镇公交班次太少", "金清到城区的公交每小时一班，早高峰不够，建议加密班次。", 1, "submitted"),
     ("邻居噪音扰民", "楼上住户深夜装修噪音很大，住户电话 13912345678，多次沟通无果，希望协调。", 0, "submitted"),
 ]
 
@@ -80,31 +81,35 @@ def load(report) -> list[str]:
     from .models import Congress, Opinion
     from .roles import CITIZEN, DEPUTY, HANDLER, OFFICE
 
-    county, xinanjiang, qiantan = (region_by_code(c) for c in (COUNTY_CODE, XINANJIANG, QIANTAN))
-    congress_office = _department("建德市人大常委会", county)
+    province, city, county = (region_by_code(c) for c in (PROVINCE, CITY, COUNTY))
+    congress_office = _department("台州市路桥区人大常委会", county)
     departments = [_department(name, county) for name in DEPARTMENTS]
     office = _person(OFFICE_USERNAME, "叶红梅", OFFICE, organization=congress_office, region=county)
     handler = _person(HANDLER_USERNAME, "方志强", HANDLER, organization=departments[0], region=county)
     deputy_user = _person(DEPUTY_USERNAME, "陈建国", DEPUTY)
     citizen = _person(CITIZEN_USERNAME, "王秀英", CITIZEN)
     if not Congress.objects.filter(region=county).exists():
-        city_congress = services.create_congress(region=county, level=CongressLevel.COUNTY,
-                                                 name="建德市第十八届人民代表大会", term=18, actor=office)
-        town_congress = services.create_congress(region=qiantan, level=CongressLevel.TOWNSHIP,
-                                                 name="乾潭镇第十八届人民代表大会", term=18, actor=office)
+        provincial = _person("deputy_duty_province", "林海", OFFICE,
+                             organization=_department("浙江省人大常委会", province), region=province)
+        services.create_congress(region=province, level=CongressLevel.PROVINCE, name="浙江省第十四届人民代表大会",
+                                 term=14, actor=provincial)
+        services.create_congress(region=city, level=CongressLevel.CITY, name="台州市第六届人民代表大会", term=6,
+                                 actor=provincial)
+        district = services.create_congress(region=county, level=CongressLevel.COUNTY,
+                                            name="台州市路桥区第七届人民代表大会", term=7, actor=office)
         stations = [
-            services.register_station(congress=city_congress, region=xinanjiang, name="新安江街道人大代表联络站",
-                                      area="新安江街道各社区", address="建德市新安江街道府前路 1 号",
+            services.register_station(congress=district, region=county, name="路桥街道人大代表联络站",
+                                      area="路桥街道各社区", address="路桥区路桥街道银安街 1 号",
                                       opening_hours="每周三 9:00–11:30，每月 15 日代表接待日", actor=office),
-            services.register_station(congress=town_congress, region=qiantan, name="乾潭镇人大代表联络站",
-                                      area="乾潭镇各村社", address="建德市乾潭镇人民路 8 号",
+            services.register_station(congress=district, region=county, name="金清镇人大代表联络站",
+                                      area="金清镇各村社", address="路桥区金清镇人民路 8 号",
                                       opening_hours="每周五 14:00–17:00", actor=office),
         ]
-        deputy = services.register_deputy(user=deputy_user, congress=city_congress, constituency="新安江街道第三选区",
-                                          delegation="新安江代表团", station=stations[0], actor=office)
+        deputy = services.register_deputy(user=deputy_user, congress=district, constituency="路桥街道第三选区",
+                                          delegation="路桥街道代表组", station=stations[0], actor=office)
         other = _person("deputy_duty_deputy2", "徐丽华", DEPUTY)
-        services.register_deputy(user=other, congress=town_congress, constituency="乾潭镇第一选区",
-                                 delegation="乾潭镇代表团", station=stations[1], actor=office)
+        services.register_deputy(user=other, congress=district, constituency="金清镇第一选区",
+                                 delegation="金清镇代表组", station=stations[1], actor=office)
         for title, text, index, outcome in OPINIONS:
             opinion = services.submit_opinion(station=stations[index], deputy=deputy if index == 0 else None,
                                               channel=OpinionChannel.DEPUTY_QR if index == 0 else
@@ -112,7 +117,7 @@ def load(report) -> list[str]:
             _advance(opinion, outcome, office=office, handler=handler, deputy_user=deputy_user, citizen=citizen,
                      departments=departments)
         services.submit_opinion(station=stations[0], deputy=deputy, channel=OpinionChannel.DEPUTY_UPLOAD,
-                                citizen_name="李大伯", title="村道路灯损坏", text="城南村三组村道三盏路灯损坏一月有余。",
+                                citizen_name="李大伯", title="村道路灯损坏", text="新桥镇横街村三组村道三盏路灯损坏一月有余。",
                                 actor=deputy_user)
     for role, user in ((OFFICE, office), (DEPUTY, deputy_user), (HANDLER, handler), (CITIZEN, citizen)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "人大代表履职"))

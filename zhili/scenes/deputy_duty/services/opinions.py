@@ -143,7 +143,7 @@ def _rater_kind(opinion: Opinion, actor) -> str:
 def rate_opinion(opinion: Opinion, *, verdict: str, comment: str = "", actor) -> Opinion:
     """Rate this round's answer as the citizen or the deputy; 不满意 means another round, all satisfied closes it."""
     require(actor, "deputy_duty.opinion.rate", opinion)
-    opinion = Opinion.objects.select_for_update().select_related("deputy").get(pk=opinion.pk)
+    opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
     if opinion.status not in (OpinionStatus.ANSWERED, OpinionStatus.REPLIED):
         raise ValidationError({"verdict": _("意见尚未答复，不能评价")}, code="not_answered")
     if verdict not in Verdict.values:

@@ -3,15 +3,16 @@
 from zhili.core.foundation.api import AuditEntry
 from zhili.core.identity.api import role_label
 from zhili.core.scenes.api import DemoReport
-from zhili.core.testing.api import personas
-from zhili.scenes.deputy_duty.demo import XINANJIANG, load
+from zhili.core.testing.api import RegionFactory
+from zhili.scenes.deputy_duty.demo import load
 from zhili.scenes.deputy_duty.models import Opinion
 from zhili.scenes.deputy_duty.roles import CITIZEN, DEPUTY, HANDLER, OFFICE
 
 
-def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(county):
-    personas.town(code="330182102000", name="乾潭镇")
-    personas.town(code=XINANJIANG, name="新安江街道")
+def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
+    province = RegionFactory(code="330000", name="浙江省", level="province")
+    city = RegionFactory(code="331000", name="台州市", level="city", parent=province)
+    RegionFactory(code="331004", name="路桥区", level="county", parent=city)
     first, second = DemoReport(), DemoReport()
     load(first)
     audit_count = AuditEntry.objects.count()
