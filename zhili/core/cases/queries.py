@@ -6,6 +6,7 @@ from django.utils import timezone
 from zhili.core.identity.permissions import filter_by_scope, has_role, organizations_of
 from zhili.core.identity.roles import DEPARTMENT_ROLES
 
+from .choices import Who
 from .models import Case
 from .registry import case_types
 
@@ -29,6 +30,26 @@ def my_inbox(user, *, include_closed: bool = False) -> QuerySet:
     """Cases assigned to ``user`` (我的待办)."""
     cases = visible_cases(user).filter(assignee=user)
     return cases if include_closed else cases.filter(closed_at__isnull=True)
+
+
+def awaiting_me(user) -> QuerySet:
+    """Open cases waiting for ``user`` (我的待办): those assigned to them, and those of their offices in a state whose
+    next step the office takes with a role they hold (受理, 派单, 办结 …). Without the second half an officer who
+    accepts and closes what an inspector handles would find nothing to do."""
+    condition = Q(assignee=user)
+    if user is not None and user.is_authenticated:
+        held = user.memberships.filter(is_active=True, organization__isnull=False, role__in=DEPARTMENT_ROLES)
+        offices_by_role: dict[str, set[int]] = {}
+        for role, office in held.values_list("role", "organization_id"):
+            offices_by_role.setdefault(role, set()).add(office)
+        for case_type in case_types().values():
+            for role, offices in offices_by_role.items():
+                states = sorted({state for t in case_type.transitions for state in t.source
+                                 if t.who == Who.OWNER and not t.permission and role in t.roles
+                                 and not case_type.is_final(state)})
+                if states:
+                    condition |= Q(case_type=case_type.code, state__in=states, organization_id__in=sorted(offices))
+    return visible_cases(user).filter(condition, closed_at__isnull=True)
 
 
 def office_inbox(user, *, include_closed: bool = False) -> QuerySet:

@@ -25,7 +25,8 @@ from .registry import case_types
 
 PAGE_SIZE = 20
 BOXES = {
-    "mine": (queries.my_inbox, gettext_lazy("我的待办")),
+    "mine": (queries.awaiting_me, gettext_lazy("我的待办")),
+    "assigned": (queries.my_inbox, gettext_lazy("分派给我")),
     "office": (queries.office_inbox, gettext_lazy("本单位工单")),
     "overdue": (queries.overdue_cases, gettext_lazy("超期工单")),
     "all": (queries.visible_cases, gettext_lazy("全部可见工单")),

@@ -1,4 +1,4 @@
-"""What core.cases puts on every department role's workbench: my open cases, those due this week, the overdue
+"""What core.cases puts on every department role's workbench: the open cases waiting for me, those due this week, the overdue
 ones in my view, and the latest cases."""
 
 import datetime as dt
@@ -14,7 +14,7 @@ from .registry import case_types
 
 
 def _due_this_week(user):
-    return queries.my_inbox(user).filter(due_at__lte=timezone.now() + dt.timedelta(days=7)).count()
+    return queries.awaiting_me(user).filter(due_at__lte=timezone.now() + dt.timedelta(days=7)).count()
 
 
 def _latest(user, limit):
@@ -30,7 +30,8 @@ def _latest(user, limit):
 
 WORKBENCH = [
     Todo("mine", _("待办工单"), url_name="cases:list", query="box=mine", department=True, colour=Colour.BLUE,
-         count=lambda user: queries.my_inbox(user).count(), hint=_("分派给我、尚未办结的工单")),
+         count=lambda user: queries.awaiting_me(user).count(),
+         hint=_("分派给我的，以及本单位待我受理、派单、办结的工单")),
     Todo("due_this_week", _("本周到期"), url_name="cases:list", query="box=mine", department=True,
          colour=Colour.ORANGE, count=_due_this_week, hint=_("七天内到期的待办工单")),
     Todo("overdue", _("超期工单"), url_name="cases:list", query="box=overdue", department=True, colour=Colour.RED,

@@ -122,3 +122,23 @@ def test_a_title_that_looks_like_a_formula_is_exported_as_text(client, world):
     sheet = load_workbook(io.BytesIO(client.get("/cases/export.xlsx?box=office").content)).active
     cell = sheet.cell(row=2, column=3)
     assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","点我")', "s")
+
+
+def test_my_todo_holds_the_office_steps_of_my_role_as_well_as_what_is_assigned_to_me(client, world, complaint):
+    """王芳 (officer of the county office) accepts, dispatches and closes what 赵强 (inspector) handles: the case is in
+    her 我的待办 while a step is hers, and out of it while the inspector handles it; 分派给我 stays his alone."""
+    from zhili.core.cases.queries import awaiting_me, my_inbox
+
+    assert list(awaiting_me(world.officer_wang)) == [complaint] and not my_inbox(world.officer_wang).exists()
+    transition_case(complaint, "accept", actor=world.officer_wang)
+    transition_case(complaint, "dispatch", actor=world.officer_wang)
+    assert not awaiting_me(world.officer_wang).exists()  # 开始处置 is the assignee's step
+    assert list(awaiting_me(world.inspector_zhao)) == [complaint]
+    assert not awaiting_me(world.officer_qian).exists()  # the town office is not the owner
+    transition_case(complaint, "handle", actor=world.inspector_zhao)
+    transition_case(complaint, "report_back", actor=world.inspector_zhao, comment="已支付")
+    client.force_login(world.officer_wang)
+    assert complaint.number in client.get("/cases/?box=mine").content.decode()  # 办结 is the office's
+    assert complaint.number not in client.get("/cases/?box=assigned").content.decode()
+    transition_case(complaint, "close", actor=world.officer_wang)
+    assert not awaiting_me(world.officer_wang).exists() and not awaiting_me(world.inspector_zhao).exists()

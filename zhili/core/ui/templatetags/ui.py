@@ -3,7 +3,8 @@
 ``{% badge member %}`` (a ChoiceSet member), ``{% badge contract "status" %}`` (a model field whose choices are a
 ChoiceSet), ``{% badge "文字" colour="#d93026" %}``; ``{% empty_state "还没有合同" hint="…" url=… action="…" %}``;
 ``{% sort_header listing "number" %}`` (a sortable header cell of a ``ListPage``); ``{% ui_field field %}`` (a form
-field with Tabler's classes); ``{% page_query n %}`` (the current query string on page ``n``).
+field with Tabler's classes); ``{% page_query n %}`` (the current query string on page ``n``); ``{% form_fields form %}`` (every field with
+its label, required marker, help and errors, under an error summary).
 """
 
 from django import forms, template
@@ -52,7 +53,23 @@ def ui_field(field):
         attrs["aria-invalid"] = "true"
     if field.field.required:
         attrs["required"] = True
+    described = [f"{field.auto_id}_help"] if field.help_text else []
+    described += [f"{field.auto_id}_error"] if field.errors else []
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if isinstance(widget, forms.DateInput) and widget.input_type == "text":
+        # The browser's own date picker (Chinese in a Chinese browser); its value is always ISO 8601.
+        widget.input_type, widget.format = "date", "%Y-%m-%d"
     return field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("ui/form_fields.html")
+def form_fields(form, prefix: str = ""):
+    """A form's fields the one way: an error summary on top (each error a link to its field), labels with a
+    required marker, help text under the field, the field's own errors, Tabler's classes and the date picker."""
+    count = len(form.non_field_errors()) + sum(len(errors) for name, errors in form.errors.items()
+                                                if name != "__all__")
+    return {"form": form, "error_count": count, "prefix": prefix}
 
 
 @register.simple_tag(takes_context=True)
