@@ -1,0 +1,66 @@
+"""States and kinds of the 关键小事 scene, with their colours."""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import ChoiceSet, Colour
+
+
+class LifeStage(ChoiceSet):
+    """The six stages of a person's life the 50 matters are grouped by (the seed's 人生六个阶段)."""
+
+    BIRTH = "birth", _("出生"), Colour.GREEN
+    SCHOOL = "school", _("上学"), Colour.BLUE
+    EMPLOYMENT = "employment", _("就业"), Colour.ORANGE
+    LIFE = "life", _("生活"), Colour.YELLOW
+    FAMILY = "family", _("婚育"), Colour.RED
+    RETIREMENT = "retirement", _("养老"), Colour.GRAY
+
+
+class ServicePath(ChoiceSet):
+    """The seed's five paths of change (五个转变) a matter was redesigned along; ``plain`` for the rest."""
+
+    PROACTIVE = "proactive", _("被动服务转主动服务"), Colour.GREEN
+    CONFIRM = "confirm", _("填表转确认"), Colour.BLUE
+    PARALLEL = "parallel", _("串联转并联"), Colour.ORANGE
+    INTELLIGENT = "intelligent", _("普通办转智能办"), Colour.YELLOW
+    ECOSYSTEM = "ecosystem", _("单一事项转生态服务"), Colour.RED
+    PLAIN = "plain", _("减材料减时间"), Colour.GRAY
+
+
+class ClaimStatus(ChoiceSet):
+    """Where a proactive unemployment-benefit claim stands."""
+
+    NOT_QUALIFIED = "not_qualified", _("不符合条件"), Colour.GRAY
+    NOTIFIED = "notified", _("待本人确认"), Colour.BLUE
+    DISPUTED = "disputed", _("信息有异议"), Colour.ORANGE
+    CONFIRMED = "confirmed", _("待审核"), Colour.YELLOW
+    APPROVED = "approved", _("已核准"), Colour.GREEN
+    REJECTED = "rejected", _("未核准"), Colour.RED
+
+
+class PaymentStatus(ChoiceSet):
+    """One month of unemployment benefit: scheduled on approval, paid by the month's payment run."""
+
+    SCHEDULED = "scheduled", _("待发放"), Colour.BLUE
+    PAID = "paid", _("已发放"), Colour.GREEN
+    STOPPED = "stopped", _("已停发"), Colour.GRAY
+
+
+class SeparationReason(ChoiceSet):
+    """Why an employment ended, as the employment-record system codes it."""
+
+    CONTRACT_EXPIRED = "contract_expired", _("劳动合同期满终止"), Colour.BLUE
+    EMPLOYER_TERMINATED = "employer_terminated", _("用人单位解除劳动合同"), Colour.ORANGE
+    DISMISSED = "dismissed", _("被用人单位开除、除名或辞退"), Colour.RED
+    EMPLOYER_FAULT = "employer_fault", _("因用人单位过错本人解除劳动合同"), Colour.ORANGE
+    MUTUAL_BY_EMPLOYER = "mutual_by_employer", _("用人单位提出协商一致解除"), Colour.YELLOW
+    VOLUNTARY = "voluntary", _("本人自愿离职"), Colour.GRAY
+    RETIRED = "retired", _("退休"), Colour.GRAY
+
+
+DISPUTABLE_FACTS = {
+    "employer_name": _("原工作单位"),
+    "separation_reason": _("离职原因"),
+    "contribution_months": _("累计缴费月数"),
+    "registered_on": _("失业登记日期"),
+}

@@ -1,0 +1,57 @@
+"""Data the 关键小事 scene receives from other departments, through core.datapool (validated, with lineage).
+
+The unemployment benefit is found from three of 人社局's systems: social-insurance stops (停保), employment
+records (就业登记：入职、离职及其原因) and unemployment registrations (失业登记). A person is named in them by
+``person_key``, the platform's blind index of the ID number, so the data pool never holds the number itself.
+"""
+
+from datetime import timedelta
+
+from zhili.core.datapool.api import Dataset, Field
+
+from .choices import SeparationReason
+
+S, INT, DATE, B = "string", "integer", "date", "boolean"
+DAILY = timedelta(days=1)
+
+
+def _person() -> Field:
+    return Field("person_key", "人员标识（身份证号码盲索引）", S, required=True, max_length=64)
+
+
+INSURANCE_STOPS = Dataset(
+    code="sm_insurance_stops", name="失业保险停保记录", source_system="社会保险经办系统", department="人力资源和社会保障局",
+    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
+            Field("name", "姓名", S, required=True, max_length=50),
+            Field("region_code", "参保地区划代码", S, required=True, max_length=12),
+            Field("employer_uscc", "原单位统一社会信用代码", S, required=True, max_length=18),
+            Field("employer_name", "原单位名称", S, required=True, max_length=200),
+            Field("stop_date", "停保日期", DATE, required=True),
+            Field("contribution_months", "累计缴费月数", INT, required=True),
+            Field("unused_months", "前次失业尚未领取月数", INT)),
+    key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
+    description="停保即失业保险缴费中断；累计缴费月数含此前各单位的缴费。",
+)
+
+EMPLOYMENT_RECORDS = Dataset(
+    code="sm_employment_records", name="就业登记记录", source_system="就业登记与劳动合同管理系统",
+    department="人力资源和社会保障局",
+    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
+            Field("employer_uscc", "单位统一社会信用代码", S, required=True, max_length=18),
+            Field("started_on", "入职日期", DATE, required=True),
+            Field("ended_on", "离职日期", DATE),
+            Field("separation_reason", "离职原因", S, choices=tuple(SeparationReason.values))),
+    key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
+)
+
+UNEMPLOYMENT_REGISTRATIONS = Dataset(
+    code="sm_unemployment_registrations", name="失业登记", source_system="公共就业服务系统",
+    department="人力资源和社会保障局",
+    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
+            Field("registered_on", "登记日期", DATE, required=True),
+            Field("seeking_work", "有求职要求", B, required=True)),
+    key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
+)
+
+DATASETS = [INSURANCE_STOPS, EMPLOYMENT_RECORDS, UNEMPLOYMENT_REGISTRATIONS]
+DATASET_CODES = tuple(d.code for d in DATASETS)

@@ -1,0 +1,116 @@
+"""Demo data of the 关键小事 scene: the 50 matters, a benefit clerk, 发改委's officer and a citizen (logins printed
+by ``bin/up``), and a day of 人社局 data from which the unemployment benefit is found for eight people."""
+
+import datetime as dt
+import hashlib
+import tempfile
+from pathlib import Path
+
+from zhili.core.scenes.api import COUNTY_CODE, register_demo
+
+CLERK_USERNAME = "small_matters_clerk"
+OFFICER_USERNAME = "small_matters_officer"
+CITIZEN_USERNAME = "small_matters_citizen"
+CITIZEN_NAME = "周晓梅"
+EMPLOYER = ("91330182MA2DEMO01X", "建德市新安江纺织有限公司")
+
+# (name, months contributed, separation reason, registered?, re-employed?, unused months) — the citizen first.
+PEOPLE = [
+    (CITIZEN_NAME, 74, "contract_expired", True, False, 0),
+    ("陈国强", 130, "employer_terminated", True, False, 0),
+    ("李娜", 30, "mutual_by_employer", True, False, 4),
+    ("王建军", 8, "employer_terminated", True, False, 0),
+    ("赵敏", 40, "voluntary", True, False, 0),
+    ("孙立", 60, "contract_expired", False, False, 0),
+    ("吴海燕", 90, "dismissed", True, True, 0),
+    ("郑涛", 15, "employer_fault", True, False, 0),
+]
+
+
+def _phone(username: str) -> str:
+    return "139" + f"{int(hashlib.sha256(username.encode()).hexdigest(), 16) % 10 ** 8:08d}"
+
+
+def id_number(index: int, birth: str = "19880512") -> str:
+    """A valid demo ID number of 建德市 (GB 11643 check digit)."""
+    first17 = f"{COUNTY_CODE}{birth}{index:03d}"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights, strict=True)) % 11]
+
+
+def _person(username: str, name: str, role: str, *, organization=None, region=None, id_no: str = ""):
+    from django.conf import settings
+
+    from zhili.core.identity.api import User, add_membership, create_person
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = create_person(name=name, username=username, password=settings.DEMO_PASSWORD, phone=_phone(username),
+                             id_number=id_no, actor=None)
+    add_membership(user, role=role, organization=organization, region=region, actor=None)
+    return user
+
+
+def _department(name: str, county):
+    from zhili.core.orgs.api import Organization, OrganizationKind, register_department
+
+    return (Organization.objects.filter(kind=OrganizationKind.DEPARTMENT, name=name, region=county).first()
+            or register_department(name=name, region=county, actor=None))
+
+
+def write_day(folder: Path, today: dt.date) -> dict[str, Path]:
+    """The three datasets' CSV files for ``PEOPLE``, stops 20 days before ``today``."""
+    from zhili.core.foundation.api import pii
+
+    stop = today - dt.timedelta(days=20)
+    files = {code: folder / f"{code}.csv" for code in
+             ("sm_insurance_stops", "sm_employment_records", "sm_unemployment_registrations")}
+    stops = ["record_id,person_key,name,region_code,employer_uscc,employer_name,stop_date,contribution_months,"
+             "unused_months"]
+    jobs = ["record_id,person_key,employer_uscc,started_on,ended_on,separation_reason"]
+    registrations = ["record_id,person_key,registered_on,seeking_work"]
+    for index, (name, months, reason, registered, reemployed, unused) in enumerate(PEOPLE, start=1):
+        key = pii.blind_index(id_number(index))
+        stops.append(f"S{index:04d},{key},{name},{COUNTY_CODE},{EMPLOYER[0]},{EMPLOYER[1]},{stop},{months},{unused}")
+        jobs.append(f"E{index:04d}a,{key},{EMPLOYER[0]},{stop - dt.timedelta(days=months * 30)},{stop},{reason}")
+        if reemployed:
+            jobs.append(f"E{index:04d}b,{key},91330182MA2DEMO02Y,{stop + dt.timedelta(days=10)},,")
+        if registered:
+            registrations.append(f"R{index:04d},{key},{stop + dt.timedelta(days=5)},true")
+    for code, lines in zip(files, (stops, jobs, registrations), strict=True):
+        files[code].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return files
+
+
+def load(report) -> list[str]:
+    """Create (once) the departments, the three logins, the catalogue and the day's benefit detection."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from zhili.core.datapool.api import ingest_file
+    from zhili.core.identity.api import role_label
+    from zhili.core.orgs.api import region_by_code
+
+    from . import services
+    from .models import BenefitClaim, Matter
+    from .roles import CITIZEN, CLERK, OFFICER
+
+    county = region_by_code(COUNTY_CODE)
+    clerk = _person(CLERK_USERNAME, "失业保险经办员", CLERK, organization=_department("人力资源和社会保障局", county),
+                    region=county)
+    officer = _person(OFFICER_USERNAME, "关键小事统筹员", OFFICER, organization=_department("发改委", county),
+                      region=county)
+    citizen = _person(CITIZEN_USERNAME, CITIZEN_NAME, CITIZEN, id_no=id_number(1))
+    services.load_catalogue(actor=officer)
+    if not BenefitClaim.objects.exists():
+        today = timezone.localdate()
+        with tempfile.TemporaryDirectory() as folder:
+            for code, path in write_day(Path(folder), today).items():
+                ingest_file(code, path, actor="demo:small_matters")
+        services.detect_unemployment_benefits(on=today, actor=clerk)
+    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (OFFICER, officer)):
+        report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "关键小事"))
+    return [f"关键小事：{Matter.objects.count()} 个事项，失业保险金主动发现 {BenefitClaim.objects.count()} 人"]
+
+
+register_demo("small_matters", load)

@@ -1,0 +1,19 @@
+"""Forms of the 关键小事 scene (the services validate; a form only carries the input)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import DISPUTABLE_FACTS, ClaimStatus
+
+
+class DisputeForm(forms.Form):
+    fact = forms.ChoiceField(label=_("有异议的信息"), choices=list(DISPUTABLE_FACTS.items()))
+    correct_value = forms.CharField(label=_("正确的信息"), max_length=200)
+    reason = forms.CharField(label=_("说明"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ClaimFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("状态"), choices=[("", _("全部"))] + list(ClaimStatus.choices), required=False)
+    stop_from = forms.DateField(label=_("停保日期自"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    stop_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

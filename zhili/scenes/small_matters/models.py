@@ -1,0 +1,140 @@
+"""Models of the 关键小事 scene: the catalogue of matters and the proactive unemployment benefit."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from zhili.core.foundation.api import TimeStampedModel, pii
+
+from .choices import ClaimStatus, LifeStage, PaymentStatus, ServicePath
+
+
+class Matter(TimeStampedModel):
+    """One high-frequency matter (关键小事) of the catalogue: who handles it, what it needs, and what it saved.
+
+    ``materials_before``/``days_before`` are the counts before the redesign, ``materials``/``time_limit_days`` the
+    ones now; the reduction shown is measured from them. ``situations`` are the tags of a person's situation
+    (``unemployed``, ``migrant``, ``dog_owner`` …) for which the matter is shown first.
+    """
+
+    code = models.SlugField(_("事项编码"), max_length=40, unique=True)
+    name = models.CharField(_("事项名称"), max_length=100)
+    stage = models.CharField(_("人生阶段"), max_length=16, choices=LifeStage.choices, db_index=True)
+    department = models.CharField(_("主管部门"), max_length=60)
+    path = models.CharField(_("改革路径"), max_length=16, choices=ServicePath.choices, default=ServicePath.PLAIN)
+    materials = models.JSONField(_("所需材料"), default=list)
+    steps = models.JSONField(_("办理环节"), default=list)
+    materials_before = models.PositiveSmallIntegerField(_("改革前材料数"))
+    time_limit_days = models.PositiveSmallIntegerField(_("承诺时限（工作日）"))
+    days_before = models.PositiveSmallIntegerField(_("改革前时限（工作日）"))
+    situations = models.JSONField(_("适用情形"), default=list, blank=True)
+    basis = models.CharField(_("办理依据"), max_length=300)
+    online = models.BooleanField(_("可全程网办"), default=True)
+    position = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("关键小事事项")
+        verbose_name_plural = _("关键小事事项")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("small_matters:matter_detail", args=[self.code])
+
+    @property
+    def stage_choice(self) -> LifeStage:
+        return LifeStage(self.stage)
+
+    @property
+    def path_choice(self) -> ServicePath:
+        return ServicePath(self.path)
+
+    @property
+    def materials_cut(self) -> float:
+        """The share of materials no longer asked for (0–1)."""
+        return 0.0 if not self.materials_before else 1 - len(self.materials) / self.materials_before
+
+    @property
+    def time_cut(self) -> float:
+        """The share of the time limit saved (0–1)."""
+        return 0.0 if not self.days_before else 1 - self.time_limit_days / self.days_before
+
+
+class BenefitClaim(TimeStampedModel):
+    """A proactive unemployment-benefit claim (无感智办): found from the data, confirmed by the person, decided.
+
+    ``person_key`` is the person's pseudonymous key in the exchanged data (the platform's blind index of the ID
+    number), so the data pool never holds the number itself; ``person`` is set when that person has an account.
+    ``facts`` are the pre-filled facts the person confirms; ``decision`` the policy engine's explanation.
+    """
+
+    person_key = models.CharField(_("人员标识"), max_length=64, db_index=True)
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("本人"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    name = pii.EncryptedTextField(_("姓名"), blank=True)
+    region = models.ForeignKey("orgs.Region", verbose_name=_("参保地"), on_delete=models.PROTECT, related_name="+")
+    stop_date = models.DateField(_("停保日期"))
+    facts = models.JSONField(_("预填信息"), default=dict)
+    decision = models.JSONField(_("资格判断"), default=dict)
+    status = models.CharField(_("状态"), max_length=16, choices=ClaimStatus.choices, db_index=True)
+    months = models.PositiveSmallIntegerField(_("领取月数"), default=0)
+    monthly_amount = models.DecimalField(_("月标准（元）"), max_digits=10, decimal_places=2, null=True, blank=True)
+    detected_on = models.DateField(_("发现日期"))
+    confirmed_at = models.DateTimeField(_("本人确认时间"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    note = models.CharField(_("审核意见"), max_length=500, blank=True)
+    correction_case = models.ForeignKey("cases.Case", verbose_name=_("信息更正工单"), null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("失业保险金主动办理")
+        verbose_name_plural = _("失业保险金主动办理")
+        ordering = ["-detected_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["person_key", "stop_date"], name="sm_claim_once_per_stop")]
+
+    def __str__(self):
+        return f"{pii.mask_name(self.name)} {self.stop_date}"
+
+    def get_absolute_url(self):
+        return reverse("small_matters:claim_detail", args=[self.pk])
+
+    @property
+    def status_choice(self) -> ClaimStatus:
+        return ClaimStatus(self.status)
+
+    @property
+    def masked_name(self) -> str:
+        return pii.mask_name(self.name)
+
+    @property
+    def total_amount(self):
+        return None if self.monthly_amount is None else self.monthly_amount * self.months
+
+
+class BenefitPayment(TimeStampedModel):
+    """One month of an approved claim's benefit (the payment months recorded on approval)."""
+
+    claim = models.ForeignKey(BenefitClaim, verbose_name=_("失业保险金"), on_delete=models.CASCADE,
+                              related_name="payments")
+    month = models.DateField(_("所属月份"))
+    amount = models.DecimalField(_("金额（元）"), max_digits=10, decimal_places=2)
+    status = models.CharField(_("状态"), max_length=16, choices=PaymentStatus.choices, default=PaymentStatus.SCHEDULED)
+    paid_at = models.DateTimeField(_("发放时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("失业保险金发放月份")
+        verbose_name_plural = _("失业保险金发放月份")
+        ordering = ["claim", "month"]
+        constraints = [models.UniqueConstraint(fields=["claim", "month"], name="sm_payment_once_per_month")]
+
+    def __str__(self):
+        return f"{self.claim_id} {self.month:%Y-%m}"
+
+    @property
+    def status_choice(self) -> PaymentStatus:
+        return PaymentStatus(self.status)

@@ -1,0 +1,11 @@
+"""The 关键小事 scene's menu: each entry shows to the roles named."""
+
+from zhili.core.scenes.api import MenuItem
+
+from .roles import CITIZEN, CLERK, OFFICER
+
+MENU = [
+    MenuItem(label="关键小事", url_name="small_matters:home", roles=frozenset({CITIZEN}), mobile=True),
+    MenuItem(label="失业保险金主动办理", url_name="small_matters:claim_list", roles=frozenset({CLERK})),
+    MenuItem(label="关键小事驾驶舱", url_name="small_matters:cockpit", roles=frozenset({CLERK, OFFICER})),
+]

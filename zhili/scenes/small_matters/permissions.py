@@ -1,0 +1,44 @@
+"""Who may do what in the 关键小事 scene: a person sees and answers their own claims; a clerk decides claims in
+their region; 发改委's officer keeps the catalogue; both read the cockpit."""
+
+from zhili.core.identity.api import Role, has_role, in_scope, rule
+
+from .roles import CLERK, OFFICER
+
+
+@rule("small_matters.service.use")
+def _use(user, obj) -> bool:
+    return user.is_authenticated
+
+
+@rule("small_matters.claim.view")
+def _view(user, claim) -> bool:
+    if claim is None:
+        return has_role(user, CLERK, Role.PLATFORM_ADMIN)
+    return (claim.person_id is not None and claim.person_id == user.pk) or (
+        has_role(user, CLERK) and in_scope(user, claim.region))
+
+
+@rule("small_matters.claim.answer")
+def _answer(user, claim) -> bool:
+    return claim is not None and claim.person_id is not None and claim.person_id == user.pk
+
+
+@rule("small_matters.claim.decide")
+def _decide(user, claim) -> bool:
+    return claim is not None and has_role(user, CLERK) and in_scope(user, claim.region)
+
+
+@rule("small_matters.benefit.detect")
+def _detect(user, obj) -> bool:
+    return has_role(user, CLERK, Role.PLATFORM_ADMIN)
+
+
+@rule("small_matters.catalogue.manage")
+def _catalogue(user, obj) -> bool:
+    return has_role(user, OFFICER, Role.PLATFORM_ADMIN)
+
+
+@rule("small_matters.cockpit.view")
+def _cockpit(user, obj) -> bool:
+    return has_role(user, CLERK, OFFICER, Role.PLATFORM_ADMIN)

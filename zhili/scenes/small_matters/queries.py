@@ -1,0 +1,69 @@
+"""Reads of the 关键小事 scene: what a person may see, the matters for their situation, and the cockpit's figures."""
+
+from collections import Counter
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from zhili.core.identity.api import Role, filter_by_scope, has_role
+
+from .choices import ClaimStatus
+from .models import BenefitClaim, Matter
+from .roles import CLERK
+
+
+def visible_claims(user) -> QuerySet:
+    """A clerk's claims in their region's scope (a platform administrator's everywhere); anyone else's own."""
+    claims = BenefitClaim.objects.select_related("region", "person")
+    if has_role(user, CLERK, Role.PLATFORM_ADMIN):
+        return filter_by_scope(user, claims)
+    return claims.filter(person=user) if user.is_authenticated else claims.none()
+
+
+def claim_for(user, pk: int) -> BenefitClaim:
+    """The claim ``pk`` if ``user`` may see it; "not found" otherwise, as for one that does not exist."""
+    return get_object_or_404(visible_claims(user), pk=pk)
+
+
+def own_claims(user) -> QuerySet:
+    return BenefitClaim.objects.filter(person=user).select_related("region") if user.is_authenticated \
+        else BenefitClaim.objects.none()
+
+
+def status_counts(claims: QuerySet) -> dict[str, int]:
+    """How many claims stand in each state (every state listed, zero included)."""
+    counts = Counter(claims.values_list("status", flat=True))
+    return {status: counts.get(status, 0) for status in ClaimStatus.values}
+
+
+def situations_of(user) -> set[str]:
+    """The situation tags the platform holds for ``user`` (from their claims now; more sources as matters land)."""
+    tags = set()
+    if own_claims(user).exists():
+        tags.add("unemployed")
+    return tags
+
+
+def matters_for(user, *, stage: str = "", chosen: set[str] | frozenset = frozenset()) -> tuple[list, list]:
+    """(matters for the person's situation, the rest) — those matching a held or chosen situation come first."""
+    matters = Matter.objects.all()
+    if stage:
+        matters = matters.filter(stage=stage)
+    tags = situations_of(user) | set(chosen)
+    first, rest = [], []
+    for matter in matters:
+        (first if tags & set(matter.situations) else rest).append(matter)
+    return first, rest
+
+
+def catalogue_figures(matters=None) -> dict:
+    """Counts per stage and the measured reduction of materials and time over the catalogue (totals, 0–1)."""
+    matters = list(matters if matters is not None else Matter.objects.all())
+    before_materials = sum(m.materials_before for m in matters)
+    before_days = sum(m.days_before for m in matters)
+    return {
+        "matters": len(matters),
+        "per_stage": Counter(m.stage for m in matters),
+        "materials_cut": 1 - sum(len(m.materials) for m in matters) / before_materials if before_materials else 0.0,
+        "time_cut": 1 - sum(m.time_limit_days for m in matters) / before_days if before_days else 0.0,
+    }

@@ -1,0 +1,26 @@
+"""The 关键小事 scene's demo data: a login per role, the 50 matters, eight people found, loaded twice unchanged."""
+
+from zhili.core.identity.api import role_label
+from zhili.core.scenes.api import DemoReport
+from zhili.scenes.small_matters.demo import load
+from zhili.scenes.small_matters.models import BenefitClaim, Matter
+from zhili.scenes.small_matters.queries import catalogue_figures, matters_for
+from zhili.scenes.small_matters.roles import CITIZEN, CLERK, OFFICER
+from zhili.scenes.small_matters.tests.conftest import claim_named
+
+
+def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(county):
+    first, second = DemoReport(), DemoReport()
+    load(first)
+    load(second)
+    assert [login[:2] for login in second.logins] == [(role_label(CITIZEN), "small_matters_citizen"),
+                                                      (role_label(CLERK), "small_matters_clerk"),
+                                                      (role_label(OFFICER), "small_matters_officer")]
+    assert (Matter.objects.count(), BenefitClaim.objects.count()) == (50, 8)
+    figures = catalogue_figures()
+    assert [figures["per_stage"][s] for s in ("birth", "school", "employment", "life", "family", "retirement")] == [
+        4, 6, 14, 16, 5, 5]
+    citizen = claim_named("周晓梅").person
+    first_matters, _rest = matters_for(citizen)
+    assert "unemployment_benefit" in [m.code for m in first_matters]
+    assert all("unemployed" in m.situations for m in first_matters)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "small_matters"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("matters/<slug:code>/", views.matter_detail, name="matter_detail"),
+    path("claims/", views.claim_list, name="claim_list"),
+    path("claims/detect/", views.claim_detect, name="claim_detect"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/confirm/", views.claim_confirm, name="claim_confirm"),
+    path("claims/<int:pk>/dispute/", views.claim_dispute, name="claim_dispute"),
+    path("claims/<int:pk>/decide/", views.claim_decide, name="claim_decide"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
+    path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),
+]

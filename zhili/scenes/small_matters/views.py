@@ -1,0 +1,184 @@
+"""Pages of the 关键小事 scene: the person's matters and claims (phone-first), the clerk's claims, the cockpit."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.foundation.api import add_service_errors
+from zhili.core.identity.api import can, require
+from zhili.core.ui.api import Column, ListPage, export_xlsx
+
+from . import queries, services
+from .catalogue import SITUATIONS
+from .choices import ClaimStatus, LifeStage
+from .forms import ClaimFilterForm, DisputeForm
+from .models import Matter
+
+# ------------------------------------------------------------------ service side (phone)
+
+
+@login_required
+def home(request):
+    """The person's page: their claims first, then the matters for their situation, then the rest by stage."""
+    require(request.user, "small_matters.service.use")
+    stage = request.GET.get("stage", "")
+    stage = stage if stage in LifeStage.values else ""
+    chosen = {s for s in request.GET.getlist("s") if s in SITUATIONS}
+    first, rest = queries.matters_for(request.user, stage=stage, chosen=chosen)
+    held = queries.situations_of(request.user)
+    return render(request, "small_matters/home.html", {
+        "claims": queries.own_claims(request.user), "first": first, "rest": rest, "stage": stage,
+        "stages": LifeStage, "situations": [(code, label, code in chosen or code in held)
+                                            for code, label in SITUATIONS.items()]})
+
+
+@login_required
+def matter_detail(request, code: str):
+    require(request.user, "small_matters.service.use")
+    matter = get_object_or_404(Matter, code=code)
+    return render(request, "small_matters/matter_detail.html", {"matter": matter})
+
+
+@login_required
+def claim_detail(request, pk: int):
+    """One claim: the pre-filled facts to confirm, the reasons of the decision, the payment months."""
+    claim = queries.claim_for(request.user, pk)
+    form = DisputeForm()
+    return render(request, "small_matters/claim_detail.html", {
+        "claim": claim, "form": form, "payments": claim.payments.all(),
+        "may_answer": can(request.user, "small_matters.claim.answer", claim) and claim.status == ClaimStatus.NOTIFIED,
+        "may_decide": can(request.user, "small_matters.claim.decide", claim) and claim.status == ClaimStatus.CONFIRMED})
+
+
+@login_required
+@require_POST
+def claim_confirm(request, pk: int):
+    claim = queries.claim_for(request.user, pk)
+    try:
+        services.confirm_claim(claim, actor=request.user)
+    except ValidationError:
+        pass  # already answered: the page shows the state it is in
+    return redirect("small_matters:claim_detail", pk=claim.pk)
+
+
+@login_required
+@require_POST
+def claim_dispute(request, pk: int):
+    claim = queries.claim_for(request.user, pk)
+    form = DisputeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.dispute_claim(claim, actor=request.user, **form.cleaned_data)
+            return redirect("small_matters:claim_detail", pk=claim.pk)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return render(request, "small_matters/claim_detail.html", {
+        "claim": claim, "form": form, "payments": claim.payments.all(), "may_decide": False,
+        "may_answer": can(request.user, "small_matters.claim.answer", claim)}, status=400)
+
+
+# ------------------------------------------------------------------ governance side
+
+CLAIM_COLUMNS = [
+    Column("name", _("姓名")), Column("region", _("参保地"), sort="region__code"),
+    Column("stop", _("停保日期"), sort="stop_date"), Column("months", _("月数"), sort="months"),
+    Column("amount", _("月标准（元）"), sort="monthly_amount"), Column("status", _("状态"), sort="status"),
+]
+
+
+@login_required
+def claim_list(request):
+    """The clerk's claims in their region: filters, state counts, pagination, XLSX export, run detection."""
+    require(request.user, "small_matters.claim.view")
+    claims = queries.visible_claims(request.user)
+    board = [(ClaimStatus(s), n) for s, n in queries.status_counts(claims).items()]
+    form = ClaimFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("status"):
+        claims = claims.filter(status=filters["status"])
+    if filters.get("stop_from"):
+        claims = claims.filter(stop_date__gte=filters["stop_from"])
+    if filters.get("stop_to"):
+        claims = claims.filter(stop_date__lte=filters["stop_to"])
+    listing = ListPage(request, claims, columns=CLAIM_COLUMNS, default_sort="-id", per_page=20)
+    if listing.wants_export:
+        header = [_("姓名"), _("参保地"), _("原单位"), _("停保日期"), _("状态"), _("月数"), _("月标准（元）"), _("判断")]
+        rows = ([c.masked_name, c.region.name, c.facts.get("employer_name", ""), c.stop_date, c.status_choice.label,
+                 c.months, c.monthly_amount, c.decision.get("summary", "")] for c in listing.queryset)
+        return export_xlsx(request, what="small_matters.claims", title=_("失业保险金主动办理"), header=header, rows=rows)
+    return render(request, "small_matters/claim_list.html", {
+        "listing": listing, "form": form, "board": board,
+        "may_detect": can(request.user, "small_matters.benefit.detect")})
+
+
+@login_required
+@require_POST
+def claim_detect(request):
+    require(request.user, "small_matters.benefit.detect")
+    report = services.detect_unemployment_benefits(actor=request.user)
+    request.session["small_matters_detected"] = {"eligible": report.eligible, "not_qualified": report.not_qualified,
+                                                 "already_known": report.already_known}
+    return redirect("small_matters:claim_list")
+
+
+@login_required
+@require_POST
+def claim_decide(request, pk: int):
+    claim = queries.claim_for(request.user, pk)
+    try:
+        services.decide_claim(claim, approve=request.POST.get("decision") == "approve", actor=request.user,
+                              note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        request.session["small_matters_error"] = "；".join(exc.messages)
+    return redirect("small_matters:claim_detail", pk=claim.pk)
+
+
+# ------------------------------------------------------------------ cockpit
+
+def _figure(value, display: str = "") -> dict:
+    """A figure about matters, not people (no small-cell suppression)."""
+    return {"value": value, "n": None, "display": display or f"{value:,}", "suppressed": False}
+
+
+def _analyses(user) -> dict:
+    claims = queries.visible_claims(user)
+    status_rows = [[str(ClaimStatus(s).label), count_cell(n)] for s, n in queries.status_counts(claims).items()]
+    figures = queries.catalogue_figures()
+    stage_rows = [[str(stage.label), _figure(figures["per_stage"].get(stage.value, 0))] for stage in LifeStage]
+    return {
+        "headline": table_result("headline", "关键小事总览", ["指标", "数值"], [
+            ["事项数", _figure(figures["matters"])],
+            ["材料精简率", _figure(round(figures["materials_cut"] * 100, 1), f"{figures['materials_cut']:.1%}")],
+            ["时间压缩率", _figure(round(figures["time_cut"] * 100, 1), f"{figures['time_cut']:.1%}")],
+            ["失业保险金主动发现", count_cell(claims.exclude(status=ClaimStatus.NOT_QUALIFIED).count())],
+        ]),
+        "stages": table_result("stages", "各人生阶段事项数", ["阶段", "事项数"], stage_rows, chart="bar"),
+        "claims": table_result("claims", "失业保险金办理状态", ["状态", "人数"], status_rows, chart="pie"),
+    }
+
+
+@login_required
+def cockpit(request):
+    require(request.user, "small_matters.cockpit.view")
+    return render_cockpit(request, cockpits["small_matters.overview"], [])
+
+
+@login_required
+def cockpit_data(request):
+    require(request.user, "small_matters.cockpit.view")
+    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def cockpit_export(request, code: str):
+    require(request.user, "small_matters.cockpit.view")
+    result = _analyses(request.user).get(code)
+    if result is None:
+        raise Http404("没有这项分析")
+    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
+    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)

@@ -1,0 +1,11 @@
+"""Case types of the 关键小事 scene, handled by core.cases (deadlines in working days, 督办, closure, rating)."""
+
+from zhili.core.cases.api import closed_loop_case_type
+
+CASE_TYPES = [
+    closed_loop_case_type(
+        "small_matters.fact_correction", "预填信息更正",
+        deadline_basis="平台服务承诺（受理 1 日、处置 5 个工作日），尚未对应到法定时限：个人信息更正参照《个人信息保护法》"
+                       "第四十六条“及时更正”",
+    ),
+]
