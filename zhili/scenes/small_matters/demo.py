@@ -8,6 +8,7 @@ from pathlib import Path
 
 from zhili.core.scenes.api import COUNTY_CODE, register_demo
 
+COUNTY = "330127"  # 淳安县: the core demo's people live in 建德市; this scene's offices serve another county
 CLERK_USERNAME = "small_matters_clerk"
 OFFICER_USERNAME = "small_matters_officer"
 CITIZEN_USERNAME = "small_matters_citizen"
@@ -58,8 +59,8 @@ def _department(name: str, county):
             or register_department(name=name, region=county, actor=None))
 
 
-def write_day(folder: Path, today: dt.date) -> dict[str, Path]:
-    """The three datasets' CSV files for ``PEOPLE``, stops 20 days before ``today``."""
+def write_day(folder: Path, today: dt.date, region_code: str = COUNTY) -> dict[str, Path]:
+    """The three datasets' CSV files for ``PEOPLE`` insured in ``region_code``, stops 20 days before ``today``."""
     from zhili.core.foundation.api import pii
 
     stop = today - dt.timedelta(days=20)
@@ -71,7 +72,7 @@ def write_day(folder: Path, today: dt.date) -> dict[str, Path]:
     registrations = ["record_id,person_key,registered_on,seeking_work"]
     for index, (name, months, reason, registered, reemployed, unused) in enumerate(PEOPLE, start=1):
         key = pii.blind_index(id_number(index))
-        stops.append(f"S{index:04d},{key},{name},{COUNTY_CODE},{EMPLOYER[0]},{EMPLOYER[1]},{stop},{months},{unused}")
+        stops.append(f"S{index:04d},{key},{name},{region_code},{EMPLOYER[0]},{EMPLOYER[1]},{stop},{months},{unused}")
         jobs.append(f"E{index:04d}a,{key},{EMPLOYER[0]},{stop - dt.timedelta(days=months * 30)},{stop},{reason}")
         if reemployed:
             jobs.append(f"E{index:04d}b,{key},91330182MA2DEMO02Y,{stop + dt.timedelta(days=10)},,")
@@ -95,7 +96,7 @@ def load(report) -> list[str]:
     from .models import BenefitClaim, Matter
     from .roles import CITIZEN, CLERK, OFFICER
 
-    county = region_by_code(COUNTY_CODE)
+    county = region_by_code(COUNTY)
     clerk = _person(CLERK_USERNAME, "失业保险经办员", CLERK, organization=_department("人力资源和社会保障局", county),
                     region=county)
     officer = _person(OFFICER_USERNAME, "关键小事统筹员", OFFICER, organization=_department("发改委", county),

@@ -54,7 +54,7 @@ def day_data(county, tmp_path):
 
     from ..demo import write_day
 
-    for code, path in write_day(tmp_path, DAY).items():
+    for code, path in write_day(tmp_path, DAY, county.code).items():
         assert ingest_file(code, path, actor="test").status == "succeeded"
     return DAY
 

@@ -2,6 +2,7 @@
 
 from zhili.core.identity.api import role_label
 from zhili.core.scenes.api import DemoReport
+from zhili.core.testing.api import RegionFactory
 from zhili.scenes.small_matters.demo import load
 from zhili.scenes.small_matters.models import BenefitClaim, Matter
 from zhili.scenes.small_matters.queries import catalogue_figures, matters_for
@@ -9,7 +10,8 @@ from zhili.scenes.small_matters.roles import CITIZEN, CLERK, OFFICER
 from zhili.scenes.small_matters.tests.conftest import claim_named
 
 
-def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(county):
+def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
+    RegionFactory(code="330127", name="淳安县")
     first, second = DemoReport(), DemoReport()
     load(first)
     load(second)
