@@ -82,3 +82,28 @@ class CarbonResult(TimeStampedModel):
         if not self.grade:
             return ""
         return f"{self.level_choice.label}{self.grade_choice.label}"
+
+
+class CarbonBill(TimeStampedModel):
+    """A carbon bill (碳账单) issued for an enterprise and period: the PDF, sealed by the platform, and its digest.
+
+    The figures are those of the result it was made from; a later re-evaluation leaves an issued bill as it was.
+    """
+
+    enterprise = models.ForeignKey("orgs.Organization", verbose_name=_("企业"), on_delete=models.PROTECT,
+                                   related_name="+")
+    period = models.CharField(_("账单期"), max_length=7, db_index=True)
+    result = models.ForeignKey(CarbonResult, verbose_name=_("评价结果"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="bills")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("签发人"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    pdf = models.BinaryField(_("PDF 文件"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        verbose_name = _("碳账单")
+        verbose_name_plural = _("碳账单")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.period}"

@@ -28,3 +28,9 @@ def _own(user, enterprise) -> bool:
 @rule("carbon_code.cockpit.view")
 def _cockpit(user, obj) -> bool:
     return has_role(user, OFFICER)
+
+
+@rule("carbon_code.bill.issue")
+def _bill(user, result) -> bool:
+    """An officer for an enterprise in their region, or the enterprise's administrator for its own."""
+    return result is not None and _view(user, result)

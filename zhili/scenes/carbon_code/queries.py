@@ -10,7 +10,7 @@ from zhili.core.orgs.api import Organization
 
 from .choices import EnergyKind, ResultStatus
 from .indicators import SYSTEM
-from .models import CarbonResult
+from .models import CarbonBill, CarbonResult
 from .roles import ENTERPRISE, OFFICER
 from .rules import rule
 
@@ -26,6 +26,16 @@ def visible_results(user) -> QuerySet:
 def result_for(user, pk: int) -> CarbonResult:
     """The result ``pk`` if ``user`` may see it; "not found" otherwise, as for a result that does not exist."""
     return get_object_or_404(visible_results(user), pk=pk)
+
+
+def bill_for(user, pk: int) -> CarbonBill:
+    """An issued bill whose enterprise ``user`` administers or whose region lies in their scope; else 404."""
+    bills = CarbonBill.objects.select_related("enterprise__region")
+    if has_role(user, OFFICER, Role.PLATFORM_ADMIN):
+        bills = filter_by_scope(user, bills, "enterprise__region")
+    else:
+        bills = bills.filter(enterprise_id__in=organizations_of(user, ENTERPRISE))
+    return get_object_or_404(bills, pk=pk)
 
 
 def own_enterprises(user) -> QuerySet:

@@ -30,7 +30,7 @@ from zhili.core.orgs.api import Organization
 from . import engine
 from .choices import ResultStatus
 from .indicators import SYSTEM
-from .models import CarbonResult, Evaluation
+from .models import CarbonBill, CarbonResult, Evaluation
 from .rules import factors_on, rule
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def evaluate_period(period: str, *, actor) -> Evaluation:
                      "reference": f.reference} for k, f in factors.items()})
     enterprises = {uscc: (pk, region) for uscc, pk, region in Organization.objects.filter(
         uscc__in=[r["uscc"] for r in rows]).values_list("uscc", "pk", "region_id")}
-    CarbonResult.objects.filter(period=period).delete()
+    CarbonResult.objects.filter(period=period).delete()  # an issued bill keeps its own PDF (result set null)
     results = []
     for row in rows:
         problems = _problems(row, period)
@@ -174,3 +174,23 @@ def _hand_back_grades(rows, results, period: str, end: dt.date, actor) -> None:
         if batch.status != "succeeded":
             raise ValidationError({"period": _("评价结果写入数据仓失败：{reason}").format(reason=batch.failure_reason)})
     evaluate_system(SYSTEM, end, actor=label, period=period)
+
+
+@transaction.atomic
+def issue_bill(result: CarbonResult, *, actor) -> CarbonBill:
+    """Issue the carbon bill (碳账单) of ``result``: the PDF sealed by the platform, audited, its digest ledgered."""
+    from zhili.core.esign.api import platform_seal_pdf
+
+    from .bills import render_bill
+
+    require(actor, "carbon_code.bill.issue", result)
+    sealed = platform_seal_pdf(render_bill(result), subject=result, reason=_("碳账单"), actor=actor,
+                               field_name="CarbonBillSeal")
+    digest = hashlib.sha256(sealed).hexdigest()
+    bill = CarbonBill.objects.create(enterprise=result.enterprise, period=result.period, result=result,
+                                     issued_by=actor, pdf=sealed, sha256=digest)
+    data = {"period": result.period, "uscc": result.enterprise.uscc, "grade": result.grade, "sha256": digest}
+    audit.record("carbon_code.bill.issued", actor=actor, target=bill, data=data)
+    ledger.append(kind="carbon_code.bill.issued", subject=bill, actor=actor, digest=digest, data=data)
+    events.publish("carbon_code.bill.issued", bill_id=bill.pk, enterprise_id=result.enterprise_id)
+    return bill

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from zhili.core.ui.api import Column, ListPage, export_xlsx
 from . import queries, services
 from .choices import CarbonLevel, Grade, ResultStatus
 from .forms import EvaluateForm, ResultFilterForm
-from .models import CarbonResult, Evaluation
+from .models import CarbonBill, CarbonResult, Evaluation
 
 
 def _qr_svg(request, token: str, colour: str) -> str:
@@ -132,7 +132,26 @@ def result_detail(request, pk: int):
     result = queries.result_for(request.user, pk)
     return render(request, "carbon_code/result_detail.html", {
         "result": result, "problems": [queries.problem_text(p) for p in result.problems],
-        "factors": result.evaluation.factors, "quantities": queries.quantity_rows(result)})
+        "factors": result.evaluation.factors, "quantities": queries.quantity_rows(result),
+        "bills": CarbonBill.objects.filter(result=result).only("id", "created_at", "sha256")})
+
+
+@login_required
+@require_POST
+def bill_issue(request, pk: int):
+    """Issue the carbon bill of a result (its enterprise or an officer of its region) and download it."""
+    result = queries.result_for(request.user, pk)
+    bill = services.issue_bill(result, actor=request.user)
+    return redirect("carbon_code:bill_pdf", pk=bill.pk)
+
+
+@login_required
+def bill_pdf(request, pk: int):
+    """An issued carbon bill as PDF, for its enterprise and the officers of its region."""
+    bill = queries.bill_for(request.user, pk)
+    response = HttpResponse(bytes(bill.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="carbon-bill-{bill.period}.pdf"'
+    return response
 
 
 def _analyses(user) -> dict:
