@@ -1,4 +1,4 @@
-"""The 碳效码 scene's cockpit (驾驶舱) on core.dashboards."""
+"""The 碳效码 scene's cockpit (驾驶舱) on core.dashboards: county → town → industry → enterprise."""
 
 from zhili.core.dashboards.api import Cockpit, Widget, register_cockpit
 
@@ -7,6 +7,11 @@ COCKPIT = register_cockpit(Cockpit(
     title="碳效码驾驶舱",
     data_url_name="carbon_code:cockpit_data",
     export_url_name="carbon_code:cockpit_export",
-    widgets=(Widget("grades", "碳效等级分布", "bar", span=2), Widget("levels", "碳效水平分布", "pie"),
-             Widget("status", "评价情况", "pie")),
+    widgets=(Widget("kpi", "总体情况", "kpi", span=3),
+             Widget("regions", "区域碳效排名", "hbar", span=2, table_open=True),
+             Widget("grades", "碳效等级分布", "bar"),
+             Widget("industries", "行业碳效", "bar", span=2, table_open=True),
+             Widget("levels", "碳效水平分布", "pie"),
+             Widget("new_energy", "自发零碳电力", "line", span=2),
+             Widget("worst", "碳效值最高的企业", "table")),
 ))

@@ -78,7 +78,8 @@ def load(report) -> list[str]:
     if not Evaluation.objects.filter(period=str(DEMO_YEAR)).exists():
         data = load_data(county)
         services.evaluate_period(str(DEMO_YEAR), actor=officer)
-        services.evaluate_period(f"{DEMO_YEAR}-12", actor=officer)
+        for month in range(1, 13):
+            services.evaluate_period(f"{DEMO_YEAR}-{month:02d}", actor=officer)
         clean = next(f for f in data.firms if not f.planted)
         firm = Organization.objects.get(uscc=clean.uscc)
     else:

@@ -105,13 +105,6 @@ FROM graded ORDER BY uscc
 """
 
 
-def evaluate(con, start: dt.date, end: dt.date, factors, bounds: Bounds) -> list[dict]:
-    """Every enterprise's figures for the months ``start``..``end`` as dicts (see ``evaluation_sql``)."""
-    cursor = con.execute(evaluation_sql(start, end, factors, bounds))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def region_indices_sql(table: str) -> str:
     """Totals, intensity and index (region L / province L) by city, county, town and industry, with rankings.
 

@@ -107,3 +107,34 @@ class CarbonBill(TimeStampedModel):
 
     def __str__(self):
         return f"{self.enterprise} {self.period}"
+
+
+class RegionIndex(TimeStampedModel):
+    """A region's or industry's figures for an evaluated period: totals, intensity, index against the province,
+    rank among its peers (the graded enterprises only)."""
+
+    evaluation = models.ForeignKey(Evaluation, verbose_name=_("评价"), on_delete=models.CASCADE,
+                                   related_name="indices")
+    period = models.CharField(_("评价期"), max_length=7, db_index=True)
+    level = models.CharField(_("层级"), max_length=10, db_index=True)  # province, city, county, town, industry
+    code = models.CharField(_("代码"), max_length=12)
+    name = models.CharField(_("名称"), max_length=100, blank=True)
+    firms = models.PositiveIntegerField(_("企业数"))
+    good_firms = models.PositiveIntegerField(_("1–2 级企业数"))
+    poor_firms = models.PositiveIntegerField(_("4–5 级企业数"))
+    gross_t = models.DecimalField(_("碳排放总量（tCO2）"), max_digits=18, decimal_places=3)
+    offset_t = models.DecimalField(_("零碳电力抵扣（tCO2）"), max_digits=18, decimal_places=3)
+    net_t = models.DecimalField(_("净排放（tCO2）"), max_digits=18, decimal_places=3)
+    value_added = models.DecimalField(_("增加值（万元）"), max_digits=18, decimal_places=2)
+    intensity = models.DecimalField(_("单位增加值碳排放（t/万元）"), max_digits=12, decimal_places=4)
+    index_value = models.DecimalField(_("碳效指数"), max_digits=12, decimal_places=4)
+    neutrality = models.DecimalField(_("碳中和率"), max_digits=6, decimal_places=4, null=True)
+    rank = models.PositiveIntegerField(_("排名"))
+
+    class Meta:
+        verbose_name = _("区域碳效指数")
+        verbose_name_plural = _("区域碳效指数")
+        ordering = ["period", "level", "rank"]
+
+    def __str__(self):
+        return f"{self.period} {self.name or self.code}"

@@ -4,13 +4,13 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.identity.api import Role, filter_by_scope, has_role, organizations_of
+from zhili.core.identity.api import Role, filter_by_scope, has_role, in_scope, organizations_of
 from zhili.core.indicators.api import check_status_code, issue_status_code
-from zhili.core.orgs.api import Organization
+from zhili.core.orgs.api import Organization, region_by_code
 
 from .choices import EnergyKind, ResultStatus
 from .indicators import SYSTEM
-from .models import CarbonBill, CarbonResult
+from .models import CarbonBill, CarbonResult, RegionIndex
 from .roles import ENTERPRISE, OFFICER
 from .rules import rule
 
@@ -120,3 +120,10 @@ def quantity_rows(result: CarbonResult) -> list[tuple[str, float, str, str]]:
         emissions = quantity * float(factor.get("t_co2_per_unit", 0))
         rows.append((str(kind.label), _num(quantity), factor.get("unit", ""), _num(emissions)))
     return rows
+
+
+def index_visible(user, index: RegionIndex) -> bool:
+    """Province, city and industry indices are aggregates every officer sees; a county's or town's only in scope."""
+    if index.level in ("province", "city", "industry"):
+        return True
+    return in_scope(user, region_by_code(index.code))

@@ -30,7 +30,7 @@ from zhili.core.orgs.api import Organization
 from . import engine
 from .choices import ResultStatus
 from .indicators import SYSTEM
-from .models import CarbonBill, CarbonResult, Evaluation
+from .models import CarbonBill, CarbonResult, Evaluation, RegionIndex
 from .rules import factors_on, rule
 
 logger = logging.getLogger(__name__)
@@ -56,10 +56,11 @@ def bounds_on(day: dt.date) -> engine.Bounds:
                          float(rule("outlier_ratio", day).value))
 
 
-def compute(period: str) -> tuple[list[dict], dict, set[str]]:
+def compute(period: str) -> tuple[list[dict], list[dict], dict, set[str]]:
     """Every registered enterprise's figures for ``period`` from the data pool (reads only).
 
-    Returns the engine's rows, the factors used and the USCCs in the data that no registered enterprise has.
+    Returns the engine's rows, the region and industry indices, the factors used and the USCCs in the data that
+    no registered enterprise has.
     """
     import duckdb
     import pyarrow as pa
@@ -78,9 +79,15 @@ def compute(period: str) -> tuple[list[dict], dict, set[str]]:
         "uscc": [k[0] for k in known],
         "industry": [k[1] if k[1] and k[1].isdigit() else None for k in known],
         "region": [k[2] for k in known]}))
-    rows = engine.evaluate(con, start, end, factors, bounds_on(end))
+    con.execute(f"CREATE TABLE results AS {engine.evaluation_sql(start, end, factors, bounds_on(end))}")
+    cursor = con.execute("SELECT * FROM results ORDER BY uscc")
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    cursor = con.execute(engine.region_indices_sql("results"))
+    names = [d[0] for d in cursor.description]
+    indices = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     con.close()
-    return rows, factors, found - {k[0] for k in known}
+    return rows, indices, factors, found - {k[0] for k in known}
 
 
 def _dec(value, places: int) -> Decimal | None:
@@ -119,7 +126,7 @@ def evaluate_period(period: str, *, actor) -> Evaluation:
     if not isinstance(actor, str):
         require(actor, "carbon_code.evaluation.run")
     start, end, scope = period_bounds(period)
-    rows, factors, unknown = compute(period)
+    rows, indices, factors, unknown = compute(period)
     evaluation = Evaluation.objects.create(
         period=period, start=start, end=end, started_by=None if isinstance(actor, str) else actor,
         factors={k: {"unit": f.unit, "t_co2_per_unit": str(f.t_co2_per_unit.quantize(Decimal("0.0000001"))),
@@ -142,6 +149,7 @@ def evaluate_period(period: str, *, actor) -> Evaluation:
             grade=str(row["grade"]) if graded else "", level=row["level"] if graded else "",
             neutrality=_dec(row["neutrality"], 4), problems=problems))
     CarbonResult.objects.bulk_create(results, batch_size=1000)
+    _store_indices(evaluation, indices)
     evaluation.enterprise_count = len(results)
     evaluation.graded_count = sum(1 for r in results if r.status == ResultStatus.GRADED)
     evaluation.save(update_fields=["enterprise_count", "graded_count", "updated_at"])
@@ -156,6 +164,23 @@ def evaluate_period(period: str, *, actor) -> Evaluation:
         _hand_back_grades(rows, results, period, end, actor)
     events.publish("carbon_code.evaluation.completed", evaluation_id=evaluation.pk, period=period)
     return evaluation
+
+
+def _store_indices(evaluation: Evaluation, indices: list[dict]) -> None:
+    """Keep the region and industry indices of the evaluation, named from the code lists."""
+    from zhili.core.orgs.api import Industry, Region
+
+    RegionIndex.objects.filter(period=evaluation.period).delete()
+    codes = {i["code"] for i in indices}
+    names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    industries = dict(Industry.objects.filter(code__in=codes).values_list("code", "name"))
+    RegionIndex.objects.bulk_create([RegionIndex(
+        evaluation=evaluation, period=evaluation.period, level=i["level"], code=i["code"],
+        name=(industries if i["level"] == "industry" else names).get(i["code"], ""), firms=i["firms"],
+        good_firms=i["good_firms"], poor_firms=i["poor_firms"], gross_t=_dec(i["gross"], 3),
+        offset_t=_dec(i["offset_t"], 3), net_t=_dec(i["net"], 3), value_added=_dec(i["va"], 2),
+        intensity=_dec(i["intensity"], 4), index_value=_dec(i["index_value"], 4),
+        neutrality=_dec(i["neutrality"], 4), rank=i["rank"]) for i in indices], batch_size=1000)
 
 
 def _hand_back_grades(rows, results, period: str, end: dt.date, actor) -> None:

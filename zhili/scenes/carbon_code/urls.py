@@ -10,6 +10,7 @@ urlpatterns = [
     path("results/<int:pk>/", views.result_detail, name="result_detail"),
     path("results/<int:pk>/bill/", views.bill_issue, name="bill_issue"),
     path("bills/<int:pk>.pdf", views.bill_pdf, name="bill_pdf"),
+    path("regions/", views.region_list, name="region_list"),
     path("evaluate/", views.evaluate, name="evaluate"),
     path("cockpit/", views.cockpit, name="cockpit"),
     path("cockpit/data/", views.cockpit_data, name="cockpit_data"),

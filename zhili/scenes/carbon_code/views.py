@@ -13,15 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
 from zhili.core.identity.api import require
 from zhili.core.indicators.api import Level, check_status_code
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
+from . import cockpit as cockpit_analyses
 from . import queries, services
-from .choices import CarbonLevel, Grade, ResultStatus
+from .choices import ResultStatus
 from .forms import EvaluateForm, ResultFilterForm
-from .models import CarbonBill, CarbonResult, Evaluation
+from .models import CarbonBill, CarbonResult, Evaluation, RegionIndex
 
 
 def _qr_svg(request, token: str, colour: str) -> str:
@@ -154,37 +155,53 @@ def bill_pdf(request, pk: int):
     return response
 
 
-def _analyses(user) -> dict:
-    results = queries.visible_results(user)
-    period = results.filter(period__regex=r"^\d{4}$").order_by("-period").values_list("period", flat=True).first()
-    year = results.filter(period=period) if period else results.none()
-    grade_rows = [[str(Grade(g).label), count_cell(year.filter(grade=g).count())] for g in Grade.values]
-    level_rows = [[str(CarbonLevel(v).label), count_cell(year.filter(level=v).count())] for v in CarbonLevel.values]
-    status_rows = [[str(ResultStatus(s).label), count_cell(n)] for s, n in queries.status_counts(year).items()]
-    return {
-        "grades": table_result("grades", f"{period or ''} 碳效等级分布", ["等级", "企业数"], grade_rows, chart="bar"),
-        "levels": table_result("levels", f"{period or ''} 碳效水平分布", ["水平", "企业数"], level_rows, chart="pie"),
-        "status": table_result("status", f"{period or ''} 评价情况", ["状态", "企业数"], status_rows, chart="pie"),
-    }
+INDEX_LEVELS = {"city": _("设区市"), "county": _("县（市、区）"), "town": _("乡镇（街道）"), "industry": _("行业大类")}
+
+
+@login_required
+def region_list(request):
+    """Region and industry indices of an evaluated period: totals, intensity, index, rank; XLSX export."""
+    require(request.user, "carbon_code.result.view")
+    periods = list(RegionIndex.objects.values_list("period", flat=True).distinct().order_by("-period"))
+    period = request.GET.get("period") or (periods[0] if periods else "")
+    level = request.GET.get("level") if request.GET.get("level") in INDEX_LEVELS else "county"
+    rows = [i for i in RegionIndex.objects.filter(period=period, level=level).order_by("rank")
+            if queries.index_visible(request.user, i)]
+    if request.GET.get("format") == "xlsx":
+        header = [_("排名"), _("名称"), _("代码"), _("企业数"), _("碳排放总量（tCO2）"), _("净排放（tCO2）"), _("增加值（万元）"),
+                  _("单位增加值碳排放（t/万元）"), _("碳效指数"), _("碳中和率"), _("1–2 级企业数"), _("4–5 级企业数")]
+        return export_xlsx(request, what="carbon_code.indices", title=_("区域碳效指数"), header=header, rows=(
+            [i.rank, i.name, i.code, i.firms, i.gross_t, i.net_t, i.value_added, i.intensity, i.index_value,
+             i.neutrality, i.good_firms, i.poor_firms] for i in rows))
+    return render(request, "carbon_code/region_list.html", {
+        "rows": rows, "periods": periods, "period": period, "level": level, "levels": INDEX_LEVELS.items(),
+        "province": RegionIndex.objects.filter(period=period, level="province").first()})
 
 
 @login_required
 def cockpit(request):
     require(request.user, "carbon_code.cockpit.view")
-    return render_cockpit(request, cockpits["carbon_code.overview"], [])
+    return render_cockpit(request, cockpits["carbon_code.overview"], [
+        {"name": name, "label": label, "type": "hidden", "options": [], "value": request.GET.get(name, "")}
+        for name, label in (("region", _("区划代码")), ("industry", _("行业大类")))])
+
+
+def _cockpit_filters(request) -> dict:
+    return {"region": request.GET.get("region", "").strip()[:12], "industry": request.GET.get("industry", "").strip()[:5]}
 
 
 @login_required
 def cockpit_data(request):
     require(request.user, "carbon_code.cockpit.view")
-    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
+    return JsonResponse({"analyses": cockpit_analyses.analyses(request.user, **_cockpit_filters(request)), "status": "",
+                         "scope": {}, "version": 0},
                         json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
 def cockpit_export(request, code: str):
     require(request.user, "carbon_code.cockpit.view")
-    result = _analyses(request.user).get(code)
+    result = cockpit_analyses.analyses(request.user, **_cockpit_filters(request)).get(code)
     if result is None:
         raise Http404("没有这项分析")
     rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]

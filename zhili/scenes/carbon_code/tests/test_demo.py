@@ -21,5 +21,5 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     load(second)
     assert [login[:2] for login in second.logins] == [(role_label(OFFICER), "carbon_officer"),
                                                       (role_label(ENTERPRISE), "carbon_firm")]
-    assert (Evaluation.objects.count(), CarbonResult.objects.count()) == (2, results)
+    assert (Evaluation.objects.count(), CarbonResult.objects.count()) == (13, results)
     assert CarbonResult.objects.filter(period="2025").exclude(grade="").count() >= 50
