@@ -9,6 +9,7 @@ from zhili.core.dashboards.api import (
     share_cell,
     table_result,
 )
+from zhili.core.orgs.api import division_name
 
 from .facts import HIRE_STATUSES, JOB_CATEGORY_LABELS
 from .reference import (
@@ -78,7 +79,7 @@ def origin_city(t, period: Period, names: Names) -> dict:
     e = employed(t, period.as_of)
     cities = counts_by(e, e.origin_city)
     keys = sorted(cities, key=lambda k: (-cities[k], k))[:15]
-    labels = [(k, names.regions.get(k) or PROVINCES.get(k[:2], "") + k) for k in keys]
+    labels = [(k, division_name(k) or names.regions.get(k) or k or "未知") for k in keys]
     return distribution("origin_city", "户籍地（地市，前 15）", labels, cities, chart="hbar", total=False)
 
 
