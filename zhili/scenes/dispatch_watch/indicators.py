@@ -26,7 +26,7 @@ from .rules import latest
 SYSTEM_CODE = "dispatch_watch_hosts"
 EFFECTIVE = dt.date(2025, 1, 1)
 MONTH = 28
-LOCAL = "分值为本系统首版校准（labor.md §5.5），待本地校准"
+LOCAL = "分值为本系统首版校准，待本地校准"
 FACTS = "dw_host_facts"
 
 
@@ -48,7 +48,7 @@ CAP = latest("dispatch_cap")
 INDICATOR_SYSTEMS = [
     IndicatorSystem(
         code=SYSTEM_CODE, name="用工单位劳务派遣合规核查", entity_field="host_uscc", entity_label="用工单位",
-        reference="labor.md §3.1；《劳动合同法》第五章第二节；《劳务派遣暂行规定》（人社部令第22号）", effective_from=EFFECTIVE,
+        reference="《劳动合同法》第五章第二节；《劳务派遣暂行规定》（人社部令第22号）", effective_from=EFFECTIVE,
         can_view_entity=may_view_entity,
         dimensions=(
             Dimension("scale", "用工比例与岗位", 1.0, (

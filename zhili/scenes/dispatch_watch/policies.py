@@ -28,19 +28,18 @@ PARAMETERS = [
     Parameter("registered_capital_min", _("劳务派遣单位注册资本下限"), unit=_("元"), values=[
         Value(Decimal("2000000"), LCL_SINCE, "《劳动合同法》第五十七条：注册资本不得少于人民币二百万元", checked=True)]),
     Parameter("licence_valid_years", _("劳务派遣经营许可证有效期"), unit=_("年"), values=[
-        Value(3, LCL_SINCE, "《劳务派遣行政许可实施办法》（人社部令第19号）：许可证有效期3年（labor.md §3.2 [LIC-A]）", checked=True)]),
+        Value(3, LCL_SINCE, "《劳务派遣行政许可实施办法》（人社部令第19号）：许可证有效期3年", checked=True)]),
     Parameter("renewal_window_days", _("许可证延续申请须在届满前的天数"), unit=_("日"), values=[
-        Value(60, LCL_SINCE, "《劳务派遣行政许可实施办法》：有效期届满60日前申请延续（labor.md §3.2 [LIC-A]）", checked=True)]),
+        Value(60, LCL_SINCE, "《劳务派遣行政许可实施办法》：有效期届满60日前申请延续", checked=True)]),
     Parameter("annual_report_due", _("年度经营情况报告截止日（月、日）"), type="list", values=[
-        Value((3, 31), LCL_SINCE, "《劳务派遣行政许可实施办法》：每年3月31日前提交上一年度经营情况报告"
-              "（labor.md §3.3 [LIC-C]）", checked=True)]),
+        Value((3, 31), LCL_SINCE, "《劳务派遣行政许可实施办法》：每年3月31日前提交上一年度经营情况报告", checked=True)]),
     Parameter("equal_pay_ratio", _("同工同酬预警线（被派遣人员平均工资 / 同岗直接用工平均工资）"), values=[
         Value(Decimal("0.80"), dt.date(2025, 1, 1),
               "《劳动合同法》第六十三条（同工同酬）；被派遣人员平均工资低于同岗直接用工平均工资80%即预警："
               "本系统校准值，未核实官方口径")]),
     Parameter("rectification_working_days", _("年度核验不合格整改期限"), unit=_("工作日"), values=[
         Value(20, dt.date(2025, 1, 1),
-              "年度核验不合格限期整改：本系统服务承诺20个工作日，未核实官方时限（labor.md §3.3）")]),
+              "年度核验不合格限期整改：本系统服务承诺20个工作日，未核实官方时限")]),
     Parameter("overdue_escalate_days", _("年度报告逾期转监察工单天数"), unit=_("日"), values=[
         Value(15, dt.date(2025, 1, 1),
               "逾期未报：3月31日后先提醒，逾期满15日转监察工单：本系统设定，未核实官方时限")]),

@@ -31,7 +31,7 @@ PARAMETERS = [
               "http://www.loungealamode.com/362 [二手资料]"),
     ]),
     Parameter("area_tolerance", _("核定面积与确权面积允许偏差"), unit=_("比例"), values=[
-        Value(Decimal("0.05"), SINCE, NOT_CHECKED + "设计假设（scenes.md §2 三色预警：申领面积与确权面积相差在容差以内为"
+        Value(Decimal("0.05"), SINCE, NOT_CHECKED + "设计假设（三色预警：申领面积与确权面积相差在容差以内为"
               "绿色），容差取 5%"),
     ]),
     Parameter("overlap_tolerance_m2", _("不同农户地块允许重叠面积"), unit=_("平方米"), values=[

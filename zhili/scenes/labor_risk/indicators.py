@@ -35,8 +35,8 @@ SYSTEM_CODE = "labor_risk"
 EFFECTIVE = dt.date(2025, 1, 1)
 MONTH, QUARTER, HALF_YEAR, YEAR = 28, 90, 180, 365
 
-JLP = "九龙坡区劳动关系风险监测预警指标体系公开控制点（labor.md §5.1 [JLP]）"
-LOCAL = "本系统据部门数据定义（labor.md §5.5），权重待本地校准"
+JLP = "九龙坡区劳动关系风险监测预警指标体系公开控制点（中国网 2021-08-19 报道，http://big5.china.com.cn/gate/big5/cq.china.com.cn/2021-08/19/content_41649729.html）"
+LOCAL = "本系统据部门数据定义，权重待本地校准"
 LCL = "《中华人民共和国劳动合同法》"
 LL = "《中华人民共和国劳动法》"
 SIL = "《中华人民共和国社会保险法》"
@@ -82,7 +82,7 @@ EMPLOYMENT = Dimension("employment", "劳动用工", 0.15, (
     _cp("headcount_drop", "参保人数骤降",
         _i("insured_headcount_change", "参保人数环比变化率",
            Change(_month_sum("lr_social_insurance", "insured_headcount"), relative=True),
-           Condition("<=", -0.3), 25, f"labor.md §5.5（参保人数骤降）；{LOCAL}")),
+           Condition("<=", -0.3), 25, f"参保人数骤降；{LOCAL}")),
     _cp("dispatch_over_cap", "劳务派遣超比例",
         _i("dispatch_ratio", "被派遣劳动者占用工总量比例",
            Ratio(_month_sum("lr_employment", "dispatched"), _month_sum("lr_employment", "employees")),
@@ -174,7 +174,7 @@ OPERATION = Dimension("operation", "稳定经营", 0.15, (
         _i("electricity_usage_change", "近三个月用电量较前三个月变化率",
            Change(Sum("lr_utilities", "usage", "month_end", QUARTER, (Where("utility", "==", "electricity"),)),
                   relative=True),
-           Condition("<=", -0.4), 20, f"{MWR}第三十八条；labor.md §5.3（趋势指标，[W-PAT]）")),
+           Condition("<=", -0.4), 20, f"{MWR}第三十八条；时间序列趋势指标的做法见专利公开文本（https://www.jishuxx.com/zhuanli/202111/428280.html）")),
     _cp("tax_arrears", "欠税",
         _i("tax_arrears", "当月欠税金额（元）", _month_sum("lr_tax", "arrears_yuan"), _gt(0), 15,
            f"{MWR}第三十八条；《中华人民共和国税收征收管理法》第三十二条")),
@@ -217,9 +217,9 @@ LABOR_RISK = IndicatorSystem(
     thresholds=(Threshold("blue", 5), Threshold("yellow", 12), Threshold("orange", 20), Threshold("red", 35)),
     veto_rules=(
         VetoRule("wages_unpaid_two_months", "拖欠工资两个月及以上", "unpaid_wage_months", _ge(2), "red",
-                 "labor.md §5.3（宝应：欠薪超过2个月为红色）；" + MWR + "第十一条"),
+                 "江苏宝应三色预警：欠薪超过2个月为红色（http://baoying.gov.cn/html/1318/2019-11-19/content-10071.html）；" + MWR + "第十一条"),
     ),
-    reference=f"{JLP}；labor.md §5.3、§5.5",
+    reference=f"{JLP}；江苏宝应三色预警（http://baoying.gov.cn/html/1318/2019-11-19/content-10071.html）",
     effective_from=EFFECTIVE,
     can_view_entity=may_view_entity,
 )

@@ -58,7 +58,7 @@ PARAMETERS = [
     ]),
     Parameter("benefit_ratio", "失业保险金占最低工资标准的比例", values=[
         Value(Decimal("0.9"), dt.date(2017, 9, 20), "《关于调整失业保险金标准的指导意见》（人社部发〔2017〕71号）："
-              "逐步提高到最低工资标准的90%；浙江省执行比例未经核实（reference/scenes.md §9：NOT FOUND）"),
+              "逐步提高到最低工资标准的90%；浙江省执行比例未找到官方文本，未经核实"),
     ]),
     Parameter("benefit_monthly", "失业保险金月标准", unit="元/月", formula="minimum_wage * benefit_ratio"),
     Parameter("claim_window_days", "主动发现的停保时间窗（停保后天数）", unit="日", values=[

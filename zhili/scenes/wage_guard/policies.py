@@ -84,15 +84,14 @@ PARAMETERS = [
     ]),
     # 拖欠农民工工资失信联合惩戒对象名单管理暂行办法 (人社部令第45号, in force 2022-01-01) [BL-1; BL-2].
     Parameter("blacklist_years", _("列入欠薪失信名单的期限"), unit=_("年"), values=[
-        Value(3, BLACKLIST_SINCE, "人社部令第45号 第十二条：列入名单期限为 3 年（labor.md §2.3）", checked=True),
+        Value(3, BLACKLIST_SINCE, "人社部令第45号 第十二条：列入名单期限为 3 年", checked=True),
     ]),
     Parameter("blacklist_early_removal_months", _("列入失信名单后可申请提前移出的最短期限"), unit=_("月"), values=[
-        Value(6, BLACKLIST_SINCE, "人社部令第45号 第十三条：列入满 6 个月、已改正并书面信用承诺的可申请提前移出"
-              "（labor.md §2.3）", checked=True),
+        Value(6, BLACKLIST_SINCE, "人社部令第45号 第十三条：列入满 6 个月、已改正并书面信用承诺的可申请提前移出", checked=True),
     ]),
     Parameter("credit_c_violations", _("一年内被查处达此次数评为 C 级"), unit=_("次"), values=[
         Value(3, dt.date(2017, 1, 1), "人社部规〔2016〕1号：一年内因违法行为被查处 3 次以上的评为 C 级；列入欠薪失信"
-              "名单的评为 C 级（labor.md §4）", checked=True),
+              "名单的评为 C 级", checked=True),
     ]),
     Parameter("credit_scale", _("劳动保障诚信等级"), type="string", values=[
         Value("AAA/AA/A/B/C", dt.date(2017, 1, 1), "人社部规〔2016〕1号 A/B/C 三级；浙江五级评价细则未在参考资料中找到"

@@ -12,7 +12,7 @@ from zhili.core.cases.api import ClosedLoop, closed_loop_case_type
 from .roles import HRSS
 
 BASIS = ("本场景服务承诺：受理 1 个工作日、派单 1 个工作日、调解处置 15 个工作日、反馈后 3 个工作日内办结，"
-         "不超过《劳动保障监察条例》第十七条规定的 60 个工作日（labor.md §5.4）")
+         "不超过《劳动保障监察条例》第十七条规定的 60 个工作日")
 DEADLINES = {ClosedLoop.SUBMITTED: 1, ClosedLoop.ACCEPTED: 1, ClosedLoop.DISPATCHED: 2, ClosedLoop.HANDLING: 15,
              ClosedLoop.REPORTED: 3}
 SINCE = dt.date(2025, 1, 1)  # the scene's service commitment on this platform

@@ -69,7 +69,7 @@ def check_report(agency: Agency, year: int, clean: dict, submitted_on: dt.date) 
     if agency.registered_capital < capital.value:
         add("capital", f"注册资本 {agency.registered_capital} 元低于 {capital.value:.0f} 元", capital.reference)
     if clean["dispatched_total"] and not clean["audit_attached"]:
-        add("audit", "未附上年度财务审计报告", "年度报告第1项：经营情况及上年度财务审计报告（labor.md §3.3 [RPT-HZ]）")
+        add("audit", "未附上年度财务审计报告", "年度报告第1项：经营情况及上年度财务审计报告（惠州市公开的年度核验内容：http://www.1183118.com/zdlyxxgk/jycyxxgk/fwjg/content/post_4536487.html）")
     if clean["contracts_signed"] < clean["dispatched_total"]:
         add("unsigned", f"{clean['dispatched_total'] - clean['contracts_signed']} 名被派遣劳动者未订立劳动合同",
             "《劳动合同法》第五十八条")
