@@ -60,3 +60,22 @@ class RaterKind(ChoiceSet):
 
     CITIZEN = "citizen", _("群众"), Colour.BLUE
     DEPUTY = "deputy", _("代表"), Colour.BLUE
+
+
+class ProjectStatus(ChoiceSet):
+    """A livelihood project (民生实事) from collection to evaluation: 群众点单、代表定单、政府买单、人大验单."""
+
+    COLLECTED = "collected", _("征集中"), Colour.GRAY
+    CANDIDATE = "candidate", _("候选项目"), Colour.BLUE
+    ADOPTED = "adopted", _("票决通过"), Colour.GREEN
+    REJECTED = "rejected", _("未获通过"), Colour.RED
+    IMPLEMENTING = "implementing", _("实施中"), Colour.ORANGE
+    EVALUATED = "evaluated", _("已评估"), Colour.GREEN
+
+
+class VoteChoice(ChoiceSet):
+    """A deputy's vote on one candidate project."""
+
+    FOR = "for", _("赞成"), Colour.GREEN
+    AGAINST = "against", _("反对"), Colour.RED
+    ABSTAIN = "abstain", _("弃权"), Colour.GRAY

@@ -69,6 +69,49 @@ def _advance(opinion, outcome, *, office, handler, deputy_user, citizen, departm
         services.rate_opinion(opinion, verdict="satisfied", actor=deputy_user)
 
 
+PROJECTS_2026 = [("城区老旧小区加装电梯", "为 30 个老旧小区加装电梯 60 台", "1800"),
+                 ("金清镇农贸市场改造", "改造提升农贸市场 2 个", "600"),
+                 ("中小学食堂明厨亮灶", "全区中小学食堂明厨亮灶全覆盖", "300")]
+PROJECTS_2027 = [("公交线路加密", "城乡公交线路加密班次，早高峰 15 分钟一班", "900"),
+                 ("社区嵌入式托育", "新建社区托育点 10 个", "750"),
+                 ("背街小巷改造", "改造背街小巷 40 条", "1200"),
+                 ("居家养老服务中心", "新建镇级居家养老服务中心 3 个", "800")]
+
+
+def district_has_votes(county) -> bool:
+    from .models import VotingSession
+
+    return VotingSession.objects.filter(congress__region=county).exists()
+
+
+def _votes(county, office, deputy_users, departments):
+    """A tallied vote on 2026's projects (both deputies voted) and an open one on 2027's (nobody has yet)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from . import services
+    from .models import Congress
+
+    district = Congress.objects.get(region=county)
+    now = timezone.now()
+    past = [services.propose_project(congress=district, year=2026, title=t, description=d, budget=b,
+                                     department=departments[i % len(departments)], actor=office)
+            for i, (t, d, b) in enumerate(PROJECTS_2026)]
+    held = services.open_voting(congress=district, title="2026 年民生实事项目票决", projects=past, seats=2,
+                                opens_at=now - dt.timedelta(days=300, hours=2),
+                                closes_at=now - dt.timedelta(days=300), actor=office)
+    for user, picks in zip(deputy_users, (("for", "for", "against"), ("for", "abstain", "for")), strict=True):
+        services.cast_vote(held, choices=dict(zip([p.pk for p in past], picks, strict=True)), actor=user,
+                           now=now - dt.timedelta(days=300, hours=1))
+    services.tally_votes(held, actor=office)
+    coming = [services.propose_project(congress=district, year=2027, title=t, description=d, budget=b,
+                                       department=departments[i % len(departments)], actor=office)
+              for i, (t, d, b) in enumerate(PROJECTS_2027)]
+    services.open_voting(congress=district, title="2027 年民生实事项目票决", projects=coming, seats=3,
+                         opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(days=30), actor=office)
+
+
 def load(report) -> list[str]:
     """Create (once) the congresses, stations, deputies, departments, the scene's users and the demo opinions."""
     from django.conf import settings
@@ -119,6 +162,8 @@ def load(report) -> list[str]:
         services.submit_opinion(station=stations[0], deputy=deputy, channel=OpinionChannel.DEPUTY_UPLOAD,
                                 citizen_name="李大伯", title="村道路灯损坏", text="新桥镇横街村三组村道三盏路灯损坏一月有余。",
                                 actor=deputy_user)
+    if not district_has_votes(county):
+        _votes(county, office, [deputy_user, _person("deputy_duty_deputy2", "徐丽华", DEPUTY)], departments)
     for role, user in ((OFFICE, office), (DEPUTY, deputy_user), (HANDLER, handler), (CITIZEN, citizen)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "人大代表履职"))
     return [f"人大代表履职：{Opinion.objects.count()} 条群众意见，{Congress.objects.count()} 个人大"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel, pii
 
-from .choices import CongressLevel, OpinionCategory, OpinionChannel, OpinionStatus, RaterKind, Verdict
+from .choices import CongressLevel, OpinionCategory, OpinionChannel, OpinionStatus, ProjectStatus, RaterKind, Verdict
 
 
 def new_code() -> str:
@@ -165,3 +165,92 @@ class OpinionRating(TimeStampedModel):
 
     def __str__(self):
         return f"{self.opinion_id}/{self.round}/{self.rater_kind}"
+
+
+class LivelihoodProject(TimeStampedModel):
+    """A livelihood project (民生实事项目) of a congress's year: collected, shortlisted, voted, implemented, evaluated."""
+
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT,
+                                 related_name="projects")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    title = models.CharField(_("项目名称"), max_length=100)
+    description = models.TextField(_("项目内容"))
+    department = models.ForeignKey("orgs.Organization", verbose_name=_("责任单位"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    budget = models.DecimalField(_("计划投资（万元）"), max_digits=12, decimal_places=2)
+    status = models.CharField(_("状态"), max_length=16, choices=ProjectStatus.choices,
+                              default=ProjectStatus.CANDIDATE, db_index=True)
+    votes_for = models.PositiveIntegerField(_("赞成票"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("反对票"), null=True, blank=True)
+    votes_abstain = models.PositiveIntegerField(_("弃权票"), null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("得票排名"), null=True, blank=True)
+    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
+
+    class Meta:
+        verbose_name = _("民生实事项目")
+        verbose_name_plural = _("民生实事项目")
+        ordering = ["-year", "rank", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class VotingSession(TimeStampedModel):
+    """A vote of a congress's deputies on candidate projects within a window (票决), tallied once into the ledger."""
+
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT,
+                                 related_name="voting_sessions")
+    title = models.CharField(_("名称"), max_length=100)
+    projects = models.ManyToManyField(LivelihoodProject, verbose_name=_("候选项目"), related_name="sessions")
+    seats = models.PositiveSmallIntegerField(_("拟确定项目数"))
+    opens_at = models.DateTimeField(_("投票开始"))
+    closes_at = models.DateTimeField(_("投票截止"))
+    electorate = models.PositiveIntegerField(_("应到代表数"), default=0)
+    tallied_at = models.DateTimeField(_("计票时间"), null=True, blank=True)
+    tally_lines = models.JSONField(_("计票清单"), default=list, blank=True)
+    tally_digest = models.CharField(_("计票清单摘要（SHA-256）"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("票决会议")
+        verbose_name_plural = _("票决会议")
+        ordering = ["-opens_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:session_detail", args=[self.pk])
+
+
+class BallotCast(models.Model):
+    """That a deputy voted in a session (one row each, so a second vote is refused); says nothing of how."""
+
+    session = models.ForeignKey(VotingSession, verbose_name=_("票决会议"), on_delete=models.PROTECT,
+                                related_name="casts")
+    deputy = models.ForeignKey(Deputy, verbose_name=_("代表"), on_delete=models.PROTECT, related_name="+")
+    cast_on = models.DateField(_("投票日期"))
+
+    class Meta:
+        verbose_name = _("投票记录")
+        verbose_name_plural = _("投票记录")
+        constraints = [models.UniqueConstraint(fields=["session", "deputy"], name="deputy_duty_one_vote_each")]
+
+    def __str__(self):
+        return f"{self.session_id}/{self.deputy_id}"
+
+
+class Ballot(models.Model):
+    """One secret ballot: the choices under the hash of the voter's receipt, with no voter, time or sequence."""
+
+    receipt_hash = models.CharField(_("回执摘要"), max_length=64, primary_key=True)
+    session = models.ForeignKey(VotingSession, verbose_name=_("票决会议"), on_delete=models.PROTECT,
+                                related_name="ballots")
+    choices = models.JSONField(_("选择"))
+
+    class Meta:
+        verbose_name = _("选票")
+        verbose_name_plural = _("选票")
+        ordering = ["receipt_hash"]
+
+    def __str__(self):
+        return self.receipt_hash[:12]

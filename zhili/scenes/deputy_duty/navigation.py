@@ -7,6 +7,8 @@ from .roles import DEPUTY, HANDLER, OFFICE
 MENU = [
     MenuItem(label="找代表 提意见", url_name="deputy_duty:home", mobile=True),
     MenuItem(label="代表履职", url_name="deputy_duty:deputy_home", roles=frozenset({DEPUTY}), mobile=True),
+    MenuItem(label="民生实事票决", url_name="deputy_duty:project_list", roles=frozenset({OFFICE, DEPUTY}),
+             mobile=True),
     MenuItem(label="群众意见", url_name="deputy_duty:opinion_list", roles=frozenset({OFFICE, HANDLER})),
     MenuItem(label="人大代表履职驾驶舱", url_name="deputy_duty:cockpit", roles=frozenset({OFFICE})),
 ]

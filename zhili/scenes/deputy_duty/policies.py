@@ -7,6 +7,7 @@ official text was not read says so in its reference (``checked`` stays False) an
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
@@ -48,5 +49,13 @@ PARAMETERS = [
     Parameter("misassigned_report_days", _("承办单位对交办不当提出调整的期限"), unit=_("日"), values=[
         Value(10, LAW_SINCE, "地方办理代表建议规定：认为不属于本单位职责的，应在收到之日起十日内提出 "
                              "http://www.fsou.net/html/text/lar/170104/17010450_1.html（转载，未核实为浙江文本）"),
+    ]),
+]
+
+PARAMETERS += [
+    Parameter("project_pass_share", _("民生实事项目票决通过所需赞成票（占应到代表）"), unit=_("比例"), values=[
+        Value(Decimal("0.5"), dt.date(2022, 3, 12),
+              "设计假设，未核实：各地票决办法多规定“获得全体代表过半数赞成票”方为通过，再按得票多少确定"
+              "（宁海做法 https://fx361.cc/page/2024/0807/24711230.shtml ；地方组织法 2022 年修正增列“项目”）"),
     ]),
 ]

@@ -1,6 +1,7 @@
 """Reads of the 人大代表履职 scene: what a person may see, and the figures of the cockpit."""
 
 import datetime as dt
+import json
 from collections import Counter
 
 from django.db.models import Q, QuerySet
@@ -104,3 +105,44 @@ def case_timeline(opinion: Opinion) -> list:
     return [{"at": e.created_at, "action": e.get_action_display(), "comment": e.comment,
              "state": case_type.state(e.to_state).label if e.to_state else ""}
             for e in opinion.case.events.order_by("id")]
+
+
+def verify_receipt(session, receipt: str) -> dict:
+    """What a deputy's receipt proves: their ballot's line, whether it is in the tally list, the list's digest."""
+    from .services.votes import ballot_line, lines_digest, receipt_hash
+
+    digest = receipt_hash(session.pk, (receipt or "").strip())
+    ballot = session.ballots.filter(receipt_hash=digest).first()
+    line = ballot_line(digest, ballot.choices) if ballot else ""
+    from zhili.core.ledger.api import entries_for
+
+    ledgered = [json.loads(e.record)["data"].get("lines_digest")
+                for e in entries_for(session) if e.kind == "deputy_duty.voting.tallied"]
+    return {"found": ballot is not None, "choices": ballot.choices if ballot else {}, "line": line,
+            "in_tally": bool(line) and line in set(session.tally_lines),
+            "digest_matches": bool(ledgered) and ledgered[-1] == lines_digest(session.tally_lines)}
+
+
+def sessions_for(user) -> QuerySet:
+    """The votes of the congresses ``user`` is a deputy of, or in the office's region."""
+    from .models import VotingSession
+
+    sessions = VotingSession.objects.select_related("congress")
+    if has_role(user, Role.PLATFORM_ADMIN):
+        return sessions
+    condition = Q(congress__deputies__user=user, congress__deputies__active=True)
+    if has_role(user, OFFICE):
+        condition |= Q(pk__in=filter_by_scope(user, VotingSession.objects.all(), "congress__region").values("pk"))
+    return sessions.filter(condition).distinct()
+
+
+def projects_for(user) -> QuerySet:
+    from .models import LivelihoodProject
+
+    projects = LivelihoodProject.objects.select_related("congress", "department")
+    if has_role(user, Role.PLATFORM_ADMIN):
+        return projects
+    condition = Q(congress__deputies__user=user, congress__deputies__active=True)
+    if has_role(user, OFFICE):
+        condition |= Q(pk__in=filter_by_scope(user, LivelihoodProject.objects.all(), "congress__region").values("pk"))
+    return projects.filter(condition).distinct()

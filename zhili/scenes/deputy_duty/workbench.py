@@ -34,6 +34,17 @@ def _to_rate_as_citizen(user):
         status__in=[OpinionStatus.ANSWERED, OpinionStatus.REPLIED]))
 
 
+def _votes_open(user):
+    from django.utils import timezone
+
+    from .models import BallotCast
+
+    now = timezone.now()
+    open_sessions = queries.sessions_for(user).filter(opens_at__lte=now, closes_at__gt=now, tallied_at__isnull=True)
+    voted = BallotCast.objects.filter(deputy__user=user).values("session_id")
+    return open_sessions.exclude(pk__in=voted).count()
+
+
 def _latest(user, limit):
     return [RecentItem(title=o.title, url=o.get_absolute_url(), when=o.created_at,
                        status=(str(o.status_choice.label), o.status_choice.colour))
@@ -47,6 +58,8 @@ WORKBENCH = [
          colour=Colour.ORANGE, count=_to_answer, hint=_("在答复期限内答复，群众和代表将评价")),
     Todo("to_rate", _("待我评价的答复"), url_name="deputy_duty:deputy_home", roles=frozenset({DEPUTY}),
          personal=True, count=_to_rate_as_deputy, hint=_("不满意的将重新办理")),
+    Todo("to_vote", _("民生实事项目待投票"), url_name="deputy_duty:project_list", roles=frozenset({DEPUTY}),
+         personal=True, colour=Colour.RED, count=_votes_open, hint=_("在投票截止前对每个候选项目投票")),
     Todo("mine_to_rate", _("我的意见已答复待评价"), url_name="deputy_duty:home",
          roles=frozenset({CITIZEN, Role.WORKER}),
          personal=True, count=_to_rate_as_citizen, hint=_("请对答复作出评价")),

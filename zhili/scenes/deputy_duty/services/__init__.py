@@ -11,3 +11,4 @@ from .opinions import (  # noqa: F401
     sync_opinion_from_case,
 )
 from .structure import create_congress, register_deputy, register_station  # noqa: F401
+from .votes import cast_vote, open_voting, propose_project, tally_votes  # noqa: F401

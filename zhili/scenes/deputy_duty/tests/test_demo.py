@@ -24,3 +24,7 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     assert sorted(Opinion.objects.values_list("status", flat=True)) == [
         "answered", "closed", "referred", "replied", "submitted", "submitted", "submitted"]
     assert Opinion.objects.filter(third_party_data=True).count() == 1
+    from zhili.scenes.deputy_duty.models import LivelihoodProject
+    assert list(LivelihoodProject.objects.filter(year=2026).order_by("rank").values_list("title", "votes_for", "status")
+                ) == [("城区老旧小区加装电梯", 2, "adopted"), ("金清镇农贸市场改造", 1, "rejected"),
+                      ("中小学食堂明厨亮灶", 1, "rejected")]  # a tie is ranked by the order of proposal

@@ -15,3 +15,4 @@ from .opinions import (  # noqa: F401
     station_entry,
     station_qr,
 )
+from .votes import project_list, session_detail, session_tally, session_verify  # noqa: F401
