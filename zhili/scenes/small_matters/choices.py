@@ -64,3 +64,29 @@ DISPUTABLE_FACTS = {
     "contribution_months": _("累计缴费月数"),
     "registered_on": _("失业登记日期"),
 }
+
+
+class RegistrationStatus(ChoiceSet):
+    """A residence registration (居住登记): confirmed and submitted by the person, decided by the police station."""
+
+    SUBMITTED = "submitted", _("待派出所审核"), Colour.BLUE
+    REGISTERED = "registered", _("已登记"), Colour.GREEN
+    REJECTED = "rejected", _("不予登记"), Colour.RED
+
+
+class ReporterKind(ChoiceSet):
+    """Who reported the person's residence or employment to the police (房东、单位申报)."""
+
+    LANDLORD = "landlord", _("房东"), Colour.BLUE
+    EMPLOYER = "employer", _("用人单位"), Colour.ORANGE
+    PROPERTY = "property", _("物业或中介"), Colour.GRAY
+
+
+class RatingGrade(ChoiceSet):
+    """The five grades of 政务服务“好差评” (国办发〔2019〕51号)."""
+
+    VERY_SATISFIED = "5", _("非常满意"), Colour.GREEN
+    SATISFIED = "4", _("满意"), Colour.GREEN
+    BASIC = "3", _("基本满意"), Colour.BLUE
+    DISSATISFIED = "2", _("不满意"), Colour.ORANGE
+    VERY_DISSATISFIED = "1", _("非常不满意"), Colour.RED

@@ -8,5 +8,5 @@ COCKPIT = register_cockpit(Cockpit(
     data_url_name="small_matters:cockpit_data",
     export_url_name="small_matters:cockpit_export",
     widgets=(Widget("headline", "关键小事总览", "table", span=2), Widget("stages", "各人生阶段事项数", "bar"),
-             Widget("claims", "失业保险金办理状态", "pie")),
+             Widget("claims", "失业保险金办理状态", "pie"), Widget("ratings", "各事项好评率（差者在前）", "hbar", span=2)),
 ))

@@ -53,5 +53,19 @@ UNEMPLOYMENT_REGISTRATIONS = Dataset(
     key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
 )
 
-DATASETS = [INSURANCE_STOPS, EMPLOYMENT_RECORDS, UNEMPLOYMENT_REGISTRATIONS]
-DATASET_CODES = tuple(d.code for d in DATASETS)
+RESIDENCE_REPORTS = Dataset(
+    code="sm_residence_reports", name="流动人口居住和就业申报", source_system="流动人口服务管理系统", department="公安局",
+    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
+            Field("region_code", "居住地区划代码", S, required=True, max_length=12),
+            Field("reporter_kind", "申报人类型", S, required=True, choices=("landlord", "employer", "property")),
+            Field("reporter_name", "申报人", S, required=True, max_length=200),
+            Field("address", "居住地址", S, max_length=300),
+            Field("employer_name", "就业单位", S, max_length=200),
+            Field("reported_on", "申报日期", DATE, required=True),
+            Field("moved_in_on", "入住或入职日期", DATE, required=True)),
+    key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
+    description="房东、用人单位、物业或中介在出租、招用后 3 个工作日内申报（《浙江省流动人口居住登记条例》）。",
+)
+
+DATASETS = [INSURANCE_STOPS, EMPLOYMENT_RECORDS, UNEMPLOYMENT_REGISTRATIONS, RESIDENCE_REPORTS]
+DATASET_CODES = tuple(d.code for d in DATASETS[:3])

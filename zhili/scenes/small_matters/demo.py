@@ -11,6 +11,7 @@ from zhili.core.scenes.api import COUNTY_CODE, register_demo
 COUNTY = "330127"  # 淳安县: the core demo's people live in 建德市; this scene's offices serve another county
 CLERK_USERNAME = "small_matters_clerk"
 OFFICER_USERNAME = "small_matters_officer"
+POLICE_USERNAME = "small_matters_police"
 CITIZEN_USERNAME = "small_matters_citizen"
 CITIZEN_NAME = "周晓梅"
 EMPLOYER = ("91330182MA2DEMO01X", "建德市新安江纺织有限公司")
@@ -60,7 +61,8 @@ def _department(name: str, county):
 
 
 def write_day(folder: Path, today: dt.date, region_code: str = COUNTY) -> dict[str, Path]:
-    """The three datasets' CSV files for ``PEOPLE`` insured in ``region_code``, stops 20 days before ``today``."""
+    """The datasets' CSV files for ``PEOPLE`` insured in ``region_code``, stops 20 days before ``today``, and the
+    landlord's and employer's residence reports on the citizen."""
     from zhili.core.foundation.api import pii
 
     stop = today - dt.timedelta(days=20)
@@ -80,6 +82,14 @@ def write_day(folder: Path, today: dt.date, region_code: str = COUNTY) -> dict[s
             registrations.append(f"R{index:04d},{key},{stop + dt.timedelta(days=5)},true")
     for code, lines in zip(files, (stops, jobs, registrations), strict=True):
         files[code].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    citizen = pii.blind_index(id_number(1))
+    files["sm_residence_reports"] = folder / "sm_residence_reports.csv"
+    files["sm_residence_reports"].write_text(
+        "record_id,person_key,region_code,reporter_kind,reporter_name,address,employer_name,reported_on,moved_in_on\n"
+        f"H0001,{citizen},{region_code},landlord,方建华,千岛湖镇新安东路88号3幢201室,,{stop - dt.timedelta(days=88)},"
+        f"{stop - dt.timedelta(days=90)}\n"
+        f"H0002,{citizen},{region_code},employer,{EMPLOYER[1]},,{EMPLOYER[1]},{stop - dt.timedelta(days=400)},"
+        f"{stop - dt.timedelta(days=403)}\n", encoding="utf-8")
     return files
 
 
@@ -94,13 +104,14 @@ def load(report) -> list[str]:
 
     from . import services
     from .models import BenefitClaim, Matter
-    from .roles import CITIZEN, CLERK, OFFICER
+    from .roles import CITIZEN, CLERK, OFFICER, POLICE
 
     county = region_by_code(COUNTY)
     clerk = _person(CLERK_USERNAME, "失业保险经办员", CLERK, organization=_department("人力资源和社会保障局", county),
                     region=county)
     officer = _person(OFFICER_USERNAME, "关键小事统筹员", OFFICER, organization=_department("发改委", county),
                       region=county)
+    police = _person(POLICE_USERNAME, "户籍民警", POLICE, organization=_department("公安局", county), region=county)
     citizen = _person(CITIZEN_USERNAME, CITIZEN_NAME, CITIZEN, id_no=id_number(1))
     services.load_catalogue(actor=officer)
     if not BenefitClaim.objects.exists():
@@ -109,7 +120,7 @@ def load(report) -> list[str]:
             for code, path in write_day(Path(folder), today).items():
                 ingest_file(code, path, actor="demo:small_matters")
         services.detect_unemployment_benefits(on=today, actor=clerk)
-    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (OFFICER, officer)):
+    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (POLICE, police), (OFFICER, officer)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "关键小事"))
     return [f"关键小事：{Matter.objects.count()} 个事项，失业保险金主动发现 {BenefitClaim.objects.count()} 人"]
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import DISPUTABLE_FACTS, ClaimStatus
+from .choices import DISPUTABLE_FACTS, ClaimStatus, RatingGrade
 
 
 class DisputeForm(forms.Form):
@@ -17,3 +17,9 @@ class ClaimFilterForm(forms.Form):
     stop_from = forms.DateField(label=_("停保日期自"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
     stop_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class RatingForm(forms.Form):
+    grade = forms.ChoiceField(label=_("评价"), choices=RatingGrade.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("意见"), max_length=500, required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel, pii
 
-from .choices import ClaimStatus, LifeStage, PaymentStatus, ServicePath
+from .choices import ClaimStatus, LifeStage, PaymentStatus, RatingGrade, RegistrationStatus, ServicePath
 
 
 class Matter(TimeStampedModel):
@@ -138,3 +138,75 @@ class BenefitPayment(TimeStampedModel):
     @property
     def status_choice(self) -> PaymentStatus:
         return PaymentStatus(self.status)
+
+
+class ResidenceRegistration(TimeStampedModel):
+    """A migrant's residence registration (流动人口居住登记), confirmed instead of filled in.
+
+    ``facts`` are what the platform holds (the landlord's or employer's report through the data pool); the person
+    confirms them with no materials and no signature, the police station of the region decides, and a registration
+    record (登记凭证) is issued.
+    """
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("本人"), on_delete=models.PROTECT,
+                               related_name="+")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("居住地"), on_delete=models.PROTECT, related_name="+")
+    address = pii.EncryptedTextField(_("居住地址"))
+    moved_in_on = models.DateField(_("入住日期"))
+    facts = models.JSONField(_("平台已掌握的信息"), default=dict)
+    status = models.CharField(_("状态"), max_length=16, choices=RegistrationStatus.choices,
+                              default=RegistrationStatus.SUBMITTED, db_index=True)
+    number = models.CharField(_("登记凭证编号"), max_length=40, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核民警"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    note = models.CharField(_("审核意见"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("居住登记")
+        verbose_name_plural = _("居住登记")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.region} {self.moved_in_on}"
+
+    def get_absolute_url(self):
+        return reverse("small_matters:residence_detail", args=[self.pk])
+
+    @property
+    def status_choice(self) -> RegistrationStatus:
+        return RegistrationStatus(self.status)
+
+    @property
+    def masked_person_name(self) -> str:
+        return pii.mask_name(self.person.name)
+
+
+class Rating(TimeStampedModel):
+    """A 好差评 rating of one handled matter by the person it was handled for (one per handled object)."""
+
+    matter = models.ForeignKey(Matter, verbose_name=_("事项"), on_delete=models.PROTECT, related_name="ratings")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("评价人"), on_delete=models.PROTECT,
+                               related_name="+")
+    subject = models.CharField(_("办件"), max_length=60)
+    grade = models.CharField(_("评价"), max_length=1, choices=RatingGrade.choices)
+    comment = models.CharField(_("意见"), max_length=500, blank=True)
+    case = models.ForeignKey("cases.Case", verbose_name=_("差评整改工单"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("好差评")
+        verbose_name_plural = _("好差评")
+        ordering = ["-id"]
+        constraints = [models.UniqueConstraint(fields=["subject"], name="sm_rating_once_per_subject")]
+
+    def __str__(self):
+        return f"{self.matter} {self.grade}"
+
+    @property
+    def grade_choice(self) -> RatingGrade:
+        return RatingGrade(self.grade)
+
+    @property
+    def is_bad(self) -> bool:
+        return int(self.grade) <= 2

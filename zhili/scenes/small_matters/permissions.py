@@ -3,7 +3,7 @@ their region; 发改委's officer keeps the catalogue; both read the cockpit."""
 
 from zhili.core.identity.api import Role, has_role, in_scope, rule
 
-from .roles import CLERK, OFFICER
+from .roles import CLERK, OFFICER, POLICE
 
 
 @rule("small_matters.service.use")
@@ -41,4 +41,21 @@ def _catalogue(user, obj) -> bool:
 
 @rule("small_matters.cockpit.view")
 def _cockpit(user, obj) -> bool:
-    return has_role(user, CLERK, OFFICER, Role.PLATFORM_ADMIN)
+    return has_role(user, CLERK, OFFICER, POLICE, Role.PLATFORM_ADMIN)
+
+
+@rule("small_matters.residence.view")
+def _residence_view(user, registration) -> bool:
+    if registration is None:
+        return has_role(user, POLICE, Role.PLATFORM_ADMIN)
+    return registration.person_id == user.pk or (has_role(user, POLICE) and in_scope(user, registration.region))
+
+
+@rule("small_matters.residence.decide")
+def _residence_decide(user, registration) -> bool:
+    return registration is not None and has_role(user, POLICE) and in_scope(user, registration.region)
+
+
+@rule("small_matters.matter.rate")
+def _rate(user, subject) -> bool:
+    return subject is not None and getattr(subject, "person_id", None) == user.pk

@@ -60,6 +60,12 @@ PARAMETERS = [
         Value(Decimal("0.9"), dt.date(2017, 9, 20), "《关于调整失业保险金标准的指导意见》（人社部发〔2017〕71号）："
               "逐步提高到最低工资标准的90%；浙江省执行比例未找到官方文本，未经核实"),
     ]),
+    Parameter("residence_permit_months", "申领居住证所需的居住时间", unit="月", values=[
+        Value(6, dt.date(2016, 1, 1), "《居住证暂行条例》（国务院令第663号）第二条：居住半年以上，符合有合法稳定就业、"
+              "合法稳定住所、连续就读条件之一", checked=True)]),
+    Parameter("bad_rating_days", "差评整改反馈时限", unit="工作日", values=[
+        Value(15, dt.date(2019, 12, 3), "《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》"
+              "（国办发〔2019〕51号）：差评要及时整改反馈；时限取常见地方口径15个工作日，未经核实")]),
     Parameter("benefit_monthly", "失业保险金月标准", unit="元/月", formula="minimum_wage * benefit_ratio"),
     Parameter("claim_window_days", "主动发现的停保时间窗（停保后天数）", unit="日", values=[
         Value(60, REGULATION, UNEMPLOYMENT_REGULATION + "第十六条：终止或解除劳动关系之日起60日内申领（以此作为主动"

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from zhili.core.identity.api import Role, filter_by_scope, has_role
 
 from .choices import ClaimStatus
-from .models import BenefitClaim, Matter
-from .roles import CLERK
+from .models import BenefitClaim, Matter, Rating, ResidenceRegistration
+from .roles import CLERK, POLICE
 
 
 def visible_claims(user) -> QuerySet:
@@ -41,6 +41,8 @@ def situations_of(user) -> set[str]:
     tags = set()
     if own_claims(user).exists():
         tags.add("unemployed")
+    if user.is_authenticated and ResidenceRegistration.objects.filter(person=user).exists():
+        tags.add("migrant")
     return tags
 
 
@@ -67,3 +69,37 @@ def catalogue_figures(matters=None) -> dict:
         "materials_cut": 1 - sum(len(m.materials) for m in matters) / before_materials if before_materials else 0.0,
         "time_cut": 1 - sum(m.time_limit_days for m in matters) / before_days if before_days else 0.0,
     }
+
+
+def visible_registrations(user) -> QuerySet:
+    """A police officer's residence registrations in their region's scope; anyone else's own."""
+    registrations = ResidenceRegistration.objects.select_related("region", "person")
+    if has_role(user, POLICE, Role.PLATFORM_ADMIN):
+        return filter_by_scope(user, registrations)
+    return registrations.filter(person=user) if user.is_authenticated else registrations.none()
+
+
+def registration_for(user, pk: int) -> ResidenceRegistration:
+    return get_object_or_404(visible_registrations(user), pk=pk)
+
+
+def rating_of(subject_key: str):
+    return Rating.objects.filter(subject=subject_key).first()
+
+
+def satisfaction(ratings=None) -> dict:
+    """Ratings per grade and the good-rating rate (基本满意 and better, over all ratings; None without ratings)."""
+    ratings = ratings if ratings is not None else Rating.objects.all()
+    counts = Counter(ratings.values_list("grade", flat=True))
+    total = sum(counts.values())
+    good = sum(n for grade, n in counts.items() if int(grade) >= 3)
+    return {"counts": counts, "total": total, "good_rate": good / total if total else None}
+
+
+def satisfaction_per_matter() -> list[tuple]:
+    """(matter, ratings, good-rating rate) for every rated matter, worst first."""
+    rows = []
+    for matter in Matter.objects.filter(ratings__isnull=False).distinct():
+        figures = satisfaction(matter.ratings.all())
+        rows.append((matter, figures["total"], figures["good_rate"]))
+    return sorted(rows, key=lambda row: (row[2], row[0].position))

@@ -12,10 +12,10 @@ from zhili.core.foundation.api import add_service_errors
 from zhili.core.identity.api import can, require
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
-from . import queries, services
+from . import queries, rules, services
 from .catalogue import SITUATIONS
-from .choices import ClaimStatus, LifeStage
-from .forms import ClaimFilterForm, DisputeForm
+from .choices import ClaimStatus, LifeStage, RegistrationStatus
+from .forms import ClaimFilterForm, DisputeForm, RatingForm
 from .models import Matter
 
 # ------------------------------------------------------------------ service side (phone)
@@ -49,7 +49,7 @@ def claim_detail(request, pk: int):
     claim = queries.claim_for(request.user, pk)
     form = DisputeForm()
     return render(request, "small_matters/claim_detail.html", {
-        "claim": claim, "form": form, "payments": claim.payments.all(),
+        "claim": claim, "form": form, "payments": claim.payments.all(), **_rating_context(request, claim, "claim"),
         "may_answer": can(request.user, "small_matters.claim.answer", claim) and claim.status == ClaimStatus.NOTIFIED,
         "may_decide": can(request.user, "small_matters.claim.decide", claim) and claim.status == ClaimStatus.CONFIRMED})
 
@@ -79,6 +79,86 @@ def claim_dispute(request, pk: int):
     return render(request, "small_matters/claim_detail.html", {
         "claim": claim, "form": form, "payments": claim.payments.all(), "may_decide": False,
         "may_answer": can(request.user, "small_matters.claim.answer", claim)}, status=400)
+
+
+def _rating_context(request, subject, kind: str) -> dict:
+    rating = queries.rating_of(f"{kind}:{subject.pk}")
+    finished = subject.status in (ClaimStatus.APPROVED, ClaimStatus.REJECTED, RegistrationStatus.REGISTERED,
+                                  RegistrationStatus.REJECTED)
+    may_rate = rating is None and finished and can(request.user, "small_matters.matter.rate", subject)
+    return {"rating": rating, "rating_form": RatingForm() if may_rate else None, "rate_kind": kind}
+
+
+@login_required
+@require_POST
+def rate(request, kind: str, pk: int):
+    """The person's 好差评 of a handled claim or registration."""
+    subject = queries.claim_for(request.user, pk) if kind == "claim" else queries.registration_for(request.user, pk)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.rate_matter(subject, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            request.session["small_matters_error"] = "；".join(exc.messages)
+    return redirect(subject.get_absolute_url())
+
+
+@login_required
+def residence(request):
+    """Residence registration on a phone: what the platform holds, confirmed with one button (nothing to fill)."""
+    require(request.user, "small_matters.service.use")
+    error, held = "", None
+    try:
+        held = services.prepare_residence_registration(request.user)
+    except ValidationError as exc:
+        error = "；".join(exc.messages)
+    if request.method == "POST" and held is not None:
+        try:
+            registration = services.submit_residence_registration(facts=held, actor=request.user)
+            return redirect(registration.get_absolute_url())
+        except ValidationError as exc:
+            error = "；".join(exc.messages)
+    return render(request, "small_matters/residence.html", {
+        "held": held, "error": error, "registrations": queries.visible_registrations(request.user)
+        .filter(person=request.user)})
+
+
+@login_required
+def residence_detail(request, pk: int):
+    registration = queries.registration_for(request.user, pk)
+    permit_months = rules.parameter("residence_permit_months", registration.moved_in_on).value
+    permit_from = services.add_months(registration.moved_in_on, permit_months)
+    return render(request, "small_matters/residence_detail.html", {
+        "registration": registration, "permit_from": permit_from, "permit_months": permit_months,
+        "may_decide": can(request.user, "small_matters.residence.decide", registration)
+        and registration.status == RegistrationStatus.SUBMITTED,
+        **_rating_context(request, registration, "residence")})
+
+
+@login_required
+def residence_queue(request):
+    """The police station's queue of residence registrations in its region."""
+    require(request.user, "small_matters.residence.view")
+    registrations = queries.visible_registrations(request.user)
+    status = request.GET.get("status", RegistrationStatus.SUBMITTED)
+    if status in RegistrationStatus.values:
+        registrations = registrations.filter(status=status)
+    listing = ListPage(request, registrations, columns=[Column("moved", _("入住日期"), sort="moved_in_on")],
+                       default_sort="id")
+    return render(request, "small_matters/residence_queue.html", {"listing": listing, "status": status,
+                                                                    "statuses": RegistrationStatus})
+
+
+@login_required
+@require_POST
+def residence_decide(request, pk: int):
+    registration = queries.registration_for(request.user, pk)
+    try:
+        services.decide_residence_registration(registration, approve=request.POST.get("decision") == "approve",
+                                               actor=request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        request.session["small_matters_error"] = "；".join(exc.messages)
+    return redirect(registration.get_absolute_url())
 
 
 # ------------------------------------------------------------------ governance side
@@ -148,6 +228,7 @@ def _analyses(user) -> dict:
     claims = queries.visible_claims(user)
     status_rows = [[str(ClaimStatus(s).label), count_cell(n)] for s, n in queries.status_counts(claims).items()]
     figures = queries.catalogue_figures()
+    rate = queries.satisfaction()["good_rate"]
     stage_rows = [[str(stage.label), _figure(figures["per_stage"].get(stage.value, 0))] for stage in LifeStage]
     return {
         "headline": table_result("headline", "关键小事总览", ["指标", "数值"], [
@@ -155,7 +236,13 @@ def _analyses(user) -> dict:
             ["材料精简率", _figure(round(figures["materials_cut"] * 100, 1), f"{figures['materials_cut']:.1%}")],
             ["时间压缩率", _figure(round(figures["time_cut"] * 100, 1), f"{figures['time_cut']:.1%}")],
             ["失业保险金主动发现", count_cell(claims.exclude(status=ClaimStatus.NOT_QUALIFIED).count())],
+            ["居住登记（零材料、零签名）", count_cell(queries.visible_registrations(user).count())],
+            ["好评率", _figure(None if rate is None else round(rate * 100, 1),
+                            "—" if rate is None else f"{rate:.1%}")],
         ]),
+        "ratings": table_result("ratings", "各事项好评率（差者在前）", ["事项", "评价数", "好评率"], [
+            [m.name, count_cell(n), _figure(round(r * 100, 1), f"{r:.1%}")]
+            for m, n, r in queries.satisfaction_per_matter()], chart="hbar", series_columns=[2]),
         "stages": table_result("stages", "各人生阶段事项数", ["阶段", "事项数"], stage_rows, chart="bar"),
         "claims": table_result("claims", "失业保险金办理状态", ["状态", "人数"], status_rows, chart="pie"),
     }

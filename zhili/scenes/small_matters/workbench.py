@@ -8,8 +8,8 @@ from zhili.core.foundation.api import Colour
 from zhili.core.ui.api import Recent, RecentItem, Shortcut, Todo
 
 from . import queries
-from .choices import ClaimStatus
-from .roles import CITIZEN, CLERK, OFFICER
+from .choices import ClaimStatus, RegistrationStatus
+from .roles import CITIZEN, CLERK, OFFICER, POLICE
 
 
 def _to_review(user):
@@ -18,6 +18,10 @@ def _to_review(user):
 
 def _to_confirm(user):
     return queries.own_claims(user).filter(status=ClaimStatus.NOTIFIED).count()
+
+
+def _residence_waiting(user):
+    return queries.visible_registrations(user).filter(status=RegistrationStatus.SUBMITTED).count()
 
 
 def _latest(user, limit):
@@ -32,6 +36,8 @@ WORKBENCH = [
          colour=Colour.BLUE, count=_to_review, hint=_("本人已确认预填信息，逐件核准")),
     Todo("to_confirm", _("失业保险金待您确认"), url_name="small_matters:home", roles=frozenset({CITIZEN}),
          personal=True, count=_to_confirm, hint=_("核对平台预填的信息，确认即可申领")),
+    Todo("residence_waiting", _("居住登记待审核"), url_name="small_matters:residence_queue", roles=frozenset({POLICE}),
+         colour=Colour.RED, count=_residence_waiting, hint=_("本人已确认房东或单位申报的信息，零材料")),
     Recent("latest", _("最新主动发现"), url_name="small_matters:claim_list", roles=frozenset({CLERK}), items=_latest),
     Shortcut("cockpit", _("关键小事驾驶舱"), url_name="small_matters:cockpit", roles=frozenset({CLERK, OFFICER})),
 ]

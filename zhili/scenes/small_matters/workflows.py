@@ -8,4 +8,8 @@ CASE_TYPES = [
         deadline_basis="平台服务承诺（受理 1 日、处置 5 个工作日），尚未对应到法定时限：个人信息更正参照《个人信息保护法》"
                        "第四十六条“及时更正”",
     ),
+    closed_loop_case_type(
+        "small_matters.bad_rating", "差评整改",
+        deadline_basis="国办发〔2019〕51号：差评须核实整改并反馈；各环节时限为平台服务承诺，法定时限未经核实",
+    ),
 ]

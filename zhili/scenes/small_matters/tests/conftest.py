@@ -8,7 +8,7 @@ import pytest
 from zhili.core.testing.api import MembershipFactory, RegionFactory, UserFactory, personas
 
 from ..demo import id_number
-from ..roles import CITIZEN, CLERK, OFFICER
+from ..roles import CITIZEN, CLERK, OFFICER, POLICE
 
 DAY = dt.date(2026, 3, 20)
 
@@ -78,3 +78,12 @@ def catalogue(officer_ma):
     from .. import services
 
     return services.load_catalogue(actor=officer_ma)
+
+
+@pytest.fixture
+def police_lin(county):
+    from zhili.core.orgs.api import register_department
+
+    register_department(name="公安局", region=county, actor=None)
+    return personas.department_user(role=POLICE, name="林峰", username="police_lin", region=county,
+                                    phone="13800000025")

@@ -1,6 +1,7 @@
 """Pages and API answer 404 for what a person may not see; a denied action changes nothing."""
 
 from zhili.core.testing.api import PASSWORD
+from zhili.scenes.small_matters.models import ResidenceRegistration
 from zhili.scenes.small_matters.tests.conftest import claim_named
 
 
@@ -37,3 +38,21 @@ def test_the_clerk_list_filters_and_exports(detected, clerk_qian, client):
 def test_the_api_is_in_the_openapi_document(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/small_matters/matters", "/api/v1/small_matters/claims/{claim_id}"} <= set(paths)
+
+
+def test_residence_pages_confirm_on_a_phone_and_hide_others_registrations(day_data, citizen_zhou, police_lin,
+                                                                          clerk_qian, client):
+    client.login(username="citizen_zhou", password=PASSWORD)
+    page = client.get("/small_matters/residence/")
+    assert "千岛湖镇新安东路88号3幢201室" in page.content.decode()
+    response = client.post("/small_matters/residence/")
+    registration = ResidenceRegistration.objects.get()
+    assert response.url == f"/small_matters/residence/{registration.pk}/"
+    client.login(username="clerk_qian", password=PASSWORD)
+    assert client.get(f"/small_matters/residence/{registration.pk}/").status_code == 404
+    assert client.post(f"/small_matters/residence/{registration.pk}/decide/", {"decision": "approve"}).status_code == 404
+    client.login(username="police_lin", password=PASSWORD)
+    assert "周**" in client.get("/small_matters/residence/queue/").content.decode()
+    client.post(f"/small_matters/residence/{registration.pk}/decide/", {"decision": "approve"})
+    registration.refresh_from_db()
+    assert registration.status == "registered"

@@ -1,12 +1,6 @@
-"""Every change of state in the 关键小事 scene: ``verb_noun(..., *, actor)``, atomic, audited, decisions in the ledger.
-
-Each service checks permission first (a denied call changes nothing), writes its audit entry in its transaction
-and publishes its event after commit.
-"""
+"""The proactive unemployment benefit (无感智办): detection, the person's answer, the clerk's decision, paid months."""
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -17,57 +11,18 @@ from django.utils.translation import gettext as _
 from zhili.core.cases.api import open_case
 from zhili.core.foundation.api import audit, events
 from zhili.core.identity.api import User, require
-from zhili.core.ledger import api as ledger
 from zhili.core.notify.api import send_in_app, send_sms
 from zhili.core.orgs.api import Organization, OrganizationKind, region_by_code
 
-from . import rules
-from .catalogue import CATALOGUE
-from .choices import DISPUTABLE_FACTS, ClaimStatus, PaymentStatus, SeparationReason
-from .models import BenefitClaim, BenefitPayment, Matter
+from .. import rules
+from ..choices import DISPUTABLE_FACTS, ClaimStatus, PaymentStatus, SeparationReason
+from ..models import BenefitClaim, BenefitPayment
+from .common import digest as _digest
+from .common import evidence as _evidence
 
 POLICY = "unemployment_benefit"
 CORRECTION_CASE = "small_matters.fact_correction"
 BENEFIT_OFFICE = "人力资源和社会保障局"
-
-
-def _digest(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
-def _evidence(kind: str, subject, actor, data: dict) -> None:
-    ledger.append(kind=kind, subject=subject, actor=actor, digest=_digest(data), data=data)
-
-
-# ------------------------------------------------------------------ catalogue
-
-@transaction.atomic
-def load_catalogue(*, actor, entries=CATALOGUE) -> dict[str, int]:
-    """Create or update the catalogue's matters from ``entries`` (by code); a change is audited per matter."""
-    require(actor, "small_matters.catalogue.manage")
-    created = changed = 0
-    for position, entry in enumerate(entries, start=1):
-        values = {"name": entry.name, "stage": entry.stage, "department": entry.department, "path": entry.path,
-                  "materials": list(entry.materials), "steps": list(entry.steps),
-                  "materials_before": entry.materials_before, "time_limit_days": entry.time_limit_days,
-                  "days_before": entry.days_before, "situations": list(entry.situations), "basis": entry.basis,
-                  "position": position}
-        if entry.materials_before < len(entry.materials) or entry.days_before < entry.time_limit_days:
-            raise ValidationError({"materials_before": _("事项 {code}：改革前的材料数和时限不能少于现在的").format(
-                code=entry.code)}, code="invalid")
-        matter = Matter.objects.filter(code=entry.code).first()
-        if matter is None:
-            matter = Matter.objects.create(code=entry.code, **values)
-            created += 1
-        elif any(getattr(matter, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(matter, key, value)
-            matter.save()
-            changed += 1
-        else:
-            continue
-        audit.record("small_matters.matter.saved", actor=actor, target=matter, data={"code": matter.code})
-    return {"created": created, "changed": changed}
 
 
 # ------------------------------------------------------------------ unemployment benefit: detection
@@ -90,7 +45,7 @@ def detection_facts(on: dt.date, *, con=None) -> list[dict]:
     """The facts of every person whose insurance stopped within the window before ``on`` (from the data pool)."""
     from zhili.core.datapool.api import connect
 
-    from .facts import dataset_tables, person_facts
+    from ..facts import dataset_tables, person_facts
 
     own = con is None
     con = connect("duckdb") if own else con
@@ -236,7 +191,8 @@ def _month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after ``day``'s month."""
     index = day.month - 1 + months
     return dt.date(day.year + index // 12, index % 12 + 1, 1)
 
@@ -258,7 +214,7 @@ def decide_claim(claim: BenefitClaim, *, approve: bool, actor, note: str = "") -
     months = []
     if approve:
         start = _month_start(dt.date.fromisoformat(claim.facts.get("registered_on") or claim.facts["stop_date"]))
-        months = [_add_months(start, i) for i in range(claim.months)]
+        months = [add_months(start, i) for i in range(claim.months)]
         BenefitPayment.objects.bulk_create([BenefitPayment(claim=claim, month=m, amount=claim.monthly_amount)
                                             for m in months])
     data = {"claim": claim.pk, "status": claim.status, "months": len(months),
