@@ -60,3 +60,42 @@ class ScanResult(ChoiceSet):
 
     SHOWN = "shown", _("有效"), Colour.GREEN
     REFUSED = "refused", _("无效（伪造、过期或已更新）"), Colour.RED
+
+
+class OrderStatus(ChoiceSet):
+    """An order's lifecycle: offered to a worker's agency, accepted, contracted (scheduled), in service, done."""
+
+    OFFERED = "offered", _("待机构接单"), Colour.BLUE
+    ACCEPTED = "accepted", _("已接单待签约"), Colour.ORANGE
+    SCHEDULED = "scheduled", _("已签约待上门"), Colour.BLUE
+    IN_SERVICE = "in_service", _("服务中"), Colour.GREEN
+    DONE = "done", _("已完成"), Colour.GREEN
+    CANCELLED = "cancelled", _("已取消"), Colour.GRAY
+    DECLINED = "declined", _("机构未接单"), Colour.GRAY
+
+
+class RatingTarget(ChoiceSet):
+    """Who a rating is about: customers rate the worker and the agency; the agency rates the customer."""
+
+    WORKER = "worker", _("服务员"), Colour.GREEN
+    AGENCY = "agency", _("家政机构"), Colour.BLUE
+    CUSTOMER = "customer", _("客户"), Colour.ORANGE
+
+
+class SeekerCategory(ChoiceSet):
+    """Why a person is offered a path into housekeeping (当家政)."""
+
+    LOW_INCOME = "low_income", _("低收入人员"), Colour.ORANGE
+    UNEMPLOYED = "unemployed", _("登记失业人员"), Colour.BLUE
+
+
+class SeekerStage(ChoiceSet):
+    """A job seeker's path from the offer to the first order."""
+
+    IDENTIFIED = "identified", _("已识别"), Colour.GRAY
+    OFFERED = "offered", _("已推送岗位与培训"), Colour.BLUE
+    DECLINED = "declined", _("暂不参加"), Colour.GRAY
+    TRAINING = "training", _("参加培训"), Colour.ORANGE
+    HEALTH_CHECKED = "health_checked", _("已体检"), Colour.ORANGE
+    REGISTERED = "registered", _("已上岗登记"), Colour.GREEN
+    FIRST_ORDER = "first_order", _("已接首单"), Colour.GREEN

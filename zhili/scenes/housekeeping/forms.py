@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import BackgroundCheck, CodeColour
+from .choices import BackgroundCheck, CodeColour, Language, RatingTarget, SeekerCategory, ServiceKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -22,3 +22,29 @@ class ChecksForm(forms.Form):
 
 class LiftForm(forms.Form):
     note = forms.CharField(label=_("移出说明"), max_length=500)
+
+
+class RequestForm(forms.Form):
+    """A customer's request; the address is theirs unless they give another with its located point."""
+
+    service = forms.ChoiceField(label=_("服务项目"), choices=ServiceKind.choices)
+    starts_at = forms.DateTimeField(label=_("上门时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    hours = forms.DecimalField(label=_("服务时长（小时）"), max_digits=5, decimal_places=1, min_value=0.5)
+    budget_per_hour = forms.DecimalField(label=_("每小时预算（元）"), max_digits=8, decimal_places=2, required=False)
+    languages = forms.MultipleChoiceField(label=_("语言偏好"), choices=Language.choices, required=False,
+                                          widget=forms.CheckboxSelectMultiple)
+    note = forms.CharField(label=_("备注"), max_length=300, required=False)
+
+
+class RatingForm(forms.Form):
+    target = forms.ChoiceField(label=_("评价对象"), choices=RatingTarget.choices)
+    stars = forms.TypedChoiceField(label=_("评分"), coerce=int, choices=[(i, "★" * i) for i in range(5, 0, -1)])
+    comment = forms.CharField(label=_("评语"), max_length=300, required=False)
+
+
+class SeekerForm(forms.Form):
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    id_number = forms.CharField(label=_("身份证号码"), max_length=18)
+    phone = forms.CharField(label=_("手机号码"), max_length=11)
+    category = forms.ChoiceField(label=_("类别"), choices=SeekerCategory.choices)
+    consent = forms.BooleanField(label=_("本人已同意接收就业信息"), required=False)

@@ -10,5 +10,6 @@ MENU = [
     MenuItem(label="本机构家政服务员", url_name="housekeeping:agency_home", roles=frozenset({AGENCY_ADMIN})),
     MenuItem(label="家政服务员", url_name="housekeeping:worker_list", roles=frozenset({CLERK})),
     MenuItem(label="重点关注名单", url_name="housekeeping:watch_list", roles=frozenset({CLERK})),
+    MenuItem(label="当家政：就业帮扶", url_name="housekeeping:seeker_list", roles=frozenset({CLERK})),
     MenuItem(label="浙里好家政驾驶舱", url_name="housekeeping:cockpit", roles=frozenset({CLERK})),
 ]

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from zhili.core.identity.api import Role, filter_by_scope, has_role, organizations_of
@@ -90,3 +90,40 @@ def colour_counts(workers: QuerySet) -> dict[str, int]:
 
 def open_slips(slips: QuerySet) -> QuerySet:
     return slips.filter(status=SlipStatus.SENT)
+
+
+def visible_orders(user) -> QuerySet:
+    """Orders a person is party to (customer, worker, agency) or, for a clerk, those of their region."""
+    from .models import Order
+
+    orders = Order.objects.select_related("request", "customer", "worker", "agency")
+    if _is_clerk(user):
+        return filter_by_scope(user, orders)
+    if not user.is_authenticated:
+        return orders.none()
+    return orders.filter(Q(customer__user=user) | Q(worker__user=user)
+                         | Q(agency__organization_id__in=organizations_of(user, AGENCY_ADMIN)))
+
+
+def order_for(user, pk: int):
+    return get_object_or_404(visible_orders(user), pk=pk)
+
+
+def request_for(user, pk: int):
+    """A customer's own request (nobody else's)."""
+    from .models import ServiceRequest
+
+    return get_object_or_404(ServiceRequest.objects.filter(customer__user=user), pk=pk) if user.is_authenticated \
+        else get_object_or_404(ServiceRequest.objects.none(), pk=pk)
+
+
+def visible_seekers(user) -> QuerySet:
+    from .models import JobSeeker
+
+    if not _is_clerk(user):
+        return JobSeeker.objects.none()
+    return filter_by_scope(user, JobSeeker.objects.select_related("worker"))
+
+
+def seeker_for(user, pk: int):
+    return get_object_or_404(visible_seekers(user), pk=pk)

@@ -1,10 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import views, views_orders
 
 app_name = "housekeeping"
 urlpatterns = [
-    path("", views.customer_home, name="customer_home"),
+    path("", views_orders.customer_home, name="customer_home"),
+    path("requests/<int:pk>/", views_orders.request_detail, name="request_detail"),
+    path("requests/<int:pk>/book/", views_orders.request_book, name="request_book"),
+    path("orders/<int:pk>/", views_orders.order_detail, name="order_detail"),
+    path("orders/<int:pk>/contract.pdf", views_orders.order_contract, name="order_contract"),
+    path("orders/<int:pk>/<str:action>/", views_orders.order_act, name="order_act"),
+    path("job-seekers/", views_orders.seeker_list, name="seeker_list"),
+    path("job-seekers/<int:pk>/advance/", views_orders.seeker_advance, name="seeker_advance"),
     path("my-code/", views.my_code, name="my_code"),
     path("code/<str:token>/", views.scan, name="scan"),
     path("agency/", views.agency_home, name="agency_home"),

@@ -4,7 +4,7 @@ notice slips, the clerk's registry and watch list, the cockpit."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Avg, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,9 +18,10 @@ from zhili.core.notify.api import qr_svg
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, services
-from .choices import CodeColour, ServiceKind
+from .choices import CodeColour, OrderStatus, RatingTarget, SeekerStage, ServiceKind
 from .forms import ChecksForm, LiftForm, WorkerFilterForm
-from .models import CodeScan
+from .models import CodeScan, Complaint, Rating
+from .rules import rule
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -42,7 +43,7 @@ def my_code(request):
     return render(request, "housekeeping/worker_code.html", {
         "worker": worker, "colour": worker.colour, "qr": qr_svg(url, scale=5), "scan_url": url,
         "slips": worker.slips.all()[:5], "scans": CodeScan.objects.filter(worker=worker).select_related(
-            "scanned_by")[:10]})
+            "scanned_by")[:10], "orders": queries.visible_orders(request.user).filter(worker=worker)[:10]})
 
 
 @login_required
@@ -52,13 +53,6 @@ def scan(request, token: str):
     return render(request, "housekeeping/code_scan.html", {"found": found, "worker": found.worker,
                                                            "today": timezone.localdate()},
                   status=200 if found.worker else 410)
-
-
-@login_required
-def customer_home(request):
-    """The customer's start page: scan a worker's code (the camera app opens the link), later book a service."""
-    require(request.user, "housekeeping.customer.use")
-    return render(request, "housekeeping/customer_home.html", {"customer": queries.own_customer(request.user)})
 
 
 # ---------------------------------------------------------------- agency
@@ -73,7 +67,8 @@ def agency_home(request):
     counts = [(CodeColour(c), n) for c, n in queries.colour_counts(workers).items()]
     return render(request, "housekeeping/agency_home.html", {
         "agencies": agencies, "workers": workers.order_by("code_colour", "name")[:200], "slips": slips,
-        "counts": counts})
+        "counts": counts, "orders": queries.visible_orders(request.user).filter(
+            status__in=["offered", "accepted", "scheduled", "in_service"])[:50]})
 
 
 @login_required
@@ -190,12 +185,38 @@ def watch_lift(request, pk: int):
 # ---------------------------------------------------------------- cockpit
 
 def _analyses(user) -> dict:
+    """The cockpit's figures for the clerk's region: codes, grades, orders, response time, ratings, 当家政."""
     workers = queries.visible_workers(user)
     rows = [[str(CodeColour(c).label), count_cell(n)] for c, n in queries.colour_counts(workers).items()]
     agencies = queries.visible_agencies(user)
     grade_rows = [[_("{n}A").format(n=s), count_cell(agencies.filter(stars=s).count())] for s in range(5, 0, -1)]
+    star_rows = [[_("{n}星").format(n=s), count_cell(workers.filter(stars=s, active=True).count())]
+                 for s in range(5, 0, -1)]
+    orders = queries.visible_orders(user)
+    order_rows = [[str(OrderStatus(s).label), count_cell(orders.filter(status=s).count())] for s in OrderStatus.values]
+    target = rule("response_target_minutes", timezone.localdate()).value
+    answered = sorted(orders.exclude(response_minutes=None).values_list("response_minutes", flat=True))
+    median = answered[len(answered) // 2] if answered else None
+    response_rows = [[_("中位响应时长（分钟）"), count_cell(median) if median is not None else "—"],
+                     [_("参考线（分钟）"), count_cell(int(target))],
+                     [_("达标订单"), count_cell(sum(1 for m in answered if m <= target))],
+                     [_("已接单订单"), count_cell(len(answered))]]
+    ratings = Rating.objects.filter(order__in=orders)
+    rating_rows = [[str(RatingTarget(t).label), count_cell(ratings.filter(target=t).count()),
+                    f"{ratings.filter(target=t).aggregate(a=Avg('stars'))['a'] or 0:.2f}"] for t in RatingTarget.values]
+    complaints = Complaint.objects.filter(worker__in=workers)
+    complaint_rows = [[_("投诉"), count_cell(complaints.count())],
+                      [_("成立"), count_cell(complaints.filter(upheld=True).count())]]
+    seekers = queries.visible_seekers(user)
+    seeker_rows = [[str(s.label), count_cell(seekers.filter(stage=s.value).count())] for s in SeekerStage]
     return {"colours": table_result("colours", "安心码分布", ["码色", "人数"], rows, chart="pie"),
-            "agency_grades": table_result("agency_grades", "机构信用等级", ["等级", "机构数"], grade_rows, chart="bar")}
+            "agency_grades": table_result("agency_grades", "机构信用等级", ["等级", "机构数"], grade_rows, chart="bar"),
+            "worker_stars": table_result("worker_stars", "服务员信用星级", ["星级", "人数"], star_rows, chart="bar"),
+            "orders": table_result("orders", "订单状态", ["状态", "订单数"], order_rows, chart="bar"),
+            "response": table_result("response", "接单响应（种子材料参考线 20 分钟）", ["指标", "数值"], response_rows, chart="table"),
+            "ratings": table_result("ratings", "评价", ["对象", "评价数", "平均星级"], rating_rows, chart="table"),
+            "complaints": table_result("complaints", "投诉", ["项目", "件数"], complaint_rows, chart="table"),
+            "seekers": table_result("seekers", "当家政：从推送到首单", ["进度", "人数"], seeker_rows, chart="bar")}
 
 
 @login_required

@@ -31,6 +31,7 @@ from zhili.core.notify.api import send_in_app
 from ..choices import BackgroundCheck, CodeColour, ScanResult, SlipStatus
 from ..datasets import WORKER_CHECKS
 from ..indicators import SYSTEM
+from ..matching import refresh_slots
 from ..models import CodeScan, NoticeSlip, WatchListEntry, Worker
 from ..roles import AGENCY_ADMIN
 from ..rules import rule
@@ -122,22 +123,30 @@ def recompute_codes(day: dt.date, *, actor, workers=None) -> Recomputed:
     label = _label(actor)
     _write_checks(chosen, day, label)
     run = evaluate_system(SYSTEM, day, actor=label, period=day.isoformat())
-    return _apply(run, [w.code_key for w in chosen], actor=actor)
+    return _apply(run, None if workers is None else [w.code_key for w in chosen], actor=actor)
 
 
 @transaction.atomic
-def _apply(run, keys: list[str], *, actor) -> Recomputed:
+def _apply(run, keys: list[str] | None, *, actor) -> Recomputed:
+    """Bring the workers named by ``keys`` (every active worker if None) in line with the run's results."""
     user = None if isinstance(actor, str) else actor
-    wanted = set(keys)
+    wanted = None if keys is None else set(keys)
     results = {r.entity_key: r for r in EntityResult.objects.filter(run=run).only("entity_key", "level",
-                                                                                  "explanation")
-               if r.entity_key in wanted}
+                                                                                  "explanation").iterator(2000)
+               if wanted is None or r.entity_key in wanted}
     now = timezone.now()
     report = Recomputed(evaluated=len(results))
-    workers = Worker.objects.select_for_update().filter(code_key__in=list(results)).select_related("agency")
+    workers = Worker.objects.select_for_update().filter(active=True).select_related("agency")
+    if wanted is not None:
+        workers = workers.filter(code_key__in=list(results))
+    with_open_slips = set(NoticeSlip.objects.filter(status__in=[SlipStatus.SENT, SlipStatus.ACKNOWLEDGED])
+                          .values_list("worker_id", flat=True))
     changed = []
-    for worker in workers:
-        result = results[worker.code_key]
+    groups: dict[tuple, list[int]] = {}
+    for worker in workers.iterator(chunk_size=2000):
+        result = results.get(worker.code_key)
+        if result is None:
+            continue
         colour = CodeColour.from_level(result.level)
         reasons = reasons_of(result.explanation or {})
         if colour == worker.code_colour and reasons == worker.code_reasons and worker.code_updated_at:
@@ -145,17 +154,25 @@ def _apply(run, keys: list[str], *, actor) -> Recomputed:
         old = worker.code_colour
         worker.code_colour, worker.code_reasons, worker.code_updated_at = colour, reasons, now
         changed.append(worker)
-        NoticeSlip.objects.filter(worker=worker, status__in=[SlipStatus.SENT, SlipStatus.ACKNOWLEDGED]).update(
-            status=SlipStatus.RESOLVED, resolved_at=now, updated_at=now)
+        if worker.pk in with_open_slips:
+            NoticeSlip.objects.filter(worker=worker, status__in=[SlipStatus.SENT, SlipStatus.ACKNOWLEDGED]).update(
+                status=SlipStatus.RESOLVED, resolved_at=now, updated_at=now)
         if colour != CodeColour.GREEN:
             _send_slip(worker, colour, reasons, user)
             report.slips += 1
         if colour == CodeColour.RED and not worker.on_watch_list:
             _watch(worker, reasons, user)
             report.watch_listed += 1
+        groups.setdefault((colour, json.dumps(reasons, sort_keys=True, ensure_ascii=False), worker.on_watch_list),
+                          []).append(worker.pk)
         events.publish("housekeeping.code.changed", worker_id=worker.pk, old=old, new=colour)
-    Worker.objects.bulk_update(changed, ["code_colour", "code_reasons", "code_updated_at", "on_watch_list",
-                                         "updated_at"], batch_size=2000)
+    # One UPDATE per (colour, reasons) group: a nightly run has a handful of groups, not one statement per worker.
+    for (colour, reasons, watched), ids in groups.items():
+        for start in range(0, len(ids), 900):
+            Worker.objects.filter(pk__in=ids[start:start + 900]).update(
+                code_colour=colour, code_reasons=json.loads(reasons), code_updated_at=now, on_watch_list=watched,
+                updated_at=now)
+    refresh_slots([w.pk for w in changed])
     report.changed = len(changed)
     audit.record("housekeeping.codes.recomputed", actor=user, data={
         "run": run.pk, "evaluated": report.evaluated, "changed": report.changed, "slips": report.slips,

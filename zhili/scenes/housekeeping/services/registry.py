@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation.api import audit, events, pii, validate_id_number, validate_mobile
-from zhili.core.identity.api import add_membership, require
+from zhili.core.identity.api import Role, add_membership, require
 from zhili.core.orgs.api import register_enterprise
 
 from ..choices import BackgroundCheck
+from ..matching import grid_cell
 from ..models import Agency, Customer, Worker
 from ..roles import AGENCY_ADMIN, CUSTOMER, WORKER
 from . import common
@@ -31,6 +32,8 @@ def register_agency(*, region, name: str, uscc: str, licence_number: str, servic
                                    licence_number=licence_number, services=services, area=(area or "")[:200])
     for user in admins:
         add_membership(user, role=AGENCY_ADMIN, organization=organization, region=region, actor=None)
+        # The agency's administrator applies its seal to the three-party contracts (core.esign's seal roles).
+        add_membership(user, role=Role.EMPLOYER_ADMIN, organization=organization, region=region, actor=None)
     audit.record("housekeeping.agency.registered", actor=actor, target=agency,
                  data={"uscc": organization.uscc, "services": services})
     events.publish("housekeeping.agency.registered", agency_id=agency.pk)
@@ -86,6 +89,7 @@ def register_worker(*, agency: Agency, name: str, id_number: str, phone: str, sk
                     insurance_expires=_date(insurance_expires, "insurance_expires", _("保险有效期")),
                     latitude=latitude, longitude=longitude, hourly_price=price, user=user)
     worker.id_number = id_number
+    worker.cell = grid_cell(latitude, longitude)
     worker.save()
     worker.code_key = f"HK{worker.pk:08d}"
     worker.save(update_fields=["code_key"])

@@ -12,13 +12,6 @@ from zhili.scenes.housekeeping.choices import BackgroundCheck
 from zhili.scenes.housekeeping.roles import CLERK
 from zhili.scenes.housekeeping.synth import id_number, uscc
 
-TODAY = dt.date(2026, 12, 7)
-
-
-@pytest.fixture
-def today(monkeypatch):
-    return timezone.localdate()
-
 
 @pytest.fixture
 def county(db):
@@ -77,7 +70,7 @@ def make_worker(agency, actor, *, name="李桂兰", serial="001", health_days=18
 
 @pytest.fixture
 def wang_user(db):
-    return UserFactory(name="王秀英", username="worker_wang", phone="13800000041")
+    return UserFactory(name="王秀英", username="worker_wang", phone="13800000041", verified=True)
 
 
 @pytest.fixture
@@ -87,7 +80,7 @@ def worker_wang(anxin, admin_zhou, clerk_qian, wang_user):
 
 @pytest.fixture
 def customer_chen(county):
-    user = UserFactory(name="陈明", username="customer_chen", phone="13800000051")
+    user = UserFactory(name="陈明", username="customer_chen", phone="13800000051", verified=True)
     services.register_customer(user=user, region=county, name="陈明", phone="13800000051",
                                address="建德市新安江街道严州大道 100 号", latitude=29.479, longitude=119.287, actor=user)
     return user

@@ -54,3 +54,42 @@ def test_the_worker_sees_their_own_code_and_who_scanned_it(client, worker_wang, 
     assert page.status_code == 200 and "<svg" in html and "绿码" in html and "陈*" in html
     client.logout()
     assert _client(client, customer_chen).get("/housekeeping/my-code/").status_code == 403
+
+
+def test_a_customer_asks_on_the_phone_page_sees_matches_and_books_and_the_agency_accepts(
+        client, anxin, admin_zhou, clerk_qian, customer_chen, worker_wang):
+    from zhili.scenes.housekeeping import matching
+    from zhili.scenes.housekeeping.models import Order
+
+    worker_wang.latitude, worker_wang.longitude = 29.479, 119.287
+    worker_wang.cell = matching.grid_cell(29.479, 119.287)
+    worker_wang.save()
+    services.recompute_codes(timezone.localdate(), actor=clerk_qian)
+    when = (timezone.localtime() + timezone.timedelta(days=1)).strftime("%Y-%m-%dT09:00")
+    page = _client(client, customer_chen).post("/housekeeping/", {
+        "service": "cleaning", "starts_at": when, "hours": "2", "budget_per_hour": "60", "languages": ["mandarin"]})
+    assert page.status_code == 302
+    matches = client.get(page["Location"])
+    assert "王**" in matches.content.decode() and "为什么推荐" in matches.content.decode()
+    booked = client.post(page["Location"] + "book/", {"worker": worker_wang.pk})
+    order = Order.objects.get()
+    assert booked["Location"] == f"/housekeeping/orders/{order.pk}/"
+    client.logout()
+    _client(client, admin_zhou).post(f"/housekeeping/orders/{order.pk}/accept/")
+    order.refresh_from_db()
+    assert order.status == "accepted" and bytes(order.contract_pdf).startswith(b"%PDF")
+    assert client.get(f"/housekeeping/orders/{order.pk}/contract.pdf")["Content-Type"] == "application/pdf"
+    client.logout()
+    assert _client(client, worker_wang.user).get(f"/housekeeping/orders/{order.pk}/").status_code == 200
+    client.logout()
+    assert client.get(f"/housekeeping/orders/{order.pk}/").status_code == 302  # signed out: to the login page
+
+
+def test_the_cockpit_data_answers_the_clerk_and_refuses_others(client, worker_wang, clerk_qian, customer_chen):
+    services.recompute_codes(timezone.localdate(), actor=clerk_qian)
+    data = _client(client, clerk_qian).get("/housekeeping/cockpit/data/").json()["analyses"]
+    assert set(data) == {"colours", "agency_grades", "worker_stars", "orders", "response", "ratings", "complaints",
+                         "seekers"}
+    assert data["response"]["rows"][1][1]["display"] in ("20", 20)
+    client.logout()
+    assert _client(client, customer_chen).get("/housekeeping/cockpit/data/").status_code == 403
