@@ -16,6 +16,21 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     max_length: int | None = None
+    labels: tuple[tuple[str, str], ...] = ()  # (code, label) of coded values, shown to people instead of the code
+
+    def display(self, value) -> str:
+        """A value as people read it: the label of a code, 是/否, a number without float noise, — for nothing."""
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if self.labels:
+            return dict(self.labels).get(str(value), str(value))
+        if isinstance(value, float):
+            return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return str(value)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,14 @@
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from zhili.core.identity.api import filter_by_scope
-from zhili.core.indicators.api import EntityResult, Level, LevelHistory, evidence_terms
+from zhili.core.indicators.api import (
+    EntityResult,
+    Level,
+    LevelHistory,
+    describe_condition,
+    describe_value,
+    evidence_terms,
+)
 
 from .indicators import LABOR_RISK, SYSTEM_CODE
 from .models import MonitoredEnterprise, RiskWarning
@@ -59,12 +66,23 @@ def source_records(fired: list[dict], *, limit: int = 20) -> dict[str, list[dict
             continue
         table = ibis_table(code, "duckdb", refresh=False)
         rows = table.filter(table["_key"].isin(sorted(keys)[:limit])).to_pyarrow().to_pylist()
-        labels = {f.name: f.label for f in get_dataset(code).fields}
+        fields = {f.name: f for f in get_dataset(code).fields}
         for row in rows:
             found[(code, row["_key"])] = {"dataset": get_dataset(code).name,
-                                          "values": [(labels[k], v) for k, v in row.items() if k in labels]}
+                                          "values": [(fields[k].label, fields[k].display(v))
+                                                     for k, v in row.items() if k in fields]}
     return {item["indicator"]: [found[(code, key)] for code in datasets.get(item["indicator"], [])
                                 for key in item.get("rows", []) if (code, key) in found] for item in fired}
+
+
+def _shown(item: dict) -> dict:
+    """The fired indicator's value and condition in its units (per cent, 是/否), for the page."""
+    found = LABOR_RISK.indicator_map.get(item["indicator"])
+    if found is None:  # an indicator since retired: show what was stored
+        return {"value_display": item["value"], "condition_display": item["condition"]}
+    indicator = found[1]
+    return {"value_display": describe_value(indicator, item["value"]),
+            "condition_display": describe_condition(indicator)}
 
 
 def enterprise_profile(enterprise: MonitoredEnterprise, *, with_sources: bool = True) -> dict:
@@ -77,7 +95,7 @@ def enterprise_profile(enterprise: MonitoredEnterprise, *, with_sources: bool = 
     return {
         "enterprise": enterprise,
         "latest": latest,
-        "fired": [{**item, "sources": sources.get(item["indicator"], [])} for item in fired],
+        "fired": [{**item, "sources": sources.get(item["indicator"], []), **_shown(item)} for item in fired],
         "vetoes": explanation.get("vetoes", []),
         "history": LevelHistory.objects.filter(system_code=SYSTEM_CODE, entity_key=enterprise.uscc).order_by("-id"),
         "warnings": RiskWarning.objects.filter(enterprise=enterprise).select_related("case").order_by("-id"),

@@ -53,7 +53,9 @@ def test_the_profile_shows_fired_indicators_with_source_records_and_the_case(eva
     assert response.status_code == 200
     unpaid = next(f for f in response.context["fired"] if f["indicator"] == "unpaid_wage_months")
     assert [s["dataset"] for s in unpaid["sources"]] == ["工资发放", "工资发放"]
-    assert ("发放状态", "unpaid") in unpaid["sources"][0]["values"]
+    assert ("发放状态", "未发放") in unpaid["sources"][0]["values"]  # the label, not the code
+    page = response.content.decode()
+    assert "labor.md" not in page and "[JLP]" not in page and "True" not in page
     warning = RiskWarning.objects.get(enterprise__uscc=red_uscc)
     assert warning.case.number in response.content.decode()
     history = client.get(f"/indicators/{SYSTEM_CODE}/{red_uscc}/")
