@@ -3,11 +3,14 @@ unread-message count.
 
 ``nav_groups``: the menu grouped under headings (each scene's name, or an item's ``group``), scenes first;
 ``nav_items``: the same entries as one list (pages that list them, e.g. a phone home). An entry whose page is the
-current one (the longest URL prefix of the request's path) has ``active``.
+current one (the longest URL prefix of the request's path) has ``active``. Labels, headings and scene names are
+looked up in the catalogues for each request, so a scene marks them for extraction (``gettext_lazy`` in
+``navigation.py``, ``gettext_noop`` for ``scene_name``) and they follow the language switch.
 """
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
 from .registry import menus, scenes
 
@@ -24,11 +27,11 @@ def _visible(item, roles: set[str]) -> bool:
 
 def _group_of(code: str, item) -> str:
     if item.group:
-        return str(item.group)
+        return gettext(str(item.group))
     if code in scenes:
-        return str(scenes[code].scene_name)
+        return gettext(str(scenes[code].scene_name))
     try:
-        return str(apps.get_app_config(code).verbose_name)
+        return gettext(str(apps.get_app_config(code).verbose_name))
     except LookupError:
         return code
 
@@ -50,7 +53,7 @@ def navigation(request):
                 url = reverse(item.url_name)
             except NoReverseMatch:
                 continue
-            items.append({"scene": _group_of(code, item), "label": item.label, "url": url, "icon": item.icon,
+            items.append({"scene": _group_of(code, item), "label": gettext(str(item.label)), "url": url, "icon": item.icon,
                           "mobile": item.mobile, "active": False})
     path = request.path
     matching = [entry for entry in items if path.startswith(entry["url"])]

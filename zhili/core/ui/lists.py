@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.translation import gettext
 
 from zhili.core.foundation import audit
 from zhili.core.foundation.spreadsheets import XlsxWriter, header_widths, xlsx_response
@@ -85,7 +86,9 @@ class ListPage:
     def header(self, key: str) -> dict:
         column = self.columns[key]
         state = ("descending" if self.descending else "ascending") if self.sort_key == key else "none"
-        return {"label": column.label, "sortable": bool(column.sort), "url": self.sort_url(key) if column.sort else "",
+        # A label written as _("…") at module level was translated once, at import, in the default language: the
+        # catalogue is asked again now, in the language of this request.
+        return {"label": gettext(str(column.label)), "sortable": bool(column.sort), "url": self.sort_url(key) if column.sort else "",
                 "state": state}
 
 

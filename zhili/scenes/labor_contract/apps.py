@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_noop
+
 from zhili.core.scenes.api import SceneConfig
 
 
@@ -8,7 +10,7 @@ class LaborContractConfig(SceneConfig):
     name = "zhili.scenes.labor_contract"
     label = "labor_contract"
     code = "labor_contract"
-    scene_name = "电子劳动合同"
+    scene_name = gettext_noop("电子劳动合同")
     owner_department = "人力资源和社会保障局"
     description = "用人单位一键发约、劳动者在线签订、存量合同电子化、到期与未签提醒"
     verbose_name = "电子劳动合同"

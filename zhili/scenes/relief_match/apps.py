@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_noop
+
 from zhili.core.scenes.api import SceneConfig
 
 
@@ -8,7 +10,7 @@ class ReliefMatchConfig(SceneConfig):
     name = "zhili.scenes.relief_match"
     label = "relief_match"
     code = "relief_match"
-    scene_name = "助共体"
+    scene_name = gettext_noop("助共体")
     owner_department = "民政局"
     description = "主动发现困难群众，在线申请与核对，智能匹配 46 项帮扶政策，政社联合帮扶，幸福清单反馈"
     verbose_name = "助共体"

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_noop
+
 from zhili.core.scenes.api import SceneConfig
 
 
@@ -8,7 +10,7 @@ class WageGuardConfig(SceneConfig):
     name = "zhili.scenes.wage_guard"
     label = "wage_guard"
     code = "wage_guard"
-    scene_name = "安薪在线"
+    scene_name = gettext_noop("安薪在线")
     verbose_name = "安薪在线"
     owner_department = "人力资源和社会保障局"
     description = "安薪在线：申请人在线提交事项，部门经办人员审核，驾驶舱展示办理情况"
