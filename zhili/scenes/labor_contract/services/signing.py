@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from zhili.core.foundation.api import audit, events, pii
 
@@ -40,7 +40,8 @@ from .progress import steps_done, worker_may_sign_status
 WORKER_FIELD = "WorkerSignature"
 
 
-WORKER_INTENT_STATEMENT = "本人已完整阅读本劳动合同，同意按上述内容订立，并使用本人的电子签名签署。"
+# Recorded in Chinese with the intent; the page shows a translation next to it in another language.
+WORKER_INTENT_STATEMENT = gettext_noop("本人已完整阅读本劳动合同，同意按上述内容订立，并使用本人的电子签名签署。")
 
 
 SIGNATURE_MAX_BYTES = 300 * 1024

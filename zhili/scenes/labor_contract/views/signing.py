@@ -188,7 +188,8 @@ def sign_intent(request, number):
         else:
             return _go(contract, "signature")
     return _page(request, contract, "intent", "contract_sign_intent.html", form=form, document=document,
-                 statement=services.signing.WORKER_INTENT_STATEMENT)
+                 statement=services.signing.WORKER_INTENT_STATEMENT,
+                 statement_translation=_(services.signing.WORKER_INTENT_STATEMENT))
 
 
 def _png_from_data_url(value: str) -> bytes | None:
