@@ -12,7 +12,10 @@ Steps:
 4. ``baseline_s``: the same rule person by person in Python (``detection.detect_python``) on ``--baseline-sample``
    persons whose records were read beforehand (reading is not timed), scaled linearly to all persons;
    ``baseline_measured_s`` is the unscaled time and ``baseline_agrees`` checks its findings on the sample.
-``payment_run_s`` is null until the monthly payment run lands. ``peak_mb`` is the process's maximum resident set
+5. ``payment_run_s``: the monthly payment run for December (both subsidies decided on core.policy for every
+   certificate holder on DuckDB, entitlements written, one line per recipient, totals checked against the
+   engine's) on a fresh test database; ``approve_and_file_s``: both approvals, the ledger and the CSV file.
+``peak_mb`` is the process's maximum resident set
 size (DuckDB's memory included).
 """
 
@@ -29,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ON = dt.date(2026, 11, 30)
+MONTH = dt.date(2026, 12, 1)
 
 
 def parse_args():
@@ -57,6 +61,43 @@ def _sample_records(con, snapshots: dict, sample: list[str]) -> dict:
                         "WHERE person_id IN (SELECT person_id FROM sample_ids)").to_arrow_table()
         records[code] = table.to_pylist()
     return records
+
+
+def _payment_run(con, persons: int) -> dict:
+    """The month's payment run on a fresh test database (SQLite unless ZHILI_DATABASE_URL names PostgreSQL):
+    decisions on DuckDB, entitlements, one line per person, totals checked; then both approvals and the file."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        from zhili.core.testing.api import DepartmentFactory, MembershipFactory, RegionFactory, UserFactory
+        from zhili.scenes.disability_aid import services
+        from zhili.scenes.disability_aid.roles import APPROVER, CLERK
+        from zhili.scenes.disability_aid.synth import COUNTY, TOWNS
+
+        county = RegionFactory(code=COUNTY, name="江山市")
+        for suffix, name in TOWNS.items():
+            RegionFactory(code=f"{COUNTY}{suffix}000", name=name, level="town", parent=county)
+        federation = DepartmentFactory(region=county, name="江山市残疾人联合会")
+        staff = []
+        for index, role in enumerate((CLERK, CLERK, APPROVER)):
+            user = UserFactory(username=f"bench_{index}", phone=f"1380000{index:04d}")
+            MembershipFactory(user=user, role=role, organization=federation, region=county)
+            staff.append(user)
+        started = time.perf_counter()
+        run = services.prepare_payment_run(MONTH, actor=staff[0], con=con, refresh=False)
+        prepared = time.perf_counter() - started
+        started = time.perf_counter()
+        services.approve_payment_run(run, actor=staff[1])
+        run = services.approve_payment_run(run, actor=staff[2])
+        content = services.payment_csv(run)
+        approved = time.perf_counter() - started
+        return {"payment_run_s": round(prepared, 2), "approve_and_file_s": round(approved, 2),
+                "recipients": run.recipients, "paid_total": str(run.total), "file_bytes": len(content)}
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def main():
@@ -106,7 +147,7 @@ def main():
     figures["planted"] = len(report.truth)
     figures["precision"] = round(hits / len(found), 4) if found else 0.0
     figures["recall"] = round(hits / len(report.truth), 4) if report.truth else 0.0
-    figures["payment_run_s"] = None
+    figures.update(_payment_run(con, persons))
 
     rng = random.Random(28)
     sample = [f"P{i:08d}" for i in rng.sample(range(persons), min(args.baseline_sample, persons))]

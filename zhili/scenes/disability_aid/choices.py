@@ -58,3 +58,37 @@ class CertificateStatus(ChoiceSet):
 
     ACTIVE = "active", _("有效"), Colour.GREEN
     ENDED = "ended", _("已注销"), Colour.GRAY
+
+
+class EntitlementStatus(ChoiceSet):
+    """A person's entitlement to one subsidy: paid monthly while active, stopped with its reason."""
+
+    ACTIVE = "active", _("享受中"), Colour.GREEN
+    STOPPED = "stopped", _("已停发"), Colour.GRAY
+
+
+class StopReason(ChoiceSet):
+    """Why an entitlement stopped (国发〔2015〕52号: 补贴实行动态管理)."""
+
+    DIED = "died", _("死亡"), Colour.GRAY
+    MOVED = "moved", _("户籍迁出"), Colour.ORANGE
+    LEFT_ASSISTANCE = "left_assistance", _("退出低保或低边"), Colour.YELLOW
+    CERTIFICATE = "certificate", _("残疾人证失效或等级变化"), Colour.YELLOW
+
+
+class RunStatus(ChoiceSet):
+    """A monthly payment run: prepared, approved once, approved twice (then the payment file may be drawn)."""
+
+    PREPARED = "prepared", _("待审核"), Colour.BLUE
+    FIRST_APPROVED = "first_approved", _("待复核"), Colour.ORANGE
+    APPROVED = "approved", _("已复核，可发放"), Colour.GREEN
+
+
+class RecoveryStatus(ChoiceSet):
+    """Money paid for months after an entitlement ended, to be recovered (追回)."""
+
+    PENDING = "pending", _("待追回"), Colour.RED
+    RECOVERED = "recovered", _("已追回"), Colour.GREEN
+
+
+POLICY_LABELS = {"living_subsidy": _("困难残疾人生活补贴"), "nursing_subsidy": _("重度残疾人护理补贴")}

@@ -13,6 +13,8 @@ from .synth import COUNTY, TOWNS
 
 CLERK_USERNAME = "disability_aid_clerk"
 WORKER_USERNAME = "disability_aid_worker"
+APPROVER_USERNAME = "disability_aid_approver"
+CLERK2_USERNAME = "disability_aid_clerk2"
 TOWN_CODE = f"{COUNTY}001000"  # 双塔街道
 PERSONS, RECORDS = 4000, 12000
 DEMO_ID_SEQUENCE = 517
@@ -70,7 +72,7 @@ def load(report) -> list[str]:
     from . import services
     from .choices import SuspectStatus
     from .models import SuspectedCase
-    from .roles import CLERK, WORKER
+    from .roles import APPROVER, CLERK, WORKER
     from .synth import load as load_pool
     from .synth import synthesize
     from .workflows import SUSPECT_CASE_TYPE
@@ -82,7 +84,9 @@ def load(report) -> list[str]:
                   or register_department(name="江山市残疾人联合会", region=county, actor=None))
     clerk = _person(CLERK_USERNAME, "方慧敏", CLERK, organization=federation, region=county)
     worker = _person(WORKER_USERNAME, "叶春燕", WORKER, organization=federation, region=town)
-    for role, user, note in ((CLERK, clerk, "江山市残联"), (WORKER, worker, "双塔街道残疾人专职委员")):
+    approver = _person(APPROVER_USERNAME, "周建华", APPROVER, organization=federation, region=county)
+    for role, user, note in ((CLERK, clerk, "江山市残联"), (WORKER, worker, "双塔街道残疾人专职委员"),
+                             (APPROVER, approver, "江山市残联（补贴复核）")):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, f"智慧助残 · {note}"))
     if SuspectedCase.objects.exists():
         return [f"智慧助残：{SuspectedCase.objects.count()} 条疑似残疾线索（已存在，未重复创建）"]
@@ -97,7 +101,8 @@ def load(report) -> list[str]:
                                       assignee=clerk)
     today = timezone.localdate()
     with tempfile.TemporaryDirectory(prefix="zhili-demo-disability-") as folder:
-        synth = synthesize(Path(folder), persons=PERSONS, records=RECORDS, certificates=150, on=today, seed=2026)
+        synth = synthesize(Path(folder), persons=PERSONS, records=RECORDS, certificates=150, on=today, seed=2026,
+                           towns=("001", "002", "003"))
         load_pool(synth, actor="demo:disability_aid")
     found = services.run_detection(today, actor=clerk)
     mine = (SuspectedCase.objects.filter(person__region=town, worker=worker, status=SuspectStatus.DETECTED)
@@ -117,8 +122,12 @@ def load(report) -> list[str]:
             services.issue_certificate(application, actor=clerk,
                                        issued_on=application.appointment_on + dt.timedelta(days=2))
         done.append(suspect.pk)
+    month = today.replace(day=1)
+    run = services.prepare_payment_run(month, actor=clerk)
+    services.approve_payment_run(run, actor=_person(CLERK2_USERNAME, "毛丽", CLERK, organization=federation,
+                                                      region=county))
     return [f"智慧助残：数据池 {synth.records} 条记录，主动发现疑似残疾 {found['new']} 人（工单 {found['cases']} 件），"
-            f"演示办结 {len(done)} 件"]
+            f"演示办结 {len(done)} 件；{month:%Y-%m} 两项补贴 {run.recipients} 人 {run.total} 元（待复核）"]
 
 
 register_demo("disability_aid", load)

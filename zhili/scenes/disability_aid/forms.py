@@ -45,3 +45,7 @@ class AssessmentForm(forms.Form):
     assessed_on = forms.DateField(label=_("评定日期"), widget=DATE)
     assessor = forms.CharField(label=_("评定医师"), max_length=50, required=False)
     note = forms.CharField(label=_("评定意见"), max_length=500, required=False)
+
+
+class RunForm(forms.Form):
+    month = forms.DateField(label=_("发放月份（该月 1 日）"), widget=DATE)

@@ -8,7 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel, pii
 
-from .choices import ApplicationStatus, Category, CertificateStatus, Grade, SuspectStatus
+from .choices import (
+    ApplicationStatus,
+    Category,
+    CertificateStatus,
+    EntitlementStatus,
+    Grade,
+    RecoveryStatus,
+    RunStatus,
+    StopReason,
+    SuspectStatus,
+)
 
 
 class Person(TimeStampedModel):
@@ -187,3 +197,107 @@ class Certificate(TimeStampedModel):
     @property
     def masked_number(self) -> str:
         return pii.mask_id_number(self.number)
+
+
+class Entitlement(TimeStampedModel):
+    """A person's entitlement to one of the two subsidies (``policy``: living_subsidy or nursing_subsidy), found by
+    the monthly run on core.policy; it stops, with its reason and day, when the person no longer qualifies."""
+
+    person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT, related_name="entitlements")
+    policy = models.CharField(_("补贴"), max_length=40)
+    monthly_amount = models.DecimalField(_("月标准（元）"), max_digits=10, decimal_places=2)
+    since_month = models.DateField(_("起始月份"))
+    status = models.CharField(_("状态"), max_length=8, choices=EntitlementStatus.choices,
+                              default=EntitlementStatus.ACTIVE, db_index=True)
+    stopped_on = models.DateField(_("停发日期"), null=True, blank=True)
+    stop_reason = models.CharField(_("停发原因"), max_length=20, choices=StopReason.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("补贴资格")
+        verbose_name_plural = _("补贴资格")
+        ordering = ["person__key", "policy"]
+        constraints = [models.UniqueConstraint(fields=["person", "policy"], condition=models.Q(status="active"),
+                                               name="disability_entitlement_one_active_per_policy")]
+
+    def __str__(self):
+        return f"{self.person.key} {self.policy}"
+
+
+class PaymentRun(TimeStampedModel):
+    """One month's payment run of the two subsidies: one line per person, its totals checked when written and
+    again when the file is drawn, approved by two different people, the approval appended to the ledger."""
+
+    month = models.DateField(_("发放月份"), unique=True)
+    status = models.CharField(_("状态"), max_length=16, choices=RunStatus.choices, default=RunStatus.PREPARED,
+                              db_index=True)
+    recipients = models.PositiveIntegerField(_("发放人数"))
+    living_total = models.DecimalField(_("生活补贴合计（元）"), max_digits=14, decimal_places=2)
+    nursing_total = models.DecimalField(_("护理补贴合计（元）"), max_digits=14, decimal_places=2)
+    total = models.DecimalField(_("合计（元）"), max_digits=14, decimal_places=2)
+    parameters = models.JSONField(_("适用标准"), default=dict)
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("制表人"), on_delete=models.PROTECT,
+                                    related_name="+")
+    first_approver = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
+                                       on_delete=models.PROTECT, related_name="+")
+    first_approved_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    second_approver = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("复核人"), null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    second_approved_at = models.DateTimeField(_("复核时间"), null=True, blank=True)
+    file_sha256 = models.CharField(_("发放文件 SHA-256"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("补贴发放批次")
+        verbose_name_plural = _("补贴发放批次")
+        ordering = ["-month"]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}"
+
+    def get_absolute_url(self):
+        return reverse("disability_aid:run_detail", args=[self.pk])
+
+    @property
+    def status_choice(self) -> RunStatus:
+        return RunStatus(self.status)
+
+
+class PaymentLine(models.Model):
+    """One person's line of a payment run: the living and nursing amounts and their sum."""
+
+    run = models.ForeignKey(PaymentRun, verbose_name=_("发放批次"), on_delete=models.PROTECT, related_name="lines")
+    person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT, related_name="+")
+    living_amount = models.DecimalField(_("生活补贴（元）"), max_digits=10, decimal_places=2)
+    nursing_amount = models.DecimalField(_("护理补贴（元）"), max_digits=10, decimal_places=2)
+    total = models.DecimalField(_("小计（元）"), max_digits=10, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("发放明细")
+        verbose_name_plural = _("发放明细")
+        ordering = ["run", "person__key"]
+        constraints = [models.UniqueConstraint(fields=["run", "person"], name="disability_payment_line_once")]
+
+    def __str__(self):
+        return f"{self.run} {self.person.key}"
+
+
+class Recovery(TimeStampedModel):
+    """Money paid for a month after the entitlement had ended (death or move reported late), to be recovered."""
+
+    person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT, related_name="recoveries")
+    line = models.OneToOneField(PaymentLine, verbose_name=_("多发的发放明细"), on_delete=models.PROTECT,
+                                related_name="recovery")
+    found_by_run = models.ForeignKey(PaymentRun, verbose_name=_("发现于发放批次"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="found_recoveries")
+    reason = models.CharField(_("原因"), max_length=20, choices=StopReason.choices)
+    stopped_on = models.DateField(_("停发日期"))
+    amount = models.DecimalField(_("应追回（元）"), max_digits=10, decimal_places=2)
+    status = models.CharField(_("状态"), max_length=10, choices=RecoveryStatus.choices,
+                              default=RecoveryStatus.PENDING)
+
+    class Meta:
+        verbose_name = _("补贴追回")
+        verbose_name_plural = _("补贴追回")
+        ordering = ["-stopped_on", "-id"]
+
+    def __str__(self):
+        return f"{self.person.key} {self.amount}"

@@ -7,7 +7,7 @@ assessment result and issues the certificate.
 
 from zhili.core.identity.api import has_role, in_scope, rule
 
-from .roles import CLERK, WORKER
+from .roles import APPROVER, CLERK, WORKER
 
 
 def _region(obj):
@@ -59,3 +59,25 @@ def _designate(user, obj) -> bool:
 @rule("disability_aid.cockpit.view")
 def _cockpit(user, obj) -> bool:
     return has_role(user, CLERK)
+
+
+@rule("disability_aid.payment.view")
+def _payment_view(user, run) -> bool:
+    return has_role(user, CLERK, APPROVER)
+
+
+@rule("disability_aid.payment.prepare")
+def _payment_prepare(user, obj) -> bool:
+    return has_role(user, CLERK)
+
+
+@rule("disability_aid.payment.approve")
+def _payment_approve(user, run) -> bool:
+    """审核 (first approval): a clerk or an approver other than the one who prepared the run."""
+    return has_role(user, CLERK, APPROVER)
+
+
+@rule("disability_aid.payment.review")
+def _payment_review(user, run) -> bool:
+    """复核 (second approval): the federation's approver only."""
+    return has_role(user, APPROVER)

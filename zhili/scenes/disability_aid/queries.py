@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from zhili.core.identity.api import filter_by_scope, has_role
 
 from .choices import CertificateStatus, SuspectStatus
-from .models import AssessmentApplication, Certificate, SuspectedCase
-from .roles import CLERK, WORKER
+from .models import AssessmentApplication, Certificate, PaymentRun, Recovery, SuspectedCase
+from .roles import APPROVER, CLERK, WORKER
 
 
 def visible_suspects(user) -> QuerySet:
@@ -70,3 +70,18 @@ def conversion(suspects: QuerySet) -> dict[str, int]:
 def certificate_counts(certificates: QuerySet, field: str) -> dict[str, int]:
     """Active certificates by ``category`` or ``grade``."""
     return dict(Counter(certificates.filter(status=CertificateStatus.ACTIVE).values_list(field, flat=True)))
+
+
+def visible_runs(user) -> QuerySet:
+    """Payment runs: the county federation's clerks and approvers see them (a run is the county's)."""
+    runs = PaymentRun.objects.select_related("prepared_by", "first_approver", "second_approver")
+    return runs if has_role(user, CLERK, APPROVER) else runs.none()
+
+
+def run_for(user, pk: int) -> PaymentRun:
+    return get_object_or_404(visible_runs(user), pk=pk)
+
+
+def recoveries_for_run(run) -> QuerySet:
+    """The recoveries opened when this month's run stopped entitlements (money paid after an end)."""
+    return Recovery.objects.filter(found_by_run=run).select_related("person", "line__run").order_by("person__key")

@@ -22,3 +22,8 @@ def traffic_injury_max_grade(day: dt.date) -> ParameterValue:
 
 def booking_lead_days(day: dt.date) -> ParameterValue:
     return parameter_on(DOMAIN, "booking_lead_days", day)
+
+
+def subsidy_parameters(day: dt.date) -> dict:
+    """The two subsidies' monthly amounts in force on ``day``, with their references (stored with a run)."""
+    return {name: parameter_on(DOMAIN, name, day).as_dict() for name in ("living_amount", "nursing_amount")}

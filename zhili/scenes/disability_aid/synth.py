@@ -56,8 +56,10 @@ def _dates(rng, low: dt.date, high: dt.date, n: int):
 
 
 def synthesize(folder: Path, *, persons: int = 600_000, records: int = 40_000_000, certificates: int = 21_000,
-               on: dt.date | None = None, seed: int = 28) -> SynthReport:
-    """Write one CSV per dataset into ``folder`` (header row, the dataset's columns) and return the truth."""
+               on: dt.date | None = None, seed: int = 28, towns: tuple[str, ...] | None = None) -> SynthReport:
+    """Write one CSV per dataset into ``folder`` (header row, the dataset's columns) and return the truth.
+
+    ``towns`` (suffixes of ``TOWNS``) keeps the people in those towns (the demo: the three subdistricts)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -69,7 +71,8 @@ def synthesize(folder: Path, *, persons: int = 600_000, records: int = 40_000_00
     rng = np.random.default_rng(seed)
     report = SynthReport(folder, on, persons=persons)
     pids = _ids("P", 0, persons)
-    towns = np.array(list(TOWNS))[rng.integers(0, len(TOWNS), persons)]
+    chosen_towns = list(towns or TOWNS)
+    towns = np.array(chosen_towns)[rng.integers(0, len(chosen_towns), persons)]
     villages = pc.binary_join_element_wise(
         COUNTY, pa.array(towns), pc.utf8_lpad(pa.array(rng.integers(1, 30, persons)).cast(pa.string()), 3, "0"),
         "")
@@ -102,6 +105,21 @@ def synthesize(folder: Path, *, persons: int = 600_000, records: int = 40_000_00
     emit("da_deaths", pa.table({"person_id": pc.take(pids, dead), "died_on": np.where(
         dead_late, np.datetime64(on.isoformat()) + np.timedelta64(5, "D"), _dates(rng, dt.date(2015, 1, 1), on,
                                                                                     dead_n))}))
+    # 低保, 低边 and 特困 families: 60 % of the certificate holders and 3 % of everyone else
+    holders = np.zeros(persons, bool)
+    holders[certified] = True
+    assisted = np.flatnonzero(rng.random(persons) < np.where(holders, 0.6, 0.03))
+    kinds = np.array(("dibao", "dibian", "tekun"))[rng.choice(3, len(assisted), p=(0.6, 0.32, 0.08))]
+    left = rng.random(len(assisted)) < 0.04
+    emit("da_assistance", pa.table({
+        "person_id": pc.take(pids, assisted), "category": kinds,
+        "since": _dates(rng, dt.date(2012, 1, 1), on, len(assisted)),
+        "until": pa.array(np.where(left, np.datetime64(on.isoformat()) - rng.integers(1, 200, len(assisted)).astype(
+            "timedelta64[D]"), np.datetime64("NaT")), pa.date32())}))
+    movers = rng.choice(persons, persons // 200, replace=False)
+    emit("da_moves", pa.table({"person_id": pc.take(pids, movers),
+                               "moved_out_on": _dates(rng, dt.date(2018, 1, 1), on, len(movers)),
+                               "to_region": np.full(len(movers), "330100")}))
     dead_by_on = np.zeros(persons, bool)
     dead_by_on[dead[~dead_late]] = True
     triggered = np.zeros(persons, bool)
@@ -146,7 +164,8 @@ def synthesize(folder: Path, *, persons: int = 600_000, records: int = 40_000_00
                                    "diagnosed_on": dated(watch_n, is_late), "icd10": codes,
                                    "kind": np.where(rng.random(watch_n) < 0.7, "discharge", "chronic")}))
     used += watch_n
-    remaining, start = max(records - used - persons - certificates - dead_n, 0), watch_n
+    remaining = max(records - used - persons - certificates - dead_n - len(assisted) - len(movers), 0)
+    start = watch_n
     while remaining > 0:
         n = min(CHUNK, remaining)
         emit("da_diagnoses", pa.table({
@@ -172,7 +191,7 @@ def load(report: SynthReport, *, actor, bulk: bool = False) -> dict:
     from .detection import DATASET_CODES
 
     done = {}
-    for code in DATASET_CODES:
+    for code in (*DATASET_CODES, "da_assistance", "da_moves"):
         path = report.folder / f"{code}.csv"
         if bulk:
             done[code] = str(snapshot_from_csv(code, path))

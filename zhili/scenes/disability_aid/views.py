@@ -2,19 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
-from zhili.core.foundation.api import add_service_errors
+from zhili.core.foundation.api import XLSX_CONTENT_TYPE, add_service_errors
 from zhili.core.identity.api import can, require
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, services
 from .choices import Category, Grade, Source, SuspectStatus
-from .forms import ApplicationForm, AssessmentForm, SuspectFilterForm, VisitForm
+from .forms import ApplicationForm, AssessmentForm, RunForm, SuspectFilterForm, VisitForm
 
 SUSPECT_COLUMNS = [
     Column("person", _("人员编码"), sort="person__key"), Column("region", _("乡镇（街道）"), sort="person__region__code"),
@@ -204,3 +204,76 @@ def cockpit_export(request, code: str):
         raise Http404("没有这项分析")
     rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
     return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+
+
+# ---------------------------------------------------------------- the two subsidies' monthly payment run
+
+@login_required
+def run_list(request):
+    """Monthly payment runs; a clerk prepares the month's run here."""
+    require(request.user, "disability_aid.payment.view")
+    form = RunForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, "disability_aid.payment.prepare")
+        if form.is_valid():
+            try:
+                run = services.prepare_payment_run(form.cleaned_data["month"], actor=request.user)
+                return redirect("disability_aid:run_detail", pk=run.pk)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+    listing = ListPage(request, queries.visible_runs(request.user), columns=[
+        Column("month", _("发放月份"), sort="month"), Column("recipients", _("发放人数"), sort="recipients"),
+        Column("total", _("合计（元）"), sort="total"), Column("status", _("状态"), sort="status")],
+        default_sort="-month")
+    return render(request, "disability_aid/run_list.html", {
+        "form": form, "listing": listing,
+        "may_prepare": can(request.user, "disability_aid.payment.prepare")}, status=400 if form.errors else 200)
+
+
+@login_required
+def run_detail(request, pk: int):
+    run = queries.run_for(request.user, pk)
+    lines = ListPage(request, run.lines.select_related("person__region"), columns=[
+        Column("person", _("人员编码"), sort="person__key"), Column("total", _("小计（元）"), sort="total")],
+        default_sort="person", per_page=50)
+    if lines.wants_export:
+        return xlsx_file(services.payment_xlsx(run), f"残疾人两项补贴发放_{run.month:%Y-%m}.xlsx")
+    may_approve = (run.status == "prepared" and run.prepared_by_id != request.user.pk
+                   and can(request.user, "disability_aid.payment.approve", run))
+    may_review = (run.status == "first_approved" and request.user.pk not in (run.prepared_by_id, run.first_approver_id)
+                  and can(request.user, "disability_aid.payment.review", run))
+    return render(request, "disability_aid/run_detail.html", {
+        "run": run, "lines": lines, "may_approve": may_approve, "may_review": may_review,
+        "recoveries": queries.recoveries_for_run(run), "approve_errors": request.session.pop("da_run_errors", None)})
+
+
+@login_required
+@require_POST
+def run_approve(request, pk: int):
+    run = queries.run_for(request.user, pk)
+    try:
+        services.approve_payment_run(run, actor=request.user)
+    except ValidationError as exc:
+        request.session["da_run_errors"] = exc.messages
+    return redirect("disability_aid:run_detail", pk=run.pk)
+
+
+@login_required
+def run_file(request, pk: int):
+    """The approved run's payment file (CSV, the file whose digest was approved)."""
+    run = queries.run_for(request.user, pk)
+    try:
+        content = services.payment_csv(run)
+    except ValidationError as exc:
+        raise Http404("；".join(exc.messages)) from None
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="disability_subsidies_{run.month:%Y-%m}.csv"'
+    return response
+
+
+def xlsx_file(content: bytes, file_name: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(file_name)}"
+    return response

@@ -8,8 +8,8 @@ from zhili.core.foundation.api import Colour
 from zhili.core.ui.api import Recent, RecentItem, Shortcut, Todo
 
 from . import queries
-from .choices import ApplicationStatus, SuspectStatus
-from .roles import CLERK, WORKER
+from .choices import ApplicationStatus, RunStatus, SuspectStatus
+from .roles import APPROVER, CLERK, WORKER
 
 
 def _to_visit(user):
@@ -28,6 +28,13 @@ def _to_issue(user):
     return queries.visible_applications(user).filter(status=ApplicationStatus.ASSESSED, certificate__isnull=True).count()
 
 
+def _runs(status):
+    def count(user):
+        return queries.visible_runs(user).filter(status=status).exclude(prepared_by=user).exclude(
+            first_approver=user).count()
+    return count
+
+
 def _latest(user, limit):
     return [RecentItem(title=s.person.key, url=reverse("disability_aid:suspect_detail", args=[s.pk]),
                        when=s.created_at, status=(str(s.status_choice.label), s.status_choice.colour))
@@ -43,6 +50,10 @@ WORKBENCH = [
          roles=frozenset({CLERK}), colour=Colour.ORANGE, count=_to_assess),
     Todo("to_issue", _("待发残疾人证"), url_name="disability_aid:suspect_list", query="status=applied",
          roles=frozenset({CLERK}), colour=Colour.GREEN, count=_to_issue),
+    Todo("run_to_approve", _("两项补贴批次待审核"), url_name="disability_aid:run_list", roles=frozenset({CLERK, APPROVER}),
+         colour=Colour.ORANGE, count=_runs(RunStatus.PREPARED), hint=_("制表人以外的人审核")),
+    Todo("run_to_review", _("两项补贴批次待复核"), url_name="disability_aid:run_list", roles=frozenset({APPROVER}),
+         colour=Colour.RED, count=_runs(RunStatus.FIRST_APPROVED), hint=_("复核后生成发放文件并存证")),
     Recent("latest", _("最新疑似残疾线索"), url_name="disability_aid:suspect_list", roles=frozenset({CLERK}),
            items=_latest),
     Shortcut("cockpit", _("智慧助残驾驶舱"), url_name="disability_aid:cockpit", roles=frozenset({CLERK})),

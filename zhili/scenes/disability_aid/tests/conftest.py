@@ -59,6 +59,18 @@ def worker_chen(federation, other_town):
 
 
 @pytest.fixture
+def approver_zhou(federation, county):
+    from ..roles import APPROVER
+
+    return _staff(APPROVER, "周建华", "approver_zhou", "13800000284", federation, county)
+
+
+@pytest.fixture
+def clerk_mao(federation, county):
+    return _staff(CLERK, "毛丽", "clerk_mao", "13800000285", federation, county)
+
+
+@pytest.fixture
 def hospital(county, clerk_fang):
     from zhili.core.orgs.api import OrganizationKind
 
@@ -79,6 +91,15 @@ PERSONS = [
     ("P00000006", "330881002004", "1990-12-12", "F"),  # near miss S49.0 and an injury dated after ON: not suspected
     ("P00000007", "330881002006", "1985-06-18", "M"),  # certificate issued after ON, spinal-cord injury: suspected
     ("P00000008", "330881001020", "2001-02-14", "F"),  # ordinary diagnoses only: not suspected
+    # certificate holders for the two subsidies (no trigger, so never suspected)
+    ("P00000009", "330881001003", "1960-05-05", "M"),  # grade 1 physical, 低保: living and nursing
+    ("P00000010", "330881001003", "1972-08-08", "F"),  # grade 2 visual, no assistance: nursing only
+    ("P00000011", "330881002004", "1999-09-09", "M"),  # grade 3 intellectual, 低边: living and nursing (grade 3)
+    ("P00000012", "330881002004", "1955-10-10", "F"),  # grade 3 physical, 低保: living only
+    ("P00000013", "330881001011", "1980-11-11", "M"),  # grade 4 hearing, no assistance: neither
+    ("P00000014", "330881001011", "1945-12-12", "F"),  # grade 1 mental, 低保, dies 2026-11-15: paid November only
+    ("P00000015", "330881002006", "1966-01-01", "M"),  # grade 2 physical, moved out 2026-10-20: neither
+    ("P00000016", "330881002006", "1970-02-02", "F"),  # grade 4 physical, 特困: neither (特困 is not 低保/低边)
 ]
 SUSPECTED = ["P00000001", "P00000002", "P00000003", "P00000007"]
 ROWS = {
@@ -111,8 +132,25 @@ ROWS = {
     "da_certificates": [
         {"person_id": "P00000004", "category": "4", "grade": "3", "issued_on": "2024-09-01"},
         {"person_id": "P00000007", "category": "4", "grade": "2", "issued_on": "2026-12-10"},
+        {"person_id": "P00000009", "category": "4", "grade": "1", "issued_on": "2015-03-01"},
+        {"person_id": "P00000010", "category": "1", "grade": "2", "issued_on": "2018-06-01"},
+        {"person_id": "P00000011", "category": "5", "grade": "3", "issued_on": "2020-01-01"},
+        {"person_id": "P00000012", "category": "4", "grade": "3", "issued_on": "2021-01-01"},
+        {"person_id": "P00000013", "category": "2", "grade": "4", "issued_on": "2022-01-01"},
+        {"person_id": "P00000014", "category": "6", "grade": "1", "issued_on": "2010-01-01"},
+        {"person_id": "P00000015", "category": "4", "grade": "2", "issued_on": "2019-01-01"},
+        {"person_id": "P00000016", "category": "4", "grade": "4", "issued_on": "2019-01-01"},
     ],
-    "da_deaths": [{"person_id": "P00000005", "died_on": "2025-02-02"}],
+    "da_deaths": [{"person_id": "P00000005", "died_on": "2025-02-02"},
+                  {"person_id": "P00000014", "died_on": "2026-11-15"}],
+    "da_assistance": [
+        {"person_id": "P00000009", "category": "dibao", "since": "2020-01-01", "until": ""},
+        {"person_id": "P00000011", "category": "dibian", "since": "2023-05-01", "until": ""},
+        {"person_id": "P00000012", "category": "dibao", "since": "2024-01-01", "until": ""},
+        {"person_id": "P00000014", "category": "dibao", "since": "2019-01-01", "until": ""},
+        {"person_id": "P00000016", "category": "tekun", "since": "2019-01-01", "until": ""},
+    ],
+    "da_moves": [{"person_id": "P00000015", "moved_out_on": "2026-10-20", "to_region": "330100"}],
 }
 
 

@@ -4,8 +4,8 @@ twice without change."""
 from zhili.core.identity.api import role_label
 from zhili.core.scenes.api import DemoReport
 from zhili.scenes.disability_aid.demo import load
-from zhili.scenes.disability_aid.models import Certificate, SuspectedCase
-from zhili.scenes.disability_aid.roles import CLERK, WORKER
+from zhili.scenes.disability_aid.models import Certificate, PaymentRun, SuspectedCase
+from zhili.scenes.disability_aid.roles import APPROVER, CLERK, WORKER
 
 
 def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(town):
@@ -14,9 +14,13 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(town):
     suspects = SuspectedCase.objects.count()
     load(second)
     assert [login[:2] for login in second.logins] == [(role_label(CLERK), "disability_aid_clerk"),
-                                                      (role_label(WORKER), "disability_aid_worker")]
+                                                      (role_label(WORKER), "disability_aid_worker"),
+                                                      (role_label(APPROVER), "disability_aid_approver")]
     assert suspects > 10 and SuspectedCase.objects.count() == suspects
     assert sorted(SuspectedCase.objects.exclude(status="detected").values_list("status", flat=True)) == [
         "certified", "declined"]
     assert Certificate.objects.get().grade == "3"
     assert not SuspectedCase.objects.filter(case__isnull=True).exists()  # every case routed
+    run = PaymentRun.objects.get()
+    assert run.status == "first_approved" and run.recipients > 10
+    assert run.total == sum(line.total for line in run.lines.all())

@@ -23,13 +23,13 @@ from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 from zhili.core.orgs.api import region_by_code
 
-from .certificates import certificate_number
-from .choices import ApplicationStatus, Category, CertificateStatus, Grade, Source, SuspectStatus
-from .detection import Triggers
-from .models import AssessmentApplication, Certificate, DesignatedHospital, HomeVisit, Person, SuspectedCase
-from .roles import WORKER
-from .rules import booking_lead_days
-from .workflows import SUSPECT_CASE_TYPE
+from ..certificates import certificate_number
+from ..choices import ApplicationStatus, Category, CertificateStatus, Grade, Source, SuspectStatus
+from ..detection import Triggers
+from ..models import AssessmentApplication, Certificate, DesignatedHospital, HomeVisit, Person, SuspectedCase
+from ..roles import WORKER
+from ..rules import booking_lead_days
+from ..workflows import SUSPECT_CASE_TYPE
 
 logger = logging.getLogger(__name__)
 BOOKING_HORIZON = 60  # working days searched for a free slot before the booking is refused
@@ -75,7 +75,7 @@ def _village_worker(region):
 
 def run_detection(on: dt.date, *, actor, engine: str = "duckdb", refresh: bool = True) -> dict:
     """Detect suspected disabilities on ``on`` over the data pool and record them (the nightly job)."""
-    from .detection import detect
+    from ..detection import detect
 
     _require(actor, "disability_aid.detection.run")
     return record_detection(detect(on, engine=engine, refresh=refresh), on, actor=actor)
