@@ -14,7 +14,7 @@ from zhili.core.foundation.api import Parameter, Value
 DOMAIN = "disability_aid"
 SINCE = dt.date(2026, 1, 1)
 ASSUMPTION = ("本场景设计假设，尚未核实：公开资料中未找到疑似残疾主动发现的具体规则"
-              "（参见 docs/scenes/disability_aid.md；触发条件只引发入户核查，不代替评残）")
+              "（触发条件只引发入户核查，不代替评残）")
 
 # ICD-10 codes (WHO ICD-10, GB/T 14396) of diagnoses that often leave a lasting disability: a code matches when it
 # starts with the prefix. The choice of codes is the assumption; the codes themselves are ICD-10's.
