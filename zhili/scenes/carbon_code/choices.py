@@ -39,3 +39,11 @@ class ResultStatus(ChoiceSet):
 
     GRADED = "graded", _("已评价"), Colour.GREEN
     NOT_GRADED = "not_graded", _("无法评价"), Colour.RED
+
+
+class LoanStatus(ChoiceSet):
+    """Where a carbon-efficiency loan application stands."""
+
+    SUBMITTED = "submitted", _("待银行审批"), Colour.BLUE
+    APPROVED = "approved", _("已放款"), Colour.GREEN
+    REJECTED = "rejected", _("未获批"), Colour.RED

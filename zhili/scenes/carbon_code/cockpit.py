@@ -13,8 +13,8 @@ from zhili.core.dashboards.api import table_result
 from zhili.core.orgs.api import Region
 
 from . import queries
-from .choices import CarbonLevel, EnergyKind, Grade, ResultStatus
-from .models import CarbonBill, RegionIndex
+from .choices import CarbonLevel, EnergyKind, Grade, LoanStatus, ResultStatus
+from .models import CarbonBill, LoanApplication, RegionIndex
 
 
 def cell(value, digits: int = 0, suffix: str = "") -> dict:
@@ -74,6 +74,9 @@ def analyses(user, *, region: str = "", industry: str = "") -> dict:
         monthly = monthly.filter(region__path__startswith=selected.path)
     for r in monthly:
         months[r.period] += r.quantities.get(EnergyKind.OWN_GENERATION, 0) / 10000
+    firms = [r.enterprise_id for r in results]
+    granted = LoanApplication.objects.filter(enterprise_id__in=firms, status=LoanStatus.APPROVED)
+    loan_amount = sum((a.granted_amount for a in granted), Decimal(0))
     title = f"{period or ''} {selected.name if selected else ''}{' ' + industry if industry else ''}".strip()
     return {
         "kpi": table_result("kpi", _("{title} 总体情况").format(title=title), [_("指标"), _("数值")], [
@@ -84,7 +87,9 @@ def analyses(user, *, region: str = "", industry: str = "") -> dict:
             [_("碳效指数（全域 = 1）"), cell(total["intensity"] / base if base and total["intensity"] else None, 4)],
             [_("碳中和率"), cell(total["neutrality"] * 100 if total["neutrality"] is not None else None, 2, "%")],
             [_("4–5 级企业"), cell(total["poor"])],
-            [_("已签发碳账单"), cell(CarbonBill.objects.filter(enterprise__in=[r.enterprise for r in results]).count())],
+            [_("已签发碳账单"), cell(CarbonBill.objects.filter(enterprise_id__in=firms).count())],
+            [_("碳效贷笔数"), cell(len(granted))],
+            [_("碳效贷金额（亿元）"), cell(loan_amount / 10000, 4)],
         ], chart="kpi"),
         "regions": table_result(
             "regions", _("区域碳效排名（单位增加值碳排放，低者在前）"),

@@ -11,6 +11,7 @@ from zhili.core.scenes.api import register_demo
 COUNTY_CODE = "330522"  # 长兴县, the seed's county (the core demo lives in 建德市)
 
 OFFICER_USERNAME = "carbon_officer"
+BANK_USERNAME = "carbon_bank"
 ENTERPRISE_USERNAME = "carbon_firm"
 DEMO_YEAR = 2025
 DEMO_FIRMS = 60
@@ -68,7 +69,7 @@ def load(report) -> list[str]:
 
     from . import services
     from .models import CarbonResult, Evaluation
-    from .roles import ENTERPRISE, OFFICER
+    from .roles import BANK, ENTERPRISE, OFFICER
 
     county = region_by_code(COUNTY_CODE)
     department = (Organization.objects.filter(kind=OrganizationKind.DEPARTMENT, name="长兴县经济和信息化局",
@@ -86,10 +87,38 @@ def load(report) -> list[str]:
         firm = (CarbonResult.objects.filter(period=str(DEMO_YEAR)).exclude(grade="")
                 .order_by("enterprise__uscc").first().enterprise)
     owner = _person(ENTERPRISE_USERNAME, "沈洁", ENTERPRISE, organization=firm)
-    for role, user in ((OFFICER, officer), (ENTERPRISE, owner)):
+    banker = _bank(county, officer)
+    for role, user in ((OFFICER, officer), (ENTERPRISE, owner), (BANK, banker)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "碳效码"))
     graded = CarbonResult.objects.filter(period=str(DEMO_YEAR)).exclude(grade="").count()
     return [f"碳效码：{DEMO_YEAR} 年 {graded} 家企业已评价"]
+
+
+def _bank(county, officer):
+    """A bank (registered here: core.orgs has no bank registration service yet), its account manager, a preferential
+    and a transition product, and one approved loan to a grade 1–2 enterprise."""
+    from zhili.core.orgs.api import Organization, OrganizationKind
+
+    from . import loans, synth
+    from .models import CarbonResult, LoanProduct
+    from .roles import BANK, ENTERPRISE
+
+    bank, _created = Organization.objects.get_or_create(
+        uscc=synth.make_uscc("330522", 9_000_001),
+        defaults={"kind": OrganizationKind.BANK, "name": "农业银行长兴支行", "region": county})
+    banker = _person(BANK_USERNAME, "何静", BANK, organization=bank)
+    if not LoanProduct.objects.filter(bank=bank).exists():
+        green = loans.publish_product(name="绿色工业碳效贷", min_grade=1, max_grade=2, max_amount="1000",
+                                      annual_rate="3.15", actor=banker)
+        loans.publish_product(name="低碳转型贷", min_grade=4, max_grade=5, max_amount="500", annual_rate="3.85",
+                              actor=banker)
+        best = (CarbonResult.objects.filter(period=str(DEMO_YEAR), grade="1").order_by("enterprise__uscc")
+                .select_related("enterprise").first())
+        if best:
+            owner = _person("carbon_firm_best", "钱立", ENTERPRISE, organization=best.enterprise)
+            application = loans.apply_loan(green, enterprise=best.enterprise, amount="800", actor=owner)
+            loans.decide_loan(application, approve=True, actor=banker, amount="800", note="碳效 1 级，执行优惠利率")
+    return banker
 
 
 register_demo("carbon_code", load)

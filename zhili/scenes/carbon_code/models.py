@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel
 
-from .choices import CarbonLevel, Grade, ResultStatus
+from .choices import CarbonLevel, Grade, LoanStatus, ResultStatus
 
 
 class Evaluation(TimeStampedModel):
@@ -138,3 +138,61 @@ class RegionIndex(TimeStampedModel):
 
     def __str__(self):
         return f"{self.period} {self.name or self.code}"
+
+
+class LoanProduct(TimeStampedModel):
+    """A bank's carbon-efficiency loan (碳效贷): the grades it serves, its line and its rate."""
+
+    bank = models.ForeignKey("orgs.Organization", verbose_name=_("银行"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("产品名称"), max_length=100)
+    min_grade = models.PositiveSmallIntegerField(_("适用最优等级"))
+    max_grade = models.PositiveSmallIntegerField(_("适用最差等级"))
+    max_amount = models.DecimalField(_("单户最高额度（万元）"), max_digits=12, decimal_places=2)
+    annual_rate = models.DecimalField(_("年利率（%）"), max_digits=5, decimal_places=2)
+    description = models.CharField(_("说明"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("在售"), default=True)
+
+    class Meta:
+        verbose_name = _("碳效贷产品")
+        verbose_name_plural = _("碳效贷产品")
+        ordering = ["bank_id", "min_grade", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def serves(self, grade: int) -> bool:
+        return self.min_grade <= grade <= self.max_grade
+
+
+class LoanApplication(TimeStampedModel):
+    """An enterprise's one-click application for a product, with the figures it consented to show the bank."""
+
+    product = models.ForeignKey(LoanProduct, verbose_name=_("产品"), on_delete=models.PROTECT,
+                                related_name="applications")
+    enterprise = models.ForeignKey("orgs.Organization", verbose_name=_("企业"), on_delete=models.PROTECT,
+                                   related_name="+")
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    amount = models.DecimalField(_("申请金额（万元）"), max_digits=12, decimal_places=2)
+    period = models.CharField(_("依据评价期"), max_length=7)
+    figures = models.JSONField(_("授权银行查看的碳效数据"), default=dict)
+    status = models.CharField(_("状态"), max_length=16, choices=LoanStatus.choices, default=LoanStatus.SUBMITTED,
+                              db_index=True)
+    granted_amount = models.DecimalField(_("放款金额（万元）"), max_digits=12, decimal_places=2, null=True)
+    granted_rate = models.DecimalField(_("执行年利率（%）"), max_digits=5, decimal_places=2, null=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审批人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    note = models.CharField(_("审批意见"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("碳效贷申请")
+        verbose_name_plural = _("碳效贷申请")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.product}"
+
+    @property
+    def status_choice(self) -> LoanStatus:
+        return LoanStatus(self.status)

@@ -2,7 +2,7 @@
 
 from zhili.core.identity.api import has_role, in_scope, organizations_of, rule
 
-from .roles import ENTERPRISE, OFFICER
+from .roles import BANK, ENTERPRISE, OFFICER
 
 
 @rule("carbon_code.result.view")
@@ -34,3 +34,13 @@ def _cockpit(user, obj) -> bool:
 def _bill(user, result) -> bool:
     """An officer for an enterprise in their region, or the enterprise's administrator for its own."""
     return result is not None and _view(user, result)
+
+
+@rule("carbon_code.loan.publish")
+def _publish(user, obj) -> bool:
+    return bool(organizations_of(user, BANK))
+
+
+@rule("carbon_code.loan.decide")
+def _decide(user, application) -> bool:
+    return application is not None and application.product.bank_id in organizations_of(user, BANK)

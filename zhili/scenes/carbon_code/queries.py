@@ -10,8 +10,8 @@ from zhili.core.orgs.api import Organization, region_by_code
 
 from .choices import EnergyKind, ResultStatus
 from .indicators import SYSTEM
-from .models import CarbonBill, CarbonResult, RegionIndex
-from .roles import ENTERPRISE, OFFICER
+from .models import CarbonBill, CarbonResult, LoanApplication, LoanProduct, RegionIndex
+from .roles import BANK, ENTERPRISE, OFFICER
 from .rules import rule
 
 
@@ -127,3 +127,26 @@ def index_visible(user, index: RegionIndex) -> bool:
     if index.level in ("province", "city", "industry"):
         return True
     return in_scope(user, region_by_code(index.code))
+
+
+def bank_applications(user) -> QuerySet:
+    """The applications to the products of the banks ``user`` works for."""
+    return (LoanApplication.objects.filter(product__bank_id__in=organizations_of(user, BANK))
+            .select_related("product", "enterprise"))
+
+
+def application_for_bank(user, pk: int) -> LoanApplication:
+    return get_object_or_404(bank_applications(user), pk=pk)
+
+
+def bank_products(user) -> QuerySet:
+    return LoanProduct.objects.filter(bank_id__in=organizations_of(user, BANK))
+
+
+def active_products() -> QuerySet:
+    return LoanProduct.objects.filter(is_active=True).select_related("bank")
+
+
+def own_applications(user) -> QuerySet:
+    return (LoanApplication.objects.filter(enterprise_id__in=organizations_of(user, ENTERPRISE))
+            .select_related("product__bank", "enterprise"))

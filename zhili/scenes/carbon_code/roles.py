@@ -10,9 +10,11 @@ from zhili.core.foundation.api import Colour
 from zhili.core.identity.api import Role, RoleDefinition
 
 OFFICER = "carbon_code_officer"
+BANK = "carbon_code_bank"
 ENTERPRISE = Role.EMPLOYER_ADMIN
 
 ROLES = [
     RoleDefinition(OFFICER, _("碳效码管理人员（经信局）"), Colour.BLUE, department=True,
                    home="carbon_code:result_list"),
+    RoleDefinition(BANK, _("碳效贷客户经理（银行）"), Colour.GREEN, home="carbon_code:loan_bank"),
 ]

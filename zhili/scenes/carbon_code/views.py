@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from zhili.core.indicators.api import Level, check_status_code
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import cockpit as cockpit_analyses
-from . import queries, services
+from . import loans, queries, services
 from .choices import ResultStatus
 from .forms import EvaluateForm, ResultFilterForm
 from .models import CarbonBill, CarbonResult, Evaluation, RegionIndex
@@ -153,6 +153,59 @@ def bill_pdf(request, pk: int):
     response = HttpResponse(bytes(bill.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="carbon-bill-{bill.period}.pdf"'
     return response
+
+
+@login_required
+def loan_mine(request):
+    """The enterprise's loans: the products its grade qualifies for, one-click application, its applications."""
+    require(request.user, "carbon_code.enterprise.own")
+    enterprise = queries.own_enterprises(request.user).first()
+    year = queries.latest_year_result(enterprise)
+    if request.method == "POST":
+        product = get_object_or_404(queries.active_products(), pk=request.POST.get("product"))
+        try:
+            loans.apply_loan(product, enterprise=enterprise, amount=request.POST.get("amount", ""),
+                             actor=request.user)
+            messages.success(request, _("已提交申请，银行将查看您授权的碳效数据后审批"))
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        return redirect("carbon_code:loan_mine")
+    grade = int(year.grade) if year and year.grade else None
+    products = [(p, grade is not None and p.serves(grade)) for p in queries.active_products()]
+    return render(request, "carbon_code/loan_mine.html", {
+        "enterprise": enterprise, "year": year, "products": products,
+        "applications": queries.own_applications(request.user)})
+
+
+@login_required
+def loan_bank(request):
+    """The bank's desk: its products (publish one), the applications with the figures the enterprises shared."""
+    require(request.user, "carbon_code.loan.publish")
+    if request.method == "POST":
+        try:
+            loans.publish_product(name=request.POST.get("name", ""), min_grade=int(request.POST.get("min_grade") or 0),
+                                  max_grade=int(request.POST.get("max_grade") or 0),
+                                  max_amount=request.POST.get("max_amount", ""),
+                                  annual_rate=request.POST.get("annual_rate", ""), actor=request.user)
+            messages.success(request, _("产品已发布"))
+        except (ValidationError, ValueError) as exc:
+            messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("carbon_code:loan_bank")
+    return render(request, "carbon_code/loan_bank.html", {
+        "products": queries.bank_products(request.user), "applications": queries.bank_applications(request.user)})
+
+
+@login_required
+@require_POST
+def loan_decide(request, pk: int):
+    application = queries.application_for_bank(request.user, pk)
+    try:
+        loans.decide_loan(application, approve=request.POST.get("decision") == "approve", actor=request.user,
+                          amount=request.POST.get("amount"), annual_rate=request.POST.get("annual_rate"),
+                          note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    return redirect("carbon_code:loan_bank")
 
 
 INDEX_LEVELS = {"city": _("设区市"), "county": _("县（市、区）"), "town": _("乡镇（街道）"), "industry": _("行业大类")}

@@ -3,8 +3,8 @@
 from zhili.core.identity.api import role_label
 from zhili.core.scenes.api import DemoReport
 from zhili.scenes.carbon_code.demo import load
-from zhili.scenes.carbon_code.models import CarbonResult, Evaluation
-from zhili.scenes.carbon_code.roles import ENTERPRISE, OFFICER
+from zhili.scenes.carbon_code.models import CarbonResult, Evaluation, LoanApplication
+from zhili.scenes.carbon_code.roles import BANK, ENTERPRISE, OFFICER
 
 
 def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
@@ -20,6 +20,8 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     results = CarbonResult.objects.count()
     load(second)
     assert [login[:2] for login in second.logins] == [(role_label(OFFICER), "carbon_officer"),
-                                                      (role_label(ENTERPRISE), "carbon_firm")]
+                                                      (role_label(ENTERPRISE), "carbon_firm"),
+                                                      (role_label(BANK), "carbon_bank")]
     assert (Evaluation.objects.count(), CarbonResult.objects.count()) == (13, results)
     assert CarbonResult.objects.filter(period="2025").exclude(grade="").count() >= 50
+    assert LoanApplication.objects.filter(status="approved").count() == 1
