@@ -33,3 +33,9 @@ class RoundForm(forms.Form):
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
     opens_on = forms.DateField(label=_("申领开始日"), widget=DATE)
     closes_on = forms.DateField(label=_("申领截止日"), widget=DATE)
+
+
+class SurveyUploadForm(forms.Form):
+    name = forms.CharField(label=_("监测批次"), max_length=100)
+    taken_on = forms.DateField(label=_("影像日期"), widget=DATE)
+    file = forms.FileField(label=_("监测结果文件（GeoJSON 或 Shapefile 压缩包）"))

@@ -182,6 +182,7 @@ class Claim(TimeStampedModel):
     status = models.CharField(_("状态"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED,
                               db_index=True)
     audited_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    decision_digest = models.CharField(_("审核结论摘要（SHA-256）"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("补贴申领")

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from zhili.core.identity.api import filter_by_scope
 
 from .choices import LandUse, LineStatus, WarningColour
-from .models import Farmer, PaymentFile, Plot, PreVerifiedPlot, SubsidyRound, SurveyResult
+from .models import Farmer, PaymentFile, Plot, PreVerifiedPlot, SubsidyRound, Survey, SurveyResult
 
 PAID_OR_PAYING = (LineStatus.IN_FILE, LineStatus.PAID)
 CLAIMED_STATUSES = (LineStatus.CLAIMED, LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED,
@@ -113,3 +113,8 @@ def land_use_counts(plots: QuerySet) -> list[tuple[LandUse, int, Decimal]]:
     rows = {u: (n, a) for u, n, a in plots.order_by().values_list("land_use").annotate(
         n=Count("id"), a=Sum("registered_area_mu")).values_list("land_use", "n", "a")}
     return [(LandUse(u), *rows.get(u, (0, Decimal("0.00")))) for u in LandUse.values]
+
+
+def surveys_for(user) -> QuerySet:
+    """The surveys of the user's scope, each with its count of plots by class."""
+    return filter_by_scope(user, Survey.objects.select_related("region")).annotate(plots=Count("results"))

@@ -98,6 +98,14 @@ def polygon(lon0: float, lat0: float, rng: random.Random) -> tuple[dict, float]:
     return {"type": "Polygon", "coordinates": [points]}, width * height * 0.7
 
 
+def _area_mu(boundary: dict) -> float:
+    from shapely.geometry import shape
+
+    from .geometry import area_m2
+
+    return area_m2(shape(boundary)) / (10000 / 15)
+
+
 def plots(count: int, *, farmers_count: int, towns: int, seed: int = 31, per_row: int = 200,
           base: tuple[float, float] = (BASE_LON, BASE_LAT), prefix: str = "PH") -> list[PlotSpec]:
     """``count`` plots spread over ``towns``, each farmer holding one or more; land use drawn from the shares."""
@@ -110,9 +118,10 @@ def plots(count: int, *, farmers_count: int, towns: int, seed: int = 31, per_row
         row, column = divmod(slot, per_row)
         lat0 = base[1] + town * 0.08 + row * CELL_M[1] / METRES_PER_DEGREE_LAT
         lon0 = base[0] + column * CELL_M[0] / (METRES_PER_DEGREE_LAT * math.cos(math.radians(base[1])))
-        boundary, rough = polygon(lon0, lat0, rng)
+        boundary, _rough = polygon(lon0, lat0, rng)
         land_use = rng.choices(uses, weights)[0]
-        registered = rough / (10000 / 15) * rng.choice((1.0, 1.0, 1.0, 1.0, 0.98, 1.02, 1.15))
+        measured = _area_mu(boundary)
+        registered = measured * rng.choice((1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.98, 1.02, 1.02, 1.15))
         specs.append(PlotSpec(code=f"{prefix}{town + 1:02d}{slot + 1:06d}", town_index=town,
                               village=f"{'一二三四五六七八九十'[row % 10]}村", farmer_index=index % farmers_count,
                               boundary=boundary, registered_area_mu=f"{registered:.2f}", land_use=land_use,

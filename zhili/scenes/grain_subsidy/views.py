@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,11 +15,11 @@ from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
 from zhili.core.foundation.api import add_service_errors, audit
 from zhili.core.identity.api import can, require
 from zhili.core.orgs.api import region_by_code
-from zhili.core.ui.api import Column, ListPage, export_xlsx, region_choices
+from zhili.core.ui.api import Column, ListPage, MapData, export_xlsx, region_choices
 
-from . import analytics, queries, services
+from . import analytics, importing, mapping, queries, services
 from .choices import LineStatus, PaymentFileStatus, RoundStatus
-from .forms import LineFilterForm, PlotFilterForm, RoundForm
+from .forms import LineFilterForm, PlotFilterForm, RoundForm, SurveyUploadForm
 from .models import PreVerifiedPlot
 from .rules import reason_text
 
@@ -39,6 +40,7 @@ def mine(request):
     for entry in rounds:
         for line in entry["lines"]:
             line.reason_texts = [reason_text(code) for code in line.reasons + line.audit_reasons]
+        entry["map"] = mapping.farmer_map(entry["lines"])
     return render(request, "grain_subsidy/mine.html", {"farmer": farmer, "rounds": rounds})
 
 
@@ -94,6 +96,7 @@ def plot_detail(request, pk: int):
                      data={"what": "plot", "plot": plot.code})
     ring = plot.boundary.get("coordinates", [[]])[0] if isinstance(plot.boundary, dict) else []
     return render(request, "grain_subsidy/plot_detail.html", {"plot": plot, "ring": ring,
+                                                              "map": mapping.plot_map(plot),
                                                               **queries.plot_history(plot)})
 
 
@@ -242,3 +245,69 @@ def cockpit_export(request, code: str):
         raise Http404("没有这项分析")
     rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
     return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+
+
+# ---------------------------------------------------------------- 一张图
+
+def _map_town(request):
+    codes = region_choices(request.user, levels=("town",))
+    wanted = request.GET.get("town") or (codes[0][0] if codes else "")
+    town = region_by_code(wanted) if wanted in {code for code, _name in codes} else None
+    return town, codes
+
+
+@login_required
+def plot_map(request):
+    """The 一张图: a town's plots coloured by survey class or by a round's warning, filtered by village."""
+    require(request.user, "grain_subsidy.plot.view")
+    town, towns = _map_town(request)
+    rounds = list(queries.rounds_for(request.user).exclude(status=RoundStatus.DRAFT))
+    villages = sorted(set(queries.plots_for(request.user).filter(region=town).values_list("village", flat=True))) \
+        if town else []
+    query = request.GET.copy()
+    if town:
+        query["town"] = town.code
+    data = MapData(legend=mapping.legend(by_warning=bool(request.GET.get("round"))), centre=(121.0, 30.7))
+    return render(request, "grain_subsidy/plot_map.html", {
+        "towns": towns, "town": town, "villages": villages, "rounds": rounds, "data": data,
+        "village": request.GET.get("village", ""), "round_id": request.GET.get("round", ""),
+        "data_url": f"{reverse('grain_subsidy:map_data')}?{query.urlencode()}" if town else ""})
+
+
+@login_required
+def map_data(request):
+    """The town's plots as GeoJSON (the map page fetches it; also for GIS tools)."""
+    require(request.user, "grain_subsidy.plot.view")
+    town, _towns = _map_town(request)
+    if town is None:
+        raise Http404(_("没有这个乡镇"))
+    round_ = queries.round_for(request.user, int(request.GET["round"])) if request.GET.get("round", "").isdigit() \
+        else None
+    body = mapping.town_collection(town, village=request.GET.get("village", ""), round_=round_)
+    return HttpResponse(body, content_type="application/geo+json")
+
+
+# ---------------------------------------------------------------- surveys
+
+@login_required
+def survey_list(request):
+    """The aerial surveys of the county, and the upload of a survey's result file."""
+    require(request.user, "grain_subsidy.plot.view")
+    county = _county(request.user)
+    may_upload = county is not None and can(request.user, "grain_subsidy.plot.manage", county)
+    form = SurveyUploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and may_upload and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = importing.read_survey_file(upload.name, upload.read())
+            survey = services.record_survey(region=county, name=form.cleaned_data["name"],
+                                            taken_on=form.cleaned_data["taken_on"], rows=rows,
+                                            source=upload.name, actor=request.user)
+            messages.success(request, _("已导入 {n} 个地块的监测结果").format(n=survey.results.count()))
+            return redirect("grain_subsidy:survey_list")
+        except ValidationError as exc:
+            errors = [m for messages_ in exc.message_dict.values() for m in messages_]
+    surveys = queries.surveys_for(request.user)
+    return render(request, "grain_subsidy/survey_list.html", {"surveys": surveys, "form": form, "errors": errors,
+                                                              "may_upload": may_upload})

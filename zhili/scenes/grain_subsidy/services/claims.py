@@ -1,9 +1,12 @@
 """The year's rounds: pre-verification of every plot, the farmer's claim (confirm, nothing to fill), the audit."""
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy
+import shapely
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +21,7 @@ from .. import geometry
 from ..choices import ClaimStatus, LandUse, LineStatus, RoundStatus, SubsidyRight, SubsidyType, WarningColour
 from ..models import Claim, Plot, PreVerifiedPlot, SubsidyRound, Transfer
 from ..rules import area_tolerance, classify, overlap_tolerance_m2, per_mu, scale_grain_min_area
-from .common import TWO, audit_many, digest
+from .common import TWO, digest, insert_rows
 
 
 @transaction.atomic
@@ -87,18 +90,21 @@ def pre_verify_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
                 grain_area[holder] += area
         minimum = scale_grain_min_area(day).value
         offers = [offer for offer in offers if grain_area[offer[1]] >= minimum]
+    now = timezone.now()
     lines = []
     for row, holder, colour, reasons, area in offers:
         amount = Decimal(0) if colour == WarningColour.RED else (area * round_.per_mu_yuan).quantize(TWO, ROUND_HALF_UP)
-        lines.append(PreVerifiedPlot(round=round_, plot_id=row["id"], farmer_id=holder, land_use=row["land_use"],
-                                     eligible_area_mu=area, amount_yuan=amount, colour=colour, reasons=reasons,
-                                     status=LineStatus.BLOCKED if colour == WarningColour.RED else LineStatus.OFFERED))
-    PreVerifiedPlot.objects.bulk_create(lines, batch_size=5000)
+        status = LineStatus.BLOCKED if colour == WarningColour.RED else LineStatus.OFFERED
+        lines.append((now, now, round_.pk, row["id"], holder, row["land_use"], area, amount, str(colour), reasons,
+                      str(status), []))
+    insert_rows(PreVerifiedPlot, ["created_at", "updated_at", "round", "plot", "farmer", "land_use",
+                                  "eligible_area_mu", "amount_yuan", "colour", "reasons", "status", "audit_reasons"],
+                lines)
     round_.status = RoundStatus.PRE_VERIFIED
     round_.save(update_fields=["status", "updated_at"])
     caller.status = round_.status
-    counts = {colour: sum(1 for line in lines if line.colour == colour) for colour in WarningColour.values}
-    total = sum((line.amount_yuan for line in lines), Decimal(0))
+    counts = {colour: sum(1 for line in lines if line[8] == colour) for colour in WarningColour.values}
+    total = sum((line[7] for line in lines), Decimal(0))
     summary = {"round": round_.pk, "plots": len(lines), "amount_yuan": str(total), **counts}
     audit.record("grain_subsidy.round.pre_verified", actor=actor, target=round_, data=summary)
     ledger.append(kind="grain_subsidy.round.pre_verified", subject=round_, actor=actor, digest=digest(summary),
@@ -134,69 +140,81 @@ def claim_plots(round_: SubsidyRound, *, actor, today: dt.date | None = None) ->
     return claim
 
 
-def _duplicates(round_: SubsidyRound, claimed: list[PreVerifiedPlot]) -> set[int]:
-    """Claimed lines whose plot overlaps a plot another farmer claimed earlier in the round (重复申领)."""
+def _duplicates(round_: SubsidyRound, pending: set[int]) -> set[int]:
+    """Claimed lines (ids in ``pending``) whose plot overlaps a plot another farmer claimed earlier in the round
+    (重复申领). Bounding boxes go into an STRtree in one vectorised call; only the pairs whose boxes meet have their
+    boundaries read and their shared area measured on the ellipsoid."""
     tolerance = float(overlap_tolerance_m2(round_.opens_on).value)
-    earlier = list(PreVerifiedPlot.objects.filter(round=round_, status__in=[
-        LineStatus.PASSED, LineStatus.HELD, LineStatus.IN_FILE, LineStatus.PAID]).values_list(
-        "id", "farmer_id", "claim_id", "plot__boundary"))
-    rows = earlier + [(line.pk, line.farmer_id, line.claim_id, line.plot.boundary) for line in claimed]
+    rows = list(PreVerifiedPlot.objects.filter(round=round_, status__in=[
+        LineStatus.CLAIMED, LineStatus.PASSED, LineStatus.HELD, LineStatus.IN_FILE, LineStatus.PAID]).order_by()
+        .values_list("id", "farmer_id", "claim_id", "plot_id", "plot__min_lon", "plot__min_lat", "plot__max_lon",
+                     "plot__max_lat"))
     if len(rows) < 2:
         return set()
-    polygons = [geometry.parse(boundary).polygon for *_rest, boundary in rows]
-    tree = STRtree(polygons)
-    left, right = tree.query(polygons, predicate="intersects")
-    pending = {line.pk for line in claimed}
+    bounds = numpy.array([row[4:] for row in rows], dtype=float)
+    boxes = shapely.box(bounds[:, 0], bounds[:, 1], bounds[:, 2], bounds[:, 3])
+    left, right = STRtree(boxes).query(boxes, predicate="intersects")
+    pairs = [(i, j) for i, j in zip(left.tolist(), right.tolist(), strict=True)
+             if i < j and rows[i][1] != rows[j][1]]
+    if not pairs:
+        return set()
+    wanted = {rows[k][3] for pair in pairs for k in pair}
+    outlines = {pk: geometry.parse(boundary).polygon
+                for pk, boundary in Plot.objects.filter(pk__in=wanted).values_list("id", "boundary")}
     duplicated = set()
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        if i >= j or rows[i][1] == rows[j][1]:
-            continue
-        later = i if (rows[i][2], rows[i][0]) > (rows[j][2], rows[j][0]) else j
-        if rows[later][0] in pending and geometry.overlap_m2(polygons[i], polygons[j]) > tolerance:
+    for i, j in pairs:
+        later = i if (rows[i][2] or 0, rows[i][0]) > (rows[j][2] or 0, rows[j][0]) else j
+        if rows[later][0] in pending and geometry.overlap_m2(outlines[rows[i][3]], outlines[rows[j][3]]) > tolerance:
             duplicated.add(rows[later][0])
     return duplicated
 
 
 @transaction.atomic
 def audit_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
-    """Audit every submitted claim of a round: exclusions, duplicates across farmers, transfer disputes; green
-    plots pass, yellow ones wait for a manual check, red ones are excluded. Each claim's decision is ledgered."""
+    """Audit every submitted claim of a round: red plots are excluded, a plot overlapping one another farmer claimed
+    earlier is excluded as a duplicate, yellow plots (seasonal abandonment, non-grain, area mismatch, transfer
+    dispute) are held for a manual check, green plots pass. Each claim keeps the SHA-256 of its decision; the
+    round's ledger entry commits to all of them (the SHA-256 of the sorted ``claim:digest`` lines), so every
+    decision is in the ledger and any one can be checked against it."""
     require(actor, "grain_subsidy.plot.manage", round_.region)
-    claims = list(Claim.objects.select_for_update().filter(round=round_, status=ClaimStatus.SUBMITTED))
-    claimed = list(PreVerifiedPlot.objects.filter(claim__in=claims, status=LineStatus.CLAIMED)
-                   .select_related("plot").only("id", "farmer_id", "claim_id", "colour", "reasons", "amount_yuan",
-                                                "plot__boundary"))
-    duplicated = _duplicates(round_, claimed)
+    claims = Claim.objects.filter(round=round_, status=ClaimStatus.SUBMITTED)
+    claim_ids = list(claims.select_for_update().values_list("id", flat=True))
+    if not claim_ids:
+        return {"claims": 0, LineStatus.PASSED: 0, LineStatus.HELD: 0, LineStatus.EXCLUDED: 0}
+    claimed = PreVerifiedPlot.objects.filter(round=round_, status=LineStatus.CLAIMED,
+                                             claim__status=ClaimStatus.SUBMITTED)
+    pending = set(claimed.values_list("id", flat=True))
+    duplicated = sorted(_duplicates(round_, pending))
     now = timezone.now()
-    by_claim = defaultdict(list)
-    for line in claimed:
-        if line.colour == WarningColour.RED:
-            line.status, line.audit_reasons = LineStatus.EXCLUDED, ["red"]
-        elif line.pk in duplicated:
-            line.status, line.audit_reasons = LineStatus.EXCLUDED, ["duplicate_claim"]
-        elif line.colour == WarningColour.YELLOW:
-            line.status, line.audit_reasons = LineStatus.HELD, ["yellow", *line.reasons]
-        else:
-            line.status, line.audit_reasons = LineStatus.PASSED, []
-        line.updated_at = now
-        by_claim[line.claim_id].append(line)
-    PreVerifiedPlot.objects.bulk_update(claimed, ["status", "audit_reasons", "updated_at"], batch_size=5000)
-    records, counts = [], defaultdict(int)
-    for claim in claims:
-        claim.status, claim.audited_at, claim.updated_at = ClaimStatus.AUDITED, now, now
-        lines = by_claim.get(claim.pk, [])
-        decision = {"claim": claim.pk, "farmer": claim.farmer_id, "round": round_.pk,
-                    "lines": {str(line.plot_id): line.status for line in lines},
-                    "passed_yuan": str(sum((x.amount_yuan for x in lines if x.status == LineStatus.PASSED),
-                                           Decimal(0)))}
-        records.append({"kind": "grain_subsidy.claim.audited", "subject": claim, "digest": digest(decision),
-                        "data": decision})
-        for line in lines:
-            counts[line.status] += 1
-    Claim.objects.bulk_update(claims, ["status", "audited_at", "updated_at"], batch_size=5000)
-    audit_many("grain_subsidy.claim.audited", claims, actor=actor)
-    if records:
-        ledger.append_many(records, actor=actor)
+    for start in range(0, len(duplicated), 5000):
+        PreVerifiedPlot.objects.filter(pk__in=duplicated[start:start + 5000]).update(
+            status=LineStatus.EXCLUDED, audit_reasons=["duplicate_claim"], updated_at=now)
+    claimed.filter(colour=WarningColour.RED).update(status=LineStatus.EXCLUDED, audit_reasons=["red"], updated_at=now)
+    claimed.filter(colour=WarningColour.YELLOW).update(status=LineStatus.HELD, audit_reasons=["yellow"],
+                                                       updated_at=now)
+    claimed.filter(colour=WarningColour.GREEN).update(status=LineStatus.PASSED, audit_reasons=[], updated_at=now)
+    decisions, counts = defaultdict(list), defaultdict(int)
+    for claim_id, plot_id, status, amount in (PreVerifiedPlot.objects.filter(round=round_, claim__in=claims)
+                                              .order_by("claim_id", "plot_id")
+                                              .values_list("claim_id", "plot_id", "status", "amount_yuan")):
+        decisions[claim_id].append(f"{plot_id}={status}={amount}")
+        counts[status] += 1
+    digests = {claim_id: hashlib.sha256(";".join(decisions[claim_id]).encode()).hexdigest() for claim_id in claim_ids}
+    for start in range(0, len(claim_ids), 5000):
+        chunk = claim_ids[start:start + 5000]
+        Claim.objects.filter(pk__in=chunk).update(status=ClaimStatus.AUDITED, audited_at=now, updated_at=now)
+    by_digest = defaultdict(list)
+    for claim_id, value in digests.items():
+        by_digest[value].append(claim_id)
+    for value, ids in by_digest.items():
+        for start in range(0, len(ids), 5000):
+            Claim.objects.filter(pk__in=ids[start:start + 5000]).update(decision_digest=value)
+    root = hashlib.sha256("\n".join(f"{claim_id}:{digests[claim_id]}" for claim_id in sorted(digests)).encode())
+    summary = {"round": round_.pk, "claims": len(claim_ids), "decisions_sha256": root.hexdigest(),
+               **{status: counts[status] for status in (LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED)}}
+    audit.record("grain_subsidy.round.audited", actor=actor, target=round_, data=summary)
+    ledger.append(kind="grain_subsidy.round.audited", subject=round_, actor=actor, digest=root.hexdigest(),
+                  data=summary)
     events.publish("grain_subsidy.round.audited", round_id=round_.pk)
-    return {"claims": len(claims), **{status: counts[status] for status in
-                                      (LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED)}}
+    return {"claims": len(claim_ids), **{status: counts[status] for status in
+                                         (LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED)}}

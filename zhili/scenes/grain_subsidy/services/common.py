@@ -31,3 +31,43 @@ def audit_many(action: str, targets, *, actor, data_for=None) -> None:
     AuditEntry.objects.bulk_create(
         [audit.prepare(action, actor=actor, target=t, data=data_for(t) if data_for else None) for t in targets],
         batch_size=2000)
+
+
+def insert_rows(model, names: list[str], rows, *, batch: int = 5000) -> int:
+    """Insert ``rows`` (tuples in the order of the field ``names``) in one hand-written statement per batch: the
+    pre-verification of a county writes 200,000 rows, where ``bulk_create``'s per-value preparation dominates.
+
+    Values must already be what the driver takes for the column, except JSON and date-time fields, whose values
+    are prepared by their field here once per distinct value (the reasons lists and the timestamp repeat)."""
+    from django.db import connection
+
+    from zhili.core.foundation.api import quoted_column, quoted_table
+
+    fields = [model._meta.get_field(name) for name in names]
+    json_positions = [i for i, field in enumerate(fields)
+                      if field.get_internal_type() in ("JSONField", "DateTimeField")]
+    prepared: dict = {}
+    statement = "INSERT INTO {table} ({columns}) VALUES ({marks})".format(
+        table=quoted_table(model), columns=", ".join(quoted_column(model, name) for name in names),
+        marks=", ".join(["%s"] * len(names)))
+    count = 0
+    buffer = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            if json_positions:
+                row = list(row)
+                for i in json_positions:
+                    value = row[i]
+                    key = (i, tuple(value) if isinstance(value, list) else value)
+                    if key not in prepared:
+                        prepared[key] = fields[i].get_db_prep_save(value, connection)
+                    row[i] = prepared[key]
+            buffer.append(row)
+            if len(buffer) == batch:
+                cursor.executemany(statement, buffer)
+                count += len(buffer)
+                buffer = []
+        if buffer:
+            cursor.executemany(statement, buffer)
+            count += len(buffer)
+    return count

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 
 from ..choices import ClaimStatus, LineStatus, PaymentFileStatus
-from ..models import Claim, PaymentFile, PreVerifiedPlot, SubsidyRound
+from ..models import Claim, Farmer, PaymentFile, PreVerifiedPlot, SubsidyRound
 from .common import digest
 
 SEPARATOR = "|"
@@ -50,30 +51,35 @@ def make_payment_file(round_: SubsidyRound, *, day: dt.date | None = None, actor
     day = day or timezone.localdate()
     lines = list(PreVerifiedPlot.objects.select_for_update().filter(round=round_, status=LineStatus.PASSED,
                                                                     payment_file__isnull=True)
-                 .select_related("farmer").order_by("farmer_id", "id"))
+                 .order_by("farmer_id", "id").values_list("id", "farmer_id", "amount_yuan"))
     if not lines:
         raise ValidationError({"round": _("没有待发放的审核通过地块")}, code="nothing")
-    by_farmer: dict[int, list] = {}
-    for line in lines:
-        by_farmer.setdefault(line.farmer_id, []).append(line)
+    by_farmer: dict[int, Decimal] = {}
+    for _pk, farmer_id, amount in lines:
+        by_farmer[farmer_id] = by_farmer.get(farmer_id, Decimal("0.00")) + amount
+    farmers = {}
+    ids = list(by_farmer)
+    for start in range(0, len(ids), 5000):
+        farmers.update(Farmer.objects.only("id", "name", "bank_card").in_bulk(ids[start:start + 5000]))
     sequence = PaymentFile.objects.filter(round=round_, day=day).count() + 1
     number = f"GS{round_.region.code}{day:%Y%m%d}{round_.pk:04d}{sequence:02d}"
-    rows = []
-    for farmer_lines in by_farmer.values():
-        farmer = farmer_lines[0].farmer
-        amount = sum((line.amount_yuan for line in farmer_lines), Decimal("0.00"))
-        rows.append((farmer.name, farmer.bank_card, amount, f"{round_.year}{round_.subsidy_type_choice.label}"))
+    memo = f"{round_.year}{round_.subsidy_type_choice.label}"
+    rows = [(farmers[farmer_id].name, farmers[farmer_id].bank_card, amount, memo)
+            for farmer_id, amount in by_farmer.items()]
     content = render_file(number, day, rows)
     count, total = check_file(content)
-    expected = sum((line.amount_yuan for line in lines), Decimal("0.00"))
+    expected = sum((amount for _pk, _farmer, amount in lines), Decimal("0.00"))
     if count != len(by_farmer) or total != expected:
         raise ValidationError({"content": _("代发文件合计 {total} 元与审核通过金额 {expected} 元不符，未生成").format(
             total=total, expected=expected)}, code="unbalanced")
     payment_file = PaymentFile.objects.create(round=round_, number=number, day=day, line_count=count,
                                               total_yuan=total, content=content,
                                               digest=hashlib.sha256(content.encode()).hexdigest(), made_by=actor)
-    PreVerifiedPlot.objects.filter(pk__in=[line.pk for line in lines]).update(
-        status=LineStatus.IN_FILE, payment_file=payment_file, updated_at=timezone.now())
+    now = timezone.now()
+    line_ids = [pk for pk, _farmer, _amount in lines]
+    for start in range(0, len(line_ids), 5000):
+        PreVerifiedPlot.objects.filter(pk__in=line_ids[start:start + 5000]).update(
+            status=LineStatus.IN_FILE, payment_file=payment_file, updated_at=now)
     summary = {"number": number, "count": count, "total_yuan": str(total), "sha256": payment_file.digest}
     audit.record("grain_subsidy.payment_file.made", actor=actor, target=payment_file, data=summary)
     ledger.append(kind="grain_subsidy.payment_file.made", subject=payment_file, actor=actor,
@@ -104,10 +110,10 @@ def approve_payment_file(payment_file: PaymentFile, *, actor) -> PaymentFile:
         payment_file.status, payment_file.second_approver, payment_file.paid_at = PaymentFileStatus.PAID, actor, now
         payment_file.save(update_fields=["status", "second_approver", "paid_at", "updated_at"])
         payment_file.lines.update(status=LineStatus.PAID, updated_at=now)
-        claim_ids = set(payment_file.lines.values_list("claim_id", flat=True))
-        unsettled = set(PreVerifiedPlot.objects.filter(claim_id__in=claim_ids).exclude(
-            status__in=[LineStatus.PAID, LineStatus.EXCLUDED]).values_list("claim_id", flat=True))
-        Claim.objects.filter(pk__in=claim_ids - unsettled).update(status=ClaimStatus.PAID, updated_at=now)
+        unsettled = PreVerifiedPlot.objects.filter(claim=OuterRef("pk")).exclude(
+            status__in=[LineStatus.PAID, LineStatus.EXCLUDED])
+        Claim.objects.filter(pk__in=payment_file.lines.values("claim_id")).exclude(Exists(unsettled)).update(
+            status=ClaimStatus.PAID, updated_at=now)
         step = "paid"
     decision = {"number": payment_file.number, "step": step, "total_yuan": str(payment_file.total_yuan),
                 "sha256": payment_file.digest}

@@ -2,6 +2,7 @@
 exclusions, transfers and the claim window."""
 
 import datetime as dt
+import hashlib
 import json
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from zhili.core.foundation.api import audit
 from zhili.core.ledger.api import entries_for
-from zhili.scenes.grain_subsidy import services
+from zhili.scenes.grain_subsidy import geometry, services
 from zhili.scenes.grain_subsidy.models import Claim, Plot, PreVerifiedPlot
 
 from .conftest import TODAY, rectangle
@@ -87,11 +88,15 @@ def test_the_audit_passes_green_holds_yellow_and_ledgers_each_claim(arable_round
     lines = _lines(arable_round)
     assert counts == {"claims": 2, "passed": 1, "held": 2, "excluded": 0}
     assert (lines["P1"].status, lines["P2"].status, lines["P4"].status) == ("passed", "held", "held")
-    assert lines["P2"].audit_reasons == ["yellow", "use:seasonal"]
-    entry = entries_for(shen).get()
-    assert (entry.kind, json.loads(entry.record)["data"]["passed_yuan"]) == ("grain_subsidy.claim.audited", "550.00")
-    assert [e.action for e in audit.entries_for(shen).order_by("id")] == [
-        "grain_subsidy.claim.submitted", "grain_subsidy.claim.audited"]
+    assert (lines["P2"].reasons, lines["P2"].audit_reasons) == (["use:seasonal"], ["yellow"])
+    shen.refresh_from_db()
+    p1, p2 = lines["P1"].plot_id, lines["P2"].plot_id
+    assert shen.decision_digest == hashlib.sha256(f"{p1}=passed=550.00;{p2}=held=550.00".encode()).hexdigest()
+    digests = sorted((c.pk, c.decision_digest) for c in Claim.objects.all())
+    root = hashlib.sha256("\n".join(f"{pk}:{d}" for pk, d in digests).encode()).hexdigest()
+    entry = entries_for(arable_round).get(kind="grain_subsidy.round.audited")
+    assert entry.digest == root and json.loads(entry.record)["data"]["claims"] == 2
+    assert [e.action for e in audit.entries_for(shen).order_by("id")] == ["grain_subsidy.claim.submitted"]
 
 
 def test_a_plot_overlapping_one_another_farmer_claimed_first_is_excluded_as_a_duplicate(
@@ -102,7 +107,9 @@ def test_a_plot_overlapping_one_another_farmer_claimed_first_is_excluded_as_a_du
                                boundary=rectangle(0, shift_m=10), registered_area_mu="5.00", actor=clerk_qian)
     assert "P1" in refused.value.message_dict["boundary"][0]
     assert not Plot.objects.filter(code="P5").exists()
-    Plot.objects.filter(pk=plots["P4"].pk).update(boundary=rectangle(0, shift_m=10), registered_area_mu="5.00")
+    west, south, east, north = geometry.parse(rectangle(0, shift_m=10)).bbox
+    Plot.objects.filter(pk=plots["P4"].pk).update(boundary=rectangle(0, shift_m=10), registered_area_mu="5.00",
+                                                  min_lon=west, min_lat=south, max_lon=east, max_lat=north)
     services.pre_verify_round(arable_round, actor=clerk_qian)
     services.claim_plots(arable_round, actor=farmer_shen.user, today=TODAY)
     services.claim_plots(arable_round, actor=farmer_lu.user, today=TODAY)

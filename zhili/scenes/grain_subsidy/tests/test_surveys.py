@@ -1,0 +1,65 @@
+"""Survey files (GeoJSON and zipped shapefiles read by pyshp) and the 一张图's GeoJSON of a town."""
+
+import io
+import json
+import zipfile
+
+import shapefile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from zhili.core.testing.api import PASSWORD
+from zhili.scenes.grain_subsidy import importing
+from zhili.scenes.grain_subsidy.models import Plot, Survey
+
+from .conftest import rectangle
+
+
+def _shapefile_zip(records) -> bytes:
+    shp, shx, dbf = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    with shapefile.Writer(shp=shp, shx=shx, dbf=dbf, shapeType=shapefile.POLYGON, encoding="utf-8") as writer:
+        writer.field("DKBM", "C", 40)
+        writer.field("SXLX", "C", 20)
+        for column, (code, klass) in enumerate(records):
+            writer.poly(rectangle(column)["coordinates"])
+            writer.record(code, klass)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for suffix, buffer in (("shp", shp), ("shx", shx), ("dbf", dbf)):
+            archive.writestr(f"survey.{suffix}", buffer.getvalue())
+        archive.writestr("survey.cpg", "UTF-8")
+    return out.getvalue()
+
+
+def test_a_zipped_shapefile_with_chinese_classes_is_read_by_line():
+    rows = importing.read_survey_file("q2.zip", _shapefile_zip([("P1", "粮"), ("P2", "非农"), ("P3", "常年撂荒")]))
+    assert rows == [(1, "P1", "grain"), (2, "P2", "non_agri"), (3, "P3", "perennial")]
+
+
+def test_the_clerk_uploads_a_survey_and_a_bad_file_is_reported_by_line_without_writing(plots, clerk_qian, county,
+                                                                                       client):
+    client.login(username="clerk_qian", password=PASSWORD)
+    bad = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": rectangle(0), "properties": {"plot_code": "P1", "land_use": "粮"}},
+        {"type": "Feature", "geometry": rectangle(9), "properties": {"plot_code": "Z9", "land_use": "粮"}}]}
+    page = client.post("/grain_subsidy/surveys/", {
+        "name": "第二季度", "taken_on": "2026-07-01",
+        "file": SimpleUploadedFile("q2.geojson", json.dumps(bad).encode())}).content.decode()
+    assert "第 2 行：地块编码 Z9 不在本区域的地块库中" in page
+    assert Survey.objects.count() == 1
+    good = client.post("/grain_subsidy/surveys/", {
+        "name": "第二季度", "taken_on": "2026-07-01",
+        "file": SimpleUploadedFile("q2.zip", _shapefile_zip([("P1", "季节性撂荒"), ("P4", "粮")]))})
+    assert good.status_code == 302
+    assert dict(Plot.objects.values_list("code", "land_use")) == {"P1": "seasonal", "P2": "seasonal",
+                                                                  "P3": "non_agri", "P4": "grain"}
+
+
+def test_the_town_map_serves_each_plot_in_its_class_colour(plots, clerk_qian, clerk_sun, town, client):
+    client.login(username="clerk_qian", password=PASSWORD)
+    collection = client.get(f"/grain_subsidy/map/data/?town={town.code}").json()
+    features = {f["properties"]["title"]: f for f in collection["features"]}
+    assert sorted(features) == ["P1", "P2", "P3", "P4"]
+    assert features["P3"]["properties"]["colour"] == "#d93026"  # 非农化: red
+    assert features["P1"]["geometry"] == plots["P1"].boundary
+    client.login(username="clerk_sun", password=PASSWORD)
+    assert client.get(f"/grain_subsidy/map/data/?town={town.code}").status_code == 404
