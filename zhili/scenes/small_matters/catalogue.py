@@ -152,3 +152,6 @@ SITUATIONS = {
     "car_owner": "有车", "home_owner": "有房", "disabled": "残疾人", "single": "未婚", "married": "已婚",
     "near_retirement": "临近退休", "retired": "已退休", "bereaved": "家有亲人离世",
 }
+
+# Designated pet hospitals (犬只免疫、芯片植入和登记定点) a demo county offers for the one-visit booking.
+PET_HOSPITALS = ("千岛湖爱宠动物医院", "淳安县畜牧兽医站动物诊疗所", "建德市新安江宠物医院")

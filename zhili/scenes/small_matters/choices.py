@@ -90,3 +90,12 @@ class RatingGrade(ChoiceSet):
     BASIC = "3", _("基本满意"), Colour.BLUE
     DISSATISFIED = "2", _("不满意"), Colour.ORANGE
     VERY_DISSATISFIED = "1", _("非常不满意"), Colour.RED
+
+
+class DogLicenceStatus(ChoiceSet):
+    """A dog licence (犬只登记) through its parallel steps: police review, then one visit at a pet hospital."""
+
+    SUBMITTED = "submitted", _("待公安审核"), Colour.BLUE
+    APPROVED = "approved", _("待宠物医院一次办"), Colour.YELLOW
+    LICENSED = "licensed", _("已发证"), Colour.GREEN
+    REJECTED = "rejected", _("不予登记"), Colour.RED

@@ -12,6 +12,7 @@ COUNTY = "330127"  # 淳安县: the core demo's people live in 建德市; this s
 CLERK_USERNAME = "small_matters_clerk"
 OFFICER_USERNAME = "small_matters_officer"
 POLICE_USERNAME = "small_matters_police"
+VET_USERNAME = "small_matters_vet"
 CITIZEN_USERNAME = "small_matters_citizen"
 CITIZEN_NAME = "周晓梅"
 EMPLOYER = ("91330182MA2DEMO01X", "建德市新安江纺织有限公司")
@@ -104,7 +105,7 @@ def load(report) -> list[str]:
 
     from . import services
     from .models import BenefitClaim, Matter
-    from .roles import CITIZEN, CLERK, OFFICER, POLICE
+    from .roles import CITIZEN, CLERK, OFFICER, POLICE, VET
 
     county = region_by_code(COUNTY)
     clerk = _person(CLERK_USERNAME, "失业保险经办员", CLERK, organization=_department("人力资源和社会保障局", county),
@@ -112,6 +113,7 @@ def load(report) -> list[str]:
     officer = _person(OFFICER_USERNAME, "关键小事统筹员", OFFICER, organization=_department("发改委", county),
                       region=county)
     police = _person(POLICE_USERNAME, "户籍民警", POLICE, organization=_department("公安局", county), region=county)
+    vet = _person(VET_USERNAME, "宠物医院经办员", VET, organization=_department("千岛湖爱宠动物医院", county), region=county)
     citizen = _person(CITIZEN_USERNAME, CITIZEN_NAME, CITIZEN, id_no=id_number(1))
     services.load_catalogue(actor=officer)
     if not BenefitClaim.objects.exists():
@@ -120,7 +122,10 @@ def load(report) -> list[str]:
             for code, path in write_day(Path(folder), today).items():
                 ingest_file(code, path, actor="demo:small_matters")
         services.detect_unemployment_benefits(on=today, actor=clerk)
-    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (POLICE, police), (OFFICER, officer)):
+        licence = services.apply_dog_licence(region=county, dog_name="豆豆", breed="柴犬", hospital="千岛湖爱宠动物医院",
+                                             visit_on=today + dt.timedelta(days=3), actor=citizen)
+        services.review_dog_licence(licence, approve=True, actor=police)
+    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (POLICE, police), (VET, vet), (OFFICER, officer)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "关键小事"))
     return [f"关键小事：{Matter.objects.count()} 个事项，失业保险金主动发现 {BenefitClaim.objects.count()} 人"]
 

@@ -23,3 +23,25 @@ class RatingForm(forms.Form):
     grade = forms.ChoiceField(label=_("评价"), choices=RatingGrade.choices, widget=forms.RadioSelect)
     comment = forms.CharField(label=_("意见"), max_length=500, required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DogLicenceForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("养犬地"), queryset=None)
+    dog_name = forms.CharField(label=_("犬名"), max_length=40)
+    breed = forms.CharField(label=_("品种"), max_length=40)
+    hospital = forms.ChoiceField(label=_("预约宠物医院"), choices=())
+    visit_on = forms.DateField(label=_("预约日期"))
+
+    def __init__(self, *args, **kwargs):
+        from zhili.core.orgs.api import Region
+
+        from .catalogue import PET_HOSPITALS
+
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.filter(level="county").order_by("code")
+        self.fields["hospital"].choices = [(h, h) for h in PET_HOSPITALS]
+
+
+class DogVisitForm(forms.Form):
+    vaccine_batch = forms.CharField(label=_("狂犬疫苗批号"), max_length=40)
+    chip_number = forms.CharField(label=_("芯片号"), max_length=15, help_text=_("15 位数字（ISO 11784）"))

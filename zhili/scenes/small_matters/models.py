@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel, pii
 
-from .choices import ClaimStatus, LifeStage, PaymentStatus, RatingGrade, RegistrationStatus, ServicePath
+from .choices import (
+    ClaimStatus,
+    DogLicenceStatus,
+    LifeStage,
+    PaymentStatus,
+    RatingGrade,
+    RegistrationStatus,
+    ServicePath,
+)
 
 
 class Matter(TimeStampedModel):
@@ -210,3 +218,41 @@ class Rating(TimeStampedModel):
     @property
     def is_bad(self) -> bool:
         return int(self.grade) <= 2
+
+
+class DogLicence(TimeStampedModel):
+    """A dog licence (犬只登记证), serial made parallel: the police review the application, then one visit at the
+    booked pet hospital records immunisation, the chip and the registration, and the licence is issued."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("犬主"), on_delete=models.PROTECT,
+                               related_name="+")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("养犬地"), on_delete=models.PROTECT, related_name="+")
+    dog_name = models.CharField(_("犬名"), max_length=40)
+    breed = models.CharField(_("品种"), max_length=40)
+    hospital = models.CharField(_("预约宠物医院"), max_length=100)
+    visit_on = models.DateField(_("预约日期"))
+    status = models.CharField(_("状态"), max_length=16, choices=DogLicenceStatus.choices,
+                              default=DogLicenceStatus.SUBMITTED, db_index=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核民警"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    vaccine_batch = models.CharField(_("狂犬疫苗批号"), max_length=40, blank=True)
+    chip_number = models.CharField(_("芯片号"), max_length=15, blank=True)
+    visited_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("宠物医院经办人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    number = models.CharField(_("犬只登记证号"), max_length=40, blank=True)
+    note = models.CharField(_("审核意见"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("犬只登记")
+        verbose_name_plural = _("犬只登记")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return self.dog_name
+
+    def get_absolute_url(self):
+        return reverse("small_matters:dog_detail", args=[self.pk])
+
+    @property
+    def status_choice(self) -> DogLicenceStatus:
+        return DogLicenceStatus(self.status)

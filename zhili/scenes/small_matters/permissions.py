@@ -3,7 +3,7 @@ their region; 发改委's officer keeps the catalogue; both read the cockpit."""
 
 from zhili.core.identity.api import Role, has_role, in_scope, rule
 
-from .roles import CLERK, OFFICER, POLICE
+from .roles import CLERK, OFFICER, POLICE, VET
 
 
 @rule("small_matters.service.use")
@@ -59,3 +59,20 @@ def _residence_decide(user, registration) -> bool:
 @rule("small_matters.matter.rate")
 def _rate(user, subject) -> bool:
     return subject is not None and getattr(subject, "person_id", None) == user.pk
+
+
+@rule("small_matters.dog.view")
+def _dog_view(user, licence) -> bool:
+    if licence is None:
+        return has_role(user, POLICE, Role.PLATFORM_ADMIN)
+    return licence.person_id == user.pk or (has_role(user, POLICE, VET) and in_scope(user, licence.region))
+
+
+@rule("small_matters.dog.review")
+def _dog_review(user, licence) -> bool:
+    return licence is not None and has_role(user, POLICE) and in_scope(user, licence.region)
+
+
+@rule("small_matters.dog.visit")
+def _dog_visit(user, licence) -> bool:
+    return licence is not None and has_role(user, VET) and in_scope(user, licence.region)

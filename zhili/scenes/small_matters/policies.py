@@ -66,6 +66,11 @@ PARAMETERS = [
     Parameter("bad_rating_days", "差评整改反馈时限", unit="工作日", values=[
         Value(15, dt.date(2019, 12, 3), "《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》"
               "（国办发〔2019〕51号）：差评要及时整改反馈；时限取常见地方口径15个工作日，未经核实")]),
+    Parameter("dog_chip_digits", "犬只电子芯片号位数", unit="位", values=[
+        Value(15, dt.date(1996, 8, 1), "ISO 11784:1996 动物射频识别代码结构（15位十进制：国家代码3位＋识别码12位）",
+              checked=True)]),
+    Parameter("dog_booking_days", "审核通过后可预约宠物医院的天数", unit="日", values=[
+        Value(30, dt.date(2026, 1, 1), "平台服务承诺；各地《养犬管理规定》对免疫和登记期限规定不一，未经核实")]),
     Parameter("benefit_monthly", "失业保险金月标准", unit="元/月", formula="minimum_wage * benefit_ratio"),
     Parameter("claim_window_days", "主动发现的停保时间窗（停保后天数）", unit="日", values=[
         Value(60, REGULATION, UNEMPLOYMENT_REGULATION + "第十六条：终止或解除劳动关系之日起60日内申领（以此作为主动"

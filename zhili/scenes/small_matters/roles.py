@@ -15,11 +15,13 @@ CLERK = "small_matters_clerk"
 OFFICER = "small_matters_officer"
 CITIZEN = "small_matters_citizen"
 POLICE = "small_matters_police"
+VET = "small_matters_vet"
 
 ROLES = [
     RoleDefinition(CLERK, _("失业保险经办人员"), Colour.BLUE, department=True, home="small_matters:claim_list"),
     RoleDefinition(OFFICER, _("关键小事统筹人员（发改委）"), Colour.ORANGE, department=True,
                    home="small_matters:cockpit"),
     RoleDefinition(POLICE, _("派出所户籍民警"), Colour.RED, department=True, home="small_matters:residence_queue"),
+    RoleDefinition(VET, _("宠物医院经办人"), Colour.GREEN, department=True, home="small_matters:home"),
     RoleDefinition(CITIZEN, _("办事群众"), Colour.GREEN, home="small_matters:home"),
 ]

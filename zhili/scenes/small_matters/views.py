@@ -4,19 +4,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
 from zhili.core.foundation.api import add_service_errors
 from zhili.core.identity.api import can, require
+from zhili.core.notify.api import qr_svg
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, rules, services
 from .catalogue import SITUATIONS
-from .choices import ClaimStatus, LifeStage, RegistrationStatus
-from .forms import ClaimFilterForm, DisputeForm, RatingForm
-from .models import Matter
+from .choices import ClaimStatus, DogLicenceStatus, LifeStage, RegistrationStatus
+from .forms import ClaimFilterForm, DisputeForm, DogLicenceForm, DogVisitForm, RatingForm
+from .models import DogLicence, Matter
 
 # ------------------------------------------------------------------ service side (phone)
 
@@ -159,6 +161,85 @@ def residence_decide(request, pk: int):
     except ValidationError as exc:
         request.session["small_matters_error"] = "；".join(exc.messages)
     return redirect(registration.get_absolute_url())
+
+
+@login_required
+def dogs(request):
+    """The owner's dog licences and the one application form (the booking comes with it)."""
+    require(request.user, "small_matters.service.use")
+    form = DogLicenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            licence = services.apply_dog_licence(actor=request.user, **form.cleaned_data)
+            return redirect(licence.get_absolute_url())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return render(request, "small_matters/dogs.html", {
+        "form": form, "licences": DogLicence.objects.filter(person=request.user).select_related("region")})
+
+
+def _dog_for(user, pk: int) -> DogLicence:
+    licence = get_object_or_404(DogLicence.objects.select_related("region"), pk=pk)
+    if not can(user, "small_matters.dog.view", licence):
+        raise Http404("没有这项犬只登记")
+    return licence
+
+
+@login_required
+def dog_detail(request, pk: int):
+    licence = _dog_for(request.user, pk)
+    qr = ""
+    if licence.status == DogLicenceStatus.APPROVED and licence.person_id == request.user.pk:
+        url = request.build_absolute_uri(reverse("small_matters:dog_visit", args=[services.visit_token(licence)]))
+        qr = qr_svg(url, scale=5)
+    return render(request, "small_matters/dog_detail.html", {
+        "licence": licence, "qr": qr,
+        "may_review": can(request.user, "small_matters.dog.review", licence)
+        and licence.status == DogLicenceStatus.SUBMITTED})
+
+
+@login_required
+def dog_queue(request):
+    require(request.user, "small_matters.dog.view")
+    from zhili.core.identity.api import filter_by_scope
+
+    licences = filter_by_scope(request.user, DogLicence.objects.select_related("region"))
+    status = request.GET.get("status", DogLicenceStatus.SUBMITTED)
+    if status in DogLicenceStatus.values:
+        licences = licences.filter(status=status)
+    listing = ListPage(request, licences, columns=[Column("visit", _("预约日期"), sort="visit_on")], default_sort="id")
+    return render(request, "small_matters/dog_queue.html", {"listing": listing, "statuses": DogLicenceStatus})
+
+
+@login_required
+@require_POST
+def dog_review(request, pk: int):
+    licence = _dog_for(request.user, pk)
+    try:
+        services.review_dog_licence(licence, approve=request.POST.get("decision") == "approve", actor=request.user,
+                                    note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        request.session["small_matters_error"] = "；".join(exc.messages)
+    return redirect(licence.get_absolute_url())
+
+
+@login_required
+def dog_visit(request, token: str):
+    """The pet hospital scans the owner's QR: immunisation, chip and registration recorded in one visit."""
+    try:
+        licence = services.licence_for_token(token)
+    except ValidationError:
+        raise Http404("预约码无效") from None
+    if not can(request.user, "small_matters.dog.visit", licence):
+        raise Http404("预约码无效")
+    form = DogVisitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            licence = services.record_dog_visit(licence, actor=request.user, **form.cleaned_data)
+            return redirect(licence.get_absolute_url())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return render(request, "small_matters/dog_visit.html", {"licence": licence, "form": form})
 
 
 # ------------------------------------------------------------------ governance side

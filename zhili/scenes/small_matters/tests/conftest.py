@@ -8,7 +8,7 @@ import pytest
 from zhili.core.testing.api import MembershipFactory, RegionFactory, UserFactory, personas
 
 from ..demo import id_number
-from ..roles import CITIZEN, CLERK, OFFICER, POLICE
+from ..roles import CITIZEN, CLERK, OFFICER, POLICE, VET
 
 DAY = dt.date(2026, 3, 20)
 
@@ -87,3 +87,14 @@ def police_lin(county):
     register_department(name="公安局", region=county, actor=None)
     return personas.department_user(role=POLICE, name="林峰", username="police_lin", region=county,
                                     phone="13800000025")
+
+
+@pytest.fixture
+def vet_he(county):
+    return personas.department_user(role=VET, name="何静", username="vet_he", region=county, phone="13800000026")
+
+
+@pytest.fixture
+def vet_elsewhere(db):
+    return personas.department_user(role=VET, name="许诺", username="vet_xu",
+                                    region=RegionFactory(code="330122", name="桐庐县"), phone="13800000027")

@@ -6,7 +6,7 @@ from zhili.core.testing.api import RegionFactory
 from zhili.scenes.small_matters.demo import load
 from zhili.scenes.small_matters.models import BenefitClaim, Matter
 from zhili.scenes.small_matters.queries import catalogue_figures, matters_for
-from zhili.scenes.small_matters.roles import CITIZEN, CLERK, OFFICER, POLICE
+from zhili.scenes.small_matters.roles import CITIZEN, CLERK, OFFICER, POLICE, VET
 from zhili.scenes.small_matters.tests.conftest import claim_named
 
 
@@ -18,6 +18,7 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     assert [login[:2] for login in second.logins] == [(role_label(CITIZEN), "small_matters_citizen"),
                                                       (role_label(CLERK), "small_matters_clerk"),
                                                       (role_label(POLICE), "small_matters_police"),
+                                                      (role_label(VET), "small_matters_vet"),
                                                       (role_label(OFFICER), "small_matters_officer")]
     assert (Matter.objects.count(), BenefitClaim.objects.count()) == (50, 8)
     figures = catalogue_figures()
