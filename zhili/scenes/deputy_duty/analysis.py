@@ -1,5 +1,6 @@
 """The figures of the 人大代表履职 cockpit: opinions by state, class and station, closure and satisfaction."""
 
+import datetime as dt
 from collections import Counter
 
 from django.db.models import Count
@@ -42,7 +43,10 @@ def cockpit_analyses(user) -> dict:
     ]
     categories = dict(opinions.exclude(category="").values_list("category").annotate(n=Count("id")))
     stations = opinions.values_list("station__name").annotate(n=Count("id")).order_by("-n")[:15]
+    hot = _hot_words_in_scope(user)
     return {
+        "hotwords": table_result("hotwords", _("近 12 个月群众意见热词"), [_("热词"), _("次数")],
+                                 [[w, cell(n)] for w, n in hot], chart="hbar"),
         "kpi": table_result("kpi", _("总体情况"), [_("指标"), _("数值")], kpi, chart="kpi"),
         "status": table_result("status", _("意见办理状态"), [_("状态"), _("件数")],
                                [[str(OpinionStatus(s).label), cell(n)] for s, n in statuses.items()], chart="pie"),
@@ -52,3 +56,23 @@ def cockpit_analyses(user) -> dict:
         "station": table_result("station", _("联络站收集意见"), [_("联络站"), _("件数")],
                                 [[name, cell(n)] for name, n in stations], chart="hbar"),
     }
+
+
+def _hot_words_in_scope(user, limit: int = 20) -> list[tuple[str, int]]:
+    """The hot words of the last twelve months in the user's regions (every region for a platform administrator)."""
+    from django.db.models import Q, Sum
+
+    from zhili.core.identity.api import scope_region_paths
+
+    from .models import HotwordCount
+
+    since = (timezone.localdate().replace(day=1) - dt.timedelta(days=335)).replace(day=1)
+    rows = HotwordCount.objects.filter(month__gte=since)
+    paths = scope_region_paths(user)
+    if paths is not None:
+        condition = Q(pk__in=[])
+        for path in paths:
+            condition |= Q(region__path__startswith=path)
+        rows = rows.filter(condition)
+    rows = rows.values("word").annotate(n=Sum("count")).order_by("-n", "word")[:limit]
+    return [(row["word"], row["n"]) for row in rows]

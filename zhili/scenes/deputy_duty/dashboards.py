@@ -11,6 +11,7 @@ COCKPIT = register_cockpit(Cockpit(
         Widget("kpi", "总体情况", "kpi", span=3),
         Widget("status", "意见办理状态", "pie"),
         Widget("category", "意见分类", "bar", span=2),
-        Widget("station", "联络站收集意见", "hbar", span=3),
+        Widget("hotwords", "近 12 个月群众意见热词", "hbar", span=2),
+        Widget("station", "联络站收集意见", "hbar"),
     ),
 ))

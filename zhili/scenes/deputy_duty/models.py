@@ -254,3 +254,21 @@ class Ballot(models.Model):
 
     def __str__(self):
         return self.receipt_hash[:12]
+
+
+class HotwordCount(models.Model):
+    """How often a word occurred in the opinions of one region in one month (kept up to date at submission)."""
+
+    region = models.ForeignKey("orgs.Region", verbose_name=_("区划"), on_delete=models.PROTECT, related_name="+")
+    month = models.DateField(_("月份"))
+    word = models.CharField(_("词"), max_length=16)
+    count = models.PositiveIntegerField(_("次数"), default=0)
+
+    class Meta:
+        verbose_name = _("热词计数")
+        verbose_name_plural = _("热词计数")
+        constraints = [models.UniqueConstraint(fields=["region", "month", "word"], name="deputy_duty_hotword_once")]
+        indexes = [models.Index(fields=["month", "region"], name="deputy_duty_hotword_month")]
+
+    def __str__(self):
+        return f"{self.word} {self.count}"

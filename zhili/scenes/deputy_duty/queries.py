@@ -146,3 +146,15 @@ def projects_for(user) -> QuerySet:
     if has_role(user, OFFICE):
         condition |= Q(pk__in=filter_by_scope(user, LivelihoodProject.objects.all(), "congress__region").values("pk"))
     return projects.filter(condition).distinct()
+
+
+def hot_words(region, start, end, limit: int = 20) -> list[tuple[str, int]]:
+    """The ``limit`` most frequent words of the opinions of ``region`` (and below) from month ``start`` to ``end``."""
+    from django.db.models import Sum
+
+    from .models import HotwordCount
+
+    rows = (HotwordCount.objects.filter(region__path__startswith=region.path, month__gte=start.replace(day=1),
+                                        month__lte=end)
+            .values("word").annotate(n=Sum("count")).order_by("-n", "word")[:limit])
+    return [(row["word"], row["n"]) for row in rows]

@@ -6,8 +6,11 @@ department as a ``deputy_duty.opinion`` case with the dated deadline; the depart
 deputy who follows it rate the answer: 不满意 from either sends it back for another round, all satisfied closes it.
 """
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +20,8 @@ from zhili.core.identity.api import require
 from zhili.core.orgs.api import OrganizationKind
 
 from ..choices import OpinionCategory, OpinionChannel, OpinionStatus, RaterKind, Verdict
-from ..models import Deputy, Opinion, OpinionRating
+from ..hotwords import words
+from ..models import Deputy, HotwordCount, Opinion, OpinionRating
 from ..privacy import personal_data_in
 from ..queries import rating_overdue, round_outcome
 from ..workflows import OPINION_CASE
@@ -59,11 +63,27 @@ def submit_opinion(*, station, title: str, text: str, channel: str = OpinionChan
         station=station, region=station.region, deputy=deputy, citizen=None if on_behalf else actor,
         citizen_name=citizen_name, contact_phone=phone, channel=channel, title=title, text=text,
         third_party_data=bool(personal_data_in(f"{title}\n{text}", own_phone=phone)))
+    count_hotwords(opinion)
     audit.record("deputy_duty.opinion.submitted", actor=actor, target=opinion,
                  data={"station": station.pk, "channel": channel, "deputy": deputy.pk if deputy else None,
                        "third_party_data": opinion.third_party_data})
     events.publish("deputy_duty.opinion.submitted", opinion_id=opinion.pk, region=station.region.code)
     return opinion
+
+
+def count_hotwords(opinion: Opinion) -> None:
+    """Add the opinion's words to its region's and month's counts (the hot words read these, never the texts)."""
+    counts = Counter(words(f"{opinion.title} {opinion.text}"))
+    if not counts:
+        return
+    month = timezone.localdate(opinion.created_at).replace(day=1)
+    existing = {h.word: h for h in HotwordCount.objects.select_for_update().filter(
+        region=opinion.region, month=month, word__in=list(counts))}
+    for word, n in counts.items():
+        if word in existing:
+            HotwordCount.objects.filter(pk=existing[word].pk).update(count=F("count") + n)
+    HotwordCount.objects.bulk_create([HotwordCount(region=opinion.region, month=month, word=w, count=n)
+                                      for w, n in counts.items() if w not in existing and len(w) <= 16])
 
 
 def _follower(opinion: Opinion, deputy) -> Deputy:

@@ -146,3 +146,13 @@ def test_an_answer_within_the_rating_period_is_not_swept(replied):
     assert services.close_unrated() == 0
     replied.refresh_from_db()
     assert replied.status == "replied"
+
+
+def test_hot_words_are_counted_at_submission_by_region_and_month(station, citizen_wang, county, office_ye):
+    for text in ("老旧小区加装电梯进度慢。", "请尽快为老旧小区加装电梯。", "路灯损坏。"):
+        services.submit_opinion(station=station, title="意见", text=text, actor=citizen_wang)
+    today = timezone.localdate()
+    assert queries.hot_words(county, today, today, limit=3) == [("意见", 3), ("加装电梯", 2), ("老旧小区", 2)]
+    from zhili.scenes.deputy_duty.hotwords import count_words
+    naive = count_words(f"意见 {o.text}" for o in Opinion.objects.all())
+    assert dict(queries.hot_words(county, today, today, limit=50)) == dict(naive)
