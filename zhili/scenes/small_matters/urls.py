@@ -22,6 +22,7 @@ urlpatterns = [
     path("dogs/<int:pk>/", views.dog_detail, name="dog_detail"),
     path("dogs/<int:pk>/review/", views.dog_review, name="dog_review"),
     path("dogs/visit/<str:token>/", views.dog_visit, name="dog_visit"),
+    path("invoice/", views.invoice_check, name="invoice_check"),
     path("cockpit/", views.cockpit, name="cockpit"),
     path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
     path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),

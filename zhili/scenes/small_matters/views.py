@@ -242,6 +242,22 @@ def dog_visit(request, token: str):
     return render(request, "small_matters/dog_visit.html", {"licence": licence, "form": form})
 
 
+@login_required
+def invoice_check(request):
+    """Upload a PDF invoice: the fields read from its text, the arithmetic checks and the confidence."""
+    from .invoices import read_invoice_pdf
+
+    require(request.user, "small_matters.service.use")
+    reading = None
+    if request.method == "POST":
+        upload = request.FILES.get("invoice")
+        if upload is None or upload.size > 5 * 1024 * 1024:
+            error = _("请上传不超过 5 MB 的 PDF 发票")
+            return render(request, "small_matters/invoice_check.html", {"error": error}, status=400)
+        reading = read_invoice_pdf(upload.read())
+    return render(request, "small_matters/invoice_check.html", {"reading": reading})
+
+
 # ------------------------------------------------------------------ governance side
 
 CLAIM_COLUMNS = [
