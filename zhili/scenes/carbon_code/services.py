@@ -219,3 +219,32 @@ def issue_bill(result: CarbonResult, *, actor) -> CarbonBill:
     ledger.append(kind="carbon_code.bill.issued", subject=bill, actor=actor, digest=digest, data=data)
     events.publish("carbon_code.bill.issued", bill_id=bill.pk, enterprise_id=result.enterprise_id)
     return bill
+
+
+def open_rectification(uscc: str, *, old_level: str, new_level: str, period: str):
+    """Open a 碳效整改 case when an enterprise's code worsens to orange or red; None when nothing is opened.
+
+    The case goes to the office the case type's assignment rules name for the enterprise's region; without a
+    rule the change is logged and no case is opened (the department sets its rule on core.cases' page).
+    """
+    from zhili.core.cases.api import Priority, open_case
+    from zhili.core.indicators.api import Level
+
+    if new_level not in (Level.ORANGE, Level.RED) or Level.rank(new_level) <= Level.rank(old_level):
+        return None
+    enterprise = Organization.objects.filter(uscc=uscc).select_related("region").first()
+    result = CarbonResult.objects.filter(enterprise=enterprise, period=period).first() if enterprise else None
+    if result is None:
+        return None
+    title = _("{name} {period} 年碳效降为{label}，请督促整改").format(name=enterprise.name, period=period,
+                                                              label=result.label)
+    description = _("单位增加值碳排放 {l} t/万元，行业平均 {m}，碳效值 {k}。").format(
+        l=result.intensity, m=result.industry_intensity, k=result.k_value)
+    try:
+        with transaction.atomic():
+            return open_case("carbon_code.rectification", title=title[:200], region=enterprise.region, actor=None,
+                             subject=enterprise, description=description,
+                             priority=Priority.HIGH if new_level == Level.RED else Priority.NORMAL)
+    except ValidationError as problem:
+        logger.warning("no rectification case for %s: %s", uscc, "；".join(problem.messages))
+        return None
