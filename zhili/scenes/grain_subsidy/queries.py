@@ -118,3 +118,9 @@ def land_use_counts(plots: QuerySet) -> list[tuple[LandUse, int, Decimal]]:
 def surveys_for(user) -> QuerySet:
     """The surveys of the user's scope, each with its count of plots by class."""
     return filter_by_scope(user, Survey.objects.select_related("region")).annotate(plots=Count("results"))
+
+
+def line_for(user, pk: int) -> PreVerifiedPlot:
+    """A pre-verified plot of a round in the user's scope; "not found" otherwise."""
+    lines = filter_by_scope(user, PreVerifiedPlot.objects.select_related("round__region", "plot"), "round__region")
+    return get_object_or_404(lines, pk=pk)

@@ -66,4 +66,6 @@ def reason_text(code: str) -> str:
         "duplicate_claim": _("与其他农户已申领的地块重叠（重复申领）"),
         "red": _("红色预警地块不予补贴"),
         "yellow": _("黄色预警，人工核查后发放"),
+        "checked_pass": _("人工核查通过"),
+        "checked_fail": _("人工核查不通过"),
     }.get(code, code)

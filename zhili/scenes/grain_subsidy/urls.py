@@ -11,6 +11,7 @@ urlpatterns = [
     path("rounds/", views.round_list, name="round_list"),
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/<str:action>/", views.round_action, name="round_action"),
+    path("lines/<int:pk>/check/", views.line_check, name="line_check"),
     path("payments/", views.payment_list, name="payment_list"),
     path("payments/<int:pk>/", views.payment_detail, name="payment_detail"),
     path("payments/<int:pk>/approve/", views.payment_approve, name="payment_approve"),

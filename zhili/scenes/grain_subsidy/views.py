@@ -182,6 +182,19 @@ def round_action(request, pk: int, action: str):
     return redirect("grain_subsidy:round_detail", pk=round_.pk)
 
 
+@login_required
+@require_POST
+def line_check(request, pk: int):
+    """The clerk's manual check of a held plot: release it for payment or exclude it."""
+    line = queries.line_for(request.user, pk)
+    try:
+        services.check_held_plot(line, passed=request.POST.get("decision") == "pass",
+                                 note=request.POST.get("note", ""), actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect(f"{reverse('grain_subsidy:round_detail', args=[line.round_id])}?status=held")
+
+
 # ---------------------------------------------------------------- payment files
 
 @login_required

@@ -4,9 +4,9 @@ Each service checks permission first (a denied call changes nothing), refuses ba
 rule before writing anything, writes its audit entry in its transaction and publishes its event after commit.
 """
 
-from .claims import audit_round, claim_plots, open_round, pre_verify_round
+from .claims import audit_round, check_held_plot, claim_plots, open_round, pre_verify_round
 from .payments import approve_payment_file, make_payment_file
 from .registry import record_survey, register_farmer, register_plot, register_transfer
 
-__all__ = ["approve_payment_file", "audit_round", "claim_plots", "make_payment_file", "open_round",
+__all__ = ["approve_payment_file", "audit_round", "check_held_plot", "claim_plots", "make_payment_file", "open_round",
            "pre_verify_round", "record_survey", "register_farmer", "register_plot", "register_transfer"]

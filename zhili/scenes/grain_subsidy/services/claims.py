@@ -218,3 +218,25 @@ def audit_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
     events.publish("grain_subsidy.round.audited", round_id=round_.pk)
     return {"claims": len(claim_ids), **{status: counts[status] for status in
                                          (LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED)}}
+
+
+@transaction.atomic
+def check_held_plot(line: PreVerifiedPlot, *, passed: bool, note: str, actor) -> PreVerifiedPlot:
+    """The manual check (人工核查) of a held, yellow plot: released for payment or excluded, with the checker's note;
+    the decision is audited and ledgered."""
+    require(actor, "grain_subsidy.plot.manage", line.round.region)
+    line = PreVerifiedPlot.objects.select_for_update().get(pk=line.pk)
+    if line.status != LineStatus.HELD:
+        raise ValidationError({"status": _("只有暂缓发放的地块需要人工核查")}, code="not_held")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("请填写核查意见")}, code="required")
+    line.status = LineStatus.PASSED if passed else LineStatus.EXCLUDED
+    line.audit_reasons = [*line.audit_reasons, "checked_pass" if passed else "checked_fail"]
+    line.save(update_fields=["status", "audit_reasons", "updated_at"])
+    decision = {"line": line.pk, "plot": line.plot_id, "round": line.round_id, "status": line.status,
+                "amount_yuan": str(line.amount_yuan), "note": note[:500]}
+    audit.record("grain_subsidy.plot.checked", actor=actor, target=line, data=decision)
+    ledger.append(kind="grain_subsidy.plot.checked", subject=line, actor=actor, digest=digest(decision),
+                  data=decision)
+    return line

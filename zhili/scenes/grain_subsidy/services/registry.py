@@ -132,8 +132,9 @@ def record_survey(*, region, name: str, taken_on: dt.date, rows, source: str = "
     reported with its number and rule, and then nothing is written."""
     require(actor, "grain_subsidy.plot.manage", region)
     rows = list(rows)
-    codes = {code for _line, code, _use in rows}
-    plots = dict(Plot.objects.filter(code__in=codes, region__path__startswith=region.path).values_list("code", "id"))
+    # The region's whole register, read once: a county's survey names every plot (200,000 codes exceed what an
+    # IN list may carry on SQLite).
+    plots = dict(Plot.objects.filter(region__path__startswith=region.path).values_list("code", "id"))
     errors, seen, results = [], set(), []
     surveyed = set(LandUse.values) - {LandUse.UNSURVEYED}
     for line, code, land_use in rows:

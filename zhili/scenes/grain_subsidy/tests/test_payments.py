@@ -74,3 +74,24 @@ def test_a_plot_is_never_put_in_a_second_file(audited, clerk_qian):
     with pytest.raises(ValidationError, match="没有待发放"):
         services.make_payment_file(audited, day=TODAY, actor=clerk_qian)
     assert PaymentFile.objects.count() == 1
+
+
+def test_a_held_plot_checked_by_hand_goes_into_the_next_file_and_a_failed_one_never(audited, clerk_qian, clerk_sun,
+                                                                                   client):
+    from zhili.core.testing.api import PASSWORD
+
+    held = {line.plot.code: line for line in PreVerifiedPlot.objects.filter(status="held").select_related("plot")}
+    with pytest.raises(PermissionDenied):
+        services.check_held_plot(held["P2"], passed=True, note="实地核查已复耕", actor=clerk_sun)
+    with pytest.raises(ValidationError) as no_note:
+        services.check_held_plot(held["P2"], passed=True, note=" ", actor=clerk_qian)
+    assert list(no_note.value.message_dict) == ["note"]
+    held["P2"].refresh_from_db()
+    assert held["P2"].status == "held"
+    client.login(username="clerk_qian", password=PASSWORD)
+    client.post(f"/grain_subsidy/lines/{held['P2'].pk}/check/", {"decision": "pass", "note": "实地核查已复耕"})
+    services.check_held_plot(held["P4"], passed=False, note="面积不实", actor=clerk_qian)
+    payment_file = services.make_payment_file(audited, day=TODAY, actor=clerk_qian)
+    assert (payment_file.line_count, payment_file.total_yuan) == (1, Decimal("1100.00"))  # 沈建国: P1 + P2
+    assert PreVerifiedPlot.objects.get(pk=held["P4"].pk).status == "excluded"
+    assert [e.kind for e in entries_for(held["P2"])] == ["grain_subsidy.plot.checked"]
