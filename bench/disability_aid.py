@@ -128,10 +128,11 @@ def main():
     figures["certificates"] = report.rows["da_certificates"]
 
     started = time.perf_counter()
+    codes = (*detection.DATASET_CODES, "da_assistance", "da_moves")
     snapshots = {code: snapshot_from_csv(code, folder / f"{code}.csv", memory_limit=args.memory_limit)
-                 for code in detection.DATASET_CODES}
+                 for code in codes}
     figures["snapshot_s"] = round(time.perf_counter() - started, 2)
-    for code in detection.DATASET_CODES:
+    for code in codes:
         (folder / f"{code}.csv").unlink()
 
     con = ibis.duckdb.connect()
@@ -151,7 +152,7 @@ def main():
 
     rng = random.Random(28)
     sample = [f"P{i:08d}" for i in rng.sample(range(persons), min(args.baseline_sample, persons))]
-    raw = _sample_records(duckdb.connect(), snapshots, sample)
+    raw = _sample_records(duckdb.connect(), {c: snapshots[c] for c in detection.DATASET_CODES}, sample)
     triggers = detection.Triggers.on(ON)
     started = time.perf_counter()
     baseline = detection.detect_python(raw, ON, triggers)

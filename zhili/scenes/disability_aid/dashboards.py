@@ -8,5 +8,5 @@ COCKPIT = register_cockpit(Cockpit(
     data_url_name="disability_aid:cockpit_data",
     export_url_name="disability_aid:cockpit_export",
     widgets=(Widget("conversion", "主动发现到发证", "bar", span=2), Widget("category", "持证残疾人按类别", "pie"),
-             Widget("grade", "持证残疾人按等级", "bar")),
+             Widget("grade", "持证残疾人按等级", "bar"), Widget("subsidies", "两项补贴发放（已复核）", "bar", span=2)),
 ))

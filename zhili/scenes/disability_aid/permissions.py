@@ -58,7 +58,7 @@ def _designate(user, obj) -> bool:
 
 @rule("disability_aid.cockpit.view")
 def _cockpit(user, obj) -> bool:
-    return has_role(user, CLERK)
+    return has_role(user, CLERK, APPROVER)
 
 
 @rule("disability_aid.payment.view")

@@ -172,7 +172,12 @@ def _analyses(user) -> dict:
     certificates = queries.visible_certificates(user)
     by_category = queries.certificate_counts(certificates, "category")
     by_grade = queries.certificate_counts(certificates, "grade")
+    runs = list(queries.visible_runs(user).filter(status="approved").order_by("month")[:24])
     return {
+        "subsidies": table_result("subsidies", _("两项补贴发放（已复核）"),
+                                  [_("月份"), _("发放人数"), _("生活补贴（元）"), _("护理补贴（元）")],
+                                  [[f"{r.month:%Y-%m}", count_cell(r.recipients), float(r.living_total),
+                                    float(r.nursing_total)] for r in runs], chart="bar", series_columns=[2, 3]),
         "conversion": table_result("conversion", _("主动发现到发证"), [_("环节"), _("人数")],
                                    [[str(labels[k]), count_cell(v)] for k, v in funnel.items()], chart="bar"),
         "category": table_result("category", _("持证残疾人按类别"), [_("类别"), _("人数")],

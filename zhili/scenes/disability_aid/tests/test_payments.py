@@ -120,6 +120,9 @@ def test_the_run_pages_prepare_approve_twice_and_download_and_a_worker_sees_noth
     download = client.get(reverse("disability_aid:run_file", args=[run.pk]))
     assert download.status_code == 200 and download.content.decode("utf-8-sig").splitlines()[-1].startswith(
         "合计,5,,1092.00,1000.00,2092.00")
+    subsidies = client.get(reverse("disability_aid:cockpit_data")).json()["analyses"]["subsidies"]
+    assert subsidies["rows"][0][0] == "2026-11" and subsidies["rows"][0][1]["display"] == "5"
+    assert subsidies["rows"][0][2:] == [1092.0, 1000.0]
     client.force_login(worker_ye)
     assert client.get(reverse("disability_aid:run_detail", args=[run.pk])).status_code == 404
     assert client.post(reverse("disability_aid:run_list"), {"month": "2026-12-01"}).status_code == 403
