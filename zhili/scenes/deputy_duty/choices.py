@@ -79,3 +79,22 @@ class VoteChoice(ChoiceSet):
     FOR = "for", _("赞成"), Colour.GREEN
     AGAINST = "against", _("反对"), Colour.RED
     ABSTAIN = "abstain", _("弃权"), Colour.GRAY
+
+
+class SuggestionStatus(ChoiceSet):
+    """A deputy's suggestion (代表建议): submitted, assigned to a lead unit, answered, evaluated, handled again."""
+
+    SUBMITTED = "submitted", _("已提交"), Colour.GRAY
+    ASSIGNED = "assigned", _("已交办"), Colour.BLUE
+    ANSWERED = "answered", _("已答复"), Colour.YELLOW
+    REHANDLING = "rehandling", _("重新办理"), Colour.ORANGE
+    CLOSED = "closed", _("已办结"), Colour.GREEN
+
+
+class AnswerClass(ChoiceSet):
+    """The class of an answer (答复分类) as the handling rules define it."""
+
+    A = "A", _("A 类：已解决或基本解决"), Colour.GREEN
+    B = "B", _("B 类：正在解决或列入计划解决"), Colour.BLUE
+    C = "C", _("C 类：因条件限制暂时难以解决"), Colour.ORANGE
+    D = "D", _("D 类：留作参考"), Colour.GRAY

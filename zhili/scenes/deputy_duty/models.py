@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel, pii
 
-from .choices import CongressLevel, OpinionCategory, OpinionChannel, OpinionStatus, ProjectStatus, RaterKind, Verdict
+from .choices import (
+    AnswerClass,
+    CongressLevel,
+    OpinionCategory,
+    OpinionChannel,
+    OpinionStatus,
+    ProjectStatus,
+    RaterKind,
+    SuggestionStatus,
+    Verdict,
+)
 
 
 def new_code() -> str:
@@ -272,3 +282,31 @@ class HotwordCount(models.Model):
 
     def __str__(self):
         return f"{self.word} {self.count}"
+
+
+class Suggestion(TimeStampedModel):
+    """A deputy's suggestion, criticism or opinion (建议、批评和意见) with co-signers, handled within the statutory period."""
+
+    deputy = models.ForeignKey(Deputy, verbose_name=_("领衔代表"), on_delete=models.PROTECT, related_name="suggestions")
+    cosigners = models.ManyToManyField(Deputy, verbose_name=_("附议代表"), related_name="cosigned", blank=True)
+    title = models.CharField(_("标题"), max_length=100)
+    text = models.TextField(_("内容"))
+    status = models.CharField(_("状态"), max_length=16, choices=SuggestionStatus.choices,
+                              default=SuggestionStatus.SUBMITTED, db_index=True)
+    lead_unit = models.ForeignKey("orgs.Organization", verbose_name=_("主办单位"), on_delete=models.PROTECT,
+                                  null=True, blank=True, related_name="+")
+    assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
+    due_on = models.DateField(_("答复期限"), null=True, blank=True)
+    complex = models.BooleanField(_("涉及面广、情况复杂"), default=False)
+    answer_class = models.CharField(_("答复分类"), max_length=1, choices=AnswerClass.choices, blank=True)
+    answer = models.TextField(_("答复"), blank=True)
+    answered_on = models.DateField(_("答复日期"), null=True, blank=True)
+    evaluation = models.CharField(_("代表评价"), max_length=16, choices=Verdict.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("代表建议")
+        verbose_name_plural = _("代表建议")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title

@@ -11,4 +11,12 @@ from .opinions import (  # noqa: F401
     sync_opinion_from_case,
 )
 from .structure import create_congress, register_deputy, register_station  # noqa: F401
+from .suggestions import (  # noqa: F401
+    add_months,
+    answer_suggestion,
+    assign_suggestion,
+    evaluate_suggestion,
+    extend_suggestion,
+    submit_suggestion,
+)
 from .votes import cast_vote, open_voting, propose_project, tally_votes  # noqa: F401
