@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from zhili.core.identity.api import Role, filter_by_scope, has_role
 
 from .choices import ClaimStatus
-from .models import BenefitClaim, Matter, Rating, ResidenceRegistration
+from .models import BenefitClaim, DogLicence, Matter, Rating, ResidenceRegistration
 from .roles import CLERK, POLICE
 
 
@@ -37,12 +37,15 @@ def status_counts(claims: QuerySet) -> dict[str, int]:
 
 
 def situations_of(user) -> set[str]:
-    """The situation tags the platform holds for ``user`` (from their claims now; more sources as matters land)."""
+    """The situation tags the platform holds for ``user``: unemployed (a benefit claim), migrant (a residence
+    registration), dog owner (a dog licence)."""
     tags = set()
     if own_claims(user).exists():
         tags.add("unemployed")
     if user.is_authenticated and ResidenceRegistration.objects.filter(person=user).exists():
         tags.add("migrant")
+    if user.is_authenticated and DogLicence.objects.filter(person=user).exists():
+        tags.add("dog_owner")
     return tags
 
 

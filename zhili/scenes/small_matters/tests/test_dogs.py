@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from zhili.core.ledger.api import entries_for
 from zhili.core.testing.api import PASSWORD
-from zhili.scenes.small_matters import services
+from zhili.scenes.small_matters import queries, services
 from zhili.scenes.small_matters.models import DogLicence
 
 CHIP = "156100000123456"
@@ -63,6 +63,7 @@ def test_a_forged_code_and_a_past_date_are_refused(county, citizen_zhou, applied
 
 def test_the_owner_sees_the_qr_and_the_hospital_scans_it(applied, police_lin, vet_he, client):
     services.review_dog_licence(applied, approve=True, actor=police_lin)
+    assert "dog_owner" in queries.situations_of(applied.person)
     client.login(username="citizen_zhou", password=PASSWORD)
     assert "<svg" in client.get(f"/small_matters/dogs/{applied.pk}/").content.decode()
     token = services.visit_token(applied)
