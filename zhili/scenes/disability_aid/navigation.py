@@ -1,13 +1,15 @@
 """The 智慧助残 scene's menu: each entry shows to the roles named."""
 
+from django.utils.translation import gettext_lazy as _
+
 from zhili.core.scenes.api import MenuItem
 
 from .roles import APPROVER, CLERK, WORKER
 
 MENU = [
-    MenuItem(label="入户核查", url_name="disability_aid:visit_list", roles=frozenset({WORKER}), mobile=True),
-    MenuItem(label="疑似残疾线索", url_name="disability_aid:suspect_list", roles=frozenset({CLERK})),
-    MenuItem(label="残疾人证", url_name="disability_aid:certificate_list", roles=frozenset({CLERK})),
-    MenuItem(label="两项补贴发放", url_name="disability_aid:run_list", roles=frozenset({CLERK, APPROVER})),
-    MenuItem(label="智慧助残驾驶舱", url_name="disability_aid:cockpit", roles=frozenset({CLERK})),
+    MenuItem(label=_("入户核查"), url_name="disability_aid:visit_list", roles=frozenset({WORKER}), mobile=True),
+    MenuItem(label=_("疑似残疾线索"), url_name="disability_aid:suspect_list", roles=frozenset({CLERK})),
+    MenuItem(label=_("残疾人证"), url_name="disability_aid:certificate_list", roles=frozenset({CLERK})),
+    MenuItem(label=_("两项补贴发放"), url_name="disability_aid:run_list", roles=frozenset({CLERK, APPROVER})),
+    MenuItem(label=_("智慧助残驾驶舱"), url_name="disability_aid:cockpit", roles=frozenset({CLERK})),
 ]

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_noop
+
 from zhili.core.scenes.api import SceneConfig
 
 
@@ -8,7 +10,7 @@ class GrainSubsidyConfig(SceneConfig):
     name = "zhili.scenes.grain_subsidy"
     label = "grain_subsidy"
     code = "grain_subsidy"
-    scene_name = "浙农补"
+    scene_name = gettext_noop("浙农补")
     verbose_name = "浙农补"
     owner_department = "农业农村局"
     description = "浙农补：申请人在线提交事项，部门经办人员审核，驾驶舱展示办理情况"
