@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from .choices import EnergyKind, ResultStatus
 from .models import CarbonResult
+from .periods import period_bounds
 from .queries import problem_text, quantity_rows
 from .rules import rule
 
@@ -27,7 +28,6 @@ MEASURES = {
 
 
 def _period_end(period: str) -> dt.date:
-    from .services import period_bounds
 
     return period_bounds(period)[1]
 

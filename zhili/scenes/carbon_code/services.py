@@ -5,13 +5,11 @@ every enterprise's figures in one DuckDB statement (``engine.py``), stores them,
 the data pool and lets core.indicators keep each enterprise's level, from which its signed code is issued.
 """
 
-import calendar
 import csv
 import datetime as dt
 import hashlib
 import json
 import logging
-import re
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -31,22 +29,10 @@ from . import engine
 from .choices import ResultStatus
 from .indicators import SYSTEM
 from .models import CarbonBill, CarbonResult, Evaluation, RegionIndex
+from .periods import period_bounds
 from .rules import factors_on, rule
 
 logger = logging.getLogger(__name__)
-PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-
-
-def period_bounds(period: str) -> tuple[dt.date, dt.date, str]:
-    """First day, last day and scope (``year``/``month``) of ``2025`` or ``2025-06``; a clear error otherwise."""
-    match = PERIOD.match(period or "")
-    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
-        raise ValidationError({"period": _("评价期须为年份（如 2025）或年月（如 2025-06）")}, code="invalid")
-    year = int(match.group(1))
-    if match.group(2):
-        month = int(match.group(2))
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
-    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 
 def bounds_on(day: dt.date) -> engine.Bounds:

@@ -20,16 +20,16 @@ SKIPPED = {".venv", "node_modules", "var", ".git", *CACHES}
 
 
 def test_new_scene_plans_the_shape_of_a_finished_scene(tmp_path):
-    files = {str(d.relative_to(tmp_path)) for _, d in planned_files(tmp_path, {"code": "grain_subsidy"})}
-    scene = "zhili/scenes/grain_subsidy/"
+    files = {str(d.relative_to(tmp_path)) for _, d in planned_files(tmp_path, {"code": "street_lights"})}
+    scene = "zhili/scenes/street_lights/"
     for name in ("apps.py", "roles.py", "models.py", "services.py", "queries.py", "permissions.py", "endpoints.py",
                  "datasets.py", "indicators.py", "workflows.py", "dashboards.py", "periodic.py", "demo.py",
                  "navigation.py", "workbench.py", "rules.py", "policies.py", "migrations/0001_initial.py",
-                 "management/commands/synth_grain_subsidy.py", "templates/grain_subsidy/item_list.html",
+                 "management/commands/synth_street_lights.py", "templates/street_lights/item_list.html",
                  "locale/en/LC_MESSAGES/django.po", "tests/test_services.py", "tests/test_permissions.py",
                  "tests/test_browser.py"):
         assert scene + name in files, name
-    assert {"docs/scenes/grain_subsidy.md", "bench/grain_subsidy.py"} <= files
+    assert {"docs/scenes/street_lights.md", "bench/street_lights.py"} <= files
 
 
 def test_new_scene_refuses_a_bad_code_and_an_existing_scene(tmp_path):
@@ -38,10 +38,10 @@ def test_new_scene_refuses_a_bad_code_and_an_existing_scene(tmp_path):
             call_command("new_scene", code, "--name", "x", "--target", str(tmp_path))
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "bench").mkdir()
-    (tmp_path / "bench" / "grain_subsidy.py").write_text("keep me")
+    (tmp_path / "bench" / "street_lights.py").write_text("keep me")
     with pytest.raises(CommandError, match="已存在"):
-        call_command("new_scene", "grain_subsidy", "--name", "种粮补贴", "--target", str(tmp_path))
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["bench", "grain_subsidy.py"]
+        call_command("new_scene", "street_lights", "--name", "路灯报修", "--target", str(tmp_path))
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["bench", "street_lights.py"]
 
 
 def _skipped(folder: str, names: list[str]) -> list[str]:
@@ -72,19 +72,19 @@ def test_a_generated_scene_passes_ruff_the_contracts_the_migrations_check_and_it
     bin_dir = Path(sys.executable).parent
     python = str(bin_dir / "python")
 
-    _run(copy, python, "manage.py", "new_scene", "grain_subsidy", "--name", "种粮补贴", "--department", "农业农村局")
+    _run(copy, python, "manage.py", "new_scene", "street_lights", "--name", "路灯报修", "--department", "城市管理局")
     _run(copy, str(bin_dir / "ruff"), "check", ".")
     contracts = _run(copy, str(bin_dir / "lint-imports"))
     assert " kept, 0 broken." in contracts and "BROKEN" not in contracts
     assert "No changes detected" in _run(copy, python, "manage.py", "makemigrations", "--check", "--dry-run",
                                          ZHILI_TESTING="1")
-    tests = _run(copy, python, "-m", "pytest", "-q", "-p", "no:randomly", "zhili/scenes/grain_subsidy",
+    tests = _run(copy, python, "-m", "pytest", "-q", "-p", "no:randomly", "zhili/scenes/street_lights",
                  "tests/test_import_graph.py")
     assert "13 passed" in tests  # the scene's 10 (services, workbench, permissions, demo, a Chromium journey), the graph's 3
 
-    shutil.rmtree(copy / "zhili" / "scenes" / "grain_subsidy")
-    (copy / "docs" / "scenes" / "grain_subsidy.md").unlink()
-    (copy / "bench" / "grain_subsidy.py").unlink()
+    shutil.rmtree(copy / "zhili" / "scenes" / "street_lights")
+    (copy / "docs" / "scenes" / "street_lights.md").unlink()
+    (copy / "bench" / "street_lights.py").unlink()
     after = sorted(str(p.relative_to(copy)) for p in copy.rglob("*")
                    if not CACHES & set(p.parts) and p.parts[len(copy.parts)] != "var")
     assert after == [p for p in before if not p.startswith("var")]

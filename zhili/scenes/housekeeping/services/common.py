@@ -5,7 +5,11 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from zhili.core.identity.api import organizations_of
+
 from ..choices import Language, ServiceKind
+from ..models import Order
+from ..roles import AGENCY_ADMIN
 
 # The province's bounding box (浙江省, WGS84): a point outside it cannot be an address the scene serves.
 LATITUDES = (27.0, 31.5)
@@ -57,3 +61,14 @@ def money(value, field: str, label: str) -> Decimal:
     if amount <= 0:
         raise ValidationError({field: _("{label}须大于 0").format(label=label)}, code="out_of_range")
     return amount
+
+
+def signer_role(user, order: Order) -> str | None:
+    """Which party ``user`` signs for on ``order``, if any."""
+    if order.customer.user_id == user.pk:
+        return "customer"
+    if order.worker.user_id == user.pk:
+        return "worker"
+    if order.agency.organization_id in organizations_of(user, AGENCY_ADMIN):
+        return "agency"
+    return None

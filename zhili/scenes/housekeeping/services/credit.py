@@ -18,7 +18,7 @@ from ..choices import CodeColour, OrderStatus, RatingTarget, SeekerCategory, See
 from ..models import Agency, Complaint, Customer, JobSeeker, Order, Rating, Worker
 from ..roles import CLERK
 from ..rules import rule
-from .orders import signer_role
+from .common import signer_role
 
 COMPLAINT_CASE = "housekeeping.complaint"
 

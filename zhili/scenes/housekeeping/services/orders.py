@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation.api import audit, events
-from zhili.core.identity.api import organizations_of, require
+from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 
 from .. import matching
 from ..choices import Language, OrderStatus, ServiceKind
 from ..models import Order, ServiceRequest, Worker
-from ..roles import AGENCY_ADMIN
 from ..rules import rule
 from . import common
+from .common import signer_role
 
 CONTRACT_STATEMENT = "本人已阅读本家政服务合同全部内容，确认是本人真实意思表示，同意以电子签名方式签署。"
 SIGNATURE_BOXES = {"customer": (40, 40, 210, 110), "worker": (215, 40, 385, 110), "agency": (390, 40, 560, 110)}
@@ -125,17 +125,6 @@ def decline_order(order: Order, *, note: str = "", actor) -> Order:
     order.save(update_fields=["status", "closing_note", "updated_at"])
     audit.record("housekeeping.order.declined", actor=actor, target=order, data={"note": order.closing_note})
     return order
-
-
-def signer_role(user, order: Order) -> str | None:
-    """Which party ``user`` signs for on ``order``, if any."""
-    if order.customer.user_id == user.pk:
-        return "customer"
-    if order.worker.user_id == user.pk:
-        return "worker"
-    if order.agency.organization_id in organizations_of(user, AGENCY_ADMIN):
-        return "agency"
-    return None
 
 
 def _page_count(pdf: bytes) -> int:

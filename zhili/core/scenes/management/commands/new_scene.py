@@ -1,4 +1,4 @@
-"""Scaffold a whole scene from ``core/scenes/scaffold/``: ``manage.py new_scene grain_subsidy --name 种粮补贴``.
+"""Scaffold a whole scene from ``core/scenes/scaffold/``: ``manage.py new_scene street_lights --name 路灯报修``.
 
 Writes ``zhili/scenes/CODE/`` (models, services, queries, permissions, roles, endpoints, datasets, indicators,
 workflows, dashboards, periodic jobs, demo data, ``synth_CODE``, templates, migration, English catalogue, tests),
@@ -39,7 +39,7 @@ class Command(BaseCommand):
     help = "Create a whole scene (zhili/scenes/CODE, docs/scenes/CODE.md, bench/CODE.py) from the scaffold."
 
     def add_arguments(self, parser):
-        parser.add_argument("code", help="英文标识，如 grain_subsidy")
+        parser.add_argument("code", help="英文标识，如 street_lights")
         parser.add_argument("--name", required=True, help="场景中文名称")
         parser.add_argument("--name-en", default="", help="English name (default: from the code)")
         parser.add_argument("--department", default="人力资源和社会保障局", help="牵头部门")
