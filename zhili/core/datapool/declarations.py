@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from zhili.core.foundation.formats import plain_number
+
 from .choices import FieldType, UpdateMode
 
 
@@ -27,7 +29,7 @@ class Field:
         if self.labels:
             return dict(self.labels).get(str(value), str(value))
         if isinstance(value, float):
-            return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+            return plain_number(value)
         if hasattr(value, "isoformat"):
             return value.isoformat()
         return str(value)

@@ -25,11 +25,13 @@ Spreadsheets (bounded uploads, safe cells): ``iter_rows``, ``check_upload_size``
     ``SpreadsheetRejected``, ``XlsxWriter``, ``table_xlsx``, ``xlsx_response``, ``XLSX_CONTENT_TYPE``,
     ``header_widths``, ``safe_value``.
 Background tasks: ``enqueue_with_commit(task, ...)`` queues a task in the caller's transaction.
+Numbers on pages: ``plain_number`` (``1,234.57``, ``2``).
 """
 
 from . import audit, events, pii
 from .choices import ChoiceSet, Colour
 from .context import client_ip
+from .formats import plain_number
 from .forms import add_service_errors
 from .models import AuditEntry, OrgScopedModel, TimeStampedModel, columns, loaded_instance, quoted_column, quoted_table
 from .parameters import (
@@ -69,6 +71,7 @@ __all__ = [
     "ParameterValue", "Registry", "Value", "parameter_on", "parameter_sets", "register_parameter_set",
     "SpreadsheetRejected", "TimeStampedModel", "XlsxWriter", "add_service_errors", "audit", "birth_date_from_id",
     "check_upload_size", "client_ip", "columns", "enqueue_with_commit", "events", "header_widths", "iter_rows", "loaded_instance", "pii",
+    "plain_number",
     "quoted_column", "quoted_table", "safe_value", "table_xlsx", "uscc_check_character", "validate_id_number",
     "validate_mobile", "validate_region_code", "validate_uscc", "xlsx_response",
 ]

@@ -1,6 +1,8 @@
 """An indicator's value and firing condition as officials read them: shares and relative changes in per cent,
 flags as 是/否, counts as whole numbers, amounts without float noise (never ``-0.535972`` or ``True``)."""
 
+from zhili.core.foundation.api import plain_number
+
 from .declarations import Change, Flag, Indicator, Ratio
 
 SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
@@ -8,12 +10,6 @@ SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
 
 def _is_share(expression) -> bool:
     return isinstance(expression, Ratio) or (isinstance(expression, Change) and expression.relative)
-
-
-def _number(value: float) -> str:
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def describe_value(indicator: Indicator, value) -> str:
@@ -24,7 +20,7 @@ def describe_value(indicator: Indicator, value) -> str:
         return "是" if value else "否"
     if _is_share(indicator.expression):
         return f"{value * 100:+.1f}%" if isinstance(indicator.expression, Change) else f"{value * 100:.1f}%"
-    return _number(float(value))
+    return plain_number(float(value))
 
 
 def describe_condition(indicator: Indicator) -> str:
@@ -34,5 +30,5 @@ def describe_condition(indicator: Indicator) -> str:
         return "是" if condition.holds(1) else "否"  # a flag fires on 1 (>= 1, == 1, > 0) or on 0
     if _is_share(indicator.expression):
         return f"{SYMBOLS.get(condition.op, condition.op)} {condition.threshold * 100:.1f}%"
-    return f"{SYMBOLS.get(condition.op, condition.op)} {_number(float(condition.threshold))}"
+    return f"{SYMBOLS.get(condition.op, condition.op)} {plain_number(float(condition.threshold))}"
 

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from zhili.core.foundation.api import plain_number
 from zhili.core.identity.api import Role, filter_by_scope, has_role, in_scope, organizations_of
 from zhili.core.indicators.api import check_status_code, issue_status_code
 from zhili.core.orgs.api import Organization, region_by_code
@@ -78,7 +79,7 @@ def problem_text(problem: dict) -> str:
 def _num(value) -> str:
     if value is None:
         return "—"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return plain_number(value)
 
 
 def status_counts(results: QuerySet) -> dict[str, int]:
