@@ -68,13 +68,22 @@ def _parse_time(value, name: str) -> dt.datetime:
     return moment
 
 
+def _holds_department_role(members) -> bool:
+    """Whether one of ``members`` (a person's memberships in a government body) is a department role: a body's
+    seal (机关印章) goes on the decisions its own staff make in office; the scene checks who may decide what."""
+    from zhili.core.identity.roles import DEPARTMENT_ROLES
+
+    return any(role in DEPARTMENT_ROLES for role in members.values_list("role", flat=True))
+
+
 def authorize_key_use(signer_certificate, *, identity_evidence: dict, intent_evidence: dict) -> KeyUseAuthorization:
     """Check that the signer's identity and intent were confirmed just now, and allow one use of the key.
 
     ``identity_evidence``: ``user_id`` (who acts), ``method`` (e.g. ``sms_id_match``), ``verified_at``.
     ``intent_evidence``: ``confirmation_id``, ``method`` (e.g. ``sms_otp``), ``confirmed_at``, and optionally
     ``otp_challenge_id`` and ``document_sha256``. A person's key may be used only by that person; a seal
-    only by an active employer administrator or seal keeper of the organisation.
+    only by an active employer administrator or seal keeper of the organisation, and a government body's seal
+    also by its own staff in a department role (the scene decides which decisions they may seal).
     """
     _require(identity_evidence, "身份核验证据", ("user_id", "method", "verified_at"))
     _require(intent_evidence, "意愿确认证据", ("confirmation_id", "method", "confirmed_at"))
@@ -92,10 +101,12 @@ def authorize_key_use(signer_certificate, *, identity_evidence: dict, intent_evi
     elif signer_certificate.kind == CertificateKind.ORGANIZATION:
         from zhili.core.identity.models import Membership
 
-        allowed = Membership.objects.filter(user_id=acting_user_id, organization_id=signer_certificate.organization_id,
-                                            role__in=SEAL_ROLES, is_active=True).exists()
+        members = Membership.objects.filter(user_id=acting_user_id, organization_id=signer_certificate.organization_id,
+                                            is_active=True)
+        allowed = members.filter(role__in=SEAL_ROLES).exists() or (
+            signer_certificate.organization.kind != "enterprise" and _holds_department_role(members))
         if not allowed:
-            raise PermissionDenied("操作人不是该单位的印章管理员或单位管理员，不能使用单位印章")
+            raise PermissionDenied("操作人不是该单位的印章管理员或单位管理员（机关印章：本机关工作人员），不能使用单位印章")
     else:
         raise PermissionDenied("平台证书不能用于签署文件")
     evidence = json.loads(canonical_json({

@@ -85,3 +85,9 @@ class WarningStatus(ChoiceSet):
     OPEN = "open", _("待处置"), Colour.ORANGE
     CASE_OPEN = "case_open", _("已立案处置"), Colour.BLUE
     CLOSED = "closed", _("已办结"), Colour.GREEN
+
+
+class ChangeStatus(ChoiceSet):
+    SUBMITTED = "submitted", _("待审核"), Colour.BLUE
+    APPROVED = "approved", _("已准予变更"), Colour.GREEN
+    REJECTED = "rejected", _("不予变更"), Colour.RED

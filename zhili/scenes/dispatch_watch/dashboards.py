@@ -13,6 +13,7 @@ COCKPIT = register_cockpit(Cockpit(
         Widget("kpi", "总体情况", "kpi", span=3),
         Widget("towns", "派遣单位分布（按区划、信用等级）", "bar", span=2, table_open=True),
         Widget("verdicts", "上年度报告核验结论", "pie"),
+        Widget("credit", "信用等级", "pie"),
         Widget("nature", "岗位性质", "pie"),
         Widget("ages", "年龄结构", "pie"),
         Widget("insurance", "参保情况", "pie"),

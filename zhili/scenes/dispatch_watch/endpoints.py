@@ -27,6 +27,7 @@ class AgencyOut(Schema):
     licence_status: str
     registered_capital: Decimal
     credit_grade: str
+    credit_year: int | None = None
 
     @staticmethod
     def resolve_region_code(obj):
@@ -126,9 +127,9 @@ def _limit(limit: int) -> int:
 
 
 @router.get("/agencies", response=list[AgencyOut], summary="派遣单位（本辖区或本单位）")
-def list_agencies(request, q: str = "", status: str = "", limit: int = 200, offset: int = 0):
+def list_agencies(request, q: str = "", status: str = "", grade: str = "", limit: int = 200, offset: int = 0):
     require(request.auth, "dispatch_watch.agency.view")
-    return list(queries.agency_list(request.auth, q=q, status=status)[offset:offset + _limit(limit)])
+    return list(queries.agency_list(request.auth, q=q, status=status, grade=grade)[offset:offset + _limit(limit)])
 
 
 @router.get("/agencies/{agency_id}", response=AgencyOut, summary="一家派遣单位")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from zhili.core.foundation.api import TimeStampedModel, pii
 
 from .choices import (
+    ChangeStatus,
     CreditGrade,
     HoursCycle,
     HoursKind,
@@ -228,8 +229,61 @@ class SpecialHoursApproval(TimeStampedModel):
     note = models.CharField(_("审批意见"), max_length=500, blank=True)
     renews = models.ForeignKey("self", verbose_name=_("延续自"), null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+")
+    decision_pdf = models.BinaryField(_("审批决定书（已签章 PDF）"), null=True, blank=True, editable=False)
+    decision_sha256 = models.CharField(_("决定书 SHA-256"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("特殊工时审批")
         verbose_name_plural = _("特殊工时审批")
         ordering = ["-created_at", "-id"]
+
+
+class CreditRating(TimeStampedModel):
+    """An agency's computed credit grade for one year (劳务派遣单位信用等级, 人社厅发〔2025〕6号), with its basis."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("派遣单位"), on_delete=models.PROTECT, related_name="ratings")
+    year = models.PositiveIntegerField(_("评价年度"))
+    score = models.DecimalField(_("得分"), max_digits=6, decimal_places=1)
+    grade = models.CharField(_("信用等级"), max_length=4, choices=CreditGrade.choices)
+    items = models.JSONField(_("加减分与限制性条款"), default=list)
+    capped = models.BooleanField(_("因比例上限调整"), default=False)
+    computed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("评价人"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("信用等级评价")
+        verbose_name_plural = _("信用等级评价")
+        ordering = ["-year", "agency__licence_no"]
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="dispatch_watch_one_rating_a_year")]
+
+    def __str__(self):
+        return f"{self.agency}（{self.year}）{self.grade}"
+
+
+class LicenceChange(TimeStampedModel):
+    """An agency's request to change its licence's particulars (名称、法定代表人、住所、注册资本) and the decision."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("派遣单位"), on_delete=models.PROTECT, related_name="changes")
+    new_name = models.CharField(_("变更后名称"), max_length=200, blank=True)
+    new_legal_representative = models.CharField(_("变更后法定代表人"), max_length=50, blank=True)
+    new_premises = models.CharField(_("变更后住所（经营场所）"), max_length=255, blank=True)
+    new_capital = models.DecimalField(_("变更后注册资本（元）"), max_digits=14, decimal_places=2, null=True,
+                                      blank=True)
+    explanation = models.CharField(_("变更事由"), max_length=500)
+    status = models.CharField(_("状态"), max_length=16, choices=ChangeStatus.choices, default=ChangeStatus.SUBMITTED,
+                              db_index=True)
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    decision_reason = models.CharField(_("审核意见"), max_length=500, blank=True)
+    previous = models.JSONField(_("变更前"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("许可变更申请")
+        verbose_name_plural = _("许可变更申请")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.agency}：{self.explanation[:30]}"

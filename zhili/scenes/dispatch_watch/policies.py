@@ -14,6 +14,7 @@ from zhili.core.foundation.api import Parameter, Value
 DOMAIN = "dispatch_watch"
 SINCE = dt.date(2014, 3, 1)  # 《劳务派遣暂行规定》（人社部令第22号）施行
 LCL_SINCE = dt.date(2013, 7, 1)  # 《劳动合同法》2012 年修正施行
+CREDIT_SINCE = dt.date(2025, 2, 7)  # 人社厅发〔2025〕6号印发
 
 PARAMETERS = [
     Parameter("dispatch_cap", _("被派遣劳动者占用工总量的上限"), values=[
@@ -47,4 +48,22 @@ PARAMETERS = [
         Value(r"^\d{6}(19|20)\d{2}\d{4}$", dt.date(2025, 1, 1),
               "许可证编号＝6位行政区划代码＋4位发证年份＋4位顺序号：本系统编码规则；各地编号格式不一，"
               "未核实全国统一格式")]),
+    # The 2025 agency credit grading (劳务派遣单位信用等级评价, labor.md §3.4). The national guide
+    # (人社厅发〔2025〕6号) sets the five grades A+/A/B/C/D; its scoring items and Chongqing's DB50/T 1566-2024
+    # were not available in full, so the scoring below is this system's, after the published local schemes.
+    Parameter("credit_grade_bounds", _("信用等级分数线（A+、A、B、C，低于 C 线为 D）"), type="table", values=[
+        Value({"A+": 110, "A": 100, "B": 80, "C": 60}, CREDIT_SINCE,
+              "人社厅发〔2025〕6号：五级 A+（优秀）、A（良好）、B（合格）、C（较差）、D（差）；分数线为本系统设定"
+              "（参照安徽 DB34/T 4751-2024：低于60分为最低等级），未核实重庆 DB50/T 1566-2024 口径")]),
+    Parameter("credit_top_shares", _("A+ 与 A 以上等级占参评单位比例上限"), type="table", values=[
+        Value({"A+": Decimal("0.10"), "A": Decimal("0.20")}, CREDIT_SINCE,
+              "河南省实施办法：A 级以上不超过参评单位的20%，A+ 级不超过10%（labor.md §3.4 [DCG-HN]）；"
+              "本地是否同样限比例未核实")]),
+    Parameter("credit_points", _("信用评价加减分"), type="table", values=[
+        Value({"late_report": -10, "report_unqualified": -30, "report_missing": -40, "finding": -5,
+               "short_contract_each": -2, "uninsured_each": -2, "listed_twice_each": -5, "host_warning_each": -5,
+               "deduction_cap_each_item": -20, "insured_all": 5, "union_half": 5, "report_on_time_qualified": 10},
+              CREDIT_SINCE,
+              "基础分100分；年度核验逾期扣10分参照义乌园区做法（labor.md §3.3 [RPT-YW]）；其余加减分为本系统设定，"
+              "未核实人社厅发〔2025〕6号评分细则")]),
 ]

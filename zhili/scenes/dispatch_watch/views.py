@@ -7,11 +7,12 @@ Enterprises: special working-hours applications. The public: the published verif
 """
 
 import datetime as dt
+from collections import Counter
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from .choices import CreditGrade, HoursStatus, LicenceStatus, ReportStatus, Verd
 from .forms import AgencyForm, GradeForm, HoursForm, ReportForm, UploadForm, VerifyForm, WorkerForm
 from .models import Agency
 from .permissions import employer_org_ids
+from .services.credit import rating_for
 
 
 def _page(request, items, size=50):
@@ -50,7 +52,9 @@ def agency_list(request):
     filters = _agency_filters(request)
     return render(request, "dispatch_watch/agency_list.html", {
         "page": _page(request, queries.agency_list(request.user, **filters)), "filters": filters,
-        "statuses": list(LicenceStatus), "grades": list(CreditGrade), "query": request.GET.urlencode()})
+        "statuses": list(LicenceStatus), "grades": list(CreditGrade), "query": request.GET.urlencode(),
+        "credit_year": timezone.localdate().year - 1,
+        "messages": request.session.pop("dispatch_watch_messages", [])})
 
 
 @login_required
@@ -92,7 +96,8 @@ def agency_detail(request, pk: int):
         "workers": _page(request, queries.workers_of(agency)), "reports": agency.reports.order_by("-year"),
         "may_manage": can(request.user, "dispatch_watch.agency.manage", agency),
         "grade_form": GradeForm(initial={"year": timezone.localdate().year}),
-        "history": audit.entries_for(agency).order_by("-id")[:20],
+        "history": audit.entries_for(agency).order_by("-id")[:20], "rating": rating_for(agency),
+        "changes": agency.changes.order_by("-id")[:10],
         "errors": request.session.pop("dispatch_watch_errors", [])})
 
 
@@ -114,6 +119,25 @@ def agency_action(request, pk: int, action: str):
     except ValidationError as exc:
         request.session["dispatch_watch_errors"] = _errors(exc)
     return redirect("dispatch_watch:agency_detail", pk=agency.pk)
+
+
+@login_required
+@require_POST
+def credit_compute(request):
+    """Compute the year's credit grades of the agencies in the officer's area."""
+    require(request.user, "dispatch_watch.agency.manage")
+    membership = request.user.memberships.filter(is_active=True, region__isnull=False).first()
+    if membership is None:
+        raise Http404
+    year = request.POST.get("year", "")
+    try:
+        ratings = services.grade_agencies(int(year) if year.isdigit() else 0, region=membership.region,
+                                          actor=request.user)
+        request.session["dispatch_watch_messages"] = [
+            _("已评价 {n} 家派遣单位的 {year} 年度信用等级").format(n=len(ratings), year=year)]
+    except ValidationError as exc:
+        request.session["dispatch_watch_messages"] = _errors(exc)
+    return redirect(f"{_url('dispatch_watch:agency_list')}?year={year}")
 
 
 # ---- the agency's portal -------------------------------------------------------------------------------------
@@ -153,7 +177,7 @@ def portal(request):
     return render(request, "dispatch_watch/portal.html", {
         "agency": agency, "licence": queries.licence_state(agency, timezone.localdate()),
         "workers": _page(request, queries.workers_of(agency), 20), "reports": agency.reports.order_by("-year"),
-        "worker_form": worker_form, "report_form": report_form, "upload_form": upload_form, "messages": messages})
+        "rating": rating_for(agency), "worker_form": worker_form, "report_form": report_form, "upload_form": upload_form, "messages": messages})
 
 
 def _own_orgs(user):
@@ -326,6 +350,17 @@ def hours_detail(request, pk: int):
                   {"approval": approval, "may_decide": may_decide, "errors": errors})
 
 
+@login_required
+def hours_pdf(request, pk: int):
+    """The sealed decision document; verifiable at core.esign's verification page."""
+    approval = queries.approval_for(request.user, pk)
+    if not approval.decision_pdf:
+        raise Http404(_("尚未作出决定"))
+    response = HttpResponse(bytes(approval.decision_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="special-hours-decision-{approval.pk}.pdf"'
+    return response
+
+
 # ---- cockpit -------------------------------------------------------------------------------------------------
 
 def _analyses(user, region: str = "") -> dict:
@@ -364,6 +399,8 @@ def _analyses(user, region: str = "") -> dict:
         "industry": pie("industry", _("用工单位行业"), roster["industry"]),
         "insurance": pie("insurance", _("参保情况"), roster["insurance"],
                          {k: str(InsuranceStatus(k).label) for k in InsuranceStatus.values}),
+        "credit": pie("credit", _("信用等级"), Counter(agencies.values_list("credit_grade", flat=True)),
+                      {g: str(CreditGrade(g).label) for g in CreditGrade.values}),
         "verdicts": table_result("verdicts", _("上年度报告核验结论"), [_("结论"), _("单位数")],
                                  [[str(Verdict(v).label), count_cell(n)] for v, n in verdicts.items()], chart="pie"),
     }

@@ -163,3 +163,22 @@ def test_an_authorization_never_stored_is_recorded_as_used_by_a_direct_signature
         esign.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="worker",
                        field_name="WorkerSignature", actor=verified_worker)
     assert SignatureRecord.objects.count() == 1
+
+
+def test_a_government_body_seal_is_used_by_its_own_staff_and_nobody_else(db):
+    """A bureau's seal goes on its staff's decisions; a worker, or an officer of another bureau, may not use it."""
+    from zhili.core.testing.api import RegionFactory, UserFactory, personas
+
+    officer = personas.department_user()
+    bureau = officer.memberships.get().organization
+    certificate = services.issue_organization_certificate(bureau, actor=officer)
+    identity, intent = helpers.evidence_for(officer)
+    assert esign.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent, actor=officer)
+
+    elsewhere = personas.department_user(username="officer_far", phone="13800000099",
+                                         region=RegionFactory(code="330127", name="淳安县"))
+    outsider = UserFactory(username="plain_person", phone="13800000098")
+    for person in (elsewhere, outsider):
+        identity, intent = helpers.evidence_for(person)
+        with pytest.raises(PermissionDenied, match="不能使用单位印章"):
+            esign.authorize_key_use(certificate, identity_evidence=identity, intent_evidence=intent, actor=person)

@@ -5,6 +5,8 @@ application that names it. Approval decisions are appended to the evidence ledge
 """
 
 import datetime as dt
+import hashlib
+import io
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +18,11 @@ from zhili.core.ledger import api as ledger
 from ..choices import HoursCycle, HoursKind, HoursStatus
 from ..models import SpecialHoursApproval
 from ..rules import add_years
-from .common import as_count, as_date, digest, person, refuse
+from .common import as_count, as_date, officer_department, person, refuse
+
+DECISION_FIELD = "BureauSeal"
+DECISION_STATEMENT = "本人以本机关名义作出特殊工时审批决定，并确认对决定书加盖本机关电子印章。"
+SEAL_BOX = (360, 90, 540, 170)
 
 MAX_YEARS = 3  # longest period granted at once: local practice, see rules.HOURS_REFERENCE
 HOURS_REFERENCE = ("《关于企业实行不定时工作制和综合计算工时工作制的审批办法》（劳部发〔1994〕503号）第四条、第五条；"
@@ -73,13 +79,16 @@ def decide_special_hours(approval: SpecialHoursApproval, *, approve: bool, note:
         year = timezone.localdate().year
         sequence = SpecialHoursApproval.objects.filter(decision_no__startswith=f"特工审〔{year}〕").count() + 1
         approval.decision_no = f"特工审〔{year}〕{sequence}号"
+    approval.decision_pdf = seal_decision(approval, actor=actor)
+    approval.decision_sha256 = hashlib.sha256(approval.decision_pdf).hexdigest()
     approval.save()
     decision = {"approval": approval.pk, "organization": approval.organization.uscc, "kind": approval.kind,
                 "status": approval.status, "decision_no": approval.decision_no,
-                "period": [approval.period_start.isoformat(), approval.period_end.isoformat()], "note": approval.note}
+                "period": [approval.period_start.isoformat(), approval.period_end.isoformat()], "note": approval.note,
+                "document_sha256": approval.decision_sha256}
     audit.record("dispatch_watch.hours.decided", actor=actor, target=approval, data=decision)
-    ledger.append(kind="dispatch_watch.hours.decided", subject=approval, actor=person(actor), digest=digest(decision),
-                  data=decision)
+    ledger.append(kind="dispatch_watch.hours.decided", subject=approval, actor=person(actor),
+                  digest=approval.decision_sha256, data=decision)
     events.publish("dispatch_watch.hours.decided", approval_id=approval.pk, status=approval.status)
     return approval
 
@@ -89,3 +98,44 @@ def approval_in_force(organization_uscc: str, day: dt.date) -> SpecialHoursAppro
     return (SpecialHoursApproval.objects.filter(organization__uscc=organization_uscc, status=HoursStatus.APPROVED,
                                                 period_start__lte=day, period_end__gte=day)
             .order_by("-period_end").first())
+
+
+def render_decision(approval: SpecialHoursApproval, bureau) -> bytes:
+    """The decision document (准予／不予特殊工时审批决定书) as PDF, before the seal."""
+    from zhili.core.esign.api import render_pdf
+
+    return render_pdf("", {"a": approval, "bureau": bureau, "reference": HOURS_REFERENCE,
+                           "day": timezone.localdate()}, template_name="dispatch_watch/hours_decision_pdf.html")
+
+
+def seal_decision(approval: SpecialHoursApproval, *, actor) -> bytes:
+    """Render the decision and seal it with the deciding bureau's certificate (PAdES B-T, visible stamp).
+
+    The officer's platform session is the identity evidence, the decision button with the document's digest the
+    intent; the bureau (the officer's department) holds the seal certificate. No department, no decision.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from zhili.core.esign import api as esign
+
+    bureau = officer_department(actor)
+    if bureau is None:
+        refuse("decided_by", "审批人：须为本局劳务派遣监管员，决定书以本局名义盖章", "no_department")
+    pdf = render_decision(approval, bureau)
+    now = timezone.now()
+    user = person(actor)
+    certificate = esign.issue_organization_certificate(bureau, actor=user)
+    verified_at = user.verified_at or user.last_login or now
+    authorization = esign.authorize_key_use(
+        certificate,
+        identity_evidence={"user_id": user.pk, "method": user.verification_method or "platform_login",
+                           "verified_at": verified_at.isoformat(), "login": "platform_session"},
+        intent_evidence={"confirmation_id": f"dispatch_watch.hours:{approval.pk}:{approval.status}",
+                         "method": "decision_button", "confirmed_at": now.isoformat(),
+                         "document_sha256": hashlib.sha256(pdf).hexdigest(), "statement": DECISION_STATEMENT},
+        actor=user)
+    pages = int(PdfFileReader(io.BytesIO(pdf), strict=False).root["/Pages"]["/Count"])
+    stamp = f"{bureau.name}\n{approval.decision_no or '特殊工时审批'}\n{esign.chinese_time(now)}"
+    return esign.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="department",
+                          field_name=DECISION_FIELD, page=pages - 1, box=SEAL_BOX, stamp_text=stamp,
+                          reason="特殊工时审批决定", location=bureau.region.name, subject=approval, actor=user)

@@ -1,6 +1,7 @@
 """Host-employer checks on core.indicators (exact facts, warnings, cases) and special working hours."""
 
 import datetime as dt
+import hashlib
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,11 +73,22 @@ def _apply(employer, **changes):
     return services.apply_special_hours(employer.memberships.get().organization, actor=employer, **data)
 
 
-def test_special_hours_are_applied_for_and_approved_with_a_decision_number(employer_li, officer_qian):
+def test_special_hours_are_approved_with_a_decision_sealed_by_the_bureau(employer_li, officer_qian):
+    from zhili.core.esign.api import verify_pdf
+
     approval = _apply(employer_li)
     approval = services.decide_special_hours(approval, approve=True, actor=officer_qian)
     assert approval.status == "approved" and approval.decision_no.startswith("特工审〔")
-    assert [e.kind for e in entries_for(approval)] == ["dispatch_watch.hours.decided"]
+    entries = entries_for(approval)
+    assert [e.kind for e in entries] == ["dispatch_watch.hours.decided"]
+    pdf = bytes(approval.decision_pdf)
+    assert entries[0].digest == approval.decision_sha256 == hashlib.sha256(pdf).hexdigest()
+    report = verify_pdf(pdf)
+    bureau = officer_qian.memberships.get().organization
+    seal = next(s for s in report.signatures if s.kind == "signature")
+    assert report.ok and seal.field_name == "BureauSeal" and bureau.name in seal.signer
+    tampered = pdf.replace(b"/Producer", b"/Producex", 1)
+    assert not verify_pdf(tampered).ok
     from zhili.scenes.dispatch_watch.services.hours import approval_in_force
 
     uscc = approval.organization.uscc
