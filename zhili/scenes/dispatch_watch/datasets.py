@@ -52,7 +52,8 @@ HOST_FACTS = Dataset(
             Field("uninsured", "未参保或欠缴人数", INT, required=True),
             Field("wrong_place", "跨地区派遣未在用工地参保人数", INT, required=True),
             Field("pay_gap", "工资低于同岗直接用工标准人数", INT, required=True),
-            Field("outsourced_on_payroll", "外包人员由本单位考勤或发薪人数", INT, required=True)),
+            Field("outsourced_on_payroll", "外包人员由本单位考勤或发薪人数", INT, required=True),
+            Field("overtime_unapproved", "月加班超36小时且无特殊工时批准人数", INT, required=True)),
     key=("host_uscc", "month_end"), freshness=MONTHLY,
     description="由各派遣单位报送的派遣名册与就业登记、外包比对数据按月汇总，供用工单位核查指标体系使用。",
 )

@@ -122,12 +122,22 @@ def load(report) -> list[str]:
                                    actor=officer)
     services.publish_results(last_year, region=county, actor=officer)
     run = run_host_checks(today.replace(day=1) - dt.timedelta(days=1), actor=LABEL)
+    if last_year >= 2025:
+        services.grade_agencies(last_year, region=county, actor=officer)
+    services.request_licence_change(own, new_premises="九龙坡区谢家湾街道华润路6号", explanation="经营场所搬迁",
+                                    actor=clerk)
+    decided = services.apply_special_hours(
+        employer_org, kind="flexible", posts="高级管理人员、长途运输押运员", workers=6, period_start=today,
+        period_end=today.replace(year=today.year + 1) - dt.timedelta(days=1),
+        arrangement="不定时工作制，采用轮休调休保障休息", actor=employer)
+    services.decide_special_hours(decided, approve=True, note="符合不定时工作制适用岗位", actor=officer)
     services.apply_special_hours(employer_org, kind="comprehensive", cycle="month", posts="物流驾驶员、装卸工", workers=18,
                                  period_start=today, period_end=today.replace(year=today.year + 1) - dt.timedelta(days=1),
                                  arrangement="以月为周期综合计算工时，月平均工作时间不超过法定标准，每周至少休息一日", actor=employer)
     return [f"劳务派遣监管演示数据（九龙坡区）：{Agency.objects.count()} 家派遣单位、{synth.workers} 名被派遣劳动者、"
             f"{synth.hosts} 家用工单位（植入违规 {len(synth.planted)} 家），{AnnualReport.objects.count()} 份年度报告，"
-            f"用工单位核查 {run.period}；特殊工时申请 {SpecialHoursApproval.objects.count()} 件"]
+            f"用工单位核查 {run.period}；特殊工时申请 {SpecialHoursApproval.objects.count()} 件（1 件已批准并盖章）；"
+            f"{last_year} 年度信用等级已评价；1 件许可变更申请待审核"]
 
 
 register_demo("dispatch_watch", load)

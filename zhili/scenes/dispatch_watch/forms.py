@@ -75,3 +75,11 @@ class HoursForm(forms.Form):
     period_start = forms.DateField(label=_("实行期间自"), widget=DATE)
     period_end = forms.DateField(label=_("实行期间至"), widget=DATE)
     arrangement = forms.CharField(label=_("工作时间与休息安排"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LicenceChangeForm(forms.Form):
+    new_name = forms.CharField(label=_("变更后名称"), max_length=200, required=False)
+    new_legal_representative = forms.CharField(label=_("变更后法定代表人"), max_length=50, required=False)
+    new_premises = forms.CharField(label=_("变更后住所（经营场所）"), max_length=255, required=False)
+    new_capital = forms.DecimalField(label=_("变更后注册资本（元）"), max_digits=14, decimal_places=2, required=False)
+    explanation = forms.CharField(label=_("变更事由"), max_length=500)

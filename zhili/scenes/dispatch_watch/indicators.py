@@ -2,9 +2,10 @@
 
 Each indicator counts one breach in the month's host facts (``dw_host_facts``): the 10 % cap, posts that
 are not temporary, auxiliary or substitute, temporary posts over six months, contracts under two years,
-workers without insurance or insured outside the place of work, pay under the equal-pay mark, and "false
-outsourcing". Points and level bounds are this system's first calibration (labor.md §5.5: weights must be
-calibrated locally), dated from 2025-01-01.
+workers without insurance or insured outside the place of work, pay under the equal-pay mark, "false
+outsourcing", and overtime over 36 hours a month at a host with no special working-hours approval in force.
+Points and level bounds are this system's first calibration (labor.md §5.5: weights must be calibrated
+locally), dated from 2025-01-01.
 """
 
 import datetime as dt
@@ -69,6 +70,12 @@ INDICATOR_SYSTEMS = [
                 )),
                 ControlPoint("equal_pay", "同工同酬", (
                     _any("pay_gap", "工资低于同岗直接用工标准人数", "pay_gap", 15, latest("equal_pay_ratio").reference),)),
+            )),
+            Dimension("hours", "工作时间", 1.0, (
+                ControlPoint("overtime", "超时加班", (
+                    _any("overtime_unapproved", "月加班超36小时且无特殊工时批准人数", "overtime_unapproved", 20,
+                         "《劳动法》第四十一条（每月延长工作时间不得超过36小时）；实行综合计算工时或不定时工作制须经批准"
+                         "（劳部发〔1994〕503号）"),)),
             )),
             Dimension("sham", "假外包真派遣", 1.0, (
                 ControlPoint("false_outsourcing", "假外包", (

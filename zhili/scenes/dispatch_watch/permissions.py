@@ -48,6 +48,12 @@ def _worker_record(user, agency) -> bool:
     return agency is not None and agency.organization_id in agency_org_ids(user)
 
 
+@rule("dispatch_watch.licence.change")
+def _licence_change(user, agency) -> bool:
+    """Ask for a change of the licence's particulars: the agency's own 填报员."""
+    return agency is not None and agency.organization_id in agency_org_ids(user)
+
+
 @rule("dispatch_watch.report.submit")
 def _report_submit(user, agency) -> bool:
     return agency is not None and agency.organization_id in agency_org_ids(user)

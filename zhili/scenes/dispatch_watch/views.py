@@ -25,7 +25,16 @@ from zhili.core.indicators.api import Level
 
 from . import queries, services
 from .choices import CreditGrade, HoursStatus, LicenceStatus, ReportStatus, Verdict
-from .forms import AgencyForm, GradeForm, HoursForm, ReportForm, UploadForm, VerifyForm, WorkerForm
+from .forms import (
+    AgencyForm,
+    GradeForm,
+    HoursForm,
+    LicenceChangeForm,
+    ReportForm,
+    UploadForm,
+    VerifyForm,
+    WorkerForm,
+)
 from .models import Agency
 from .permissions import employer_org_ids
 from .services.credit import rating_for
@@ -111,6 +120,10 @@ def agency_action(request, pk: int, action: str):
         elif action == "cancel":
             services.cancel_licence(agency, revoked=request.POST.get("revoked") == "1",
                                     reason=request.POST.get("reason", ""), actor=request.user)
+        elif action == "change":
+            change = get_object_or_404(agency.changes, pk=request.POST.get("change") or 0)
+            services.decide_licence_change(change, approve=request.POST.get("decision") == "approve",
+                                           reason=request.POST.get("reason", ""), actor=request.user)
         elif action == "grade":
             services.set_credit_grade(agency, grade=request.POST.get("grade", ""),
                                       year=request.POST.get("year") or timezone.localdate().year, actor=request.user)
@@ -153,9 +166,13 @@ def portal(request):
     report_form = ReportForm(request.POST if request.POST.get("form") == "report" else None, prefix="r",
                              initial={"year": timezone.localdate().year - 1})
     upload_form = UploadForm()
+    change_form = LicenceChangeForm(request.POST if request.POST.get("form") == "change" else None, prefix="c")
     messages = []
     if request.method == "POST":
         try:
+            if request.POST.get("form") == "change" and change_form.is_valid():
+                services.request_licence_change(agency, actor=request.user, **change_form.cleaned_data)
+                return redirect("dispatch_watch:portal")
             if request.POST.get("form") == "worker" and worker_form.is_valid():
                 services.record_worker(agency, worker_form.cleaned_data, actor=request.user)
                 return redirect("dispatch_watch:portal")
@@ -169,7 +186,7 @@ def portal(request):
                     result = _import(agency, upload_form.cleaned_data["file"], request.user)
                     messages.append(_("已导入 {n} 名被派遣劳动者").format(n=result["recorded"]))
         except ValidationError as exc:
-            form = worker_form if request.POST.get("form") == "worker" else report_form
+            form = {"worker": worker_form, "change": change_form}.get(request.POST.get("form"), report_form)
             if request.POST.get("form") == "upload":
                 messages.extend(_errors(exc))
             else:
@@ -177,7 +194,8 @@ def portal(request):
     return render(request, "dispatch_watch/portal.html", {
         "agency": agency, "licence": queries.licence_state(agency, timezone.localdate()),
         "workers": _page(request, queries.workers_of(agency), 20), "reports": agency.reports.order_by("-year"),
-        "rating": rating_for(agency), "worker_form": worker_form, "report_form": report_form, "upload_form": upload_form, "messages": messages})
+        "rating": rating_for(agency), "worker_form": worker_form, "change_form": change_form,
+        "changes": agency.changes.order_by("-id")[:10], "report_form": report_form, "upload_form": upload_form, "messages": messages})
 
 
 def _own_orgs(user):

@@ -28,7 +28,11 @@ from ..workflows import HOST_CASE
 logger = logging.getLogger(__name__)
 
 FACT_FIELDS = ("workforce", "dispatched", "main_posts", "temp_over_limit", "short_contracts", "uninsured",
-               "wrong_place", "pay_gap", "outsourced_on_payroll")
+               "wrong_place", "pay_gap", "outsourced_on_payroll", "overtime_unapproved")
+
+# The month's overtime as the labour-relations risk data hold it (employment registration and attendance: workers
+# with more than 36 overtime hours in the month, 《劳动法》第四十一条), read by dataset code through core.datapool.
+OVERTIME_DATASET, OVERTIME_FIELD = "lr_employment", "overtime_over_36"
 
 # ``workers``: host_uscc, agency_uscc, id_key, post_nature, work_county, insurance_county, insurance_status,
 # dispatch_start, dispatch_end, contract_start, contract_end, wage.  ``hosts``: host_uscc, direct_employees,
@@ -128,8 +132,32 @@ def _roster_tables(day: dt.date):
     return worker_table, host_table
 
 
+def overtime_without_approval(day: dt.date) -> dict[str, int]:
+    """Per host employer: workers over 36 overtime hours in the month ending ``day`` when no special working-hours
+    approval (综合计算工时 or 不定时) is in force for the host that month; with one, the hours are judged against
+    the approved arrangement instead and nothing is counted here."""
+    from zhili.core.datapool.api import ibis_table
+
+    from ..choices import HoursStatus
+    from ..models import SpecialHoursApproval
+
+    try:
+        table = ibis_table(OVERTIME_DATASET, "duckdb")
+    except Exception:  # the dataset is not declared here, or no batch is loaded yet  # noqa: BLE001
+        return {}
+    first = day.replace(day=1)
+    month = table.filter((table.month_end >= first) & (table.month_end <= day))
+    rows = month.group_by("uscc").aggregate(over=month[OVERTIME_FIELD].sum()).to_pyarrow().to_pylist()
+    hosts = set(HostEmployer.objects.filter(uscc__in=[r["uscc"] for r in rows]).values_list("uscc", flat=True))
+    approved = set(SpecialHoursApproval.objects.filter(
+        organization__uscc__in=hosts, status=HoursStatus.APPROVED, period_start__lte=day, period_end__gte=first,
+    ).values_list("organization__uscc", flat=True))
+    return {r["uscc"]: int(r["over"] or 0) for r in rows
+            if r["uscc"] in hosts and r["uscc"] not in approved and (r["over"] or 0) > 0}
+
+
 def host_facts(day: dt.date) -> list[dict]:
-    """The host facts on ``day`` from the platform's roster and hosts."""
+    """The host facts on ``day`` from the platform's roster and hosts, with overtime judged against approvals."""
     import duckdb
 
     worker_table, host_table = _roster_tables(day)
@@ -137,9 +165,17 @@ def host_facts(day: dt.date) -> list[dict]:
     try:
         con.register("workers", worker_table)
         con.register("hosts", host_table)
-        return compute_host_facts(con, day)
+        facts = compute_host_facts(con, day)
     finally:
         con.close()
+    overtime = overtime_without_approval(day)
+    for row in facts:
+        row["overtime_unapproved"] = overtime.pop(row["host_uscc"], 0)
+    direct = dict(HostEmployer.objects.filter(uscc__in=list(overtime)).values_list("uscc", "direct_employees"))
+    zero = dict.fromkeys(FACT_FIELDS, 0)
+    facts += [{"host_uscc": uscc, **zero, "workforce": direct.get(uscc, 0), "overtime_unapproved": count}
+              for uscc, count in overtime.items()]
+    return sorted(facts, key=lambda r: r["host_uscc"])
 
 
 def sync_host_figures(*, actor) -> dict:

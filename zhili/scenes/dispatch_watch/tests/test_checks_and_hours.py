@@ -40,7 +40,8 @@ def breaches(agency, clerk_zhou, officer_qian):
 def test_the_host_facts_count_each_breach_exactly(breaches):
     assert host_facts(DAY) == [{"host_uscc": HOST_USCC, "workforce": 25, "dispatched": 5, "main_posts": 1,
                                 "temp_over_limit": 1, "short_contracts": 1, "uninsured": 1, "wrong_place": 1,
-                                "pay_gap": 1, "outsourced_on_payroll": 0}]
+                                "pay_gap": 1, "outsourced_on_payroll": 0,
+                                "overtime_unapproved": 0}]
     assert host_facts(dt.date(2025, 6, 30)) == []
 
 
@@ -134,3 +135,34 @@ def test_department_data_reach_the_hosts_through_the_data_pool(breaches, officer
     assert (host.direct_employees, str(host.direct_avg_wage), host.outsourced_on_host_payroll) == (45, "5900.00", 6)
     facts = host_facts(DAY)[0]
     assert (facts["workforce"], facts["outsourced_on_payroll"]) == (50, 6)
+
+
+def test_overtime_without_an_approval_raises_a_warning_and_an_approval_answers_it(
+        agency, clerk_zhou, officer_qian, var_dir, tmp_path, django_capture_on_commit_callbacks):
+    """labor_risk's monthly overtime (dataset ``lr_employment`` in the data pool, not the scene) at a host that
+    breaks no dispatch rule: 7 workers over 36 hours and no approval is a yellow warning; once the host holds an
+    approved 综合计算工时 for the month, the same data count nothing."""
+    from zhili.core.datapool.api import ingest_file
+    from zhili.core.testing.api import EnterpriseFactory
+
+    services.record_worker(agency, worker_row(1), actor=clerk_zhou)
+    services.record_host(uscc=HOST_USCC, name="", region=agency.region, direct_employees=40, direct_avg_wage="5000",
+                         actor=officer_qian)
+    data = tmp_path / "lr_employment.csv"
+    data.write_text("uscc,month_end,employees,unsigned_contracts,filings_missing,uninsured,dispatched,overtime_over_36\n"
+                    f"{HOST_USCC},2026-02-28,40,0,0,0,1,7\n{HOST_USCC},2026-01-31,40,0,0,0,1,3\n", encoding="utf-8")
+    assert ingest_file("lr_employment", data, actor="test", check_permission=False).status == "succeeded"
+    assert host_facts(DAY)[0]["overtime_unapproved"] == 7
+    with django_capture_on_commit_callbacks(execute=True):
+        run_host_checks(DAY, actor=officer_qian)
+    warning = HostWarning.objects.get()
+    assert (warning.level, [f["indicator"] for f in warning.fired]) == ("yellow", ["overtime_unapproved"])
+
+    owner = EnterpriseFactory(uscc=HOST_USCC, region=agency.region, name="建德物流有限公司")
+    from zhili.core.testing.api import MembershipFactory, UserFactory
+
+    hr = UserFactory(username="hr_wu", phone="13800000031")
+    MembershipFactory(user=hr, role="employer_admin", organization=owner)
+    approval = _apply(hr, period_start="2026-02-01", period_end="2026-12-31")
+    services.decide_special_hours(approval, approve=True, actor=officer_qian)
+    assert host_facts(DAY)[0]["overtime_unapproved"] == 0

@@ -4,7 +4,15 @@ from zhili.core.foundation.api import AuditEntry
 from zhili.core.identity.api import role_label
 from zhili.core.scenes.api import DemoReport
 from zhili.scenes.dispatch_watch.demo import load
-from zhili.scenes.dispatch_watch.models import Agency, AnnualReport, DispatchedWorker, HostWarning, SpecialHoursApproval
+from zhili.scenes.dispatch_watch.models import (
+    Agency,
+    AnnualReport,
+    CreditRating,
+    DispatchedWorker,
+    HostWarning,
+    LicenceChange,
+    SpecialHoursApproval,
+)
 from zhili.scenes.dispatch_watch.roles import AGENCY, OFFICER
 
 
@@ -18,7 +26,10 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db, sett
     counts = (Agency.objects.count(), DispatchedWorker.objects.count(), AnnualReport.objects.count(),
               AuditEntry.objects.count())
     assert counts[1] > 50 and counts[2] > 0 and HostWarning.objects.exists()
-    assert SpecialHoursApproval.objects.count() == 1
+    assert SpecialHoursApproval.objects.count() == 2
+    assert SpecialHoursApproval.objects.filter(status="approved").get().decision_pdf
+    assert CreditRating.objects.count() == Agency.objects.exclude(licence_status="cancelled").count()
+    assert LicenceChange.objects.filter(status="submitted").count() == 1
     second = DemoReport()
     assert load(second) == ["劳务派遣监管演示数据：已存在，未重复创建"]
     assert [login[:2] for login in second.logins][:2] == [(role_label(OFFICER), "dispatch_officer"),
