@@ -27,6 +27,7 @@ class TransactionKind(ChoiceSet):
 
     LABOR_COST = "labor_cost", _("人工费用拨付"), Colour.GREEN
     WAGE_PAID = "wage_paid", _("工资代发"), Colour.BLUE
+    CLOSURE = "closure", _("销户余额转出"), Colour.GRAY
 
 
 class PunchSource(ChoiceSet):
@@ -78,6 +79,7 @@ class FindingKind(ChoiceSet):
     LATE_PAY = "late_pay", _("逾期未发放工资"), Colour.RED
     ATTENDANCE_UNPAID = "attendance_unpaid", _("有考勤未列入工资表"), Colour.ORANGE
     PAID_UNATTENDED = "paid_unattended", _("无考勤却列入工资表"), Colour.YELLOW
+    NO_CONTRACT = "no_contract", _("在册工人未签劳动合同"), Colour.ORANGE
 
 
 class ComplaintChannel(ChoiceSet):

@@ -11,7 +11,7 @@ from datetime import timedelta
 from zhili.core.datapool.api import Dataset, Field
 
 CHECK_KINDS = ("balance_short", "labor_cost_late", "below_minimum", "late_pay", "attendance_unpaid",
-               "paid_unattended")
+               "paid_unattended", "no_contract")
 SIGNAL_KINDS = ("utility_arrears", "tax_arrears", "lawsuit", "abnormal_operation")
 
 DATASETS = [

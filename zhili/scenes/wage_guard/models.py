@@ -63,6 +63,8 @@ class Project(TimeStampedModel):
     labor_manager = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("劳资专管员"), null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="+")
     qr_token = models.CharField(_("安薪码令牌"), max_length=32, unique=True, default=new_qr_token, editable=False)
+    notice_from = models.DateField(_("无欠薪公示开始日期"), null=True, blank=True)
+    closed_on = models.DateField(_("销户日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("在建项目")
@@ -133,6 +135,9 @@ class SpecialAccount(TimeStampedModel):
     account_name = models.CharField(_("账户名称"), max_length=200)
     opened_on = models.DateField(_("开户日期"))
     balance = models.DecimalField(_("余额（元）"), default=Decimal("0.00"), **MONEY)
+    closed_on = models.DateField(_("销户日期"), null=True, blank=True)
+    bank_layout = models.CharField(_("代发文件格式"), max_length=20, default="platform",
+                                   help_text=_("开户银行接受的批量代发文件格式（services/bank_layouts.py）"))
 
     class Meta:
         verbose_name = _("工资专用账户")
@@ -186,6 +191,8 @@ class GuaranteeDeposit(TimeStampedModel):
     basis = models.TextField(_("计算依据"))
     bank_name = models.CharField(_("存储银行或保函银行"), max_length=100, blank=True)
     lodged_on = models.DateField(_("存储日期"), null=True, blank=True)
+    released_on = models.DateField(_("返还日期"), null=True, blank=True)
+    release_basis = models.TextField(_("返还依据"), blank=True)
 
     class Meta:
         verbose_name = _("工资保证金")
@@ -208,6 +215,7 @@ class RosterEntry(TimeStampedModel):
     entered_on = models.DateField(_("进场日期"))
     exited_on = models.DateField(_("退场日期"), null=True, blank=True)
     contract_reference = models.CharField(_("劳动合同"), max_length=64, blank=True)
+    contract_requested_at = models.DateTimeField(_("申请签订劳动合同时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("实名制登记")
@@ -323,6 +331,7 @@ class PaymentBatch(TimeStampedModel):
     status = models.CharField(_("状态"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.SENT)
     line_count = models.PositiveIntegerField(_("笔数"))
     total = models.DecimalField(_("金额合计（元）"), **MONEY)
+    layout = models.CharField(_("代发文件格式"), max_length=20, default="platform")
     content = pii.EncryptedTextField(_("代发文件"))
     digest = models.CharField(_("文件摘要（SHA-256）"), max_length=64)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("制作人"), on_delete=models.PROTECT,

@@ -75,3 +75,19 @@ def _blacklist(user, organization) -> bool:
 @rule("wage_guard.complaint.file")
 def _complain(user, project) -> bool:
     return has_role(user, Role.WORKER)
+
+
+@rule("wage_guard.credit.report")
+def _credit_report(user, organization) -> bool:
+    """An enterprise's credit report: officers of its region, and its own labour manager or team lead."""
+    if organization is None:
+        return has_role(user, *OFFICERS, CONTRACTOR, TEAM_LEAD, Role.PLATFORM_ADMIN)
+    if has_role(user, *OFFICERS, Role.PLATFORM_ADMIN) and in_scope(user, organization.region):
+        return True
+    return organization.pk in organizations_of(user, CONTRACTOR) or organization.pk in organizations_of(user, TEAM_LEAD)
+
+
+@rule("wage_guard.deposit.release")
+def _release(user, project) -> bool:
+    """The HR bureau of the project's region returns the guarantee deposit."""
+    return has_role(user, HRSS, Role.PLATFORM_ADMIN) and (project is None or in_scope(user, project.region))

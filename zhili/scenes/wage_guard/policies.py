@@ -101,4 +101,17 @@ PARAMETERS = [
         Value(("balance_short", "late_pay", "attendance_unpaid", "below_minimum"), SINCE,
               "平台处置规则：涉及工资发放的问题立即派单核查（《保障农民工工资支付条例》第十条、第四十条）"),
     ]),
+    # Completion, account closure and the deposit's release (MWR Art. 27; 人社部发〔2021〕65号).
+    Parameter("closure_notice_days", _("竣工后无欠薪公示期（期满方可注销专用账户）"), unit=_("日"), values=[
+        Value(30, SINCE, "《保障农民工工资支付条例》第二十七条：工程完工且未拖欠农民工工资的，施工总承包单位公示 30 日后"
+              "可以申请注销专用账户，账户内余额归施工总承包单位所有", checked=True),
+    ]),
+    Parameter("deposit_release_notice_days", _("返还工资保证金前的公示期"), unit=_("日"), values=[
+        Value(30, DEP_SINCE, "人社部发〔2021〕65号（工程建设领域农民工工资保证金规定）：工程完工、施工总承包单位书面承诺"
+              "无拖欠并公示 30 日后可申请返还保证金或保函正本；条文序号与原文未在参考资料中核实"),
+    ]),
+    Parameter("contract_before_entry", _("进场前须签订劳动合同"), type="bool", values=[
+        Value(True, SINCE, "《保障农民工工资支付条例》第二十八条：未与施工总承包单位或者分包单位订立劳动合同并进行"
+              "用工实名登记的人员，不得进入项目现场施工", checked=True),
+    ]),
 ]

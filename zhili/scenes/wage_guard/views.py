@@ -6,19 +6,22 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
-from zhili.core.foundation.api import XlsxWriter, audit, check_upload_size
+from zhili.core.foundation.api import audit, check_upload_size
 from zhili.core.identity.api import can, require
+from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, services
 from .choices import FindingKind, LineStatus, ProjectStatus
+from .forms import FindingFilterForm, ProjectFilterForm
 from .models import Team
 
 
@@ -27,43 +30,38 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _project_filters(request) -> dict:
-    status = request.GET.get("status", "")
-    return {"status": status if status in ProjectStatus.values else "", "q": request.GET.get("q", "").strip()[:50]}
-
-
-def _filtered_projects(request):
-    filters = _project_filters(request)
-    projects = queries.visible_projects(request.user)
-    if filters["status"]:
-        projects = projects.filter(status=filters["status"])
-    if filters["q"]:
-        projects = projects.filter(name__icontains=filters["q"]) | projects.filter(permit_number=filters["q"])
-    return projects.order_by("-start_date", "-id"), filters
+PROJECT_COLUMNS = [
+    Column("name", _l("项目名称"), sort="name"), Column("permit", _l("施工许可证号"), sort="permit_number"),
+    Column("region", _l("所在区划"), sort="region__code"), Column("gc", _l("施工总承包单位"),
+                                                                 sort="general_contractor__name"),
+    Column("sum", _l("合同价款（元）"), sort="contract_sum"), Column("start", _l("开工日期"), sort="start_date"),
+    Column("status", _l("状态"), sort="status"),
+]
 
 
 @login_required
 def project_list(request):
-    """在建项目: the projects the person may see, filtered by state and searched by name or permit number."""
+    """在建项目: the projects the person may see, filtered by state and searched by name or permit number; sorted,
+    paged and exported (audited) by core.ui's list page."""
     require(request.user, "wage_guard.project.view")
-    projects, filters = _filtered_projects(request)
-    page = Paginator(projects, 50).get_page(request.GET.get("page"))
-    return render(request, "wage_guard/project_list.html", {
-        "page": page, "filters": filters, "statuses": list(ProjectStatus), "query": request.GET.urlencode()})
-
-
-@login_required
-def project_export(request):
-    require(request.user, "wage_guard.project.view")
-    projects, _filters = _filtered_projects(request)
-    writer = XlsxWriter()
-    sheet = writer.add_sheet(_("在建项目"), header=[
-        _("项目名称"), _("施工许可证号"), _("所在区划"), _("建设单位"), _("施工总承包单位"), _("合同价款（元）"),
-        _("开工日期"), _("状态")])
-    for p in projects.iterator(chunk_size=2000):
-        sheet.append([p.name, p.permit_number, p.region.name, p.builder.name, p.general_contractor.name,
-                      float(p.contract_sum), p.start_date.isoformat(), str(ProjectStatus(p.status).label)])
-    return writer.response("wage_guard_projects.xlsx")
+    form = ProjectFilterForm(request.GET or None)
+    projects = queries.visible_projects(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            projects = projects.filter(status=data["status"])
+        if data["q"]:
+            projects = projects.filter(Q(name__icontains=data["q"]) | Q(permit_number=data["q"]))
+    listing = ListPage(request, projects, columns=PROJECT_COLUMNS, default_sort="-start_date", per_page=50)
+    if listing.wants_export:
+        header = [_("项目名称"), _("施工许可证号"), _("所在区划"), _("建设单位"), _("施工总承包单位"),
+                  _("合同价款（元）"), _("开工日期"), _("状态")]
+        rows = ([p.name, p.permit_number, p.region.name, p.builder.name, p.general_contractor.name,
+                 float(p.contract_sum), p.start_date.isoformat(), str(ProjectStatus(p.status).label)]
+                for p in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="wage_guard.projects", title=_("在建项目"), header=header, rows=rows,
+                           file_name="wage_guard_projects.xlsx")
+    return render(request, "wage_guard/project_list.html", {"form": form, "listing": listing})
 
 
 @login_required
@@ -79,7 +77,11 @@ def project_detail(request, pk: int):
         "sheets": project.sheets.select_related("team"),
         "history": audit.entries_for(project).order_by("-id")[:30],
         "may_manage": can(request.user, "wage_guard.project.manage", project),
-        "today": dt.date.today().replace(day=1),
+        "may_release": can(request.user, "wage_guard.deposit.release", project),
+        "may_credit_report": can(request.user, "wage_guard.credit.report", project.general_contractor),
+        "blockers": services.closure_blockers(project), "notice_ends": services.notice_ends(project),
+        "no_contract": project.roster.filter(exited_on__isnull=True, contract_reference="").count(),
+        "today": dt.date.today().replace(day=1), "day": dt.date.today(),
     })
 
 
@@ -178,8 +180,11 @@ def batch_file(request, pk: int):
     batch = queries.batch_for(request.user, pk)
     require(request.user, "wage_guard.project.manage", batch.sheet.project)
     audit.record("wage_guard.batch.downloaded", actor=request.user, target=batch, data={"number": batch.number})
-    response = HttpResponse(batch.content, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{batch.number}.txt"'
+    from .services.bank_layouts import encode_file, layout_for
+
+    layout = layout_for(batch.layout)
+    response = HttpResponse(encode_file(layout, batch.content), content_type=f"text/plain; charset={layout.encoding}")
+    response["Content-Disposition"] = f'attachment; filename="{batch.number}.{layout.extension}"'
     return response
 
 
@@ -355,27 +360,35 @@ def project_code(request, pk: int):
     return HttpResponse(qr_svg(url), content_type="image/svg+xml")
 
 
-def _finding_filters(request) -> dict:
-    kind = request.GET.get("kind", "")
-    return {"kind": kind if kind in FindingKind.values else "", "open": request.GET.get("open", "1") == "1"}
+FINDING_COLUMNS = [
+    Column("project", _l("项目"), sort="project__name"), Column("kind", _l("问题类型"), sort="kind"),
+    Column("period", _l("期间"), sort="period"), Column("amount", _l("涉及金额（元）"), sort="amount"),
+    Column("workers", _l("涉及人数"), sort="workers"), Column("detail", _l("说明")),
+    Column("found", _l("发现日期"), sort="found_on"), Column("case", _l("工单")),
+]
 
 
 @login_required
 def finding_list(request):
-    """欠薪风险: the checks' findings on the projects the person may see."""
+    """欠薪风险: the checks' findings on the projects the person may see (core.ui's list page)."""
     require(request.user, "wage_guard.project.view")
-    filters = _finding_filters(request)
-    findings = queries.visible_findings(request.user, **filters)
-    if request.GET.get("format") == "xlsx":
-        rows = [[f.project.name, str(FindingKind(f.kind).label), f.period, f.uscc, float(f.amount), f.workers,
+    form = FindingFilterForm(request.GET or None)
+    kind, still_open, text = "", True, ""
+    if form.is_valid():
+        kind, still_open, text = (form.cleaned_data["kind"], form.cleaned_data["open"] != "0",
+                                  form.cleaned_data["q"])
+    findings = queries.visible_findings(request.user, kind=kind, open=still_open)
+    if text:
+        findings = findings.filter(project__name__icontains=text)
+    listing = ListPage(request, findings, columns=FINDING_COLUMNS, default_sort="-found_on", per_page=50)
+    if listing.wants_export:
+        rows = ([f.project.name, str(FindingKind(f.kind).label), f.period, f.uscc, float(f.amount), f.workers,
                  f.detail, f.found_on.isoformat(), f.cleared_on.isoformat() if f.cleared_on else "",
-                 f.case.number if f.case else ""] for f in findings[:50000]]
-        return xlsx_response("wage_guard_findings.xlsx", _("欠薪风险"), [
+                 f.case.number if f.case else ""] for f in listing.queryset.iterator(chunk_size=2000))
+        return export_xlsx(request, what="wage_guard.findings", title=_("欠薪风险"), header=[
             _("项目"), _("问题类型"), _("期间"), _("责任单位"), _("涉及金额"), _("涉及人数"), _("说明"), _("发现日期"),
-            _("消除日期"), _("工单")], rows)
-    page = Paginator(findings, 50).get_page(request.GET.get("page"))
-    return render(request, "wage_guard/finding_list.html", {
-        "page": page, "filters": filters, "kinds": list(FindingKind), "query": request.GET.urlencode()})
+            _("消除日期"), _("工单")], rows=rows, file_name="wage_guard_findings.xlsx")
+    return render(request, "wage_guard/finding_list.html", {"form": form, "listing": listing})
 
 
 @login_required
@@ -385,3 +398,80 @@ def credit_list(request):
     return render(request, "wage_guard/credit_list.html", {
         "ratings": queries.visible_ratings(request.user)[:500],
         "blacklist": queries.visible_blacklist(request.user)[:500]})
+
+
+@login_required
+def credit_report(request, pk: int):
+    """The enterprise's credit report PDF, sealed by the platform; "not found" for anyone who may not ask."""
+    from zhili.core.orgs.api import Organization
+
+    organization = Organization.objects.select_related("region").filter(pk=pk).first()
+    if organization is None or not can(request.user, "wage_guard.credit.report", organization):
+        raise Http404(_("没有该企业"))
+    pdf = services.credit_report_pdf(organization, actor=request.user)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="credit_report_{organization.uscc or organization.pk}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def contract_request(request, pk: int):
+    """The worker asks for the labour contract their roster entry lacks."""
+    entry = get_object_or_404(queries.my_entries(request.user), pk=pk)
+    try:
+        services.request_labor_contract(entry, actor=request.user)
+        messages.success(request, _("已通知班组长和劳资专管员，请留意电子劳动合同签署邀请"))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("wage_guard:my_wages")
+
+
+def _closure_date(request, field: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(request.POST.get(field, ""))
+    except ValueError:
+        messages.error(request, _("日期格式应为 YYYY-MM-DD"))
+        return None
+
+
+@login_required
+@require_POST
+def project_complete(request, pk: int):
+    project = queries.project_for(request.user, pk)
+    day = _closure_date(request, "finished_on")
+    if day is not None:
+        try:
+            services.complete_project(project, finished_on=day, actor=request.user)
+            messages.success(request, _("已登记竣工，无欠薪公示开始"))
+        except ValidationError as exc:
+            _errors(request, exc)
+    return redirect("wage_guard:project_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def account_close(request, pk: int):
+    project = queries.project_for(request.user, pk)
+    day = _closure_date(request, "closed_on")
+    if day is not None:
+        try:
+            services.close_special_account(project, closed_on=day, actor=request.user)
+            messages.success(request, _("工资专用账户已注销"))
+        except ValidationError as exc:
+            _errors(request, exc)
+    return redirect("wage_guard:project_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def deposit_release(request, pk: int):
+    project = queries.project_for(request.user, pk)
+    day = _closure_date(request, "released_on")
+    if day is not None:
+        try:
+            services.release_deposit(project, released_on=day, actor=request.user)
+            messages.success(request, _("工资保证金已返还"))
+        except ValidationError as exc:
+            _errors(request, exc)
+    return redirect("wage_guard:project_detail", pk=pk)

@@ -41,7 +41,8 @@ def _complete(contract: LaborContract, signed_pdf: bytes, *, actor) -> None:
         notify.send_in_app(contract.worker, "labor_contract_completed", params,
                            dedup_key=f"labor_contract:completed:in_app:{contract.pk}", actor=actor)
     after_completion(contract, actor=actor)
-    events.publish("labor_contract.contract.completed", contract_id=contract.pk, employer_id=contract.employer_id)
+    events.publish("labor_contract.contract.completed", contract_id=contract.pk, employer_id=contract.employer_id,
+                   worker_id=contract.worker_id, number=contract.number)
 
 
 def _apply_amendment(agreement: LaborContract, *, actor) -> None:

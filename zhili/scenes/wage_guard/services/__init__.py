@@ -6,8 +6,18 @@ and publishes its events after commit.
 
 from .attendance import ImportReport, LineError, check_in, distance_m, import_attendance
 from .checks import pay_date, project_findings, run_checks
+from .closure import close_special_account, closure_blockers, complete_project, notice_ends, release_deposit
 from .complaints import file_complaint
-from .credit import credit_facts, level_for, list_on_blacklist, on_blacklist, rate_enterprise, remove_from_blacklist
+from .credit import (
+    credit_facts,
+    credit_report_context,
+    credit_report_pdf,
+    level_for,
+    list_on_blacklist,
+    on_blacklist,
+    rate_enterprise,
+    remove_from_blacklist,
+)
 from .payments import ReconcileReport, create_payment_batch, payable_lines, reconcile_return_file
 from .payroll import (
     DISPUTE_CASE,
@@ -27,7 +37,7 @@ from .projects import (
     register_project,
     schedule_labor_cost,
 )
-from .roster import exit_worker, register_worker
+from .roster import employer_of, exit_worker, record_labor_contract, register_worker, request_labor_contract
 
 __all__ = [
     "DISPUTE_CASE", "ImportReport", "LineError", "ReconcileReport", "add_subcontract", "add_team",
@@ -36,5 +46,7 @@ __all__ = [
     "open_special_account", "payable_lines", "reconcile_return_file", "record_labor_cost_payment",
     "register_project", "register_worker", "schedule_labor_cost", "settle_dispute", "pay_date", "project_findings",
     "run_checks", "file_complaint", "credit_facts", "level_for", "list_on_blacklist", "on_blacklist",
-    "rate_enterprise", "remove_from_blacklist",
+    "rate_enterprise", "remove_from_blacklist", "credit_report_context", "credit_report_pdf",
+    "close_special_account", "closure_blockers", "complete_project", "notice_ends", "release_deposit",
+    "employer_of", "record_labor_contract", "request_labor_contract",
 ]

@@ -4,7 +4,8 @@ balance_short: the special account's balance below the unpaid part of the month'
 labor_cost_late: a labour-cost instalment past due and not fully paid (Art. 24); below_minimum: a line whose gross
 per hour worked is under the hourly minimum (最低工资规定); late_pay: a sheet still unpaid after the agreed pay day
 (Arts. 11–13); attendance_unpaid: workers with attendance in a month whose pay day passed but on no sheet (Art. 31);
-paid_unattended: lines paying days without attendance (Art. 28). Each finding is kept once per project, kind and
+paid_unattended: lines paying days without attendance (Art. 28); no_contract: workers on the roster with no labour
+contract on record (Art. 28). Each finding is kept once per project, kind and
 period; a serious one opens a ``wage_guard.warning`` case for the HR bureau; every finding also goes to the
 ``wage_guard_checks`` dataset, from which core.indicators rates the enterprises.
 """
@@ -33,6 +34,7 @@ from ..models import (
     LaborCostInstalment,
     Project,
     RiskFinding,
+    RosterEntry,
     SpecialAccount,
     WageLine,
     WageSheet,
@@ -126,6 +128,16 @@ def project_findings(project: Project, day: dt.date) -> list[Found]:
             found.append(Found(FindingKind.ATTENDANCE_UNPAID, f"{month:%Y-%m}#{team_id}", owner_uscc,
                                Decimal("0.00"), len(ids), _("{m}：{n} 人有考勤但未列入任何工资表").format(
                                    m=month.strftime("%Y-%m"), n=len(ids))))
+    # workers on the roster without a labour contract on record (MWR Art. 28: none may work on site without one)
+    if rule("contract_before_entry", day).value:
+        without = defaultdict(int)
+        for team_id, owner_uscc in RosterEntry.objects.filter(
+                project=project, exited_on__isnull=True, entered_on__lte=day, contract_reference="").values_list(
+                "team_id", "team__subcontract__contractor__uscc"):
+            without[(team_id, owner_uscc or gc)] += 1
+        for (team_id, owner_uscc), n in sorted(without.items()):
+            found.append(Found(FindingKind.NO_CONTRACT, f"{day:%Y-%m}#{team_id}", owner_uscc, Decimal("0.00"), n,
+                               _("{n} 名在册工人没有劳动合同记录").format(n=n)))
     return found
 
 

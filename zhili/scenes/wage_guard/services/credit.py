@@ -130,3 +130,53 @@ def remove_from_blacklist(entry: BlacklistEntry, *, removed_on: dt.date, reason:
     audit.record("wage_guard.blacklist.removed", actor=actor, target=entry, data=data)
     evidence("wage_guard.blacklist.removed", entry, actor, data)
     return entry
+
+
+def credit_report_context(organization, day: dt.date) -> dict:
+    """What the credit report of ``organization`` shows on ``day``: the latest level and its basis, every year's
+    level, the blacklist entries, the findings and complaints of the last three years, the projects it builds."""
+    from ..models import Project
+
+    since = dt.date(day.year - 2, 1, 1)
+    ratings = list(CreditRating.objects.filter(organization=organization).order_by("-year"))
+    uscc = organization.uscc or ""
+    findings = (RiskFinding.objects.filter(uscc=uscc, found_on__gte=since).select_related("project")
+                .order_by("-found_on", "-id"))
+    complaints = (Complaint.objects.filter(project__general_contractor=organization, created_at__date__gte=since)
+                  .select_related("project", "case").order_by("-id"))
+    return {
+        "organization": organization, "day": day, "latest": ratings[0] if ratings else None, "ratings": ratings,
+        "facts": credit_facts(organization, day.year),
+        "blacklist": list(BlacklistEntry.objects.filter(organization=organization).order_by("-listed_on")),
+        "listed_now": on_blacklist(organization, day),
+        "findings": list(findings[:100]), "finding_count": findings.count(),
+        "complaints": list(complaints[:100]), "complaint_count": complaints.count(),
+        "projects": list(Project.objects.filter(general_contractor=organization).order_by("-start_date")[:50]),
+        "scale": rule("credit_scale", day), "c_rule": rule("credit_c_violations", day),
+        "blacklist_rule": rule("blacklist_years", day),
+    }
+
+
+def credit_report_pdf(organization, *, actor, day: dt.date | None = None) -> bytes:
+    """The enterprise's credit report (信用报告) as a PDF sealed by the platform: level, evidence, history. Officers
+    of the enterprise's region and the enterprise's own labour manager may ask; the issue is audited and its
+    SHA-256 ledgered."""
+    import hashlib
+
+    from django.utils import timezone
+
+    from zhili.core.esign.api import platform_seal_pdf, render_pdf
+
+    require(actor, "wage_guard.credit.report", organization)
+    day = day or timezone.localdate()
+    context = {**credit_report_context(organization, day), "generated_at": timezone.localtime()}
+    pdf = render_pdf("", context, template_name="wage_guard/credit_report_pdf.html")
+    sealed = platform_seal_pdf(pdf, subject=organization, reason=_("劳动保障信用报告"), actor=actor,
+                               field_name="WageGuardCreditSeal")
+    digest = hashlib.sha256(sealed).hexdigest()
+    data = {"organization": organization.pk, "uscc": organization.uscc or "", "day": day.isoformat(),
+            "level": context["latest"].level if context["latest"] else "", "sha256": digest}
+    with transaction.atomic():
+        audit.record("wage_guard.credit.report_issued", actor=actor, target=organization, data=data)
+        evidence("wage_guard.credit.report_issued", organization, actor, data)
+    return sealed

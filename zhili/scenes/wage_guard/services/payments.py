@@ -10,9 +10,9 @@ Return file (回盘文件) from the bank::
     H|<批次号>|<笔数>|<金额合计>|<处理日期 YYYYMMDD>
     D|<序号>|<收款卡号>|<金额>|<S 成功 / F 失败>|<银行说明>
 
-Amounts in yuan with two decimals. The layout follows the pipe-separated text files Chinese banks take for 代发工资;
-each bank's own template differs in column order and encoding, so an adapter per bank maps to this one (the scene
-page says which were not checked). A month's file is made once per team; later files carry only the lines the bank
+Amounts in yuan with two decimals. That is the platform's own layout (``bank_layouts.PipeLayout``); each special
+account names its bank's layout (``bank_layouts``: the platform's, a column-order text file, or one registered for
+a bank), and every batch is written and its return read in the layout it was made with. A month's file is made once per team; later files carry only the lines the bank
 failed (retries) or lines confirmed since; no line is ever in two open files and a paid line never again.
 """
 
@@ -33,6 +33,7 @@ from zhili.core.ledger import api as ledger
 
 from ..choices import BatchStatus, LineStatus, PaymentStatus, SheetStatus, TransactionKind
 from ..models import PaymentBatch, PaymentLine, SpecialAccount, WageLine, WageSheet
+from .bank_layouts import PayRow, layout_for
 from .common import CENT, digest_of
 from .projects import credit_account
 
@@ -54,12 +55,11 @@ def payable_lines(sheet: WageSheet, today: dt.date):
 
 def render_payment_file(batch: PaymentBatch, account: SpecialAccount, rows: list[tuple[int, WageLine, Decimal]],
                         day: dt.date) -> str:
-    out = [f"H|{batch.number}|{account.account_number}|{account.account_name}|{len(rows)}|{batch.total:.2f}|"
-           f"{day:%Y%m%d}"]
-    for serial, line, amount in rows:
-        out.append(f"D|{serial}|{line.entry.bank_card}|{line.entry.worker.name}|{amount:.2f}|"
-                   f"{batch.sheet.month:%Y-%m}工资")
-    return "\n".join(out) + "\n"
+    """The payment file in the batch's bank layout (``bank_layouts``)."""
+    layout = layout_for(batch.layout)
+    return layout.render(number=batch.number, payer_account=account.account_number, payer_name=account.account_name,
+                         day=day, rows=[PayRow(serial, line.entry.bank_card, line.entry.worker.name, amount,
+                                               f"{batch.sheet.month:%Y-%m}工资") for serial, line, amount in rows])
 
 
 @transaction.atomic
@@ -89,6 +89,7 @@ def create_payment_batch(sheet: WageSheet, *, actor, today: dt.date | None = Non
                               code="insufficient_balance")
     sequence = (sheet.batches.aggregate(m=Max("sequence"))["m"] or 0) + 1
     batch = PaymentBatch(sheet=sheet, sequence=sequence, line_count=len(lines), total=total, created_by=actor,
+                         layout=account.bank_layout,
                          number=f"WG{sheet.project_id:05d}{sheet.month:%Y%m}{sheet.team_id:05d}{sequence:02d}")
     rows = [(serial, line, amount) for serial, (line, amount) in enumerate(lines, start=1)]
     batch.content = render_payment_file(batch, account, rows, today)
@@ -139,58 +140,53 @@ def _parse_return(content: bytes, batch: PaymentBatch, lines: dict[int, PaymentL
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("gb18030", errors="replace")
-    records = [(n, raw.strip()) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
-    if not records or not records[0][1].startswith("H|"):
-        report.errors.append(ReturnError(1, _("首行须为汇总行（H|批次号|笔数|金额合计|处理日期）")))
-        return report, {}, None
-    head = records[0][1].split("|")
-    day = None
-    if len(head) != 5:
-        report.errors.append(ReturnError(1, _("汇总行应有 5 项，实有 {n} 项").format(n=len(head))))
-    else:
-        if head[1] != batch.number:
-            report.errors.append(ReturnError(1, _("批次号 {a} 与代发批次 {b} 不符").format(a=head[1], b=batch.number)))
-        if head[2] != str(batch.line_count):
-            report.errors.append(ReturnError(1, _("笔数 {a} 与代发文件的 {b} 笔不符").format(a=head[2], b=batch.line_count)))
-        if _amount(head[3]) != batch.total:
-            report.errors.append(ReturnError(1, _("金额合计 {a} 与代发文件的 {b} 不符").format(a=head[3], b=batch.total)))
+    read = layout_for(batch.layout).read_return(text)
+    report.errors.extend(ReturnError(n, reason) for n, reason in read.errors)
+    if not read.rows and not read.errors:
+        report.errors.append(ReturnError(1, _("回盘文件没有明细行")))
+    head = read.head
+    day = timezone.localdate()
+    if head is not None and head.number is not None:
+        if head.number != batch.number:
+            report.errors.append(ReturnError(1, _("批次号 {a} 与代发批次 {b} 不符").format(a=head.number, b=batch.number)))
+        if head.count != str(batch.line_count):
+            report.errors.append(ReturnError(1, _("笔数 {a} 与代发文件的 {b} 笔不符").format(a=head.count, b=batch.line_count)))
+        if _amount(head.total or "") != batch.total:
+            report.errors.append(ReturnError(1, _("金额合计 {a} 与代发文件的 {b} 不符").format(a=head.total, b=batch.total)))
         try:
-            day = dt.datetime.strptime(head[4], "%Y%m%d").date()
+            day = dt.datetime.strptime(head.day or "", "%Y%m%d").date()
         except ValueError:
-            report.errors.append(ReturnError(1, _("处理日期 {a} 不是 YYYYMMDD").format(a=head[4])))
+            report.errors.append(ReturnError(1, _("处理日期 {a} 不是 YYYYMMDD").format(a=head.day)))
     answers: dict[int, tuple[str, str, int]] = {}
     refused: set[int] = set()
-    for number, raw in records[1:]:
-        parts = raw.split("|")
-        if len(parts) != 6 or parts[0] != "D":
-            report.errors.append(ReturnError(number, _("明细行应为 D|序号|卡号|金额|结果|说明")))
-            continue
-        _tag, serial_text, card, amount_text, result, message = parts
-        serial = int(serial_text) if serial_text.isdigit() else None
+    for row in read.rows:
+        number = row.line
+        serial = int(row.serial) if row.serial.isdigit() else None
         line = lines.get(serial)
         if line is None:
-            report.errors.append(ReturnError(number, _("序号 {s} 不在代发文件中").format(s=serial_text)))
+            report.errors.append(ReturnError(number, _("序号 {s} 不在代发文件中").format(s=row.serial)))
             continue
         if serial in answers:
             report.errors.append(ReturnError(number, _("序号 {s} 重复（第 {n} 行已有）").format(
                 s=serial, n=answers[serial][2])))
             continue
-        if card != line.wage_line.entry.bank_card:
+        if row.card != line.wage_line.entry.bank_card:
             report.errors.append(ReturnError(number, _("序号 {s} 的卡号与代发文件不符").format(s=serial)))
             refused.add(serial)
             continue
-        if _amount(amount_text) != line.amount:
+        if _amount(row.amount) != line.amount:
             report.errors.append(ReturnError(number, _("序号 {s} 的金额 {a} 与代发文件的 {b} 不符").format(
-                s=serial, a=amount_text, b=line.amount)))
+                s=serial, a=row.amount, b=line.amount)))
             refused.add(serial)
             continue
-        if result not in ("S", "F"):
+        if row.result not in ("S", "F"):
             report.errors.append(ReturnError(number, _("序号 {s} 的结果须为 S 或 F").format(s=serial)))
             refused.add(serial)
             continue
-        answers[serial] = (result, message.strip()[:200], number)
+        answers[serial] = (row.result, row.message.strip()[:200], number)
+    last = max((r.line for r in read.rows), default=1)
     for serial in sorted(set(lines) - set(answers) - refused):
-        report.errors.append(ReturnError(len(records) + 1, _("序号 {s} 在回盘文件中缺失").format(s=serial)))
+        report.errors.append(ReturnError(last + 1, _("序号 {s} 在回盘文件中缺失").format(s=serial)))
     return report, answers, day
 
 

@@ -99,9 +99,14 @@ def add_team(project: Project, *, name: str, subcontract: Subcontract | None = N
 
 @transaction.atomic
 def open_special_account(project: Project, *, bank_name: str, account_number: str, opened_on: dt.date,
-                         actor) -> SpecialAccount:
-    """Open the project's wage special account, named "GC + project + 农民工工资专用账户" (人社部发〔2021〕53号)."""
+                         bank_layout: str = "platform", actor) -> SpecialAccount:
+    """Open the project's wage special account, named "GC + project + 农民工工资专用账户" (人社部发〔2021〕53号);
+    ``bank_layout`` is the payment-file layout the bank takes (``bank_layouts``)."""
+    from .bank_layouts import LAYOUTS
+
     require(actor, "wage_guard.project.manage", project)
+    if bank_layout not in LAYOUTS:
+        raise ValidationError({"bank_layout": _("未知的代发文件格式 {c}").format(c=bank_layout)}, code="invalid")
     bank_name = required(bank_name, "bank_name", _("开户银行"), 100)
     account_number = required(account_number, "account_number", _("账号"), 34).replace(" ", "")
     if not account_number.isdigit():
@@ -110,8 +115,9 @@ def open_special_account(project: Project, *, bank_name: str, account_number: st
         raise ValidationError({"project": _("本项目已开立工资专用账户")}, code="duplicate")
     account = SpecialAccount.objects.create(
         project=project, bank_name=bank_name, account_number=account_number, opened_on=opened_on,
-        account_name=f"{project.general_contractor.name}{project.name}农民工工资专用账户"[:200])
-    data = {"project": project.pk, "bank": bank_name, "account": account_number, "opened_on": opened_on.isoformat()}
+        bank_layout=bank_layout, account_name=f"{project.general_contractor.name}{project.name}农民工工资专用账户"[:200])
+    data = {"project": project.pk, "bank": bank_name, "account": account_number, "opened_on": opened_on.isoformat(),
+            "layout": bank_layout}
     audit.record("wage_guard.account.opened", actor=actor, target=account, data=data)
     evidence("wage_guard.account.opened", account, actor, data)
     return account

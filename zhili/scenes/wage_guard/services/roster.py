@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation.api import audit, birth_date_from_id, events, pii, validate_id_number
@@ -96,3 +97,63 @@ def exit_worker(entry: RosterEntry, *, exited_on: dt.date, actor) -> RosterEntry
     audit.record("wage_guard.worker.exited", actor=actor, target=entry, data=data)
     evidence("wage_guard.worker.exited", entry, actor, data)
     return entry
+
+
+def employer_of(entry: RosterEntry):
+    """The worker's employer on the project: the team's subcontractor, or the general contractor."""
+    team = entry.team
+    return team.subcontract.contractor if team.subcontract_id else entry.project.general_contractor
+
+
+@transaction.atomic
+def request_labor_contract(entry: RosterEntry, *, actor) -> RosterEntry:
+    """The worker asks for a labour contract (MWR Art. 28: none on record). The scene publishes
+    ``wage_guard.contract.requested`` for the labour-contract scene and tells the team lead and the labour manager."""
+    from zhili.core.notify.api import send_in_app
+
+    entry = RosterEntry.objects.select_for_update().select_related(
+        "project__general_contractor", "project__labor_manager", "team__subcontract__contractor", "team__leader",
+        "worker").get(pk=entry.pk)
+    if entry.worker_id != actor.pk:
+        raise ValidationError({"entry": _("只能为本人申请签订劳动合同")}, code="not_own")
+    if entry.exited_on is not None:
+        raise ValidationError({"entry": _("已退场，无需申请")}, code="exited")
+    if entry.contract_reference:
+        raise ValidationError({"entry": _("已有劳动合同 {n}").format(n=entry.contract_reference)}, code="has_contract")
+    if entry.contract_requested_at is not None:
+        raise ValidationError({"entry": _("已于 {d} 申请，请等待用人单位发起签约").format(
+            d=timezone.localtime(entry.contract_requested_at).strftime("%Y-%m-%d"))}, code="already_requested")
+    entry.contract_requested_at = timezone.now()
+    entry.save(update_fields=["contract_requested_at", "updated_at"])
+    employer = employer_of(entry)
+    data = {"entry": entry.pk, "project": entry.project_id, "employer": employer.pk}
+    audit.record("wage_guard.contract.requested", actor=actor, target=entry, data=data)
+    params = {"name": entry.worker.name, "project": entry.project.name, "team": entry.team.name,
+              "employer": employer.name}
+    for person in {p for p in (entry.team.leader, entry.project.labor_manager) if p is not None}:
+        send_in_app(person, "wage_guard_contract_requested", params,
+                    dedup_key=f"wage_guard:contract_request:{entry.pk}:{person.pk}", actor=actor)
+    events.publish("wage_guard.contract.requested", entry_id=entry.pk, worker_id=entry.worker_id,
+                   employer_id=employer.pk, employer_uscc=employer.uscc or "", project_id=entry.project_id,
+                   project_name=entry.project.name, trade=entry.trade, daily_rate=str(entry.daily_rate),
+                   entered_on=entry.entered_on.isoformat())
+    return entry
+
+
+@transaction.atomic
+def record_labor_contract(*, worker_id: int, employer_id: int, number: str) -> list[RosterEntry]:
+    """A labour contract of ``worker_id`` with ``employer_id`` took effect (``labor_contract.contract.completed``):
+    it is put on the worker's open roster entries with that employer that have none; returns the entries changed."""
+    changed = []
+    entries = (RosterEntry.objects.select_for_update().filter(worker_id=worker_id, exited_on__isnull=True,
+                                                               contract_reference="")
+               .select_related("project", "team__subcontract"))
+    for entry in entries:
+        if employer_of(entry).pk != employer_id:
+            continue
+        entry.contract_reference = str(number)[:64]
+        entry.save(update_fields=["contract_reference", "updated_at"])
+        audit.record("wage_guard.contract.linked", actor="event:labor_contract.contract.completed", target=entry,
+                     data={"entry": entry.pk, "contract": entry.contract_reference})
+        changed.append(entry)
+    return changed

@@ -120,5 +120,16 @@ def roster(project, team, lead_chen):
     return [services.register_worker(
         project, team=team, name=name, id_number=make_id_number(birth=birth, sequence=int(badge)),
         phone=f"1390000{badge}0", badge=badge, trade=trade, daily_rate=rate, bank_name="农业银行",
-        bank_card=card, entered_on=START, actor=lead_chen)
+        bank_card=card, entered_on=START, contract_reference=f"LC2026030{badge}", actor=lead_chen)
         for name, birth, badge, trade, rate, card in WORKERS]
+
+
+@pytest.fixture
+def uncontracted(roster):
+    """The roster with no labour contract on record."""
+    from zhili.scenes.wage_guard.models import RosterEntry
+
+    RosterEntry.objects.filter(pk__in=[e.pk for e in roster]).update(contract_reference="")
+    for entry in roster:
+        entry.refresh_from_db()
+    return roster

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from zhili.core.foundation.api import AuditEntry
 from zhili.core.testing.api import PASSWORD
 from zhili.scenes.wage_guard import services
 from zhili.scenes.wage_guard.models import Complaint
@@ -44,7 +45,13 @@ def test_findings_and_the_cockpit_for_the_officer(client, project, issued, hrss_
     _login(client, hrss_qian)
     page = client.get("/wage_guard/findings/").content.decode()
     assert "新安江花园一期" in page and "工资应于 2026-04-15 发放，2 人未发" in page
-    assert client.get("/wage_guard/findings/?format=xlsx").status_code == 200
+    assert client.get("/wage_guard/findings/?format=xlsx&kind=late_pay").status_code == 200
+    assert "工资应于" not in client.get("/wage_guard/findings/?kind=balance_short").content.decode()
+    projects = client.get("/wage_guard/projects/?sort=-sum&q=新安江").content.decode()
+    assert "新安江花园一期" in projects and 'aria-sort="descending"' in projects
+    assert client.get("/wage_guard/projects/?format=xlsx").status_code == 200
+    assert sorted(AuditEntry.objects.filter(action="ui.list.exported").values_list("data__list", flat=True)) == [
+        "wage_guard.findings", "wage_guard.projects"]
     data = client.get("/wage_guard/cockpit/data/").json()["analyses"]
     kpi = {row[0]: row[1]["display"] for row in data["kpi"]["rows"]}
     assert kpi["在建项目"] == "1" and kpi["欠薪率目标（种子：‰）"] == "1.30"

@@ -114,3 +114,33 @@ def test_only_the_general_contractor_pays(confirmed, lead_chen):
     with pytest.raises(PermissionDenied):
         services.create_payment_batch(confirmed, actor=lead_chen, today=TODAY)
     assert PaymentBatch.objects.count() == 0
+
+
+def test_a_bank_that_takes_the_column_layout_gets_it_and_its_return_is_read_alike(confirmed, manager_liu, client):
+    from zhili.core.testing.api import PASSWORD
+
+    SpecialAccount.objects.update(bank_layout="column_txt")
+    batch = services.create_payment_batch(confirmed, actor=manager_liu, today=TODAY)
+    assert batch.layout == "column_txt"
+    assert batch.content == ("1,6222020200112233445,张三,7000.00,2026-03工资\r\n"
+                             "2,6228480010203040506,李四,5400.00,2026-03工资\r\n")
+    manager_liu.set_password(PASSWORD)
+    manager_liu.save()
+    client.login(username="gc_liu", password=PASSWORD)
+    download = client.get(f"/wage_guard/batches/{batch.pk}/file/")
+    assert download.content == batch.content.encode("gbk") and "charset=gbk" in download["Content-Type"]
+
+    short = "1,6222020200112233445,7000.00,成功,\r\n".encode("gbk")
+    report = services.reconcile_return_file(batch, actor=manager_liu, content=short)
+    assert [(e.line, e.reason) for e in report.errors] == [(2, "序号 2 在回盘文件中缺失")]
+    answer = "1,6222020200112233445,7000.00,成功,\r\n2,6228480010203040506,5400.00,失败,户名不符\r\n".encode("gbk")
+    report = services.reconcile_return_file(batch, actor=manager_liu, content=answer)
+    assert (report.paid, report.failed, report.paid_total) == (1, 1, Decimal("7000.00"))
+
+
+def test_an_unknown_layout_is_refused_when_the_account_is_opened(project, manager_liu):
+    with pytest.raises(ValidationError) as refused:
+        services.open_special_account(project, bank_name="某银行", account_number="123456789012",
+                                      opened_on=dt.date(2026, 3, 1), bank_layout="nobank", actor=manager_liu)
+    assert refused.value.message_dict["bank_layout"] == ["未知的代发文件格式 nobank"]
+    assert not SpecialAccount.objects.exists()
