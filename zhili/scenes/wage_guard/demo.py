@@ -145,7 +145,9 @@ def load(report) -> list[str]:
         entry = services.register_worker(
             project, team=team, name=person.name if person else name, id_number=_id_number(birth, 100 + index),
             phone="" if person else _phone(f"wg-worker-{index}"), badge=f"{index:03d}", trade=trade,
-            daily_rate=rate, bank_name="农业银行", bank_card=_card(index), entered_on=start, actor=lead)
+            daily_rate=rate, bank_name="农业银行", bank_card=_card(index), entered_on=start, actor=lead,
+            # three workers (the demo worker among them) have no labour contract on record: flagged, and may ask
+            contract_reference="" if index in (1, 6, 11) else f"LC{start:%Y%m}{index:04d}")
         entries.append((entry, username))
     lines = ["工号,姓名,打卡时间"]
     day = month

@@ -19,6 +19,7 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
         (role_label(Role.WORKER), "wage_guard_worker"), (role_label(HOUSING), "wage_guard_housing"),
         (role_label(HRSS), "wage_guard_hrss")]
     assert Project.objects.count() == 1 and RosterEntry.objects.count() == 12
+    assert RosterEntry.objects.filter(contract_reference="").count() == 3
     statuses = sorted(WageLine.objects.values_list("status", flat=True))
     assert statuses.count("confirmed") == 9 and statuses.count("disputed") == 1 and statuses.count("pending") == 2
     batch = PaymentBatch.objects.get()
