@@ -1,0 +1,398 @@
+"""Every change of state in the 浙里急救 scene: ``verb_noun(..., *, actor)``, atomic, audited.
+
+Each service checks permission first (a denied call changes nothing), writes its audit entry in its transaction
+and publishes its event after commit. The caller's progress page and the dispatch console follow the live
+channels ``emergency.call:<id>`` and ``emergency.centre:<region code>`` (core.live).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhili.core.foundation.api import audit, events
+from zhili.core.identity.api import require
+from zhili.core.ledger import api as ledger
+from zhili.core.live import api as live
+from zhili.core.notify.api import send_in_app
+
+from . import queries, routing
+from .choices import (
+    ACTIVE_RUN,
+    NEXT_STATUS,
+    PRE_EMPTABLE_RUN,
+    AmbulanceStatus,
+    CallStatus,
+    LocationSource,
+    RunStatus,
+)
+from .gazetteer import geocode
+from .models import Ambulance, Call, Hospital, RoadNetwork, Run, Volunteer
+from .triage import triage
+
+VITALS = {"heart_rate": (20, 250), "systolic": (40, 280), "diastolic": (20, 180), "spo2": (40, 100),
+          "resp_rate": (4, 60), "gcs": (3, 15), "temperature": (30, 43)}
+MAX_VITALS_READINGS = 500
+
+
+def _say(channel_key: str, text: str, *, actor, kind: str = "progress", data: dict | None = None) -> None:
+    channel = live.open_channel(channel_key, actor=actor, title=channel_key)
+    live.post_message(channel, actor=actor, text=text, kind=kind, data=data or {}, author_label="120")
+
+
+def call_channel(call: Call) -> str:
+    return f"emergency.call:{call.pk}"
+
+
+def centre_channel(region) -> str:
+    return f"emergency.centre:{region.code}"
+
+
+def _position(lon, lat, field: str = "location") -> tuple[float, float]:
+    try:
+        lon, lat = float(lon), float(lat)
+    except (TypeError, ValueError):
+        raise ValidationError({field: _("经纬度须为数字")}, code="invalid") from None
+    if not (73 <= lon <= 136 and 3 <= lat <= 54):
+        raise ValidationError({field: _("经纬度不在中国境内（WGS84，经度在前）")}, code="out_of_range")
+    return lon, lat
+
+
+# --- the road network ------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def load_road_network(*, region, name: str, data: bytes | str, actor) -> RoadNetwork:
+    """Load a county's road network (edges CSV); it replaces the county's previous one for routing.
+    ``actor=None`` is the operator's command line (``manage.py load_road_network``)."""
+    if actor is not None:
+        require(actor, "emergency.network.load", region)
+    graph = routing.parse_edges(data)  # validates before anything is written
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    RoadNetwork.objects.filter(region=region, active=True).update(active=False)
+    network = RoadNetwork.objects.create(region=region, name=(name or "").strip()[:200] or region.name,
+                                         edges_gz=routing.gzip_bytes(text), digest=graph.digest,
+                                         node_count=graph.node_count, edge_count=graph.edge_count)
+    audit.record("emergency.network.loaded", actor=actor, target=network,
+                 data={"nodes": graph.node_count, "edges": graph.edge_count, "sha256": graph.digest})
+    return network
+
+
+# --- calls -----------------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def place_call(*, actor, region=None, lon=None, lat=None, accuracy_m=None, described: str = "",
+               complaint: str = "", phone: str = "") -> Call:
+    """A 120 call. A position shared with consent is used as it is; else the described place is matched in the
+    gazetteer; else the call goes on without a position. In every case it reaches the dispatcher at once."""
+    require(actor, "emergency.call.place", region)
+    described, complaint = (described or "").strip()[:200], (complaint or "").strip()[:200]
+    source, matched = LocationSource.NONE, ""
+    if lon not in (None, "") and lat not in (None, ""):
+        lon, lat = _position(lon, lat)
+        source = LocationSource.GPS
+        region = queries.region_at(lon, lat) or region
+    else:
+        lon = lat = None
+    if region is None:
+        raise ValidationError({"region": _("请选择所在县（市、区）")}, code="required")
+    if source == LocationSource.NONE and described:
+        match = geocode(described, queries.gazetteer_rows(region))
+        if match is not None:
+            lon, lat, matched, source = match.lon, match.lat, match.name, LocationSource.DESCRIBED
+    try:
+        accuracy = float(accuracy_m) if accuracy_m not in (None, "") else None
+    except (TypeError, ValueError):
+        accuracy = None
+    call = Call.objects.create(region=region, caller=actor, phone=phone or getattr(actor, "phone", "") or "",
+                               lon=lon, lat=lat, accuracy_m=accuracy, location_source=source,
+                               described_place=described, matched_address=matched, complaint=complaint,
+                               received_at=timezone.now())
+    audit.record("emergency.call.placed", actor=actor, target=call,
+                 data={"location_source": source, "region": region.code})
+    _say(call_channel(call), _("已接通 120，调度员正在处理您的呼救，请保持电话畅通"), actor=actor)
+    _say(centre_channel(region), _("新呼救"), actor=actor, kind="call", data={"call": call.pk})
+    events.publish("emergency.call.placed", call_id=call.pk)
+    return call
+
+
+@transaction.atomic
+def locate_call(call: Call, *, lon, lat, actor) -> Call:
+    """The dispatcher fixes the call's position (from the caller's words on the line or the operator's cell)."""
+    require(actor, "emergency.call.take", call)
+    lon, lat = _position(lon, lat)
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    call.lon, call.lat, call.location_source = lon, lat, LocationSource.DISPATCHER
+    call.save(update_fields=["lon", "lat", "location_source", "updated_at"])
+    audit.record("emergency.call.located", actor=actor, target=call, data={"source": call.location_source})
+    return call
+
+
+@transaction.atomic
+def triage_call(call: Call, *, answers: dict, actor) -> Call:
+    """Record the structured triage; it sets the priority and the capability the hospital needs."""
+    require(actor, "emergency.call.take", call)
+    result = triage(answers)
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    call.triage = {k: bool(answers.get(k)) for k in answers} | {"reason": result.reason}
+    call.priority, call.capability, call.triaged_at = result.priority, result.capability, timezone.now()
+    call.save(update_fields=["triage", "priority", "capability", "triaged_at", "updated_at"])
+    audit.record("emergency.call.triaged", actor=actor, target=call,
+                 data={"priority": call.priority, "capability": call.capability})
+    return call
+
+
+@transaction.atomic
+def dispatch_call(call: Call, *, ambulance: Ambulance, actor, reason: str = "") -> Run:
+    """Send ``ambulance``. The system's first recommendation is confirmed as it is; any other choice is an
+    override and needs a reason (audited and in the ledger). Sending an ambulance on a lower-priority run diverts
+    that run (pre-emption): its call goes back to the queue."""
+    require(actor, "emergency.call.take", call)
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    if call.status != CallStatus.WAITING:
+        raise ValidationError({"status": _("呼救状态为「{s}」，不能再派车").format(s=call.get_status_display())},
+                              code="not_waiting")
+    if not call.has_location:
+        raise ValidationError({"location": _("请先确认呼救位置，再派车")}, code="no_location")
+    options = queries.recommend(call, limit=50)
+    chosen = next((o for o in options if o.ambulance.pk == ambulance.pk), None)
+    if chosen is None:
+        raise ValidationError({"ambulance": _("{a} 当前不能派出（任务中且不可抢占，或不在本县）").format(a=ambulance)},
+                              code="unavailable")
+    recommended = options[0].ambulance
+    reason = (reason or "").strip()[:300]
+    if ambulance.pk != recommended.pk and not reason:
+        raise ValidationError({"reason": _("未选系统推荐的 {a}，请填写改选理由").format(a=recommended)},
+                              code="reason_required")
+    ambulance = Ambulance.objects.select_for_update().get(pk=ambulance.pk)
+    pre_empted = None
+    if chosen.option.kind == routing.PRE_EMPT:
+        pre_empted = Run.objects.select_for_update().get(ambulance=ambulance, status__in=PRE_EMPTABLE_RUN)
+        pre_empted.status = RunStatus.DIVERTED
+        pre_empted.save(update_fields=["status", "updated_at"])
+        Call.objects.filter(pk=pre_empted.call_id).update(status=CallStatus.WAITING, dispatched_at=None)
+        audit.record("emergency.run.diverted", actor=actor, target=pre_empted, data={"for_call": call.pk})
+    now = timezone.now()
+    run = Run.objects.create(call=call, ambulance=ambulance, recommended=recommended, override_reason=reason,
+                             pre_empted_run=pre_empted, dispatcher=actor, assigned_at=now,
+                             eta_s=round(chosen.option.eta_s), eta_at=now + dt.timedelta(seconds=chosen.option.eta_s))
+    ambulance.status = AmbulanceStatus.ON_RUN
+    ambulance.save(update_fields=["status", "updated_at"])
+    call.status, call.dispatched_at = CallStatus.DISPATCHED, now
+    call.save(update_fields=["status", "dispatched_at", "updated_at"])
+    decision = {"call": call.pk, "ambulance": ambulance.plate, "recommended": recommended.plate,
+                "eta_s": run.eta_s, "override_reason": reason, "pre_empted_run": pre_empted.pk if pre_empted else None}
+    audit.record("emergency.run.dispatched", actor=actor, target=run, data=decision)
+    if reason:
+        audit.record("emergency.run.override", actor=actor, target=run, data=decision)
+        digest = hashlib.sha256(json.dumps(decision, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        ledger.append(kind="emergency.run.override", subject=run, actor=actor, digest=digest, data=decision)
+    _say(call_channel(call), _("已派出救护车 {sign}，预计 {m} 分钟到达").format(
+        sign=ambulance.call_sign, m=round(run.eta_s / 60)), actor=actor,
+        data={"status": run.status, "eta_s": run.eta_s, "lon": ambulance.lon, "lat": ambulance.lat})
+    if pre_empted is not None:
+        _say(call_channel(pre_empted.call), _("原派车辆被调往更危急的呼救，调度员正在为您改派"), actor=actor)
+    _say(centre_channel(call.region), _("已派车"), actor=actor, kind="call", data={"call": call.pk})
+    for crew in ambulance.crew.all():
+        send_in_app(crew, "emergency_run_assigned", {"sign": ambulance.call_sign, "priority": call.priority,
+                                                     "place": call.matched_address or call.described_place or ""},
+                    actor=actor)
+    if call.priority == "A":
+        _alert_volunteers(call, actor=actor)
+    events.publish("emergency.run.dispatched", run_id=run.pk, call_id=call.pk)
+    return run
+
+
+def _alert_volunteers(call: Call, *, actor) -> None:
+    aeds = queries.nearest_aeds(call, limit=1)
+    aed = aeds[0].aed.place if aeds else _("无")
+    for volunteer in queries.volunteers_near(call):
+        send_in_app(volunteer.user, "emergency_volunteer_alert",
+                    {"place": call.matched_address or _("定位点附近"), "aed": aed},
+                    dedup_key=f"emergency.volunteer:{call.pk}:{volunteer.pk}", actor=actor)
+    audit.record("emergency.volunteers.alerted", actor=actor, target=call,
+                 data={"count": len(queries.volunteers_near(call))})
+
+
+# --- the crew --------------------------------------------------------------------------------------------------
+
+STATUS_FIELD = {RunStatus.ACCEPTED: "accepted_at", RunStatus.EN_ROUTE: "en_route_at",
+                RunStatus.ON_SCENE: "on_scene_at", RunStatus.PATIENT: "patient_at",
+                RunStatus.DELIVERED: "delivered_at"}
+
+
+@transaction.atomic
+def advance_run(run: Run, *, actor, at: dt.datetime | None = None) -> Run:
+    """The crew's next status (接单 → 出车 → 到达 → 接到患者 → 送达), with its time. 送达 needs a hospital."""
+    require(actor, "emergency.run.crew", run)
+    run = Run.objects.select_for_update().select_related("call", "ambulance").get(pk=run.pk)
+    following = NEXT_STATUS.get(run.status)
+    if following is None:
+        raise ValidationError({"status": _("任务状态为「{s}」，没有下一步").format(s=run.get_status_display())},
+                              code="final")
+    if following == RunStatus.DELIVERED and run.hospital_id is None:
+        raise ValidationError({"hospital": _("请先选择送往医院")}, code="no_hospital")
+    when = at or timezone.now()
+    run.status = following
+    setattr(run, STATUS_FIELD[following], when)
+    run.save(update_fields=["status", STATUS_FIELD[following], "updated_at"])
+    audit.record("emergency.run.status", actor=actor, target=run, data={"status": following})
+    labels = {RunStatus.ACCEPTED: _("车组已接单"), RunStatus.EN_ROUTE: _("救护车已出发"),
+              RunStatus.ON_SCENE: _("救护车已到达"), RunStatus.PATIENT: _("已接到患者，正在送往医院"),
+              RunStatus.DELIVERED: _("已送达医院")}
+    _say(call_channel(run.call), str(labels[following]), actor=actor, data={"status": following})
+    events.publish("emergency.run.status", run_id=run.pk, status=following)
+    return run
+
+
+def report_position(run: Run, *, device_id: str, lon, lat, actor=None) -> Run:
+    """A position from the ambulance's terminal. Refused (nothing changes but the audited refusal) unless the
+    device is the one fitted to the run's ambulance and the run is active. The caller sees the position and ETA."""
+    run = Run.objects.select_related("call", "call__region", "ambulance", "hospital").get(pk=run.pk)
+    if not device_id or device_id != run.ambulance.device_id or run.status not in ACTIVE_RUN:
+        audit.record("emergency.position.refused", actor=actor or f"device:{(device_id or '')[:64]}", target=run,
+                     data={"device": (device_id or "")[:64]})
+        raise PermissionDenied(_("该终端未分配给本次任务"))
+    lon, lat = _position(lon, lat)
+    return _move(run, device_id=device_id, lon=lon, lat=lat, actor=actor)
+
+
+@transaction.atomic
+def _move(run: Run, *, device_id: str, lon: float, lat: float, actor) -> Run:
+    Ambulance.objects.filter(pk=run.ambulance_id).update(lon=lon, lat=lat, position_at=timezone.now())
+    graph = queries.graph_for(run.call.region)
+    data = {"lon": lon, "lat": lat, "status": run.status}
+    if graph is not None and run.status in (RunStatus.ASSIGNED, RunStatus.ACCEPTED, RunStatus.EN_ROUTE) \
+            and run.call.has_location:
+        seconds = queries.eta_s(graph, lon, lat, run.call.lon, run.call.lat)
+        run.eta_s, run.eta_at = round(seconds), timezone.now() + dt.timedelta(seconds=seconds)
+        run.save(update_fields=["eta_s", "eta_at", "updated_at"])
+        data["eta_s"] = run.eta_s
+    elif graph is not None and run.hospital_id and run.status == RunStatus.PATIENT:
+        seconds = queries.eta_s(graph, lon, lat, run.hospital.lon, run.hospital.lat)
+        run.hospital_eta_at = timezone.now() + dt.timedelta(seconds=seconds)
+        run.save(update_fields=["hospital_eta_at", "updated_at"])
+    audit.record("emergency.position.reported", actor=actor or f"device:{device_id}", target=run,
+                 data={"status": run.status})
+    if run.status in (RunStatus.ASSIGNED, RunStatus.ACCEPTED, RunStatus.EN_ROUTE, RunStatus.ON_SCENE):
+        _say(call_channel(run.call), _("救护车位置已更新"), actor=actor, kind="position", data=data)
+    return run
+
+
+def _vitals(readings: dict) -> dict:
+    clean = {}
+    for name, (low, high) in VITALS.items():
+        value = readings.get(name)
+        if value in (None, ""):
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValidationError({name: _("须为数字")}, code="invalid") from None
+        if not low <= number <= high:
+            raise ValidationError({name: _("须在 {low}–{high} 之间").format(low=low, high=high)}, code="out_of_range")
+        clean[name] = number
+    if not clean:
+        raise ValidationError({"heart_rate": _("至少填写一项生命体征")}, code="required")
+    return clean
+
+
+@transaction.atomic
+def record_vitals(run: Run, *, readings: dict, actor=None, device_id: str = "", notes: str = "") -> Run:
+    """Vital signs entered by the crew or streamed by the monitor's adapter (the ambulance's device): encrypted,
+    sent ahead to the receiving hospital."""
+    run = Run.objects.select_for_update().select_related("ambulance").get(pk=run.pk)
+    if device_id:
+        if device_id != run.ambulance.device_id or run.status not in ACTIVE_RUN:
+            raise PermissionDenied(_("该终端未分配给本次任务"))
+    else:
+        require(actor, "emergency.run.crew", run)
+    clean = _vitals(readings)
+    history = run.vitals[-(MAX_VITALS_READINGS - 1):]
+    history.append(clean | {"at": timezone.now().isoformat(timespec="seconds"),
+                            "source": "device" if device_id else "crew"})
+    run.vitals_json = json.dumps(history)
+    fields = ["vitals_json", "updated_at"]
+    if notes.strip():
+        run.notes = notes.strip()[:2000]
+        fields.append("notes")
+    run.save(update_fields=fields)
+    audit.record("emergency.vitals.recorded", actor=actor or f"device:{device_id}", target=run,
+                 data={"fields": sorted(clean)})
+    return run
+
+
+@transaction.atomic
+def choose_hospital(run: Run, *, hospital: Hospital, actor) -> Run:
+    """The crew chooses the receiving hospital (suggested by capability and transport time); it sees the patient."""
+    require(actor, "emergency.run.crew", run)
+    run = Run.objects.select_for_update().select_related("call", "ambulance").get(pk=run.pk)
+    if hospital.region_id != run.call.region_id:
+        raise ValidationError({"hospital": _("请选择本县的接收医院")}, code="other_region")
+    if run.status not in ACTIVE_RUN or run.status == RunStatus.DELIVERED:
+        raise ValidationError({"hospital": _("患者已送达，不能再改医院")}, code="delivered")
+    graph = queries.graph_for(run.call.region)
+    run.hospital = hospital
+    if graph is not None:
+        seconds = queries.eta_s(graph, run.ambulance.lon, run.ambulance.lat, hospital.lon, hospital.lat)
+        run.hospital_eta_at = timezone.now() + dt.timedelta(seconds=seconds)
+    run.save(update_fields=["hospital", "hospital_eta_at", "updated_at"])
+    audit.record("emergency.hospital.chosen", actor=actor, target=run, data={"hospital": hospital.name})
+    for_staff = _("{sign} 送来 {p} 级患者").format(sign=run.ambulance.call_sign, p=run.call.priority)
+    _say(f"emergency.hospital:{hospital.pk}", for_staff, actor=actor, kind="incoming", data={"run": run.pk})
+    return run
+
+
+@transaction.atomic
+def hand_over(run: Run, *, actor, at: dt.datetime | None = None) -> Run:
+    """The hospital receives the patient: the run ends, the ambulance returns to its station's pool."""
+    require(actor, "emergency.run.hand_over", run)
+    run = Run.objects.select_for_update().select_related("call", "ambulance").get(pk=run.pk)
+    if run.status != RunStatus.DELIVERED:
+        raise ValidationError({"status": _("车组尚未报告送达，不能交接")}, code="not_delivered")
+    run.status, run.handed_over_at, run.handed_over_by = RunStatus.HANDED_OVER, at or timezone.now(), actor
+    run.save(update_fields=["status", "handed_over_at", "handed_over_by", "updated_at"])
+    Ambulance.objects.filter(pk=run.ambulance_id).update(status=AmbulanceStatus.RETURNING)
+    Call.objects.filter(pk=run.call_id).update(status=CallStatus.CLOSED)
+    audit.record("emergency.run.handed_over", actor=actor, target=run, data={"hospital": run.hospital_id})
+    events.publish("emergency.run.handed_over", run_id=run.pk)
+    return run
+
+
+@transaction.atomic
+def return_to_station(ambulance: Ambulance, *, actor) -> Ambulance:
+    """The crew reports back at the station: the ambulance is at its station again."""
+    if not ambulance.crew.filter(pk=actor.pk).exists():
+        raise PermissionDenied(_("只有本车组可以报告回站"))
+    ambulance = Ambulance.objects.select_for_update().select_related("station").get(pk=ambulance.pk)
+    if ambulance.status != AmbulanceStatus.RETURNING:
+        raise ValidationError({"status": _("车辆不在返站途中")}, code="not_returning")
+    ambulance.status = AmbulanceStatus.AT_STATION
+    ambulance.lon, ambulance.lat, ambulance.position_at = ambulance.station.lon, ambulance.station.lat, timezone.now()
+    ambulance.save(update_fields=["status", "lon", "lat", "position_at", "updated_at"])
+    audit.record("emergency.ambulance.returned", actor=actor, target=ambulance)
+    return ambulance
+
+
+# --- volunteers ------------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def register_volunteer(*, actor, region, lon, lat) -> Volunteer:
+    """A certified first-aider consents to be told of cardiac-arrest calls near them (opt out any time)."""
+    lon, lat = _position(lon, lat)
+    volunteer, _created = Volunteer.objects.update_or_create(
+        user=actor, defaults={"region": region, "lon": lon, "lat": lat, "consented_at": timezone.now(),
+                              "opted_out_at": None})
+    audit.record("emergency.volunteer.consented", actor=actor, target=volunteer)
+    return volunteer
+
+
+@transaction.atomic
+def opt_out_volunteer(*, actor) -> None:
+    Volunteer.objects.filter(user=actor).update(opted_out_at=timezone.now())
+    audit.record("emergency.volunteer.opted_out", actor=actor)
