@@ -12,7 +12,10 @@ carries its send time; each reader notes when it arrives. Figures: ``messages_pe
 Baseline, measured in the same run on a slice of the rooms: the same participants reading by short polling once a
 second (``?after=N``, what a page without a live channel does), ``baseline_p95_ms`` and ``ratio`` =
 baseline p95 / live p95. ``dossier_ms``: one click's dossier (rendered, platform-signed, ledgered) for a case with
-a long transcript (``dossier_pages`` pages). ``asr_realtime_factor`` is absent: no speech engine is built yet.
+a long transcript (``dossier_pages`` pages). ``asr_realtime_factor``: recognition time / audio length of the offline
+engine (Whisper base, ``ZHILI_ASR_THREADS=1``: one core) on a minute of real recorded Mandarin (the tests' FLEURS
+clip four times with a second's pause between, after one warm-up run); ``asr_clip_factor`` and ``asr_cer`` on the
+13.9 s clip alone. ``--asr-only`` measures only that.
 The database is a fresh test database (SQLite file by default; PostgreSQL with ZHILI_DATABASE_URL).
 """
 
@@ -244,6 +247,33 @@ def dossier_timing(room, mediator, messages):
     return round(elapsed, 1), pages
 
 
+def asr_timing() -> dict:
+    """Speech to text on one core (see the module docstring)."""
+    import numpy as np
+
+    from zhili.scenes.mediation import speech
+    from zhili.scenes.mediation.speech.whisper import WhisperEngine
+    from zhili.scenes.mediation.tests.test_speech import FLEURS, FLEURS_TEXT, cer
+
+    t0 = time.perf_counter()
+    engine = WhisperEngine(threads=1)
+    load_s = time.perf_counter() - t0
+    clip = speech.decode(FLEURS.read_bytes())
+    engine.transcribe(clip)  # warm-up
+    t0 = time.perf_counter()
+    text = engine.transcribe(clip)
+    clip_s = time.perf_counter() - t0
+    pause = np.zeros(speech.SAMPLE_RATE, dtype=np.float32)
+    minute = np.concatenate([clip, pause] * 4)
+    t0 = time.perf_counter()
+    engine.transcribe(minute)
+    minute_s = time.perf_counter() - t0
+    seconds = minute.size / speech.SAMPLE_RATE
+    return {"asr_realtime_factor": round(minute_s / seconds, 3), "asr_audio_s": round(seconds, 1),
+            "asr_clip_factor": round(clip_s / (clip.size / speech.SAMPLE_RATE), 3),
+            "asr_cer": round(cer(FLEURS_TEXT, text), 3), "asr_load_s": round(load_s, 2), "asr_threads": 1}
+
+
 def main() -> None:
     from runenv import production_mode
 
@@ -252,6 +282,7 @@ def main() -> None:
     parser.add_argument("--rooms", type=int)
     parser.add_argument("--seconds", type=float)
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between one participant's messages")
+    parser.add_argument("--asr-only", action="store_true", help="only the speech-to-text figures")
     args = parser.parse_args()
     rooms_n = args.rooms or (20 if args.quick else 200)
     seconds = args.seconds or (10.0 if args.quick else 60.0)
@@ -260,6 +291,9 @@ def main() -> None:
     import django
 
     django.setup()
+    if args.asr_only:
+        print(json.dumps(asr_timing(), ensure_ascii=False))
+        return
     from django.db import connection
     from django.test.testcases import LiveServerThread, _StaticFilesHandler
     from django.test.utils import setup_test_environment
@@ -298,7 +332,7 @@ def main() -> None:
         figures = {"rooms": rooms_n, "participants": rooms_n * 3, "seconds": seconds, **live,
                    "baseline_p95_ms": baseline,
                    "ratio": round(baseline / live["delivery_p95_ms"], 2) if baseline and live["delivery_p95_ms"] else None,
-                   "dossier_ms": dossier_ms, "dossier_pages": pages, "setup_s": round(setup_s, 1),
+                   "dossier_ms": dossier_ms, "dossier_pages": pages, **asr_timing(), "setup_s": round(setup_s, 1),
                    "database": connection.vendor}
         print(json.dumps(figures, ensure_ascii=False))
     finally:

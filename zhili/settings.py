@@ -224,6 +224,17 @@ SMS_ALIYUN = {
 EMAIL_BACKEND = os.environ.get("ZHILI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("ZHILI_FROM_EMAIL", "noreply@zhili.local")
 
+# Speech to text (the mediation room's spoken record): "whisper" (offline, Whisper base from PyPI wheels, ADR 0017)
+# or "aliyun" (Alibaba Cloud NLS real-time transcription over WebSocket, for a deployment that reaches it).
+ASR_ENGINE = os.environ.get("ZHILI_ASR_ENGINE", "whisper")
+ASR_MODEL_DIR = Path(os.environ.get("ZHILI_ASR_MODEL_DIR", VAR_DIR / "asr" / "whisper-base"))
+ASR_THREADS = int(os.environ.get("ZHILI_ASR_THREADS", "1"))
+ASR_ALIYUN = {
+    "url": os.environ.get("ZHILI_ASR_ALIYUN_URL", "wss://nls-gateway-cn-shanghai.aliyuncs.com/ws/v1"),
+    "appkey": os.environ.get("ZHILI_ASR_ALIYUN_APPKEY", ""),
+    "token": os.environ.get("ZHILI_ASR_ALIYUN_TOKEN", ""),
+}
+
 # Signatures: the platform's own time-stamp authority unless an external one is named.
 ESIGN_TSA_URL = os.environ.get("ZHILI_TSA_URL", "")
 ESIGN_CJK_FONT = os.environ.get("ZHILI_CJK_FONT", "")

@@ -40,4 +40,12 @@ PARAMETERS = [
         Value(10 * 1024 * 1024, dt.date(2026, 1, 1),
               "平台安全参数（非法定数值）：单个证据文件不超过 10 MB", checked=True),
     ]),
+    Parameter("speech_max_bytes", _("单段录音文件大小上限（语音转写）"), unit=_("字节"), values=[
+        Value(10 * 1024 * 1024, dt.date(2026, 1, 1),
+              "平台安全参数（非法定数值）：单段录音不超过 10 MB", checked=True),
+    ]),
+    Parameter("speech_max_seconds", _("单段录音时长上限（语音转写）"), unit=_("秒"), values=[
+        Value(300, dt.date(2026, 1, 1),
+              "平台参数（非法定数值）：单段录音不超过 5 分钟，识别在一个处理器核上约需录音时长的四分之一", checked=True),
+    ]),
 ]

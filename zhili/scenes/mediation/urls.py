@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/room/<str:session>/poll", views.room_poll, name="room_poll"),
     path("<int:pk>/room/<str:session>/post", views.room_post, name="room_post"),
     path("<int:pk>/room/<str:session>/upload", views.room_upload, name="room_upload"),
+    path("<int:pk>/room/<str:session>/transcribe", views.room_transcribe, name="room_transcribe"),
     path("cockpit/", views.cockpit, name="cockpit"),
     path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
     path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),

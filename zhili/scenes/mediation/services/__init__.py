@@ -22,4 +22,11 @@ from .outcome import (  # noqa: F401
     sign_agreement,
     signer_role,
 )
-from .room import add_evidence, confirm_record, post_room_message, room_channel, save_record  # noqa: F401
+from .room import (  # noqa: F401
+    add_evidence,
+    confirm_record,
+    post_room_message,
+    room_channel,
+    save_record,
+    transcribe_speech,
+)

@@ -1,5 +1,8 @@
 """The room (调解室): messages in joint and separate sessions on core.live, evidence uploads (SHA-256 in the
-ledger), and the mediation record (调解笔录) the mediator writes and each party confirms."""
+ledger), and the mediation record (调解笔录) the mediator writes (typed, or spoken and corrected) and each party
+confirms."""
+
+import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,6 +17,8 @@ from ..models import Evidence, Mediation, Record
 from ..permissions import is_mediator, is_supervisor, may_enter, side_of
 from ..rules import rule, sniff_content_type
 from .common import locked, publish, record, sha256
+
+log = logging.getLogger(__name__)
 
 NAME_MAX_CHARS = 200
 RECORD_MAX_CHARS = 50_000
@@ -142,3 +147,30 @@ def confirm_record(mediation: Mediation, *, sha256_seen: str, actor) -> Record:
     record("record.confirmed", mediation, actor=actor, ledger_kind="record.confirmed", side=side,
            version=rec.version, sha256=rec.sha256)
     return rec
+
+
+def transcribe_speech(mediation: Mediation, *, session: str, audio: bytes, actor):
+    """The mediator's spoken words as a draft for the record (调解笔录): nothing is saved but the audit entry (the
+    recording's SHA-256, length and engine); the mediator corrects the draft in the record box and saves it."""
+    from .. import speech
+
+    _require_room(mediation, session, actor)
+    if not is_mediator(actor, mediation):
+        raise PermissionDenied(_("只有本案调解员可以使用语音记录"))
+    today = timezone.localdate()
+    limit = rule("speech_max_bytes", today)
+    if not audio:
+        raise ValidationError({"audio": _("录音：不能为空")}, code="empty")
+    if len(audio) > limit.value:
+        raise ValidationError({"audio": _("录音：不能超过 {mb} MB（{ref}）").format(
+            mb=limit.value // (1024 * 1024), ref=limit.reference)}, code="too_large")
+    try:
+        transcript = speech.transcribe(audio, max_seconds=rule("speech_max_seconds", today).value)
+    except ValidationError:
+        raise
+    except Exception as exc:  # the engine is down or misconfigured: typing stays possible, the failure is logged
+        log.exception("speech to text failed for %s", mediation.number)
+        raise ValidationError({"audio": _("语音识别暂不可用，请直接输入笔录")}, code="engine_failed") from exc
+    record("speech.transcribed", mediation, actor=actor, session=session, sha256=sha256(audio), size=len(audio),
+           seconds=round(transcript.duration_s, 2), engine=transcript.engine, chars=len(transcript.text))
+    return transcript

@@ -123,3 +123,28 @@ def applied(worker_zhang, enterprise, hr_li, mediator_chen, county):
 @pytest.fixture
 def mediating(applied, hr_li):
     return services.respond_to_invitation(applied, accept=True, actor=hr_li)
+
+
+@pytest.fixture
+def dictating_page(browser, live_server, page_errors):
+    """A desktop page whose microphone plays a real Mandarin recording (Chromium's fake capture device reading
+    tests/data/fleurs_cmn_1883.wav in a loop), with the microphone permission granted. Its own Chromium: the
+    capture file is a launch flag."""
+    import os
+    from pathlib import Path
+
+    clip = Path(__file__).parent / "data" / "fleurs_cmn_1883.wav"
+    instance = browser.browser_type.launch(
+        executable_path=os.environ.get("ZHILI_CHROMIUM", "/usr/bin/chromium"), headless=True,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+              f"--use-file-for-fake-audio-capture={clip}"])
+    context = instance.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context.grant_permissions(["microphone"])
+    context.set_default_timeout(120_000)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    yield page
+    context.close()
+    instance.close()

@@ -1,6 +1,6 @@
 """The 云调解室 in a real Chromium, one journey per main role: the worker on a phone applies, the employer on a
 phone accepts through the invitation page, the mediator at a desk talks with the worker in the live room (the
-worker's phone shows the message without reloading) and writes the record, the committee's administrator
+worker's phone shows the message without reloading), dictates into the record and corrects it, the committee's administrator
 filters the list and opens the cockpit."""
 
 import re
@@ -59,9 +59,9 @@ def test_worker_applies_on_a_phone_and_the_employer_accepts(phone_page, browser,
     assert page_errors == []
 
 
-def test_mediator_and_worker_meet_in_the_live_room(desktop_page, phone_page, live_server, mediating, mediator_chen,
+def test_mediator_and_worker_meet_in_the_live_room(dictating_page, phone_page, live_server, mediating, mediator_chen,
                                                    worker_zhang, tmp_path, page_errors):
-    desk, phone = desktop_page, phone_page
+    desk, phone = dictating_page, phone_page
     _login(desk, live_server.url, mediator_chen.username)
     desk.goto(f"{live_server.url}/mediation/inbox/")
     desk.click(f"#inbox-table >> text={mediating.number}")
@@ -82,7 +82,15 @@ def test_mediator_and_worker_meet_in_the_live_room(desktop_page, phone_page, liv
     desk.wait_for_selector("#room-messages >> text=提交了证据：工资条.png")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
-    desk.fill("#record-box", "劳动者陈述：9月、10月工资共12,000元未发。")
+    # The mediator dictates (the fake microphone plays a real Mandarin recording); the draft lands in the box
+    desk.click("#speech-record")
+    desk.wait_for_selector("#speech-state:has-text('录音中')")
+    desk.wait_for_timeout(5000)  # five seconds of speech; the recording's length, not a timing assertion
+    desk.click("#speech-record")
+    desk.wait_for_selector("#speech-state:has-text('已追加草稿')")
+    draft = desk.input_value("#record-box")
+    assert re.search(r"[\u4e00-\u9fff]{4}", draft), draft
+    desk.fill("#record-box", "劳动者陈述：9月、10月工资共12,000元未发。")  # corrected by hand
     desk.click("#record-save")
     desk.wait_for_selector("#record-text")
     assert "12,000" in desk.inner_text("#record-text")

@@ -13,4 +13,4 @@ from .pages import (  # noqa: F401
     invitation,
     mine,
 )
-from .room import room, room_events, room_poll, room_post, room_upload  # noqa: F401
+from .room import room, room_events, room_poll, room_post, room_transcribe, room_upload  # noqa: F401

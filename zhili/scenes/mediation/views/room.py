@@ -45,15 +45,25 @@ def room(request, pk: int, session: str = "joint"):
     mediation = _entered(request, pk, session)
     channel = _channel(request, mediation, session)
     history = live.records_since(channel, 0)
-    return render(request, "mediation/room.html", {
+    is_mediator_here = is_mediator(request.user, mediation)
+    response = render(request, "mediation/room.html", {
         "m": mediation, "session": Session(session), "history": history,
         "last_seq": history[-1]["seq"] if history else 0, "open": mediation.status == MediationStatus.MEDIATING,
         "sessions": [Session(s) for s in Session.values if may_enter(request.user, mediation, s)],
-        "is_mediator": is_mediator(request.user, mediation),
+        "is_mediator": is_mediator_here,
         "record": Record.objects.filter(mediation=mediation).first(),
         "max_mb": rule("evidence_max_bytes", timezone.localdate()).value // (1024 * 1024),
         "live_labels": json.dumps({"live": _("已连接"), "reconnecting": _("重新连接中"), "polling": _("已连接（轮询）"),
-                                   "closed": _("已断开"), "failed": _("发送失败，请检查网络后重试")}, ensure_ascii=False)})
+                                   "closed": _("已断开"), "failed": _("发送失败，请检查网络后重试")}, ensure_ascii=False),
+        "speech_labels": json.dumps({"record": _("语音记录"), "stop": _("停止并转写"), "recording": _("录音中……"),
+                                     "working": _("正在转写，请稍候……"), "done": _("已追加草稿（{seconds} 秒录音），请核对修改后保存。"),
+                                     "denied": _("无法使用麦克风，请直接输入笔录"), "unsupported": _("此浏览器不支持录音，请直接输入笔录")},
+                                    ensure_ascii=False)})
+    if is_mediator_here and mediation.status == MediationStatus.MEDIATING:
+        # the platform denies the microphone everywhere (core's security headers); the mediator's room page
+        # allows it for this origin, for the record button
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(self), geolocation=()"
+    return response
 
 
 @login_required
@@ -104,3 +114,26 @@ def room_upload(request, pk: int, session: str):
     except ValidationError as exc:
         return _error(exc)
     return JsonResponse({"id": evidence.pk, "sha256": evidence.sha256}, status=201)
+
+
+@login_required
+@require_POST
+def room_transcribe(request, pk: int, session: str):
+    """The mediator's recording (MediaRecorder's upload) as a draft for the record box; nothing is saved."""
+    mediation = _entered(request, pk, session)
+    if not is_mediator(request.user, mediation):
+        raise PermissionDenied(_("只有本案调解员可以使用语音记录"))
+    upload = request.FILES.get("audio")
+    if upload is None:
+        return _error(ValidationError({"audio": _("录音：请先录音")}))
+    from django.utils import timezone
+
+    limit = rule("speech_max_bytes", timezone.localdate()).value
+    if upload.size > limit:  # refused before reading it into memory
+        return _error(ValidationError({"audio": _("录音：不能超过 {mb} MB").format(mb=limit // (1024 * 1024))}))
+    try:
+        transcript = services.transcribe_speech(mediation, session=session, audio=upload.read(), actor=request.user)
+    except ValidationError as exc:
+        return _error(exc)
+    return JsonResponse({"text": transcript.text, "engine": transcript.engine,
+                         "seconds": round(transcript.duration_s, 1)}, json_dumps_params={"ensure_ascii": False})

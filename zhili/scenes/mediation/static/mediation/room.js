@@ -61,6 +61,66 @@
       });
     }
 
+    // The mediator's voice: record with MediaRecorder, upload, append the draft to the record box (never saved
+    // by itself: the mediator reads, corrects and saves it like typed text).
+    const speech = document.getElementById("speech");
+    if (speech) {
+      const button = document.getElementById("speech-record");
+      const speechState = document.getElementById("speech-state");
+      const box = document.getElementById("record-box");
+      const words = JSON.parse(speech.dataset.labels);
+      let recorder = null;
+      let chunks = [];
+
+      function upload(blob) {
+        const body = new FormData();
+        body.append("audio", blob, "speech");
+        speechState.textContent = words.working;
+        button.disabled = true;
+        fetch(speech.dataset.url, {
+          method: "POST", body: body, headers: { "X-CSRFToken": csrf }, credentials: "same-origin",
+        }).then(function (resp) {
+          return resp.json().then(function (data) {
+            if (!resp.ok) {
+              speechState.textContent = Object.values(data.errors || {}).flat().join("；");
+              return;
+            }
+            if (data.text) box.value = box.value ? box.value.replace(/\s*$/, "\n") + data.text : data.text;
+            box.dispatchEvent(new Event("input"));
+            speechState.textContent = words.done.replace("{seconds}", data.seconds);
+          });
+        }).catch(function () {
+          speechState.textContent = labels.failed;
+        }).finally(function () { button.disabled = false; });
+      }
+
+      button.addEventListener("click", function () {
+        if (recorder && recorder.state === "recording") {
+          recorder.stop();
+          return;
+        }
+        if (!navigator.mediaDevices || !window.MediaRecorder) {
+          speechState.textContent = words.unsupported;
+          return;
+        }
+        navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+          chunks = [];
+          recorder = new MediaRecorder(stream);
+          recorder.addEventListener("dataavailable", function (e) { if (e.data.size) chunks.push(e.data); });
+          recorder.addEventListener("stop", function () {
+            stream.getTracks().forEach(function (t) { t.stop(); });
+            button.textContent = words.record;
+            upload(new Blob(chunks, { type: recorder.mimeType }));
+          });
+          recorder.start();
+          button.textContent = words.stop;
+          speechState.textContent = words.recording;
+        }).catch(function () {
+          speechState.textContent = words.denied;
+        });
+      });
+    }
+
     ["room-form", "upload-form"].forEach(function (id) {
       const form = document.getElementById(id);
       if (!form) return;
