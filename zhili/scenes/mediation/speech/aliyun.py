@@ -21,6 +21,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from django.core.exceptions import ImproperlyConfigured
@@ -54,7 +55,13 @@ class NlsEngine:
                 "appkey": self.appkey}
 
     def transcribe(self, samples: np.ndarray) -> str:
-        return asyncio.run(asyncio.wait_for(self._transcribe(pcm16(samples)), self.timeout))
+        audio = pcm16(samples)
+
+        def run() -> str:  # its own thread and event loop: the caller may be inside a running loop (ASGI, tests)
+            return asyncio.run(asyncio.wait_for(self._transcribe(audio), self.timeout))
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="nls") as pool:
+            return pool.submit(run).result()
 
     async def _transcribe(self, audio: bytes) -> str:
         import aiohttp
