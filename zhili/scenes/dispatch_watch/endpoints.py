@@ -122,6 +122,33 @@ class WarningOut(Schema):
         return obj.host.name
 
 
+class CreditOut(Schema):
+    year: int
+    score: Decimal
+    grade: str
+    capped: bool
+    items: list[dict]
+
+
+class ChangeIn(Schema):
+    explanation: str
+    new_name: str = ""
+    new_legal_representative: str = ""
+    new_premises: str = ""
+    new_capital: Decimal | None = None
+
+
+class ChangeOut(Schema):
+    id: int
+    status: str
+    new_name: str
+    new_legal_representative: str
+    new_premises: str
+    new_capital: Decimal | None = None
+    explanation: str
+    decision_reason: str
+
+
 def _limit(limit: int) -> int:
     return max(1, min(limit, 1000))
 
@@ -154,6 +181,17 @@ def post_report(request, agency_id: int, payload: ReportIn):
     agency = queries.agency_for(request.auth, agency_id)
     data = payload.dict()
     return 201, services.submit_report(agency, year=data.pop("year"), data=data, actor=request.auth)
+
+
+@router.get("/agencies/{agency_id}/credit", response=list[CreditOut], summary="信用等级及加减分依据（各年度）")
+def list_credit(request, agency_id: int):
+    return list(queries.agency_for(request.auth, agency_id).ratings.order_by("-year"))
+
+
+@router.post("/agencies/{agency_id}/changes", response={201: ChangeOut}, summary="申请许可变更（名称、法定代表人、住所、注册资本）")
+def post_change(request, agency_id: int, payload: ChangeIn):
+    agency = queries.agency_for(request.auth, agency_id)
+    return 201, services.request_licence_change(agency, actor=request.auth, **payload.dict())
 
 
 @router.get("/reports", response=list[ReportOut], summary="年度报告及核验结论")

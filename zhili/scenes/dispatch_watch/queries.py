@@ -36,7 +36,7 @@ def agency_list(user, *, q: str = "", status: str = "", grade: str = "", region:
     if status:
         agencies = agencies.filter(licence_status=status)
     if grade:
-        agencies = agencies.filter(credit_grade=grade)
+        agencies = agencies.filter(credit_grade="" if grade == "-" else grade)
     if region:
         agencies = agencies.filter(Q(region__code=region) | Q(region__path__contains=f"/{region}/"))
     return agencies
@@ -114,9 +114,9 @@ def approval_for(user, pk: int) -> SpecialHoursApproval:
     return get_object_or_404(visible_approvals(user), pk=pk)
 
 
-def roster_breakdown(user, day: dt.date, *, region: str = "") -> dict:
+def roster_breakdown(user, day: dt.date, *, region: str = "", grade: str = "") -> dict:
     """Active dispatched workers in the officer's scope by post nature, age band, place and insurance."""
-    workers = DispatchedWorker.objects.filter(agency__in=agency_list(user, region=region).values("pk"),
+    workers = DispatchedWorker.objects.filter(agency__in=agency_list(user, region=region, grade=grade).values("pk"),
                                               dispatch_start__lte=day, dispatch_end__gte=day)
     nature = Counter(workers.values_list("post_nature", flat=True))
     ages = Counter()

@@ -381,9 +381,11 @@ def hours_pdf(request, pk: int):
 
 # ---- cockpit -------------------------------------------------------------------------------------------------
 
-def _analyses(user, region: str = "") -> dict:
+def _analyses(user, region: str = "", grade: str = "") -> dict:
+    """The cockpit's figures for the officer's area, or one place (``region``), or the agencies of one credit
+    grade (``grade``, "-" for those not yet graded) and their workers."""
     today = timezone.localdate()
-    agencies = queries.agency_list(user, region=region)
+    agencies = queries.agency_list(user, region=region, grade=grade)
     by_town: dict = {}
     for a in agencies:
         by_town.setdefault((a.region.code, a.region.name), {g: 0 for g in ["", *CreditGrade.values]})
@@ -391,8 +393,8 @@ def _analyses(user, region: str = "") -> dict:
     grades = ["", *CreditGrade.values]
     town_rows = [[name, *[count_cell(counts[g]) for g in grades]] for (_code, name), counts in sorted(by_town.items())]
     drill = [{"region": code} for code, _name in sorted(by_town)]
-    roster = queries.roster_breakdown(user, today, region=region)
-    reports = queries.report_list(user, year=str(today.year - 1))
+    roster = queries.roster_breakdown(user, today, region=region, grade=grade)
+    reports = queries.report_list(user, year=str(today.year - 1)).filter(agency__in=agencies.values("pk"))
     verdicts = queries.verdict_counts(reports)
 
     def pie(code, title, counts, labels=None):
@@ -432,21 +434,25 @@ def cockpit(request):
     require(request.user, "dispatch_watch.cockpit.view")
     return render_cockpit(request, cockpits[COCKPIT_CODE], [
         {"name": "region", "label": _("区划代码"), "type": "hidden", "options": [],
-         "value": request.GET.get("region", "")}])
+         "value": request.GET.get("region", "")},
+        {"name": "grade", "label": _("信用等级"), "type": "select",
+         "options": [("", _("全部")), *[(g.value, str(g.label)) for g in CreditGrade], ("-", _("未评级"))],
+         "value": request.GET.get("grade", "")}])
 
 
 @login_required
 def cockpit_data(request):
     require(request.user, "dispatch_watch.cockpit.view")
     region = request.GET.get("region", "").strip()[:12]
-    return JsonResponse({"analyses": _analyses(request.user, region), "status": "", "scope": {}, "version": 0},
+    return JsonResponse({"analyses": _analyses(request.user, region, request.GET.get("grade", "")[:2]), "status": "", "scope": {}, "version": 0},
                         json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
 def cockpit_export(request, code: str):
     require(request.user, "dispatch_watch.cockpit.view")
-    result = _analyses(request.user, request.GET.get("region", "").strip()[:12]).get(code)
+    result = _analyses(request.user, request.GET.get("region", "").strip()[:12],
+                       request.GET.get("grade", "")[:2]).get(code)
     if result is None:
         raise Http404(_("没有这项分析"))
     rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]

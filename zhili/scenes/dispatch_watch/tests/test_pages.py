@@ -80,6 +80,13 @@ def test_the_cockpit_data_counts_agencies_and_the_roster(client, officer_qian, r
     assert kpi["派遣单位"]["display"] == "<5"  # small cells are suppressed
     assert analyses["nature"]["rows"][0][0] == "辅助性"
     assert client.get("/dispatch_watch/cockpit/export/nature/").status_code == 200
+    services.set_credit_grade(agency, grade="B", year=2025, actor=officer_qian)
+    graded = client.get("/dispatch_watch/cockpit/data/?grade=B").json()["analyses"]
+    assert [row[0] for row in graded["credit"]["rows"]] == ["B（合格）"] and graded["nature"]["rows"]
+    others = client.get("/dispatch_watch/cockpit/data/?grade=A").json()["analyses"]
+    assert others["credit"]["rows"] == [] and others["nature"]["rows"] == []
+    listed = client.get("/dispatch_watch/agencies/?grade=B").content.decode()
+    assert agency.name in listed and agency.name not in client.get("/dispatch_watch/agencies/?grade=-").content.decode()
 
 
 def test_the_agency_clerk_cannot_open_officer_pages(client, clerk_zhou, agency):
@@ -107,6 +114,13 @@ def test_the_api_takes_an_agencys_worker_and_report_and_an_officer_verifies(clie
                          content_type="application/json")
     assert report.status_code == 201
     report_id = report.json()["id"]
+    change = client.post(f"/api/v1/dispatch_watch/agencies/{agency.pk}/changes",
+                         json.dumps({"new_capital": "1000000", "explanation": "减资"}), content_type="application/json")
+    assert change.status_code in (400, 422) and "new_capital" in change.content.decode()
+    change = client.post(f"/api/v1/dispatch_watch/agencies/{agency.pk}/changes",
+                         json.dumps({"new_capital": "5000000", "explanation": "增资"}), content_type="application/json")
+    assert change.status_code == 201 and change.json()["status"] == "submitted"
+    assert client.get(f"/api/v1/dispatch_watch/agencies/{agency.pk}/credit").json() == []
     client.logout()
     client.login(username="officer_sun", password=PASSWORD)
     assert client.get(f"/api/v1/dispatch_watch/agencies/{agency.pk}").status_code == 404
