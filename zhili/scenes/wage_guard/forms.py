@@ -20,3 +20,24 @@ class FindingFilterForm(forms.Form):
     open = forms.ChoiceField(label=_("消除情况"), required=False,
                              choices=[("1", _("未消除")), ("0", _("全部"))])
     q = forms.CharField(label=_("项目名称"), required=False, max_length=50)
+
+
+class RosterForm(forms.Form):
+    """进场实名登记: what ``services.register_worker`` checks (ID number, age, bank card, badge) is checked there."""
+
+    team = forms.ModelChoiceField(label=_("班组"), queryset=None)
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    id_number = forms.CharField(label=_("身份证号码"), max_length=18)
+    phone = forms.CharField(label=_("手机号码"), max_length=11, required=False)
+    badge = forms.CharField(label=_("考勤工号"), max_length=20)
+    trade = forms.CharField(label=_("工种"), max_length=50)
+    daily_rate = forms.DecimalField(label=_("约定日工资（元）"), max_digits=8, decimal_places=2, min_value=0)
+    bank_name = forms.CharField(label=_("开户银行"), max_length=100)
+    bank_card = forms.CharField(label=_("工资卡号"), max_length=23)
+    entered_on = forms.DateField(label=_("进场日期"))
+    contract_reference = forms.CharField(label=_("劳动合同编号"), max_length=64, required=False,
+                                         help_text=_("没有劳动合同的，工人可在手机上申请签订"))
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams

@@ -12,6 +12,7 @@ urlpatterns = [
     path("projects/<int:pk>/complete/", views.project_complete, name="project_complete"),
     path("projects/<int:pk>/close/", views.account_close, name="account_close"),
     path("projects/<int:pk>/deposit/release/", views.deposit_release, name="deposit_release"),
+    path("projects/<int:pk>/roster/", views.roster_add, name="roster_add"),
     path("projects/<int:pk>/attendance/", views.attendance_import, name="attendance_import"),
     path("projects/<int:pk>/sheets/", views.sheet_build, name="sheet_build"),
     path("sheets/<int:pk>/", views.sheet_detail, name="sheet_detail"),

@@ -21,7 +21,7 @@ from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, services
 from .choices import FindingKind, LineStatus, ProjectStatus
-from .forms import FindingFilterForm, ProjectFilterForm
+from .forms import FindingFilterForm, ProjectFilterForm, RosterForm
 from .models import Team
 
 
@@ -64,12 +64,19 @@ def project_list(request):
     return render(request, "wage_guard/project_list.html", {"form": form, "listing": listing})
 
 
+def _kept_teams(user, project):
+    return Team.objects.filter(pk__in=[t.pk for t in project.teams.select_related("subcontract", "project")
+                                       if can(user, "wage_guard.team.keep", t)])
+
+
 @login_required
-def project_detail(request, pk: int):
+def project_detail(request, pk: int, roster_form=None):
+    """The project page; ``roster_form`` is a refused 进场登记 form shown again with its errors (status 400)."""
     project = queries.project_for(request.user, pk)
     account = getattr(project, "special_account", None)
     roster = project.roster.select_related("worker", "team").order_by("badge")
-    return render(request, "wage_guard/project_detail.html", {
+    teams = _kept_teams(request.user, project)
+    context = {
         "project": project, "account": account, "deposit": getattr(project, "deposit", None),
         "account_entries": account.entries.order_by("-id")[:20] if account else [],
         "instalments": project.instalments.all(), "subcontracts": project.subcontracts.select_related("contractor"),
@@ -79,10 +86,24 @@ def project_detail(request, pk: int):
         "may_manage": can(request.user, "wage_guard.project.manage", project),
         "may_release": can(request.user, "wage_guard.deposit.release", project),
         "may_credit_report": can(request.user, "wage_guard.credit.report", project.general_contractor),
+        "own_rating": _own_rating(request.user, project),
+        "roster_form": roster_form or (RosterForm(teams=teams, initial={"entered_on": dt.date.today()})
+                                       if teams.exists() else None),
         "blockers": services.closure_blockers(project), "notice_ends": services.notice_ends(project),
         "no_contract": project.roster.filter(exited_on__isnull=True, contract_reference="").count(),
         "today": dt.date.today().replace(day=1), "day": dt.date.today(),
-    })
+    }
+    return render(request, "wage_guard/project_detail.html", context, status=400 if roster_form is not None else 200)
+
+
+def _own_rating(user, project):
+    """The GC's latest credit rating, when ``user`` is the one who grants others a query of it (core.sharing)."""
+    from .models import CreditRating
+    from .sharing import enterprise_owner
+
+    if enterprise_owner(project.general_contractor) != user:
+        return None
+    return CreditRating.objects.filter(organization=project.general_contractor).order_by("-year").first()
 
 
 @login_required
@@ -475,3 +496,25 @@ def deposit_release(request, pk: int):
         except ValidationError as exc:
             _errors(request, exc)
     return redirect("wage_guard:project_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def roster_add(request, pk: int):
+    """进场实名登记 from the project page (the GC's labour manager or the team's lead); errors by field, nothing
+    written then."""
+    project = queries.project_for(request.user, pk)
+    form = RosterForm(request.POST, teams=_kept_teams(request.user, project))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = services.register_worker(project, actor=request.user, **data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("{name} 已登记进场，工号 {badge}").format(name=entry.worker.name,
+                                                                           badge=entry.badge))
+            return redirect("wage_guard:project_detail", pk=pk)
+    return project_detail(request, pk, roster_form=form)

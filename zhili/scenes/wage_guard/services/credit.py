@@ -86,6 +86,7 @@ def rate_enterprise(organization, year: int, *, actor) -> CreditRating:
     data = {"organization": organization.pk, "year": year, "level": level, **facts}
     audit.record("wage_guard.credit.rated", actor=actor, target=rating, data=data)
     evidence("wage_guard.credit.rated", rating, actor, data)
+    events.publish("wage_guard.credit.rated", rating_id=rating.pk, organization_id=organization.pk, level=level)
     return rating
 
 

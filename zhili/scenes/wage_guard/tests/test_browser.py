@@ -1,13 +1,13 @@
 """The 安薪在线 scene in a real Chromium, one journey per role: a worker on a phone (confirms the month's wage,
 disputes nothing, complains by the 安薪码, asks for a labour contract); the general contractor's labour manager at
-a desk (attendance file, wage sheet, issue, payment file); the HR officer (warnings list → the warning case)."""
+a desk (a worker registered, attendance file, wage sheet, issue, payment file); the HR officer (warnings list → the warning case)."""
 
 import datetime as dt
 
 import pytest
 from django.utils import timezone
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, make_id_number
 from zhili.scenes.wage_guard import services
 from zhili.scenes.wage_guard.models import Complaint, RiskFinding, RosterEntry
 from zhili.scenes.wage_guard.tests.test_payroll import MARCH, TODAY, _days
@@ -80,6 +80,15 @@ def test_the_contractor_imports_attendance_makes_the_sheet_and_the_payment_file(
     desk.goto(f"{live_server.url}/wage_guard/projects/")
     desk.click("#project-table >> text=新安江花园一期")
     desk.wait_for_selector("#roster >> text=张三")
+    desk.click("#roster-add summary")
+    desk.select_option("#id_team", str(team.pk))
+    for field, value in (("name", "赵六"), ("id_number", make_id_number(birth="19920315", sequence=9)),
+                         ("badge", "009"), ("trade", "木工"), ("daily_rate", "320"), ("bank_name", "农业银行"),
+                         ("bank_card", "6228480010203040999"), ("entered_on", "2026-03-05")):
+        desk.fill(f"#id_{field}", value)
+    desk.click("#roster-submit")
+    desk.wait_for_selector("#roster >> text=赵六")
+    assert desk.locator("#roster .no-contract").count() == 1  # 赵六 has no labour contract on record
     desk.set_input_files("#attendance-file", str(device_file))
     desk.click("#attendance-submit")
     desk.wait_for_selector("text=已导入 8 条打卡")

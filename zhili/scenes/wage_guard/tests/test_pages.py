@@ -59,3 +59,22 @@ def test_findings_and_the_cockpit_for_the_officer(client, project, issued, hrss_
     client.logout()
     _login(client, hrss_sun)
     assert "工资应于 2026-04-15 发放" not in client.get("/wage_guard/findings/").content.decode()
+
+
+def test_the_lead_registers_a_worker_from_the_project_page_and_a_bad_id_writes_nothing(client, project, team,
+                                                                                      lead_chen):
+    from zhili.core.testing.api import make_id_number
+    from zhili.scenes.wage_guard.models import RosterEntry
+
+    _login(client, lead_chen)
+    form = {"team": team.pk, "name": "赵六", "id_number": "330182199001011234", "phone": "", "badge": "009",
+            "trade": "木工", "daily_rate": "320", "bank_name": "农业银行", "bank_card": "6228480010203040999",
+            "entered_on": "2026-03-05", "contract_reference": ""}
+    refused = client.post(f"/wage_guard/projects/{project.pk}/roster/", form)
+    assert refused.status_code == 400 and "身份证" in refused.content.decode()
+    assert not RosterEntry.objects.exists()
+    form["id_number"] = make_id_number(birth="19920315", sequence=9)
+    assert client.post(f"/wage_guard/projects/{project.pk}/roster/", form).status_code == 302
+    entry = RosterEntry.objects.get()
+    assert (entry.worker.name, entry.badge, entry.contract_reference) == ("赵六", "009", "")
+    assert "未签" in client.get(f"/wage_guard/projects/{project.pk}/").content.decode()
