@@ -89,6 +89,11 @@ def test_a_level_change_is_stored_in_history_and_published(officer_wang, wage_da
                                                                                    "new_level"))
     assert history == [("2025-06", "none", "orange"), ("2025-08", "orange", "none")]
     assert EntityLevel.objects.get(system_code="dummy_wage_risk", entity_key="U_ORANGE").level == "none"
+    # Every entity evaluated again, changed or not, now shows the second run's result, level and period.
+    latest = {r.entity_key: (r.pk, r.level, "2025-08") for r in EntityResult.objects.filter(run=second)}
+    assert len(latest) == second.entity_count == 5
+    assert {lv.entity_key: (lv.result_id, lv.level, lv.period)
+            for lv in EntityLevel.objects.filter(system_code="dummy_wage_risk")} == latest
     orange_events = [(e.payload["old"], e.payload["new"]) for e in received if e.payload["entity"] == "U_ORANGE"]
     assert orange_events == [("none", "orange"), ("orange", "none")]
     assert second.changed_count == len([e for e in received if e.payload["run_id"] == second.pk])
