@@ -70,7 +70,8 @@ def main() -> None:
     made = simulation.make_calls(county, calls, per_day=ambulances * 7.5)
     medians, results = {}, {}
     for policy in simulation.POLICIES:
-        result = simulation.summary(simulation.simulate(county, made, policy), target_s=720)
+        result = simulation.summary(simulation.simulate(county, made, policy), target_s=720,
+                                    priority=made.priority)
         results[policy], medians[policy] = result, result["median_s"]
     simulate_s = time.perf_counter() - started
 
@@ -90,6 +91,8 @@ def main() -> None:
         "median_response_s": medians,
         "within_12_min": {p: r["within_target"] for p, r in results.items()},
         "p90_response_s": {p: r["p90_s"] for p, r in results.items()},
+        "median_response_a_s": {p: r["median_a_s"] for p, r in results.items()},
+        "a_within_4_min": {p: r["a_within_golden"] for p, r in results.items()},
         "gain_s": round(medians["straight"] - medians["eta"], 1),
         "gain_pre_cover_s": round(medians["straight"] - medians["eta_pre_cover"], 1),
         "targets": {"recommend_p95_ms": 50, "simulate_s": 60},

@@ -242,22 +242,32 @@ class Option:
 
 
 def recommend(graph: RoadGraph, call_node: int, candidates: list[Candidate], *, turnout_s: float,
-              cover_penalty_s: float, pre_emption: bool = True, cover: bool = True,
-              limit: int = 5) -> list[Option]:
+              cover_penalty_s: float, pre_emption: bool = True, cover: bool = True, limit: int = 5,
+              search_s: float = 900.0) -> list[Option]:
     """The candidates ranked by score: ETA (drive on the road graph + turn-out at a station), plus a penalty
     for leaving a station area uncovered when ``cover`` is on. Pre-empting candidates only count when
     ``pre_emption`` is on (the caller decides which runs are pre-emptable: lower priority, before patient contact).
+
+    The Dijkstra from the call stops at ``search_s`` seconds and doubles the bound until the ``limit`` best are
+    certain: a score is never below its drive time, so once the ``limit``-th best score found is within the bound,
+    no ambulance beyond it can rank higher.
     """
     usable = [c for c in candidates if pre_emption or c.kind != PRE_EMPT]
     if not usable:
         return []
-    to_call = graph.times_to(call_node)
     nodes = np.fromiter((c.node for c in usable), dtype=np.int64, count=len(usable))
-    drive = to_call[nodes]
     ready = np.fromiter((turnout_s if c.kind == IDLE else 0.0 for c in usable), dtype=float, count=len(usable))
-    eta = drive + ready
     loss = np.fromiter((cover and c.last_at_station for c in usable), dtype=bool, count=len(usable))
-    score = eta + np.where(loss, cover_penalty_s, 0.0)
+    wanted = min(limit, len(usable))
+    bound = search_s
+    while True:
+        drive = graph.times_to(call_node, limit=bound)[nodes]
+        eta = drive + ready
+        score = eta + np.where(loss, cover_penalty_s, 0.0)
+        found = np.sort(score[np.isfinite(score)])
+        if math.isinf(bound) or (len(found) >= wanted and found[wanted - 1] <= bound):
+            break
+        bound = bound * 2 if bound < 8 * search_s else math.inf
     order = np.argsort(score, kind="stable")[:limit]
     return [Option(usable[i].key, usable[i].kind, float(drive[i]), float(eta[i]), float(score[i]), bool(loss[i]))
             for i in order if np.isfinite(eta[i])]

@@ -82,128 +82,140 @@ def make_calls(county: County, n: int, *, per_day: float, seed: int = 33) -> Cal
 
 
 AT_STATION, RETURNING, TO_CALL, BUSY = 0, 1, 2, 3
+ARRIVAL, ON_SCENE, FREED, HOME, HALFWAY = 0, 1, 2, 3, 4
 
 
 def simulate(county: County, calls: Calls, policy: str, *, turnout_s: float = 180.0,
              cover_penalty_s: float = 120.0, handover_s: float = 600.0) -> np.ndarray:
-    """Each call's response time in seconds (arrival → ambulance on scene), under ``policy``."""
+    """Each call's response time in seconds (arrival → ambulance on scene), under ``policy``.
+
+    A moving ambulance counts from where it set out until halfway, then from where it is heading (a HALFWAY
+    event moves it), so a dispatch reads positions without computing them.
+    """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}")
     g = county.graph
-    n_amb = len(county.fleet_station)
     n_stations = len(county.station_nodes)
-    state = np.full(n_amb, AT_STATION)
-    home = county.station_nodes[county.fleet_station]
-    origin = home.copy()  # where a moving ambulance set out from (node)
-    target = home.copy()  # where it is heading (node)
-    depart = np.zeros(n_amb)
-    arrive = np.zeros(n_amb)
-    serving = np.full(n_amb, -1)  # the call it is driving to
-    generation = np.zeros(n_amb, dtype=np.int64)  # bumps on every new task: stale events are dropped
+    fleet_station = county.fleet_station
+    state = np.full(len(fleet_station), AT_STATION)
+    home = county.station_nodes[fleet_station]
+    pos = home.copy()  # the node a dispatch counts from
+    target = home.copy()
+    serving = np.full(len(fleet_station), -1)
+    serving_priority = np.full(len(fleet_station), -1)
+    generation = np.zeros(len(fleet_station), dtype=np.int64)  # bumps on every new task: stale events dropped
+    free_at_station = np.bincount(fleet_station, minlength=n_stations)
     response = np.full(len(calls.t), np.nan)
-    waiting: list[tuple[int, float, int]] = []  # (priority, arrival, call) heap
-    events: list[tuple[float, int, int, int, int]] = []  # (time, seq, kind, ambulance or call, generation)
-    seq = 0
-    ARRIVAL, ON_SCENE, FREED, HOME = 0, 1, 2, 3
-    for i in range(len(calls.t)):
-        events.append((float(calls.t[i]), i, ARRIVAL, i, 0))
+    arrival_t, demand, priority = calls.t, calls.demand, calls.priority
+    to_demand, demand_nodes = county.to_demand, county.demand_nodes
+    lat0 = math.radians(float(np.mean(g.lat)))
+    x, y = g.lon * math.cos(lat0), g.lat  # planar enough to rank straight-line distances within a county
+    waiting: list[tuple[int, float, int]] = []  # (priority, arrival, call)
+    events: list[tuple[float, int, int, int, int]] = [(float(t), i, ARRIVAL, i, 0) for i, t in enumerate(arrival_t)]
     heapq.heapify(events)
-    seq = len(calls.t)
-    lon, lat = g.lon, g.lat
+    seq = len(events)
     pre_empt = policy == "eta_pre_cover"
     cover = policy == "eta_pre_cover"
-
-    def where(now: float) -> np.ndarray:
-        """Each ambulance's node now: a moving one counts from where it set out in the first half of the way."""
-        moving = (state == RETURNING) | (state == TO_CALL)
-        halfway = depart + (arrive - depart) / 2
-        return np.where(moving & (now >= halfway), target, np.where(moving, origin, home))
+    straight = policy == "straight"
+    push, pop = heapq.heappush, heapq.heappop
 
     def dispatch(call: int, now: float) -> bool:
         nonlocal seq
-        prio = int(calls.priority[call])
-        k = int(calls.demand[call])
-        free = (state == AT_STATION) | (state == RETURNING)
-        usable = free.copy()
+        prio = int(priority[call])
+        k = int(demand[call])
+        usable = state <= RETURNING
         if pre_empt and prio <= 1:
-            victims = (state == TO_CALL) & (calls.priority[np.maximum(serving, 0)] >= 2)
-            usable |= victims
-        idx = np.flatnonzero(usable)
+            usable = usable | ((state == TO_CALL) & (serving_priority >= 2))
+        idx = usable.nonzero()[0]
         if idx.size == 0:
             return False
-        nodes = where(now)[idx]
-        drive = county.to_demand[k, nodes].astype(float)
-        ready = np.where(state[idx] == AT_STATION, turnout_s, 0.0)
-        eta = drive + ready
-        if policy == "straight":
-            node = county.demand_nodes[k]
-            choice = int(np.argmin(straight_m(lon[node], lat[node], lon[nodes], lat[nodes])))
+        nodes = pos[idx]
+        at_station = state[idx] == AT_STATION
+        eta = to_demand[k][nodes] + turnout_s * at_station
+        if straight:
+            node = demand_nodes[k]
+            choice = int(((x[nodes] - x[node]) ** 2 + (y[nodes] - y[node]) ** 2).argmin())
+        elif cover and prio > 0:
+            last = at_station & (free_at_station[fleet_station[idx]] == 1)
+            choice = int((eta + cover_penalty_s * last).argmin())
         else:
-            score = eta
-            if cover and prio > 0:
-                counts = np.bincount(county.fleet_station[state == AT_STATION], minlength=n_stations)
-                last = (state[idx] == AT_STATION) & (counts[county.fleet_station[idx]] == 1)
-                score = eta + np.where(last, cover_penalty_s, 0.0)
-            choice = int(np.argmin(score))
+            choice = int(eta.argmin())
         amb = int(idx[choice])
         if state[amb] == TO_CALL:  # pre-empted: its call goes back to dispatch
-            heapq.heappush(waiting, (int(calls.priority[serving[amb]]), float(calls.t[serving[amb]]),
-                                     int(serving[amb])))
+            old = int(serving[amb])
+            push(waiting, (int(priority[old]), float(arrival_t[old]), old))
+        elif state[amb] == AT_STATION:
+            free_at_station[fleet_station[amb]] -= 1
         generation[amb] += 1
-        origin[amb], target[amb] = nodes[choice], county.demand_nodes[k]
-        depart[amb], arrive[amb] = now + ready[choice], now + eta[choice]
-        state[amb], serving[amb] = TO_CALL, call
-        seq += 1
-        heapq.heappush(events, (now + float(eta[choice]), seq, ON_SCENE, amb, int(generation[amb])))
+        gen = int(generation[amb])
+        ready, drive = float(turnout_s * at_station[choice]), float(eta[choice])
+        target[amb] = demand_nodes[k]
+        state[amb], serving[amb], serving_priority[amb] = TO_CALL, call, prio
+        seq += 2
+        push(events, (now + drive, seq, ON_SCENE, amb, gen))
+        push(events, (now + ready + (drive - ready) / 2, seq - 1, HALFWAY, amb, gen))
         return True
 
     def serve_queue(now: float) -> None:
         while waiting:
-            _p, _t, call = waiting[0]
-            if not dispatch(call, now):
+            if not dispatch(waiting[0][2], now):
                 return
-            heapq.heappop(waiting)
+            pop(waiting)
 
     while events:
-        now, _s, kind, who, gen = heapq.heappop(events)
+        now, _s, kind, who, gen = pop(events)
         if kind == ARRIVAL:
             if not dispatch(who, now + CALL_TAKING_S):
-                heapq.heappush(waiting, (int(calls.priority[who]), float(calls.t[who]), who))
+                push(waiting, (int(priority[who]), float(arrival_t[who]), who))
             continue
         if gen != generation[who]:
             continue  # a task that was pre-empted or superseded
-        if kind == ON_SCENE:
+        if kind == HALFWAY:
+            pos[who] = target[who]
+        elif kind == ON_SCENE:
             call = int(serving[who])
-            response[call] = now - calls.t[call]
-            state[who], serving[who] = BUSY, -1
-            k = int(calls.demand[call])
+            response[call] = now - arrival_t[call]
+            state[who], serving[who], serving_priority[who] = BUSY, -1, -1
+            k = int(demand[call])
             busy = calls.on_scene_s[call]
-            h = int(county.nearest_hospital[k])
             if calls.transported[call]:
+                h = int(county.nearest_hospital[k])
                 busy += county.demand_to_hospital[k] + handover_s
-                origin[who] = county.hospital_nodes[h]
-                back = county.hospital_to_station[h, county.fleet_station[who]]
+                pos[who] = county.hospital_nodes[h]
+                back = county.hospital_to_station[h, fleet_station[who]]
             else:
-                origin[who] = county.demand_nodes[k]
-                back = county.to_demand[k, home[who]] * 1.0  # symmetric enough for the way home
+                pos[who] = demand_nodes[k]
+                back = to_demand[k, home[who]]  # the way back taken as long as the way there
+            back = float(back) if math.isfinite(back) else 0.0
             seq += 1
-            heapq.heappush(events, (now + busy, seq, FREED, who, int(generation[who])))
-            arrive[who] = now + busy + (back if math.isfinite(back) else 0.0)
+            push(events, (now + busy, seq, FREED, who, gen))
+            target[who] = home[who]
+            seq += 2
+            push(events, (now + busy + back / 2, seq - 1, HALFWAY, who, gen))
+            push(events, (now + busy + back, seq, HOME, who, gen))
         elif kind == FREED:
-            state[who], target[who], depart[who] = RETURNING, home[who], now
-            seq += 1
-            heapq.heappush(events, (float(arrive[who]), seq, HOME, who, int(generation[who])))
+            state[who] = RETURNING
             serve_queue(now)
         elif kind == HOME:
-            state[who], origin[who] = AT_STATION, home[who]
+            state[who], pos[who] = AT_STATION, home[who]
+            free_at_station[fleet_station[who]] += 1
             serve_queue(now)
     return response
 
 
-def summary(response: np.ndarray, *, target_s: float) -> dict:
-    done = response[np.isfinite(response)]
-    return {"median_s": round(float(np.median(done)), 1), "p90_s": round(float(np.percentile(done, 90)), 1),
-            "within_target": round(float(np.mean(done <= target_s)), 4), "calls": int(done.size)}
+def summary(response: np.ndarray, *, target_s: float, priority: np.ndarray | None = None,
+            golden_s: float = 240.0) -> dict:
+    """Median, p90 and share within ``target_s`` of the calls reached; for A calls (``priority`` 0) also their
+    median and the share within the 4-minute window."""
+    done = np.isfinite(response)
+    out = {"median_s": round(float(np.median(response[done])), 1),
+           "p90_s": round(float(np.percentile(response[done], 90)), 1),
+           "within_target": round(float(np.mean(response[done] <= target_s)), 4), "calls": int(done.sum())}
+    if priority is not None:
+        a = response[done & (priority == 0)]
+        out["median_a_s"] = round(float(np.median(a)), 1) if a.size else None
+        out["a_within_golden"] = round(float(np.mean(a <= golden_s)), 4) if a.size else None
+    return out
 
 
 def county_for(graph: RoadGraph, *, stations: list[tuple[float, float]], fleet: list[int],

@@ -53,5 +53,6 @@ def run_policies(scale: Scale, *, calls: int, per_day: float, turnout_s: float, 
                                    hospitals=scale.hospitals, seed=seed)
     made = simulation.make_calls(county, calls, per_day=per_day, seed=seed)
     return {policy: simulation.summary(simulation.simulate(county, made, policy, turnout_s=turnout_s,
-                                                           cover_penalty_s=cover_penalty_s), target_s=target_s)
+                                                           cover_penalty_s=cover_penalty_s), target_s=target_s,
+                                       priority=made.priority)
             for policy in simulation.POLICIES}

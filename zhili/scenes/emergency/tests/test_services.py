@@ -196,3 +196,36 @@ def test_the_device_api_refuses_an_unassigned_terminal(county, jinyun, ambulance
     ok = client.post(url, {"device_id": ambulance.device_id, "lon": call.lon, "lat": call.lat},
                      content_type="application/json")
     assert ok.status_code == 204
+
+
+def test_the_bounded_search_ranks_exactly_as_the_full_one():
+    import math
+
+    import numpy as np
+
+    graph = routing.parse_edges(routing.generate_network(centre=(120.09, 28.66), rows=30, cols=30, spacing_m=250))
+    rng = np.random.default_rng(1)
+    kinds = [routing.IDLE, routing.RETURNING, routing.PRE_EMPT]
+    fleet = [routing.Candidate(i, int(rng.integers(graph.node_count)), kinds[i % 3], i % 10, i % 7 == 0)
+             for i in range(60)]
+    for node in rng.integers(graph.node_count, size=10):
+        bounded = routing.recommend(graph, int(node), fleet, turnout_s=180, cover_penalty_s=120, search_s=30)
+        full = routing.recommend(graph, int(node), fleet, turnout_s=180, cover_penalty_s=120, search_s=math.inf)
+        assert [(o.key, o.score_s) for o in bounded] == [(o.key, o.score_s) for o in full]
+
+
+def test_least_eta_never_sends_a_later_ambulance_than_the_straight_line_to_a_lone_call():
+    import numpy as np
+
+    from zhili.scenes.emergency import simulation
+    from zhili.scenes.emergency.synth import demo_county
+
+    scale = demo_county()
+    county = simulation.county_for(scale.graph, stations=scale.stations, fleet=scale.fleet,
+                                   hospitals=scale.hospitals, demand_points=200)
+    calls = simulation.make_calls(county, 200, per_day=2, seed=5)
+    calls.t = np.arange(200) * 43200.0  # a call every 12 hours: every ambulance is back at its station
+    straight = simulation.simulate(county, calls, "straight")
+    eta = simulation.simulate(county, calls, "eta")
+    assert (eta <= straight + 1e-6).all() and (eta < straight).any()
+    assert simulation.simulate(county, calls, "eta_pre_cover").shape == (200,)

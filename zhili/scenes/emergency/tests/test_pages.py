@@ -1,0 +1,45 @@
+"""The 浙里急救 pages a test client can check: the cockpit's figures for the centre, the AED and live maps, and
+the pages a person outside the circle may not open."""
+
+from zhili.scenes.emergency import services
+
+
+def _finished_run(county, ambulance, crew, nurse, hospital, caller, dispatcher):
+    call = services.place_call(actor=caller, region=county["stations"][0].region, lon=ambulance.lon + 0.002,
+                               lat=ambulance.lat)
+    services.triage_call(call, answers={"conscious": True, "breathing": True, "trauma": True}, actor=dispatcher)
+    run = services.dispatch_call(call, ambulance=ambulance, actor=dispatcher)
+    for _step in range(4):
+        run = services.advance_run(run, actor=crew)
+    services.choose_hospital(run, hospital=hospital, actor=crew)
+    run = services.advance_run(run, actor=crew)
+    return services.hand_over(run, actor=nurse)
+
+
+def test_the_cockpit_counts_the_centre_s_runs_and_the_maps_draw(
+        client, county, ambulance, crew_zhao, nurse_chen, main_hospital, caller_wu, dispatcher):
+    _finished_run(county, ambulance, crew_zhao, nurse_chen, main_hospital, caller_wu, dispatcher)
+    client.force_login(dispatcher)
+    data = client.get("/emergency/cockpit/data/").json()["analyses"]
+    kpi = dict((row[0], row[1]) for row in data["kpi"]["rows"])
+    assert kpi["呼救总数"]["display"] == "<5"  # one call: a small cell, suppressed
+    assert [row[0] for row in data["need"]["rows"]][3] == "创伤中心"
+    assert client.get("/emergency/cockpit/").status_code == 200
+    live_map = client.get("/emergency/cockpit/map/")
+    assert live_map.status_code == 200 and "8 辆救护车" in live_map.content.decode()
+    assert client.get("/emergency/aeds/").status_code == 200
+    assert client.get("/emergency/cockpit/export/response/").status_code == 200
+
+
+def test_a_caller_cannot_open_the_console_the_cockpit_or_someone_else_s_call(
+        client, county, caller_wu, citizen_zheng):
+    call = services.place_call(actor=caller_wu, region=county["stations"][0].region, described="某地")
+    client.force_login(citizen_zheng)
+    assert client.get(f"/emergency/calls/{call.pk}/").status_code == 404
+    assert client.get(f"/emergency/console/calls/{call.pk}/").status_code == 404
+    assert client.get("/emergency/console/").status_code == 403
+    assert client.get("/emergency/cockpit/").status_code == 403
+    client.force_login(caller_wu)
+    page = client.get(f"/emergency/calls/{call.pk}/")
+    assert page.status_code == 200 and page["Permissions-Policy"].endswith("geolocation=()")  # core's default
+    assert client.get("/emergency/")["Permissions-Policy"].endswith("geolocation=(self)")
