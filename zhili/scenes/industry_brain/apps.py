@@ -4,7 +4,7 @@ from zhili.core.scenes.api import SceneConfig
 
 
 class IndustryBrainConfig(SceneConfig):
-    """童装产业大脑: items submitted by applicants, decided by the department's clerks, a cockpit of the figures."""
+    """童装产业大脑: the children's clothing cluster of 吴兴区: cloud factory, procurement, designs, jobs, credit."""
 
     default = True
     name = "zhili.scenes.industry_brain"
@@ -12,5 +12,5 @@ class IndustryBrainConfig(SceneConfig):
     code = "industry_brain"
     scene_name = gettext_noop("童装产业大脑")  # translated where shown (the menu heading)
     verbose_name = "童装产业大脑"
-    owner_department = "湖州市吴兴区经信局"
-    description = "童装产业大脑：申请人在线提交事项，部门经办人员审核，驾驶舱展示办理情况"
+    owner_department = "湖州市吴兴区经济和信息化局"
+    description = "童装产业大脑：云工厂派单、一键集采、设计库、用工匹配、账本信用与产业地图"

@@ -35,6 +35,13 @@ from .synth import KIND_CODES
 DOCUMENT_TYPE = "industry_brain.credit"
 MATTER = "industry_brain_credit_loan"
 GRANT_DAYS = 30
+# the matter as migration 0002 puts it in core.sharing's catalogue (a test that flushes the database puts it back)
+MATTER_DEFAULTS = {
+    "name": "童装企业信用贷款", "department_name": "湖州市吴兴区经信局（童装产业大脑）",
+    "legal_basis": "《征信业管理条例》（国务院令第631号）第十四条、第十八条（采集、向他人提供企业信息须经本人同意）；"
+                   "平台信用评价规则（未经官方文件核实）",
+    "document_type": "industry_brain.credit", "fields": ["firm_name", "uscc", "score", "grade", "factors"],
+}
 
 SCORE_SQL = """
 SELECT firm, count(*) AS entries,
@@ -60,7 +67,7 @@ def score_table(entries, *, weights: dict, grades: dict, full_volume: float, sin
         query = (f"SELECT *, {score} AS score, CASE WHEN {score} >= {grades['AAA']} THEN 'AAA' "
                  f"WHEN {score} >= {grades['AA']} THEN 'AA' WHEN {score} >= {grades['A']} THEN 'A' ELSE 'B' END "
                  f"AS grade FROM ({SCORE_SQL}) ORDER BY firm")
-        return con.execute(query, {"full": float(full_volume), "since": since_day}).to_arrow_table()
+        return con.sql(query, params={"full": float(full_volume), "since": since_day}).to_arrow_table()
     finally:
         con.close()
 

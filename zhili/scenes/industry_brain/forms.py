@@ -55,7 +55,9 @@ class DesignForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    skills = forms.MultipleChoiceField(label=_("技能"), choices=Speciality.choices, widget=forms.CheckboxSelectMultiple)
+    # not required here: a browser would then require every box ticked; the service asks for at least one
+    skills = forms.MultipleChoiceField(label=_("技能"), choices=Speciality.choices, widget=forms.CheckboxSelectMultiple,
+                                       required=False)
     piece_rate = forms.DecimalField(label=_("期望计件单价（元/件）"), max_digits=6, decimal_places=2)
     available_from = forms.DateField(label=_("可上岗日"), widget=DateInput)
     available_to = forms.DateField(label=_("可工作至"), widget=DateInput)

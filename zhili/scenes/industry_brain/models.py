@@ -140,6 +140,8 @@ class OrderPart(TimeStampedModel):
     passed = models.PositiveIntegerField(_("质检合格（件）"), default=0)
     responded_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("交货时间"), null=True, blank=True)
+    risk_case = models.ForeignKey("cases.Case", verbose_name=_("延期风险工单"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("派单")

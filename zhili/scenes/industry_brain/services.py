@@ -304,3 +304,36 @@ def record_payment(order: ProductionOrder, *, amount, actor) -> ProductionOrder:
     record_fact(LedgerKind.PAYMENT, firm=order.brand, subject=order, actor=actor, amount=amount, on_time=on_time,
                 data={"order": order.pk})
     return order
+
+
+def open_late_risk_cases(*, day: dt.date | None = None) -> int:
+    """Open a 云工厂延期风险协调 case (core.cases) for each share newly at risk (see ``queries.late_risk``), to the
+    owner department of the factory's district; the share keeps its case, so a share is raised once."""
+    from django.apps import apps
+
+    from zhili.core.cases.api import open_case
+    from zhili.core.orgs.api import Organization, OrganizationKind
+
+    from .queries import late_risk
+
+    department_name = apps.get_app_config("industry_brain").owner_department
+    opened = 0
+    for part in late_risk(day=day):
+        if part.risk_case_id:
+            continue
+        region = part.factory.region
+        codes = region.path.strip("/").split("/")
+        ancestors = ["/" + "/".join(codes[:k]) + "/" for k in range(1, len(codes) + 1)]
+        department = (Organization.objects.filter(kind=OrganizationKind.DEPARTMENT, name=department_name,
+                                                  region__path__in=ancestors).order_by("-region__path").first())
+        if department is None:
+            continue
+        with transaction.atomic():
+            title = _("{factory}：{style} 进度落后（{made}/{quantity} 件，计划 {day} 完成）").format(
+                factory=part.factory.name, style=part.order.style, made=part.made, quantity=part.quantity,
+                day=part.finish_by.isoformat())
+            case = open_case("industry_brain.late_risk", title=title[:200], region=region, actor=None, subject=part,
+                             organization=department)
+            OrderPart.objects.filter(pk=part.pk).update(risk_case=case)
+        opened += 1
+    return opened

@@ -47,3 +47,59 @@ def test_a_brand_posts_and_the_officer_dispatches(phone_page, desktop_page, live
     desk.goto(f"{live_server.url}/industry_brain/cockpit/")
     desk.wait_for_selector("[data-widget=roles] canvas")
     assert page_errors == []
+
+
+def test_a_worker_applies_on_a_phone_and_the_factory_hires(phone_page, desktop_page, live_server, county,
+                                                           near_factory, worker, in_days, page_errors):
+    from zhili.scenes.industry_brain import workers
+    from zhili.scenes.industry_brain.models import JobMatch
+
+    workers.post_job(factory=near_factory[0], title="针织平车工", skill="knit", piece_rate="1.50", starts=in_days(5),
+                     ends=in_days(60), openings=2, actor=near_factory[1])
+    phone, desk = phone_page, desktop_page
+    _login(phone, live_server.url, "ib_worker")
+    phone.goto(f"{live_server.url}/industry_brain/worker/")
+    phone.check("#id_skills_0")
+    phone.fill("#id_piece_rate", "1.20")
+    phone.fill("#id_available_from", in_days(0).isoformat())
+    phone.fill("#id_available_to", in_days(90).isoformat())
+    phone.click("#profile-submit")
+    phone.wait_for_selector("#job-list >> text=针织平车工")
+    phone.click("#job-list button")
+    phone.wait_for_selector("#my-matches >> text=待对方确认")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    _login(desk, live_server.url, "ib_factory")
+    desk.goto(f"{live_server.url}/industry_brain/")
+    desk.click("#match-list button[value=accept]")
+    desk.wait_for_selector("#match-list >> text=已达成")
+    assert JobMatch.objects.get().status == "accepted"
+    assert page_errors == []
+
+
+def test_a_bank_reads_the_granted_profile_and_approves(desktop_page, live_server, officer, county, brand, bank,
+                                                       in_days, page_errors):
+    from zhili.core.sharing.api import Matter
+    from zhili.scenes.industry_brain import credit
+    from zhili.scenes.industry_brain.models import LoanDecision
+
+    Matter.objects.update_or_create(code=credit.MATTER, defaults=credit.MATTER_DEFAULTS)  # flushed with the database
+    _order_for(brand, in_days)
+    credit.compute_profiles(region=county, actor=officer)
+    loan = credit.apply_loan(firm=brand[0], bank=bank[0], amount="50", actor=brand[1])
+    desk = desktop_page
+    _login(desk, live_server.url, "ib_bank")
+    desk.goto(f"{live_server.url}/industry_brain/bank/")
+    desk.click(f"#read-{loan.pk}")
+    desk.wait_for_selector(f"#profile-{loan.pk} >> text=36.3")
+    desk.click(f"#approve-{loan.pk}")
+    desk.wait_for_selector("#loan-table >> text=已批准")
+    assert LoanDecision.objects.get().approved is True
+    assert page_errors == []
+
+
+def _order_for(brand, in_days):
+    from zhili.scenes.industry_brain import services
+
+    services.post_order(brand=brand[0], style="男童衬衫", speciality="knit", quantity=1000, unit_price="12.5",
+                        grade="3", start_date=in_days(0), due_date=in_days(20), actor=brand[1])

@@ -187,3 +187,18 @@ def test_an_officer_of_another_district_cannot_dispatch_here(county, brand, offi
     with pytest.raises(PermissionDenied):
         services.dispatch_orders(region=county, actor=officer_elsewhere)
     assert OrderPart.objects.count() == 0 and ProcurementBatch.objects.count() == 0
+
+
+def test_a_share_behind_its_pace_opens_one_coordination_case(officer, county, brand, near_factory, in_days):
+    from zhili.core.cases.api import Case
+
+    Organization.objects.create(kind=OrganizationKind.DEPARTMENT, name="湖州市吴兴区经济和信息化局", region=county)
+    order = _order(brand, in_days, quantity=600)
+    services.dispatch_orders(region=county, actor=officer)
+    part = order.parts.get()
+    services.respond_part(part, accept=True, actor=near_factory[1])
+    assert services.open_late_risk_cases(day=in_days(0)) == 0  # nothing expected yet on the first day
+    assert services.open_late_risk_cases(day=part.finish_by) == 1  # the finish date, nothing made
+    assert services.open_late_risk_cases(day=part.finish_by) == 0  # raised once
+    part.refresh_from_db()
+    assert Case.objects.get().pk == part.risk_case_id
