@@ -45,12 +45,14 @@ install_assets() {
   local stamp
   stamp="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ "$(cat zhili/static/vendor/.installed 2>/dev/null)" != "$stamp" ]; then
-    say "installing front-end assets from npm (Tabler on Bootstrap 5, HTMX 2, Alpine, ECharts, Leaflet)"
+    say "installing front-end assets from npm (Tabler on Bootstrap 5, HTMX 2, Alpine, ECharts, Leaflet, axe-core)"
     npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund --loglevel=error >/dev/null
     mkdir -p zhili/static/vendor/leaflet zhili/static/vendor/tabler
     cp node_modules/htmx.org/dist/htmx.min.js zhili/static/vendor/htmx.min.js
     cp node_modules/alpinejs/dist/cdn.min.js zhili/static/vendor/alpine.min.js
     cp node_modules/echarts/dist/echarts.min.js zhili/static/vendor/echarts.min.js
+    # axe-core: the accessibility checker the browser tests run on the main pages (never loaded by a page itself).
+    cp node_modules/axe-core/axe.min.js zhili/static/vendor/axe.min.js
     cp -r node_modules/leaflet/dist/. zhili/static/vendor/leaflet/
     # Tabler's CSS and its JS (which bundles Bootstrap 5's components), with their source maps; no web fonts.
     cp node_modules/@tabler/core/dist/css/tabler.min.css node_modules/@tabler/core/dist/css/tabler.min.css.map \

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from zhili.core.foundation.api import XlsxWriter, header_widths
+from zhili.core.foundation.api import Colour, XlsxWriter, header_widths
 from zhili.core.identity.models import User
 from zhili.core.identity.permissions import can, require_or_404
 from zhili.core.identity.roles import DEPARTMENT_ROLES
+from zhili.core.ui.api import TimelineEntry, person
 
 from . import queries, services
 from .forms import AssignForm, AttachForm, CommentForm, RateForm
@@ -89,6 +90,19 @@ def _get_case(request, number) -> Case:
     return case
 
 
+def _timeline(case: Case) -> list[TimelineEntry]:
+    """The case's steps, comments, reminders and rating: who did what when (``{% timeline %}``)."""
+    ct = case.type
+    entries = []
+    for event in queries.timeline(case):
+        what = event.get_action_display()
+        if event.transition:
+            what = f"{what}（{ct.state(event.from_state).label} → {ct.state(event.to_state).label}）"
+        entries.append(TimelineEntry(event.created_at, person(event.actor), what, note=event.comment,
+                                     colour=ct.state(event.to_state).colour if event.to_state else Colour.GRAY))
+    return entries
+
+
 def _panel_context(request, case: Case) -> dict:
     user = request.user
     ct = case.type
@@ -96,8 +110,7 @@ def _panel_context(request, case: Case) -> dict:
     candidates = User.objects.filter(memberships__organization=case.organization, memberships__is_active=True,
                                      memberships__role__in=DEPARTMENT_ROLES).distinct()
     return {
-        "case": case, "case_type": ct, "timeline": [(e, ct.state(e.from_state).label, ct.state(e.to_state).label)
-                                              for e in queries.timeline(case)], "attachments": case.attachments.all(),
+        "case": case, "case_type": ct, "timeline": _timeline(case), "attachments": case.attachments.all(),
         "transitions": [t for t in ct.transitions_from(case.state) if may_take(user, case, t)],
         "can_comment": manage or case.requester_id == user.pk,
         "can_manage": manage and not case.is_closed,

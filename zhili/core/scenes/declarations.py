@@ -36,6 +36,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration("dashboards"),
     Declaration("periodic", "PERIODIC_JOBS", "zhili.core.jobs.registry.register_module"),
     Declaration("workbench", "WORKBENCH", "zhili.core.ui.registry.register_module"),
+    Declaration("help", "HELP", "zhili.core.ui.helpcentre.register_module"),
     Declaration("demo"),
     Declaration("endpoints", "router", "zhili.core.scenes.registry.register_router", prefix="api"),
     Declaration("urls", "urlpatterns", "zhili.core.scenes.registry.register_urls", prefix="url"),

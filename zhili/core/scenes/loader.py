@@ -20,7 +20,7 @@ from .declarations import DECLARATIONS, Declaration
 from .registry import scenes
 
 # Core apps whose URLs are not under their label.
-URL_PREFIXES = {"identity": "accounts"}
+URL_PREFIXES = {"identity": "accounts", "ui": "help"}
 
 _loaded = False
 

@@ -2,7 +2,8 @@
 
 ``sign_in(page, live_server, username)`` signs a persona in with its password; ``assert_fits(page)`` fails when the
 page scrolls sideways (the layout must fit 360 px and up); ``open_menu(page)`` opens the left menu on a phone (it
-is collapsed under the toggler there) and ``menu_labels(page)`` reads its entries.
+is collapsed under the toggler there) and ``menu_labels(page)`` reads its entries. ``assert_accessible(page)`` runs
+axe-core on the page and fails on a serious or critical violation (``accessibility_violations`` lists them).
 """
 
 from .personas import PASSWORD
@@ -36,3 +37,30 @@ def open_menu(page) -> None:
 
 def menu_labels(page) -> list[str]:
     return [text.strip() for text in page.locator("#sidebar-menu .nav-link").all_inner_texts()]
+
+
+# axe-core's impact levels, least to most severe; a journey fails on "serious" and "critical" ones.
+SERIOUS = ("serious", "critical")
+
+
+def accessibility_violations(page, *, impacts=SERIOUS) -> list[dict]:
+    """What axe-core (vendored from npm by ``install_assets``, served as ``vendor/axe.min.js``) finds on the page
+    as it stands, WCAG 2 A/AA and best practice, kept to ``impacts``: ``[{"id", "impact", "help", "targets"}]``."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        origin = page.evaluate("location.origin")
+        page.add_script_tag(url=f"{origin}/static/vendor/axe.min.js")
+    found = page.evaluate(
+        """async () => {
+            const result = await window.axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                               targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}));
+        }"""
+    )
+    return [v for v in found if v["impact"] in impacts]
+
+
+def assert_accessible(page, *, impacts=SERIOUS) -> None:
+    """Fail, naming each rule and where it failed, when axe-core finds a serious or critical violation."""
+    found = accessibility_violations(page, impacts=impacts)
+    assert not found, f"{page.url}: " + "; ".join(f"{v['impact']} {v['id']} ({v['help']}) at {v['targets']}"
+                                                  for v in found)

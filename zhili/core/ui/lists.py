@@ -12,14 +12,25 @@ A view builds its queryset with its own scoped queries and filter form, then::
 and its template includes ``ui/list_toolbar.html`` (with ``form``), uses ``{% sort_header listing "number" %}``
 for a header cell and ``ui/pagination.html`` (with ``page=listing.page``). The export is a plain link
 (``listing.export_url``), never an htmx request, so the browser downloads the file.
+
+Bulk actions: ``ListPage(..., bulk=[BulkAction("seal", _("批量盖章"), apply=..., eligible=..., confirm=...)],
+key="number", row_label=...)``; the view answers ``listing.bulk_response(what=...)`` when
+``listing.bulk_requested`` (a POST to the list's own URL). The person ticks rows (``{% bulk_checkbox listing row %}``,
+``{% bulk_select_all listing %}``) and presses an action in ``ui/bulk_bar.html``; a confirmation page lists what
+will change; confirmed, every row takes the action in ONE transaction (one failing row undoes them all and is
+named in the error) and an audit entry ``ui.list.bulk`` records who did what to which rows. Rows are looked up in
+the view's own scoped queryset: a key the person cannot see is a 404, and nothing changes.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.translation import gettext
 
 from zhili.core.foundation import audit
@@ -37,12 +48,37 @@ class Column:
     sort: str = ""
 
 
+BULK_LIMIT = 500  # rows one bulk action may take at once
+
+
+@dataclass(frozen=True)
+class BulkAction:
+    """An action on the ticked rows of a list.
+
+    ``apply(request, row)`` changes one row through the app's services (raising ValidationError or PermissionDenied
+    to refuse); ``eligible(row)`` is "" when the row may take the action, else why not (rows that may not are not
+    offered a tick box for it); ``allowed(user)`` says who sees the button; ``confirm`` is the question on the
+    confirmation page (``{n}`` is the number of rows) and ``done`` the message after (``{n}`` likewise)."""
+
+    code: str
+    label: str
+    apply: Callable = field(default=lambda request, row: None, compare=False)
+    eligible: Callable = field(default=lambda row: "", compare=False)
+    allowed: Callable = field(default=lambda user: True, compare=False)
+    confirm: str = ""
+    done: str = ""
+
+
 class ListPage:
     """The state of one list request: sort (only by declared columns), page, and the URLs that keep filters."""
 
-    def __init__(self, request, queryset, *, columns: Iterable[Column], default_sort: str = "-id",
-                 per_page: int = 20):
+    def __init__(self, request, queryset, *, columns: Iterable[Column], default_sort: str | Iterable[str] = "-id",
+                 per_page: int = 20, bulk: Iterable[BulkAction] = (), key: str = "pk",
+                 row_label: Callable = str):
         self.request = request
+        self.base_queryset = queryset
+        self.bulk_actions = [action for action in bulk if action.allowed(request.user)]
+        self.key, self.row_label = key, row_label
         self.columns = {column.key: column for column in columns}
         self.sort_key, self.descending = self._sort(request.GET.get("sort", ""))
         order = self._order(default_sort)
@@ -55,9 +91,9 @@ class ListPage:
             return key, raw.startswith("-")
         return "", False
 
-    def _order(self, default_sort: str) -> list[str]:
+    def _order(self, default_sort) -> list[str]:
         if not self.sort_key:
-            return [default_sort]
+            return [default_sort] if isinstance(default_sort, str) else list(default_sort)
         field = self.columns[self.sort_key].sort
         return [f"-{field}" if self.descending else field, "-id" if self.descending else "id"]
 
@@ -90,6 +126,71 @@ class ListPage:
         # catalogue is asked again now, in the language of this request.
         return {"label": gettext(str(column.label)), "sortable": bool(column.sort), "url": self.sort_url(key) if column.sort else "",
                 "state": state}
+
+
+    # ---------------------------------------------------------------- bulk actions
+
+    def row_key(self, row) -> str:
+        return str(getattr(row, self.key))
+
+    def bulk_for(self, row) -> list[str]:
+        """The codes of the bulk actions ``row`` may take (its tick box is shown when there is one)."""
+        return [action.code for action in self.bulk_actions if not action.eligible(row)]
+
+    @property
+    def bulk_requested(self) -> bool:
+        return self.request.method == "POST" and "bulk_action" in self.request.POST
+
+    def _back(self) -> HttpResponseRedirect:
+        return HttpResponseRedirect(self.request.get_full_path())
+
+    def bulk_response(self, *, what: str, template: str = "ui/bulk_confirm.html") -> HttpResponse:
+        """Answer a bulk POST: the confirmation page, or (confirmed) the action on every row in one transaction,
+        audited as ``ui.list.bulk``; then back to the list with its filters."""
+        request = self.request
+        action = next((a for a in self.bulk_actions if a.code == request.POST.get("bulk_action")), None)
+        if action is None:
+            raise Http404
+        keys = list(dict.fromkeys(k for k in request.POST.getlist("selected") if k))
+        if not keys:
+            messages.error(request, gettext("请先勾选要处理的行"))
+            return self._back()
+        if len(keys) > BULK_LIMIT:
+            messages.error(request, gettext("一次最多处理 {n} 行，请缩小筛选范围").format(n=BULK_LIMIT))
+            return self._back()
+        rows = list(self.base_queryset.filter(**{f"{self.key}__in": keys}).order_by(self.key))
+        if len(rows) != len(keys):
+            raise Http404  # a key outside the person's own list: nothing is said about it, nothing changes
+        refused = [(self.row_label(row), str(reason)) for row in rows if (reason := action.eligible(row))]
+        if refused:
+            for label, reason in refused[:10]:
+                messages.error(request, f"{label}：{reason}")
+            messages.error(request, gettext("{action}：有 {n} 行不能办理，未做任何更改").format(
+                action=gettext(str(action.label)), n=len(refused)))
+            return self._back()
+        if request.POST.get("confirmed") != "1":
+            question = gettext(str(action.confirm or gettext("确定对选中的 {n} 行执行此操作？"))).format(n=len(rows))
+            return render(request, template, {"action": action, "label": gettext(str(action.label)),
+                                              "question": question, "keys": [self.row_key(r) for r in rows],
+                                              "rows": [self.row_label(r) for r in rows[:50]], "count": len(rows),
+                                              "back": request.get_full_path()})
+        current = None
+        try:
+            with transaction.atomic():
+                for row in rows:
+                    current = row
+                    action.apply(request, row)
+                audit.record("ui.list.bulk", actor=request.user,
+                             data={"list": what, "action": action.code, "rows": [self.row_key(r) for r in rows],
+                                   "count": len(rows)})
+        except (ValidationError, PermissionDenied) as exc:
+            reason = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            messages.error(request, gettext("{row}：{reason}（整批未做任何更改）").format(
+                row=self.row_label(current), reason=reason))
+            return self._back()
+        done = action.done or gettext("已处理 {n} 行")
+        messages.success(request, gettext(str(done)).format(n=len(rows)))
+        return self._back()
 
 
 def export_xlsx(request, *, what: str, title: str, header: list, rows: Iterable[Iterable], file_name: str = "",

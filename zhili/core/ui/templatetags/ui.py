@@ -79,6 +79,58 @@ def page_query(context, number):
     return params.urlencode()
 
 
+@register.simple_tag
+def print_button(label: str = ""):
+    """A button that prints the page (the print style sheet leaves out menus, bars and buttons)."""
+    return format_html('<button type="button" class="btn btn-outline-secondary zl-print" data-print>{}</button>',
+                       label or _("打印"))
+
+
+@register.inclusion_tag("ui/timeline.html")
+def timeline(entries, label: str = ""):
+    """A detail page's timeline of ``TimelineEntry``s (who did what when), oldest first."""
+    return {"entries": list(entries), "label": label or _("办理记录")}
+
+
+@register.simple_tag
+def bulk_checkbox(listing, row):
+    """A row's tick box for the list's bulk actions (in ``ui/bulk_bar.html``'s form), or nothing when the row may
+    take none of them; ``data-bulk`` names the actions it may take."""
+    codes = listing.bulk_for(row)
+    if not codes:
+        return ""
+    return format_html('<input class="form-check-input" type="checkbox" name="selected" value="{}" form="bulk-form" '
+                       'data-bulk-row data-bulk="{}" aria-label="{}">', listing.row_key(row), " ".join(codes),
+                       _("选择 {row}").format(row=listing.row_label(row)))
+
+
+@register.simple_tag
+def bulk_select_all(listing):
+    """The header cell's tick box that ticks every row of the page."""
+    if not listing.bulk_actions:
+        return ""
+    return format_html('<input class="form-check-input" type="checkbox" data-bulk-all aria-label="{}">',
+                       _("全选本页"))
+
+
+@register.simple_tag(takes_context=True)
+def page_help(context):
+    """The help of the current page (``PageHelp`` by its URL name) as {title, text, url}, or None; ``url`` opens the
+    app's help page at that page's entry."""
+    from django.urls import reverse
+
+    from zhili.core.ui.helpcentre import page_help as find
+
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    found = find(match.view_name) if match else None
+    if not found:
+        return None
+    code, page = found
+    anchor = page.url_name.replace(":", "-")
+    return {"title": page.title, "text": page.text, "url": f"{reverse('help:app', args=[code])}#{anchor}"}
+
+
 @register.inclusion_tag("ui/map.html", takes_context=True)
 def ui_map(context, data, height: str = "380px", label: str = "", map_id: str = ""):
     """A Leaflet map of a ``MapData`` (``zhili.core.ui.maps``); Leaflet's files are linked once per page."""

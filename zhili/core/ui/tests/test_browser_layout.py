@@ -1,5 +1,6 @@
 """The workbench layout in Chromium: the left menu by role and scene, breadcrumbs, the message badge, toasts, and
-no sideways scrolling from 1366 px down to a 360 px phone (the menu collapses under its toggler there)."""
+no sideways scrolling from 1366 px down to a 360 px phone (the menu collapses under its toggler there), and no
+serious or critical axe-core violation on the pages walked."""
 
 
 import pytest
@@ -15,6 +16,7 @@ def test_officer_on_a_desktop_finds_the_menu_breadcrumbs_and_message_badge(deskt
     page = desktop_page
     pages.sign_in(page, live_server, "officer_wang")
     assert page.is_visible("#sidebar-menu")  # shown without a click on a desktop
+    pages.assert_accessible(page)  # the workbench: no serious or critical axe-core violation
     labels = pages.menu_labels(page)
     assert labels[0] == "工作台" and "工单办理" in labels and "授权管理" not in labels
     assert page.inner_text("#message-badge .badge") == "1"
@@ -23,6 +25,7 @@ def test_officer_on_a_desktop_finds_the_menu_breadcrumbs_and_message_badge(deskt
     assert page.inner_text("#sidebar-menu .nav-item.active") == "工单办理"
     assert page.locator(".zl-breadcrumbs .breadcrumb-item").all_inner_texts() == ["工作台", "协同处置", "工单办理"]
     pages.assert_fits(page)
+    pages.assert_accessible(page)
     page.click("#message-badge")
     page.wait_for_url("**/notify/inbox/")
     pages.assert_fits(page)
@@ -39,6 +42,7 @@ def test_worker_on_a_small_phone_opens_the_collapsed_menu_and_switches_language(
     try:
         pages.sign_in(page, live_server, worker_zhang.username)  # personas have a password too
         pages.assert_fits(page)
+        pages.assert_accessible(page)  # the citizen's home, its role badge readable
         assert not page.is_visible("#sidebar-menu")  # collapsed under the toggler on a phone
         pages.open_menu(page)
         assert {"授权管理", "查阅记录"} <= set(pages.menu_labels(page))
@@ -46,6 +50,7 @@ def test_worker_on_a_small_phone_opens_the_collapsed_menu_and_switches_language(
         page.click("#sidebar-menu >> text=授权管理")
         page.wait_for_url("**/sharing/")
         pages.assert_fits(page)
+        pages.assert_accessible(page)  # the link in running text is underlined
         # Switching the language posts a form and comes back with the page in English.
         page.click(".zl-lang button[lang=en]")
         page.wait_for_selector("html[lang=en]")

@@ -48,4 +48,27 @@ def test_hr_filters_sorts_and_downloads_the_list(desktop_page, live_server, hr_l
     entry = AuditEntry.objects.get(action="ui.list.exported")
     assert entry.actor_id == hr_li.pk and entry.data["rows"] == 3 and entry.data["filters"]["status"] == "draft"
     pages.assert_fits(page)
+    pages.assert_accessible(page)  # a list page: toolbar, sortable headers, badges
+
+    # The ? in the top bar opens this page's help beside it.
+    page.click("#help-button")
+    page.wait_for_selector("#page-help.show")
+    assert "批量盖章" in page.inner_text("#page-help")
+    page.click("#page-help .btn-close")
+
+    # Bulk action: tick two drafts, 一键发约, confirm on the page that lists them; the list comes back with its filter.
+    assert page.is_disabled("[data-bulk-action=send]")
+    page.locator("input[data-bulk-row]").nth(0).check()
+    page.locator("input[data-bulk-row]").nth(1).check()
+    assert page.inner_text("[data-bulk-count]") == "2" and page.is_disabled("[data-bulk-action=seal]")
+    page.click("[data-bulk-action=send]")
+    page.wait_for_selector("#bulk-confirm")
+    assert "向选中的 2 名劳动者发送签署短信" in page.inner_text("#bulk-confirm")
+    pages.assert_accessible(page)
+    page.click("#bulk-confirm-submit")
+    page.wait_for_selector("text=已向 2 名劳动者发送签署短信")
+    assert "status=draft" in page.url and workers.count() == 1
+    assert AuditEntry.objects.get(action="ui.list.bulk").data["count"] == 2
+    page.goto(f"{live_server.url}/labor_contract/new/")
+    pages.assert_accessible(page)  # a form page: labels, required markers
     assert page_errors == []

@@ -11,11 +11,21 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from zhili.core.foundation.api import add_service_errors, xlsx_response
-from zhili.core.identity.api import Role, can, has_role, require
-from zhili.core.ui.api import Column, ListPage, export_xlsx
+from zhili.core.identity.api import Role, can, has_role, organizations_of, require
+from zhili.core.ui.api import (
+    BulkAction,
+    Column,
+    ListPage,
+    TimelineEntry,
+    audit_timeline,
+    export_xlsx,
+    merged,
+    person,
+)
 
 from .. import documents, importing, queries, services
 from ..choices import CONCLUDED_STATUSES, REVOCABLE_STATUSES, BatchKind, ContractStatus, DocumentKind
@@ -58,12 +68,51 @@ LIST_COLUMNS = [
 ]
 
 
+def _send_one(request, contract):
+    services.send_contracts([contract], actor=request.user)
+
+
+def _seal_one(request, contract):
+    from zhili.core.foundation.api import client_ip
+
+    # The confirmation page the person pressed is the seal's confirmation (确认以本单位名义加盖电子印章).
+    services.apply_seal(contract, actor=request.user, confirmed=True, ip_address=client_ip(request),
+                        user_agent=request.META.get("HTTP_USER_AGENT", ""))
+
+
+def _hr_bulk(user) -> list[BulkAction]:
+    """HR's bulk actions on the contract list: 一键发约 for drafts, 批量盖章 for contracts awaiting the seal."""
+    from ..permissions import EMPLOYER_ROLES
+
+    sealers = set(organizations_of(user, *EMPLOYER_ROLES))  # the employers whose seal the person keeps (as apply_seal)
+    return [
+        BulkAction("send", _("一键发约"), apply=_send_one,
+                   eligible=lambda c: "" if c.status == ContractStatus.DRAFT else _("只能发送草稿"),
+                   allowed=lambda u: has_role(u, Role.EMPLOYER_ADMIN),
+                   confirm=_("向选中的 {n} 名劳动者发送签署短信？发出后合同不能再修改。"),
+                   done=_("已向 {n} 名劳动者发送签署短信")),
+        BulkAction("seal", _("批量盖章"), apply=_seal_one,
+                   eligible=lambda c: ("" if c.status == services.employer_may_seal_status(c)
+                                       and c.employer_id in sealers else _("现在不能盖章")),
+                   confirm=_("以本单位名义为选中的 {n} 份合同加盖电子印章？盖章与逐份盖章效力相同，每份合同单独签名并记录。"),
+                   done=_("已为 {n} 份合同加盖电子印章")),
+    ]
+
+
 def _list_page(request, queryset, *, title: str, template: str = "labor_contract/contract_list.html", **extra):
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     board = queries.status_counts(queryset)
+    scoped = queryset
     queryset = queries.filter_contracts(queryset, **{k: v for k, v in filters.items() if v})
-    listing = ListPage(request, queryset, columns=LIST_COLUMNS, default_sort="-id", per_page=PAGE_SIZE)
+    bulk = _hr_bulk(request.user) if extra.get("is_hr") else []
+    if bulk:
+        queryset = queryset.select_related("template_version")  # each row's 盖章 eligibility reads its signing order
+    listing = ListPage(request, queryset, columns=LIST_COLUMNS, default_sort="-id", per_page=PAGE_SIZE, bulk=bulk,
+                       key="number", row_label=lambda c: f"{c.number} {c.worker_name}")
+    if listing.bulk_requested:
+        listing.base_queryset = scoped.select_related("employer", "template_version")
+        return listing.bulk_response(what="labor_contract.contracts")
     if listing.wants_export:
         return _export(request, listing.queryset, title)
     return render(request, template, {"title": title, "form": form, "listing": listing, "page": listing.page,
@@ -190,6 +239,26 @@ def _contract(request, number) -> LaborContract:
     return contract
 
 
+# The signing steps the audit log keeps about a contract, in the words the timeline shows (other entries, such as
+# reads and rendering, are not steps of the contract and stay off it).
+SIGNING_STEPS = {
+    "labor_contract.signing.identity_confirmed": gettext_lazy("劳动者完成实名认证"),
+    "labor_contract.signing.disclosure_acknowledged": gettext_lazy("劳动者确认已阅读告知事项"),
+    "labor_contract.signing.intent_confirmed": gettext_lazy("劳动者确认签署意愿"),
+    "labor_contract.seal.placed": gettext_lazy("设置盖章位置"),
+    "labor_contract.document.archive_renewed": gettext_lazy("归档文件时间戳续期"),
+}
+
+
+def _history(contract) -> list[TimelineEntry]:
+    """Who did what when: the contract's status changes and its signing steps from the audit log."""
+    changes = [TimelineEntry(h.created_at, person(h.actor),
+                             f"{h.get_from_status_display() or '—'} → {h.get_to_status_display()}", note=h.note,
+                             colour=ContractStatus(h.to_status).colour)
+               for h in contract.status_changes.select_related("actor")]
+    return merged(changes, audit_timeline(contract, labels=SIGNING_STEPS))
+
+
 @login_required
 def contract_detail(request, number):
     from zhili.core.foundation.api import client_ip
@@ -208,7 +277,7 @@ def contract_detail(request, number):
         # A paper contract has a PDF only when its scan was uploaded; an electronic one once it was sent.
         "has_pdf": (contract.documents.exists() if contract.template_version_id is None
                     else contract.status != ContractStatus.DRAFT),
-        "history": contract.status_changes.select_related("actor"),
+        "history": _history(contract),
         "can_send": contract.status == ContractStatus.DRAFT and can(request.user, "labor_contract.contract.send", contract),
         "can_revoke": contract.status in REVOCABLE_STATUSES and can(request.user, "labor_contract.contract.revoke", contract),
         "revoke_form": RevokeForm(),

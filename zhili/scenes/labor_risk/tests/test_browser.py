@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,6 +20,7 @@ def test_the_cockpit_draws_its_charts(desktop_page, live_server, evaluated, offi
     assert page.locator("#chart-levels canvas").count() == 1
     assert page.locator("#chart-ranking canvas").count() == 1
     assert page_errors == []
+    pages.assert_accessible(page)  # a cockpit: level badges readable, charts labelled
     page.click("#level-counts a >> nth=4")
     page.wait_for_selector("#warning-table")
     assert "level=red" in page.url
