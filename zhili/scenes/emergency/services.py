@@ -50,6 +50,10 @@ def call_channel(call: Call) -> str:
     return f"emergency.call:{call.pk}"
 
 
+def hospital_channel(hospital) -> str:
+    return f"emergency.hospital:{hospital.pk}"
+
+
 def centre_channel(region) -> str:
     return f"emergency.centre:{region.code}"
 
@@ -344,7 +348,7 @@ def choose_hospital(run: Run, *, hospital: Hospital, actor) -> Run:
     run.save(update_fields=["hospital", "hospital_eta_at", "updated_at"])
     audit.record("emergency.hospital.chosen", actor=actor, target=run, data={"hospital": hospital.name})
     for_staff = _("{sign} 送来 {p} 级患者").format(sign=run.ambulance.call_sign, p=run.call.priority)
-    _say(f"emergency.hospital:{hospital.pk}", for_staff, actor=actor, kind="incoming", data={"run": run.pk})
+    _say(hospital_channel(hospital), for_staff, actor=actor, kind="incoming", data={"run": run.pk})
     return run
 
 

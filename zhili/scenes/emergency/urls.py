@@ -22,6 +22,7 @@ urlpatterns = [
     path("runs/<int:pk>/hospital/", views.crew_hospital, name="crew_hospital"),
     path("runs/<int:pk>/position/", views.crew_position, name="crew_position"),
     path("hospital/", views.hospital, name="hospital"),
+    path("hospital/events/", views.hospital_events, name="hospital_events"),
     path("hospital/runs/<int:pk>/hand-over/", views.hospital_hand_over, name="hospital_hand_over"),
     path("aeds/", views.aed_map, name="aed_map"),
     path("cockpit/", views.cockpit, name="cockpit"),

@@ -12,16 +12,17 @@ from django.views.decorators.http import require_POST
 
 from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
 from zhili.core.foundation.api import add_service_errors, audit
-from zhili.core.identity.api import can, filter_by_scope, require
+from zhili.core.identity.api import can, filter_by_scope, organizations_of, require
 from zhili.core.live import api as live
 from zhili.core.orgs.api import region_by_code
-from zhili.core.ui.api import MapData, point
+from zhili.core.ui.api import MapData, line, point
 
 from . import queries, services
 from .choices import AmbulanceStatus, RunStatus
 from .cockpit import analyses
 from .forms import CallForm, LocateForm, TriageForm, VitalsForm
 from .models import AED, Ambulance, Hospital
+from .roles import HOSPITAL
 
 CALL_COLOUR, AMBULANCE_COLOUR, HOSPITAL_COLOUR, AED_COLOUR = "#d93026", "#1e6fd9", "#2e9d4f", "#f5871f"
 
@@ -196,9 +197,50 @@ def run_detail(request, pk: int):
     audit.record("emergency.patient.read", actor=request.user, target=run)
     is_crew = run.ambulance.crew.filter(pk=request.user.pk).exists()
     return _with_geolocation(render(request, "emergency/run_detail.html", {
-        "run": run, "is_crew": is_crew, "vitals_form": VitalsForm(),
+        "run": run, "is_crew": is_crew, "vitals_form": VitalsForm(), "map": _route_map(run),
         "suggestions": queries.suggest_hospitals(run) if is_crew else [],
         "may_hand_over": run.status == RunStatus.DELIVERED and can(request.user, "emergency.run.hand_over", run)}))
+
+
+def _route_map(run) -> MapData:
+    """The navigation route: from the ambulance to the scene, or from the scene to the hospital once the patient is
+    on board (quickest path on the road graph)."""
+    data = MapData(legend=[(_("路线"), AMBULANCE_COLOUR), (_("呼救位置"), CALL_COLOUR), (_("医院"), HOSPITAL_COLOUR)])
+    graph = queries.graph_for(run.call.region)
+    call = run.call
+    if call.has_location:
+        data.add(point(call.lon, call.lat, title=_("呼救位置"), colour=CALL_COLOUR, radius=9))
+    data.add(point(run.ambulance.lon, run.ambulance.lat, title=run.ambulance.call_sign, colour=AMBULANCE_COLOUR))
+    if run.hospital:
+        data.add(point(run.hospital.lon, run.hospital.lat, title=run.hospital.name, colour=HOSPITAL_COLOUR))
+    if graph is None or not call.has_location:
+        return data
+    if run.status in (RunStatus.ASSIGNED, RunStatus.ACCEPTED, RunStatus.EN_ROUTE):
+        start, end = (run.ambulance.lon, run.ambulance.lat), (call.lon, call.lat)
+    elif run.hospital and run.status in (RunStatus.ON_SCENE, RunStatus.PATIENT):
+        start, end = (call.lon, call.lat), (run.hospital.lon, run.hospital.lat)
+    else:
+        return data
+    path, seconds = graph.route(graph.nearest_node(*start), graph.nearest_node(*end))
+    if len(path) > 1:
+        data.add(line(graph.positions(path), title=_("导航路线，约 {m} 分钟").format(m=round(seconds / 60)),
+                      colour=AMBULANCE_COLOUR))
+    return data
+
+
+@login_required
+def hospital_events(request):
+    """The hospital's channel: the page reloads when a crew chooses this hospital."""
+    require(request.user, "emergency.run.hand_over")
+    channel = _hospital_channel(request.user)
+    if channel is None:
+        raise Http404
+    return live.event_stream(request, channel)
+
+
+def _hospital_channel(user):
+    hospital = Hospital.objects.filter(organization_id__in=organizations_of(user, HOSPITAL)).first()
+    return live.open_channel(services.hospital_channel(hospital), actor=user) if hospital else None
 
 
 @login_required
@@ -289,7 +331,9 @@ def hospital(request):
     runs = list(queries.incoming_runs(request.user))
     for run in runs:
         audit.record("emergency.patient.read", actor=request.user, target=run)
-    return render(request, "emergency/hospital.html", {"runs": runs, "now": timezone.now()})
+    channel = _hospital_channel(request.user)
+    return render(request, "emergency/hospital.html", {"runs": runs, "now": timezone.now(),
+                                                       "after": channel.last_seq if channel else 0})
 
 
 @login_required

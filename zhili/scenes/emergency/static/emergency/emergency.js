@@ -64,8 +64,8 @@
     window.ZhiliLive.connect({url: box.dataset.eventsUrl, pollUrl: box.dataset.pollUrl, after: last, onMessage: show});
   }
 
-  function setupConsole() {
-    const box = document.getElementById("console");
+  function setupConsole(id) {
+    const box = document.getElementById(id);
     if (!box || !box.dataset.eventsUrl || !window.ZhiliLive) return;
     window.ZhiliLive.connect({url: box.dataset.eventsUrl, after: Number(box.dataset.after || 0),
       onMessage: function () { window.location.reload(); }});
@@ -90,7 +90,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     setupCall();
     setupProgress();
-    setupConsole();
+    setupConsole("console");
+    setupConsole("incoming");
     setupCrew();
   });
 })();
