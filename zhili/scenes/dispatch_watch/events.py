@@ -16,6 +16,19 @@ register_template(MessageTemplate(
 ))
 
 
+register_template(MessageTemplate(
+    code="dispatch_watch_change_decided",
+    body="{agency}：您于 {applied} 提出的许可变更申请（{fields}）{result}。{reason}",
+    subject="劳务派遣许可变更审核结果",
+))
+
+register_template(MessageTemplate(
+    code="dispatch_watch_hours_decided",
+    body="{organization}：特殊工时申请（{kind}，{posts}）{result}{number}。决定书已加盖电子印章，可在平台「特殊工时审批」查看下载。",
+    subject="特殊工时审批结果",
+))
+
+
 @events.subscribe("indicators.level.changed")
 def on_level_changed(event) -> None:
     """A rise in a host employer's level raises a warning; red and orange ones open a case."""

@@ -98,5 +98,26 @@ def decide_licence_change(change: LicenceChange, *, approve: bool, reason: str =
     audit.record("dispatch_watch.licence.change_decided", actor=actor, target=agency, data=data)
     ledger.append(kind="dispatch_watch.licence.changed" if approve else "dispatch_watch.licence.change_refused",
                   subject=agency, actor=person(actor), digest=digest(data), data=data)
+    _tell_agency(agency, change, actor)
     events.publish("dispatch_watch.licence.change_decided", change_id=change.pk, status=change.status)
     return change
+
+
+def _tell_agency(agency: Agency, change: LicenceChange, actor) -> None:
+    """The agency's 填报员 (and the applicant) learn the result in the message centre."""
+    from zhili.core.identity.api import Membership
+    from zhili.core.notify.api import send_in_app
+
+    from ..roles import AGENCY
+
+    fields = "、".join(label for label, value in (("名称", change.new_name), ("法定代表人", change.new_legal_representative),
+                                                  ("住所", change.new_premises), ("注册资本", change.new_capital))
+                      if value not in ("", None))
+    params = {"agency": agency.name, "applied": change.created_at.date().isoformat(), "fields": fields,
+              "result": "已准予变更" if change.status == ChangeStatus.APPROVED else "不予变更",
+              "reason": f"审核意见：{change.decision_reason}" if change.decision_reason else ""}
+    users = {m.user for m in Membership.objects.filter(organization=agency.organization, role=AGENCY, is_active=True)
+             .select_related("user")} | {change.applicant}
+    for user in users:
+        send_in_app(user, "dispatch_watch_change_decided", params,
+                    dedup_key=f"dispatch_watch:change:{change.pk}:{user.pk}", actor=actor)

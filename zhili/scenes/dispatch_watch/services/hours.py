@@ -89,6 +89,13 @@ def decide_special_hours(approval: SpecialHoursApproval, *, approve: bool, note:
     audit.record("dispatch_watch.hours.decided", actor=actor, target=approval, data=decision)
     ledger.append(kind="dispatch_watch.hours.decided", subject=approval, actor=person(actor),
                   digest=approval.decision_sha256, data=decision)
+    from zhili.core.notify.api import send_in_app
+
+    send_in_app(approval.applicant, "dispatch_watch_hours_decided", {
+        "organization": approval.organization.name, "kind": approval.get_kind_display(), "posts": approval.posts,
+        "result": "已批准" if approve else "不予批准",
+        "number": f"（{approval.decision_no}）" if approval.decision_no else ""},
+        dedup_key=f"dispatch_watch:hours:{approval.pk}", actor=actor)
     events.publish("dispatch_watch.hours.decided", approval_id=approval.pk, status=approval.status)
     return approval
 

@@ -23,6 +23,10 @@ def test_a_granted_change_updates_the_enterprise_and_licence_together(agency, cl
     change.refresh_from_db()
     assert (change.status, change.previous["name"]) == ("approved", "建德人力派遣有限公司")
     assert [e.kind for e in entries_for(agency)][-1] == "dispatch_watch.licence.changed"
+    from zhili.core.notify.api import Message
+
+    told = Message.objects.get(recipient=clerk_zhou, template="dispatch_watch_change_decided")
+    assert "已准予变更" in told.body and "名称、法定代表人、住所、注册资本" in told.body
 
 
 def test_a_refusal_needs_a_reason_and_changes_nothing(agency, clerk_zhou, officer_qian):
