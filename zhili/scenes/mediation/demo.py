@@ -70,7 +70,7 @@ def _named(username, *, password, role, organization=None, region=None):
                    organization=organization, region=region)
 
 
-def _play_history(county, employer_contact, password):
+def _play_history(county, employer_contact, password, *, sealer):
     from django.utils import timezone
 
     from . import services
@@ -105,6 +105,7 @@ def _play_history(county, employer_contact, password):
             for signer in (party, employer_contact, m.mediator):
                 agreement = services.sign_agreement(agreement, actor=signer, agreed=True,
                                                     document_sha256=agreement.sha256)
+            services.seal_agreement(agreement, actor=sealer, confirmed=True)
         m.refresh_from_db()
         services.rate_mediation(m, process=5, result=5 if outcome == "settled" else 3, mediator_score=5, actor=party)
 
@@ -113,7 +114,7 @@ def load(report) -> list[str]:
     """Create (once) the district, the committee, its people and mediations in every state."""
     from django.conf import settings
 
-    from zhili.core.identity.api import Role, role_label
+    from zhili.core.identity.api import Role, add_membership, role_label
     from zhili.core.orgs.api import Organization, OrganizationKind, import_regions, region_by_code
 
     from . import services
@@ -131,6 +132,8 @@ def load(report) -> list[str]:
                  or Organization.objects.create(kind=OrganizationKind.MEDIATION_ORG, name=COMMITTEE_NAME,
                                                 region=county, address="重庆市九龙坡区杨家坪"))
     admin = _named("mediation_admin", password=password, role=ADMIN, organization=committee, region=county)
+    # 周静 also keeps the committee's seal (印章管理员): she seals agreements after the mediator's signature
+    add_membership(admin, role=Role.SEAL_KEEPER, organization=committee, region=county, actor=None)
     he = _named("mediator_he", password=password, role=Role.MEDIATOR, organization=committee, region=county)
     tang = _named("mediator_tang", password=password, role=Role.MEDIATOR, organization=committee, region=county)
     worker = _named("mediation_worker", password=password, role=PARTY)
@@ -144,7 +147,7 @@ def load(report) -> list[str]:
                                        introduction="兼职调解员，律师")
 
     if not Mediation.objects.filter(region=county).exists():
-        _play_history(county, employer_contact, password)
+        _play_history(county, employer_contact, password, sealer=admin)
         employer_name, sequence = EMPLOYERS[0]
         live = services.apply_for_mediation(
             channel=Channel.WORKER, applicant_side=Side.WORKER, region=county, worker_name=worker.name,

@@ -163,7 +163,8 @@ class Record(TimeStampedModel):
 
 
 class Agreement(TimeStampedModel):
-    """The mediation agreement (调解协议书): rendered once, signed by both parties and the mediator (PAdES)."""
+    """The mediation agreement (调解协议书): rendered once, signed by both parties and the mediator and sealed by the
+    mediation committee (PAdES); in effect from the seal (LDMAL Art. 14)."""
 
     mediation = models.OneToOneField(Mediation, verbose_name=_("调解案件"), on_delete=models.CASCADE,
                                      related_name="agreement")
@@ -176,6 +177,7 @@ class Agreement(TimeStampedModel):
     worker_signed_at = models.DateTimeField(_("劳动者签署时间"), null=True, blank=True)
     employer_signed_at = models.DateTimeField(_("用人单位签署时间"), null=True, blank=True)
     mediator_signed_at = models.DateTimeField(_("调解员签署时间"), null=True, blank=True)
+    sealed_at = models.DateTimeField(_("调解组织盖章时间"), null=True, blank=True)
     effective_at = models.DateTimeField(_("生效时间"), null=True, blank=True)
 
     class Meta:

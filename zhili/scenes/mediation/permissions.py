@@ -32,6 +32,11 @@ def is_mediator(user, mediation) -> bool:
     return bool(mediation.mediator_id) and mediation.mediator_id == user.pk
 
 
+def keeps_committee_seal(user, mediation) -> bool:
+    """An active seal keeper (印章管理员) of the mediation's committee: who may use its seal certificate."""
+    return bool(mediation.committee_id) and mediation.committee_id in organizations_of(user, Role.SEAL_KEEPER)
+
+
 def is_supervisor(user, mediation) -> bool:
     return has_role(user, ADMIN) and in_scope(user, mediation.region)
 

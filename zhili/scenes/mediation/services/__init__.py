@@ -19,6 +19,7 @@ from .outcome import (  # noqa: F401
     rate_mediation,
     record_payment,
     render_agreement,
+    seal_agreement,
     sign_agreement,
     signer_role,
 )

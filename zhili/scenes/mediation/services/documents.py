@@ -38,7 +38,7 @@ def dossier_context(mediation: Mediation) -> dict:
     return {
         "m": mediation, "claims": list(mediation.claims.all()), "record": Record.objects.filter(mediation=mediation).first(),
         "agreement": Agreement.objects.filter(mediation=mediation).only(
-            "status", "sha256", "unsigned_sha256", "worker_signed_at", "employer_signed_at", "mediator_signed_at",
+            "status", "sha256", "unsigned_sha256", "worker_signed_at", "employer_signed_at", "mediator_signed_at", "sealed_at",
             "effective_at", "terms").first(),
         "evidence": list(Evidence.objects.filter(mediation=mediation).defer("content")),
         "ratings": list(mediation.ratings.all()), "notices": list(_notices(mediation)),

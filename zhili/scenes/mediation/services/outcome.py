@@ -14,7 +14,7 @@ from zhili.core.identity.api import require
 
 from ..choices import AgreementStatus, MediationStatus, Side
 from ..models import Agreement, Claim, Mediation, Rating, Record
-from ..permissions import is_mediator, side_of
+from ..permissions import is_mediator, keeps_committee_seal, side_of
 from ..rules import rule
 from .common import amount, locked, move_case, notify_party, notify_user, publish, record, sha256
 
@@ -22,6 +22,8 @@ SIGNERS = ("worker", "employer", "mediator")
 # Signature boxes on the agreement's last page (points from the bottom-left of an A4 page).
 SIGNATURE_BOXES = {"worker": (60, 470, 270, 540), "employer": (320, 470, 535, 540), "mediator": (60, 340, 270, 410)}
 SIGNER_LABELS = {"worker": "劳动者（签名）", "employer": "用人单位（签名或盖章）", "mediator": "调解员（签名）"}
+SEAL_BOX = (320, 330, 430, 440)  # the committee's round seal, beside the mediator's signature
+SEAL_STATEMENT = "本人受调解委员会授权，确认以本委员会名义对本调解协议书加盖电子印章。"
 TERMS_MAX_CHARS = 3000
 AGREEMENT_STATEMENT = "本人已阅读本调解协议书全部内容，确认协议内容是本人真实意思表示，同意以电子签名方式签署。"
 
@@ -120,8 +122,8 @@ def signer_role(user, mediation: Mediation) -> str | None:
 def sign_agreement(agreement: Agreement, *, actor, agreed: bool, document_sha256: str) -> Agreement:
     """One signer signs the agreement they were shown (its SHA-256), with their own certificate (PAdES B-T).
 
-    The parties sign first, the mediator last; the mediator's signature makes the agreement effective (LDMAL
-    Art. 14: signed by both parties and the mediator), brings the PDF to B-LTA and closes the case as settled.
+    The parties sign first, the mediator after them; the committee's seal (``seal_agreement``) then makes the
+    agreement effective.
     """
     from zhili.core.esign import api as esign
 
@@ -161,20 +163,59 @@ def sign_agreement(agreement: Agreement, *, actor, agreed: bool, document_sha256
     agreement.pdf, agreement.sha256 = signed, sha256(signed)
     record("agreement.signed", mediation, actor=actor, ledger_kind="agreement.signed", role=role,
            sha256=agreement.sha256, certificate=certificate.serial_number)
-    if role == "mediator":
-        completed = esign.complete_document(signed)
-        agreement.pdf, agreement.sha256 = completed, sha256(completed)
-        agreement.status, agreement.effective_at = AgreementStatus.EFFECTIVE, now
-        agreement.save()
-        _close(mediation, MediationStatus.SETTLED, actor=actor, note=_("达成调解协议"))
-        record("agreement.effective", mediation, actor=actor, ledger_kind="agreement.effective",
-               sha256=agreement.sha256)
-        for side in (Side.WORKER, Side.EMPLOYER):
-            notify_party(mediation, side, "mediation_settled", actor=actor, dedup="settled", url=mediation.invite_url)
-        publish("mediation.settled", mediation,
-                recovered=str(sum((c.agreed_amount or 0) for c in mediation.claims.all())))
-    else:
-        agreement.save()
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def seal_agreement(agreement: Agreement, *, actor, confirmed: bool) -> Agreement:
+    """加盖调解组织印章: after the mediator's signature, a seal keeper (印章管理员) of the committee seals the
+    agreement with the committee's organisation certificate (core.esign checks the seal-keeper membership again).
+    The seal makes the agreement effective (LDMAL Art. 14: signed by the parties, signed by the mediator and
+    sealed by the mediation organisation): B-LTA, the case closed as settled, both parties told by SMS."""
+    from zhili.core.esign import api as esign
+
+    mediation = locked(agreement.mediation)
+    if not keeps_committee_seal(actor, mediation):
+        raise PermissionDenied(_("只有本调解委员会的印章管理员可以加盖调解委员会印章"))
+    _require_mediating(mediation)
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if not agreement.mediator_signed_at:
+        raise ValidationError({"agreement": _("调解员签署后，再加盖调解委员会印章")}, code="mediator_first")
+    if agreement.sealed_at:
+        raise ValidationError({"agreement": _("本协议已加盖调解委员会印章")}, code="already_sealed")
+    if not confirmed:
+        raise ValidationError({"confirm": _("确认用印：请勾选确认以本委员会名义加盖电子印章")}, code="not_confirmed")
+    now = timezone.now()
+    committee = mediation.committee
+    certificate = esign.issue_organization_certificate(committee, actor=actor)
+    verified_at = actor.verified_at or actor.last_login or now
+    authorization = esign.authorize_key_use(
+        certificate,
+        identity_evidence={"user_id": actor.pk, "method": actor.verification_method or "platform_login",
+                           "verified_at": verified_at.isoformat(), "login": "platform_session"},
+        intent_evidence={"confirmation_id": f"mediation.agreement:{agreement.pk}:seal", "method": "checkbox_confirm_seal",
+                         "confirmed_at": now.isoformat(), "document_sha256": agreement.sha256,
+                         "statement": SEAL_STATEMENT}, actor=actor)
+    pdf = bytes(agreement.pdf)
+    stamp = f"{committee.name}\n调解协议专用章\n{esign.chinese_time(now)}"
+    sealed = esign.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="committee",
+                            field_name="MediationCommitteeSeal", page=_page_count(pdf) - 1, box=SEAL_BOX,
+                            stamp_text=stamp, reason=_("加盖调解组织印章"), subject=agreement, actor=actor)
+    agreement.sealed_at = now
+    agreement.pdf, agreement.sha256 = sealed, sha256(sealed)
+    record("agreement.sealed", mediation, actor=actor, ledger_kind="agreement.sealed", sha256=agreement.sha256,
+           certificate=certificate.serial_number, committee=committee.name)
+    completed = esign.complete_document(sealed)
+    agreement.pdf, agreement.sha256 = completed, sha256(completed)
+    agreement.status, agreement.effective_at = AgreementStatus.EFFECTIVE, now
+    agreement.save()
+    # the case's settle step is the mediator's (core.cases lets the assignee take it); the audit names the keeper
+    _close(mediation, MediationStatus.SETTLED, actor=mediation.mediator, note=_("达成调解协议"))
+    record("agreement.effective", mediation, actor=actor, ledger_kind="agreement.effective", sha256=agreement.sha256)
+    for side in (Side.WORKER, Side.EMPLOYER):
+        notify_party(mediation, side, "mediation_settled", actor=actor, dedup="settled", url=mediation.invite_url)
+    publish("mediation.settled", mediation, recovered=str(sum((c.agreed_amount or 0) for c in mediation.claims.all())))
     return agreement
 
 

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from zhili.core.cases.api import Case
 from zhili.core.foundation.api import AuditEntry
+from zhili.core.identity.api import Role
 from zhili.core.ledger.api import entries_for
 from zhili.core.notify.api import Message
+from zhili.core.testing.api import MembershipFactory, UserFactory
 from zhili.scenes.mediation import queries, services
 from zhili.scenes.mediation.choices import MediationStatus
 from zhili.scenes.mediation.models import Claim, Evidence, Mediation, Record
@@ -153,7 +155,14 @@ def settle(mediation, worker, employer, mediator, *, due=None):
                                          terms="银行转账至劳动者工资卡。", actor=mediator)
     for signer in (worker, employer, mediator):
         agreement = services.sign_agreement(agreement, actor=signer, agreed=True, document_sha256=agreement.sha256)
-    return agreement
+    assert agreement.status == "signing"  # not in effect before the committee's seal (LDMAL Art. 14)
+    with pytest.raises(PermissionDenied):  # the mediator does not keep the committee's seal
+        services.seal_agreement(agreement, actor=mediator, confirmed=True)
+    keeper = UserFactory(verified=True, name="吴敏", username="seal_wu", phone="13800000035")
+    MembershipFactory(user=keeper, role=Role.SEAL_KEEPER, organization=mediation.committee, region=mediation.region)
+    with pytest.raises(ValidationError):
+        services.seal_agreement(agreement, actor=keeper, confirmed=False)
+    return services.seal_agreement(agreement, actor=keeper, confirmed=True)
 
 
 def test_record_agreement_and_signatures_settle_the_case_and_payments_are_followed(mediating, worker_zhang, hr_li,
@@ -168,12 +177,14 @@ def test_record_agreement_and_signatures_settle_the_case_and_payments_are_follow
     report = verify_pdf(bytes(agreement.pdf))
     signatures = [s for s in report.signatures if s.kind == "signature"]
     assert [s.field_name for s in signatures] == [
-        "MediationWorkerSignature", "MediationEmployerSignature", "MediationMediatorSignature"]
+        "MediationWorkerSignature", "MediationEmployerSignature", "MediationMediatorSignature",
+        "MediationCommitteeSeal"]
+    assert "建德市劳动人事争议调解委员会" in signatures[-1].signer
     assert all(s.ok for s in report.signatures)
     assert queries.recovered_amount(Mediation.objects.all()) == Decimal("10000.00")
-    assert kinds(mediating)[-5:] == ["mediation.record.confirmed", "mediation.agreement.signed",
+    assert kinds(mediating)[-6:] == ["mediation.record.confirmed", "mediation.agreement.signed",
                                      "mediation.agreement.signed", "mediation.agreement.signed",
-                                     "mediation.agreement.effective"]
+                                     "mediation.agreement.sealed", "mediation.agreement.effective"]
     # Performance follow-up: a missed due date is followed up once; the worker records the payment.
     assert services.check_performance(due) == []
     claim = Claim.objects.get(mediation=mediating, agreed_amount__isnull=False)

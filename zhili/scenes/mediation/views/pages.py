@@ -18,7 +18,7 @@ from .. import queries, services
 from ..choices import Channel, MediationStatus, Session, Side
 from ..forms import ApplicationForm, RealNameForm
 from ..models import Agreement, Claim, Evidence, Record
-from ..permissions import is_mediator, is_supervisor, may_enter, side_of
+from ..permissions import is_mediator, is_supervisor, keeps_committee_seal, may_enter, side_of
 from ..roles import ADMIN
 
 
@@ -113,6 +113,8 @@ def detail(request, pk: int):
         "signer": signer, "needs_real_name": signer and not user.is_verified,
         "may_sign": bool(agreement and signer and agreement.status == "signing" and not agreement.signed_at(signer)
                          and mediation.status == MediationStatus.MEDIATING),
+        "may_seal": bool(agreement and agreement.mediator_signed_at and not agreement.sealed_at
+                         and mediation.status == MediationStatus.MEDIATING and keeps_committee_seal(user, mediation)),
         "may_rate": side and mediation.status in ("settled", "failed") and
         not mediation.ratings.filter(side=side).exists(),
         "may_confirm": bool(side and record and record.text and not record.confirmed_by(side)
@@ -164,6 +166,9 @@ def _perform(request, mediation, action: str):
         agreement = get_object_or_404(Agreement, mediation=mediation)
         return services.sign_agreement(agreement, actor=user, agreed=post.get("agree") == "on",
                                        document_sha256=post.get("sha256", ""))
+    if action == "seal":
+        agreement = get_object_or_404(Agreement, mediation=mediation)
+        return services.seal_agreement(agreement, actor=user, confirmed=post.get("confirm") == "on")
     if action == "close":
         return services.close_mediation(mediation, outcome=post.get("outcome", ""), note=post.get("note", ""),
                                         actor=user)
@@ -179,7 +184,7 @@ def _perform(request, mediation, action: str):
 
 
 DONE = {"accept": gettext_lazy("您已同意调解，调解员将与您联系"), "decline": gettext_lazy("您已拒绝调解，本案按调解不成结案"),
-        "sign": gettext_lazy("签署完成"), "confirm_record": gettext_lazy("已确认调解笔录"),
+        "sign": gettext_lazy("签署完成"), "seal": gettext_lazy("已加盖调解委员会印章，调解协议生效"), "confirm_record": gettext_lazy("已确认调解笔录"),
         "rate": gettext_lazy("感谢您的评价")}
 
 
