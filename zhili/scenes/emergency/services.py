@@ -388,6 +388,7 @@ def return_to_station(ambulance: Ambulance, *, actor) -> Ambulance:
 @transaction.atomic
 def register_volunteer(*, actor, region, lon, lat) -> Volunteer:
     """A certified first-aider consents to be told of cardiac-arrest calls near them (opt out any time)."""
+    require(actor, "emergency.aed.view")
     lon, lat = _position(lon, lat)
     volunteer, _created = Volunteer.objects.update_or_create(
         user=actor, defaults={"region": region, "lon": lon, "lat": lat, "consented_at": timezone.now(),

@@ -21,7 +21,7 @@ from . import queries, services
 from .choices import AmbulanceStatus, RunStatus
 from .cockpit import analyses
 from .forms import CallForm, LocateForm, TriageForm, VitalsForm
-from .models import AED, Ambulance, Hospital
+from .models import AED, Ambulance, Hospital, Volunteer
 from .roles import HOSPITAL
 
 CALL_COLOUR, AMBULANCE_COLOUR, HOSPITAL_COLOUR, AED_COLOUR = "#d93026", "#1e6fd9", "#2e9d4f", "#f5871f"
@@ -359,7 +359,34 @@ def aed_map(request):
         data.add(point(aed.lon, aed.lat, title=aed.place, colour=AED_COLOUR if aed.usable else "#8a8f98",
                        lines=[_("开放时间：{h}").format(h=aed.hours),
                               _("最近检查：{d}").format(d=aed.checked_on or "—")]))
-    return render(request, "emergency/aed_map.html", {"aeds": aeds, "map": data})
+    volunteer = Volunteer.objects.filter(user=request.user).first()
+    return _with_geolocation(render(request, "emergency/aed_map.html", {
+        "aeds": aeds, "map": data, "volunteer": volunteer if volunteer and volunteer.active else None,
+        "regions": queries.served_regions()}))
+
+
+@login_required
+@require_POST
+def volunteer_join(request):
+    """A certified first-aider consents to alerts for cardiac-arrest calls near the position shared now."""
+    region = region_by_code(request.POST.get("region", ""))
+    try:
+        if region is None:
+            raise ValidationError({"region": _("请选择所在县（市、区）")})
+        services.register_volunteer(actor=request.user, region=region, lon=request.POST.get("lon"),
+                                    lat=request.POST.get("lat"))
+        messages.success(request, _("已登记为急救志愿者：附近有人心脏骤停时会通知您，可随时退出"))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("emergency:aed_map")
+
+
+@login_required
+@require_POST
+def volunteer_leave(request):
+    services.opt_out_volunteer(actor=request.user)
+    messages.success(request, _("已退出急救志愿者通知"))
+    return redirect("emergency:aed_map")
 
 
 @login_required

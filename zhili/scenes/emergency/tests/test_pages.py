@@ -43,3 +43,21 @@ def test_a_caller_cannot_open_the_console_the_cockpit_or_someone_else_s_call(
     page = client.get(f"/emergency/calls/{call.pk}/")
     assert page.status_code == 200 and page["Permissions-Policy"].endswith("geolocation=()")  # core's default
     assert client.get("/emergency/")["Permissions-Policy"].endswith("geolocation=(self)")
+
+
+def test_a_volunteer_consents_is_alerted_for_an_a_call_nearby_and_can_opt_out(
+        client, county, ambulance, caller_wu, citizen_zheng, dispatcher):
+    from zhili.core.notify.api import inbox_for
+
+    client.force_login(citizen_zheng)
+    page = client.get("/emergency/aeds/")
+    assert page["Permissions-Policy"].endswith("geolocation=(self)")
+    client.post("/emergency/volunteer/join/", {"region": "331122", "lon": ambulance.lon + 0.003,
+                                                "lat": ambulance.lat})
+    call = services.place_call(actor=caller_wu, region=county["stations"][0].region, lon=ambulance.lon + 0.002,
+                               lat=ambulance.lat)
+    call = services.triage_call(call, answers={"conscious": False, "breathing": False}, actor=dispatcher)
+    services.dispatch_call(call, ambulance=services.queries.recommend(call)[0].ambulance, actor=dispatcher)
+    assert inbox_for(citizen_zheng).count() == 1
+    client.post("/emergency/volunteer/leave/")
+    assert services.queries.volunteers_near(call) == []

@@ -87,7 +87,26 @@
     });
   }
 
+  function setupVolunteer() {
+    const form = document.getElementById("volunteer-form");
+    if (!form) return;
+    let asked = false;
+    form.addEventListener("submit", function (event) {
+      if (asked) return;
+      event.preventDefault();
+      asked = true;
+      geolocate(8000).then(function (coords) {
+        if (coords) {
+          form.querySelector("[name=lon]").value = coords.longitude;
+          form.querySelector("[name=lat]").value = coords.latitude;
+        }
+        form.submit();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupVolunteer();
     setupCall();
     setupProgress();
     setupConsole("console");
