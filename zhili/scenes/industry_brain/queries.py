@@ -113,6 +113,21 @@ def design_for(user, pk: int) -> Design:
     return found
 
 
+def similar_designs(user, design: Design, limit: int = 5) -> list[tuple[Design, float]]:
+    """The designs the user may see most like ``design``: Jaccard similarity of tags, then of sizes (a tie-break
+    weighted a fifth), best first, those sharing nothing left out."""
+    tags, sizes = set(design.tags), set(design.sizes.split("/"))
+    scored = []
+    for other in designs(user).exclude(pk=design.pk):
+        other_tags, other_sizes = set(other.tags), set(other.sizes.split("/"))
+        tag_score = len(tags & other_tags) / len(tags | other_tags) if tags | other_tags else 0.0
+        size_score = len(sizes & other_sizes) / len(sizes | other_sizes) if sizes | other_sizes else 0.0
+        if tag_score:
+            scored.append((other, round(tag_score + size_score / 5, 3)))
+    scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
+    return scored[:limit]
+
+
 def profile_of(user) -> WorkerProfile | None:
     return WorkerProfile.objects.filter(user=user).first()
 

@@ -165,7 +165,8 @@ def design_detail(request, pk: int):
         response["Content-Disposition"] = f'attachment; filename="design-{design.pk}.{design.file_type}"'
         return response
     return render(request, "industry_brain/design_detail.html",
-                  {"design": design, "firm": firm, "licensed": licensed})
+                  {"design": design, "firm": firm, "licensed": licensed,
+                   "similar": queries.similar_designs(request.user, design)})
 
 
 @login_required

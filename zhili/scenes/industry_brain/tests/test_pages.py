@@ -32,6 +32,7 @@ def test_pages_and_api_show_only_what_each_may_see(client, officer, county, bran
 
     client.login(username="ib_brand", password=PASSWORD)
     assert [d["title"] for d in client.get("/api/v1/industry_brain/designs?tag=连衣裙").json()] == ["未发布新款"]
+    assert "相似设计" in client.get(f"/industry_brain/designs/{secret.pk}/").content.decode()
     refused = client.post("/api/v1/industry_brain/orders", {
         "style": "x", "speciality": "knit", "quantity": 0, "unit_price": "10", "grade": "3",
         "start_date": in_days(0).isoformat(), "due_date": in_days(0).isoformat()}, content_type="application/json")

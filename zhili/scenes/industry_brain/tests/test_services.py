@@ -127,6 +127,9 @@ def test_design_files_are_checked_and_private_designs_stay_private(brand, near_f
     with pytest.raises(Exception) as hidden:
         queries.design_for(other, secret.pk)
     assert hidden.type.__name__ == "Http404"
+    third = designs.add_design(file_name="c.png", content=PNG, **{**base, "tags": "卫衣,春夏", "sizes": "100/110"})
+    # 卫衣/秋冬 against 卫衣/春夏: one tag of three; sizes 100/110 against 100/110: the same (a fifth of 1)
+    assert [(d.pk, score) for d, score in queries.similar_designs(other, public)] == [(third.pk, 0.533)]
     designs.license_design(public, licensee=near_factory[0], actor=other)
     assert public.licences.get().fee == 500
 
