@@ -15,3 +15,22 @@ class UploadForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dataset_code"].choices = [(code, d.name) for code, d in datasets.items()]
+
+
+class BatchFilterForm(forms.Form):
+    """The batch list's filter bar: dataset and status as dropdowns."""
+
+    dataset = forms.ChoiceField(label=_("数据集"), required=False)
+    status = forms.ChoiceField(label=_("状态"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .choices import BatchStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["dataset"].choices = [("", _("全部"))] + [(code, d.name) for code, d in datasets.items()]
+        self.fields["status"].choices = [("", _("全部"))] + list(BatchStatus.choices)
+
+    def filters(self) -> dict:
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned.get(name) or "" for name in self.fields}

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from . import queries, services
 from .choices import Channel
+from .forms import OutboxFilterForm
 from .models import Message
 from .qr import qr_png, qr_svg
 
@@ -39,9 +40,10 @@ def outbox(request):
     """The SMS outbox with full bodies, for demos: only in DEBUG, or for staff; a 404 for anyone else."""
     if not (settings.DEBUG or request.user.is_staff):
         raise Http404
-    phone = request.GET.get("phone", "").strip()
+    form = OutboxFilterForm(request.GET or None)
+    phone = form.cleaned_data["phone"] if form.is_valid() else ""
     return render(request, "notify/outbox_list.html",
-                  {"messages_list": queries.recent_sms(phone=phone), "phone": phone})
+                  {"messages_list": queries.recent_sms(phone=phone), "phone": phone, "form": form})
 
 
 def short_link(request, token: str):

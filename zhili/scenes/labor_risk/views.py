@@ -1,53 +1,59 @@
 """Pages: the inspectors' warning list and its export, an enterprise's profile, the cockpit, an enterprise's own code."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation.api import XlsxWriter
 from zhili.core.identity.api import require
 from zhili.core.indicators.api import Level, check_status_code, issue_status_code, status_code_svg
+from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries
 from .advice import advice_for
+from .forms import WarningFilterForm
 from .indicators import LABOR_RISK, SYSTEM_CODE
 from .models import MonitoredEnterprise
 from .permissions import may_view_entity
 
+LIST_COLUMNS = [
+    Column("name", _("企业名称"), sort="name"), Column("uscc", _("统一社会信用代码")), Column("region", _("所在镇街"), sort="region__name"),
+    Column("industry", _("行业")), Column("level", _("预警等级"), sort="rank"), Column("score", _("风险得分"), sort="score"),
+    Column("period", _("评估期间"), sort="period"),
+]
 
-def _filters(request) -> dict:
-    level = request.GET.get("level", "")
-    return {"level": level if level in Level.values else "", "region": request.GET.get("region", "").strip(),
-            "industry": request.GET.get("industry", "").strip()}
+
+def _filter_form(request) -> WarningFilterForm:
+    return WarningFilterForm(request.GET or None, user=request.user)
+
+
+def _export(request, enterprises):
+    """The warning list, with the same filters, as an XLSX workbook; who exported which rows is audited."""
+    header = [_("统一社会信用代码"), _("企业名称"), _("所在镇街"), _("行业"), _("预警等级"), _("风险得分"), _("评估期间")]
+    rows = ([e.uscc, e.name, e.region.name, e.industry_name, str(Level(e.level).label), float(e.score), e.period]
+            for e in enterprises.select_related("region").iterator(chunk_size=2000))
+    return export_xlsx(request, what="labor_risk.warnings", title=_("预警清单"), header=header, rows=rows,
+                       file_name="labor_risk_warnings.xlsx")
 
 
 @login_required
 def warning_list(request):
     """预警清单: enterprises with a warning level in the inspector's region, filtered by level, town, industry."""
     require(request.user, "labor_risk.warning.view")
-    filters = _filters(request)
-    enterprises = queries.warning_list(request.user, **filters)
-    page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
-    return render(request, "labor_risk/warning_list.html", {
-        "page": page, "filters": filters, "levels": [Level(v) for v in queries.WARNING_LEVELS],
-        "query": request.GET.urlencode(),
-    })
+    form = _filter_form(request)
+    enterprises = queries.warning_list(request.user, **form.filters())
+    listing = ListPage(request, enterprises, columns=LIST_COLUMNS, default_sort=("-rank", "-score", "uscc"),
+                       per_page=50)
+    if listing.wants_export:
+        return _export(request, listing.queryset)
+    return render(request, "labor_risk/warning_list.html", {"page": listing.page, "listing": listing, "form": form})
 
 
 @login_required
 def warning_export(request):
-    """The warning list, with the same filters, as an XLSX workbook."""
+    """The warning list, with the same filters, as an XLSX workbook (the list's own 导出 Excel link does the same)."""
     require(request.user, "labor_risk.warning.view")
-    enterprises = queries.warning_list(request.user, **_filters(request))
-    writer = XlsxWriter()
-    sheet = writer.add_sheet(_("预警清单"), header=[
-        _("统一社会信用代码"), _("企业名称"), _("所在镇街"), _("行业"), _("预警等级"), _("风险得分"), _("评估期间")])
-    for enterprise in enterprises.iterator(chunk_size=2000):
-        sheet.append([enterprise.uscc, enterprise.name, enterprise.region.name, enterprise.industry_name,
-                      str(Level(enterprise.level).label), float(enterprise.score), enterprise.period])
-    return writer.response("labor_risk_warnings.xlsx")
+    return _export(request, queries.warning_list(request.user, **_filter_form(request).filters()))
 
 
 def _enterprise_or_404(user, uscc: str) -> MonitoredEnterprise:
