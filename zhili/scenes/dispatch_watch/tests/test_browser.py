@@ -4,7 +4,7 @@ case opens), approves the working hours (the sealed decision opens as PDF) and o
 
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 from zhili.scenes.dispatch_watch import services
 from zhili.scenes.dispatch_watch.models import AnnualReport, DispatchedWorker, LicenceChange, SpecialHoursApproval
 
@@ -40,6 +40,7 @@ def test_the_agency_clerk_records_a_worker_on_a_phone(phone_page, live_server, c
     page.fill("#id_c-explanation", "经营场所搬迁")
     page.click("#change-submit")
     page.wait_for_selector("#change-table >> text=待审核")
+    pages.assert_accessible(page)  # the phone portal: forms, tables, the change request
     assert LicenceChange.objects.get().new_premises == "建德市洋溪街道新安路8号"
     assert page_errors == []
 
@@ -56,6 +57,7 @@ def test_an_enterprise_applies_for_special_working_hours(desktop_page, live_serv
         page.fill(f"#id_{field}", value)
     page.click("#hours-submit")
     page.wait_for_selector("#hours-table >> text=待审批")
+    pages.assert_accessible(page)
     assert SpecialHoursApproval.objects.get().organization == employer_li.memberships.get().organization
     assert page_errors == []
 
@@ -81,6 +83,7 @@ def test_an_officer_finds_a_report_unqualified_and_approves_working_hours(deskto
     page.goto(f"{live_server.url}/dispatch_watch/hours/{approval.pk}/")
     page.click("#approve")
     page.wait_for_selector("#decision-pdf")
+    pages.assert_accessible(page)
     pdf = page.request.get(live_server.url + page.get_attribute("#decision-pdf", "href"))
     assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
     page.goto(f"{live_server.url}/dispatch_watch/cockpit/")
