@@ -213,9 +213,10 @@ def match_action(request):
             workers.propose_match(profile=profile, job=job, by_worker=False, actor=user)
         else:
             job = SeasonalJob.objects.filter(pk=request.POST.get("job")).first()
-            if job is None:
+            profile = queries.profile_of(user)
+            if job is None or profile is None:
                 raise Http404
-            workers.propose_match(profile=queries.profile_of(user), job=job, by_worker=True, actor=user)
+            workers.propose_match(profile=profile, job=job, by_worker=True, actor=user)
     except PermissionDenied:
         raise Http404 from None
     except ValidationError as exc:

@@ -2,6 +2,7 @@
 worker and a bank; 孙涛 an officer of 淳安县 (another district)."""
 
 import datetime as dt
+import hashlib
 
 import pytest
 from django.utils import timezone
@@ -30,13 +31,19 @@ def officer_elsewhere(db):
                                     region=RegionFactory(code="330127", name="淳安县"), phone="13800000032")
 
 
+def phone_of(username: str) -> str:
+    """A mobile number of its own for each persona (137 + eight digits of the username's hash), so that none
+    collides with the sequence of the core factories' numbers."""
+    return "137" + f"{int(hashlib.sha256(username.encode()).hexdigest(), 16) % 10 ** 8:08d}"
+
+
 def _firm(officer, county, name, role, member_role, username, *, specialities=(), grade="2", lines=4,
           lon=120.21, lat=30.81):
     organization = EnterpriseFactory(name=name, region=county)
     firm = services.register_firm(organization=organization, region=county, role=role, specialities=specialities,
                                   grade=grade, lines=lines, machines=lines * 10, skilled_workers=lines * 10,
                                   monthly_capacity=lines * 5200, lon=lon, lat=lat, actor=officer)
-    user = UserFactory(name=name[:3], username=username)
+    user = UserFactory(name=name[:3], username=username, phone=phone_of(username))
     MembershipFactory(user=user, role=member_role, organization=organization)
     return firm, user
 
@@ -65,7 +72,7 @@ def suppliers(officer, county):
 
 @pytest.fixture
 def worker(db):
-    user = UserFactory(name="张秀英", username="ib_worker", phone="13800000035")
+    user = UserFactory(name="张秀英", username="ib_worker", phone=phone_of("ib_worker"))
     MembershipFactory(user=user, role=WORKER)
     return user
 
@@ -73,7 +80,7 @@ def worker(db):
 @pytest.fixture
 def bank(county):
     organization = Organization.objects.create(kind=OrganizationKind.BANK, name="湖州银行织里支行", region=county)
-    user = UserFactory(name="吴敏", username="ib_bank")
+    user = UserFactory(name="吴敏", username="ib_bank", phone=phone_of("ib_bank"))
     MembershipFactory(user=user, role=BANK, organization=organization)
     return organization, user
 

@@ -19,6 +19,7 @@ from zhili.scenes.industry_brain.models import (
     Quote,
 )
 from zhili.scenes.industry_brain.roles import BANK
+from zhili.scenes.industry_brain.tests.conftest import phone_of
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 
@@ -179,7 +180,7 @@ def test_credit_profile_bank_read_under_grant_and_decision(officer, county, bran
     assert loan.approved is False and loan.cycle_days is not None
     other = Organization.objects.create(kind=OrganizationKind.BANK, name="另一家银行", region=county)
     other_loan = LoanDecision.objects.create(bank=other, firm=brand[0], amount=10, requested_at=loan.requested_at)
-    other_banker = UserFactory(username="ib_bank_other")
+    other_banker = UserFactory(username="ib_bank_other", phone=phone_of("ib_bank_other"))
     MembershipFactory(user=other_banker, role=BANK, organization=other)
     with pytest.raises(NotShared):
         credit.read_credit(other_loan, actor=other_banker)
