@@ -88,7 +88,10 @@
       var c = columns[0];
       return { tooltip: { trigger: "item", formatter: "{b}：{c}（{d}%）" },
         series: [{ type: "pie", radius: ["35%", "60%"], avoidLabelOverlap: true,
-          label: { overflow: "break", width: 90 }, labelLayout: { hideOverlap: true },
+          // Labels sit against the panel's edges and break within the room left beside the ring, so a long
+          // category name wraps instead of running off a narrow panel.
+          label: { alignTo: "edge", edgeDistance: 6, minMargin: 4, overflow: "break" },
+          labelLine: { length: 8, length2: 0, maxSurfaceAngle: 80 }, labelLayout: { hideOverlap: true },
           data: rows.map(function (r) { return { name: cellDisplay(r[0]), value: cellValue(r[c]) }; })
             .filter(function (d) { return d.value !== null && d.value !== undefined; }) }] };
     }
