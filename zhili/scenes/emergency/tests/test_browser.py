@@ -17,6 +17,7 @@ def test_the_caller_presses_one_button_shares_the_position_and_sees_the_ambulanc
     pages.sign_in(phone_page, live_server, "caller_wu")
     phone_page.goto(f"{live_server.url}/emergency/")
     pages.assert_fits(phone_page)
+    pages.assert_accessible(phone_page)
     phone_page.click("#call-button")
     phone_page.wait_for_selector("text=已接通 120")
     call = Call.objects.get()
@@ -24,6 +25,7 @@ def test_the_caller_presses_one_button_shares_the_position_and_sees_the_ambulanc
     services.dispatch_call(call, ambulance=services.queries.recommend(call)[0].ambulance, actor=dispatcher)
     phone_page.wait_for_selector("#progress-list >> text=已派出救护车", timeout=15000)
     pages.assert_fits(phone_page)
+    pages.assert_accessible(phone_page)
     assert page_errors == []
 
 
@@ -43,6 +45,7 @@ def test_the_dispatcher_triages_and_confirms_the_recommended_ambulance(
     desktop_page.select_option("#id_breathing", "0")
     desktop_page.click("#triage-form button")
     desktop_page.wait_for_selector("#confirm-dispatch")
+    pages.assert_accessible(desktop_page)
     desktop_page.click("#confirm-dispatch")
     desktop_page.wait_for_selector("#call-runs")
     run = Run.objects.get(call=call)
@@ -64,6 +67,7 @@ def test_the_crew_reports_on_the_phone_and_the_hospital_takes_the_patient_over(
         phone_page.click("#advance")
         phone_page.wait_for_load_state()
     pages.assert_fits(phone_page)
+    pages.assert_accessible(phone_page)
     phone_page.click("#hospital-suggestions button >> nth=0")
     phone_page.fill("#id_heart_rate", "118")
     phone_page.fill("#id_spo2", "92")
@@ -75,6 +79,7 @@ def test_the_crew_reports_on_the_phone_and_the_hospital_takes_the_patient_over(
     pages.sign_in(desktop_page, live_server, "nurse_chen")
     desktop_page.goto(f"{live_server.url}/emergency/hospital/")
     assert "118" in desktop_page.inner_text("#incoming")
+    pages.assert_accessible(desktop_page)
     desktop_page.click("#incoming button")
     desktop_page.wait_for_selector("text=已完成交接")
     assert Run.objects.get(pk=run.pk).status == "handed_over"
