@@ -336,6 +336,10 @@ def main() -> None:
                    "database": connection.vendor}
         print(json.dumps(figures, ensure_ascii=False))
     finally:
+        if connection.vendor == "postgresql":  # stream handlers of the threaded server may still hold a session
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()")
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
