@@ -11,6 +11,7 @@ Fact tables (de-identified rows refreshed by a job, read through Ibis):
     ``facts_state(code)`` — version, row count, refreshed_at (name cached aggregates by the version).
 Small cells: ``count_cell(n)``, ``share_cell(part, whole)``, ``stat_cell(value, n)``, ``suppress_series(counts)``, ``no_data_cell()``,
     ``min_cell_size()`` (5, dated with its reference); suppressed cells show "<5" and carry no number.
+    ``value_cell(v)`` for figures about firms, orders or money, which point at no person and are never suppressed.
 Indices: ``Thresholds(yellow, red)`` (dated as a ``table`` parameter in the scene's ``policies.py``), ``grade(value, thresholds)``, ``IndexLevel``;
     ``record_index_reading(code, scope_key=, ..., recipients=)`` stores the level and warns in-app on a change
     for the worse; ``index_readings(code)`` reads them back.
@@ -42,6 +43,7 @@ from .suppression import (
     share_cell,
     stat_cell,
     suppress_series,
+    value_cell,
 )
 from .thresholds import Thresholds, grade
 from .views import render_cockpit
@@ -52,5 +54,5 @@ __all__ = [
     "get_fact_table", "grade", "index_readings", "mark_facts_dirty", "min_cell_size", "no_data_cell",
     "observation_counts", "observation_streams_seen", "observations_marker", "record_index_reading", "record_observation",
     "refresh_dirty_facts", "refresh_facts", "register_cockpit", "register_fact_table", "render_cockpit", "share_cell",
-    "stat_cell", "suppress_series", "table_result", "xlsx_bytes", "xlsx_response",
+    "stat_cell", "suppress_series", "table_result", "value_cell", "xlsx_bytes", "xlsx_response",
 ]

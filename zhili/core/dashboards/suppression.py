@@ -36,6 +36,15 @@ def count_cell(n: int | None, *, limit: int | None = None) -> dict:
     return {"value": n, "n": n, "display": f"{n:,}", "suppressed": False}
 
 
+def value_cell(value, *, digits: int | None = None, suffix: str = "") -> dict:
+    """A figure about firms, orders, output or money, not about people: published as it is, never suppressed
+    (a count of three enterprises points at no person; use ``count_cell`` for anything counting people)."""
+    if value is None:
+        return {"value": None, "n": None, "display": "—", "suppressed": False}
+    value = round(float(value), digits) if digits is not None else value
+    return {"value": value, "n": None, "display": _fmt(value, digits) + suffix, "suppressed": False}
+
+
 def stat_cell(value, n: int | None, *, digits: int | None = 2, suffix: str = "", limit: int | None = None) -> dict:
     """A figure derived from ``n`` people (share, median...), suppressed when the group is 1 to 4 people."""
     limit = limit or min_cell_size()

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.dashboards.api import cockpits, render_cockpit, table_result, value_cell, xlsx_response
 from zhili.core.foundation.api import add_service_errors
 from zhili.core.identity.api import require
 from zhili.core.orgs.api import Organization, OrganizationKind
@@ -349,8 +349,10 @@ def credit_list(request):
 
 def _analyses(user) -> dict:
     head = queries.headline(user)
-    roles = [[str(label), count_cell(n)] for label, n in head["by_role"].items()]
-    statuses = [[str(OrderStatus(s).label), count_cell(queries.orders(user).filter(status=s).count())]
+    # Firms, orders and output are not people: their figures are published as they are (value_cell); small-cell
+    # suppression (count_cell) is for figures that could point at a person.
+    roles = [[str(label), value_cell(n)] for label, n in head["by_role"].items()]
+    statuses = [[str(OrderStatus(s).label), value_cell(queries.orders(user).filter(status=s).count())]
                 for s in OrderStatus.values]
     from django.db.models import Sum
 
@@ -358,7 +360,7 @@ def _analyses(user) -> dict:
 
     months = (MonthlyReport.objects.filter(firm__in=queries.firms(user)).values("month")
               .annotate(output=Sum("output_pieces"), energy=Sum("energy_kwh")).order_by("month"))
-    monthly = [[m["month"], count_cell(m["output"]), count_cell(m["energy"])] for m in months]
+    monthly = [[m["month"], value_cell(m["output"]), value_cell(m["energy"])] for m in months]
     return {"roles": table_result("roles", "入驻企业（按角色）", ["角色", "家数"], roles, chart="pie"),
             "orders": table_result("orders", "云工厂订单状态", ["状态", "单数"], statuses, chart="bar"),
             "monthly": table_result("monthly", "月度产量与用电", ["月份", "产量（件）", "用电（千瓦时）"], monthly,

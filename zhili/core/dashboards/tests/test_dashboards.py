@@ -16,6 +16,7 @@ from zhili.core.dashboards.api import (
     refresh_facts,
     share_cell,
     stat_cell,
+    value_cell,
     xlsx_bytes,
 )
 
@@ -64,6 +65,13 @@ def test_cells_under_five_carry_no_number():
     assert stat_cell(3210.0, 3)["display"] == "<5"
     assert share_cell(2, 100)["display"] == "<5"  # 2 % of 100 would give the 2 back
     assert share_cell(50, 200)["display"] == "25.00%"
+
+
+def test_figures_about_firms_or_money_are_never_suppressed():
+    assert value_cell(3) == {"value": 3, "n": None, "display": "3", "suppressed": False}
+    assert value_cell(1234567)["display"] == "1,234,567"
+    assert value_cell(2.5, digits=1, suffix=" 万元")["display"] == "2.5 万元"
+    assert value_cell(None)["value"] is None
 
 
 def test_thresholds_grade_values():
