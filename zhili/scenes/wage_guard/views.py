@@ -21,7 +21,14 @@ from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, services
 from .choices import FindingKind, LineStatus, ProjectStatus
-from .forms import FindingFilterForm, ProjectFilterForm, RosterForm
+from .forms import (
+    DepositLodgeForm,
+    FindingFilterForm,
+    LaborCostScheduleForm,
+    ProjectFilterForm,
+    RosterForm,
+    SpecialAccountForm,
+)
 from .models import Team
 
 
@@ -70,30 +77,48 @@ def _kept_teams(user, project):
 
 
 @login_required
-def project_detail(request, pk: int, roster_form=None):
-    """The project page; ``roster_form`` is a refused 进场登记 form shown again with its errors (status 400)."""
+def project_detail(request, pk: int, refused: dict | None = None):
+    """The project page; ``refused`` holds a refused form by its name, shown again with its errors (status 400)."""
+    refused = refused or {}
     project = queries.project_for(request.user, pk)
     account = getattr(project, "special_account", None)
+    deposit = getattr(project, "deposit", None)
+    may_manage = can(request.user, "wage_guard.project.manage", project)
+    today = dt.date.today()
     roster = project.roster.select_related("worker", "team").order_by("badge")
     teams = _kept_teams(request.user, project)
     context = {
-        "project": project, "account": account, "deposit": getattr(project, "deposit", None),
+        "project": project, "account": account, "deposit": deposit,
+        "account_layout": _layout_label(account.bank_layout) if account else "",
         "account_entries": account.entries.order_by("-id")[:20] if account else [],
         "instalments": project.instalments.all(), "subcontracts": project.subcontracts.select_related("contractor"),
         "teams": project.teams.all(), "roster": roster[:200], "roster_count": roster.count(),
         "sheets": project.sheets.select_related("team"),
         "history": audit.entries_for(project).order_by("-id")[:30],
-        "may_manage": can(request.user, "wage_guard.project.manage", project),
+        "may_manage": may_manage,
         "may_release": can(request.user, "wage_guard.deposit.release", project),
         "may_credit_report": can(request.user, "wage_guard.credit.report", project.general_contractor),
         "own_rating": _own_rating(request.user, project),
-        "roster_form": roster_form or (RosterForm(teams=teams, initial={"entered_on": dt.date.today()})
-                                       if teams.exists() else None),
+        "roster_form": refused.get("roster") or (RosterForm(teams=teams, initial={"entered_on": today})
+                                                 if teams.exists() else None),
+        "account_form": refused.get("account") or (SpecialAccountForm(initial={"opened_on": today})
+                                                   if may_manage and account is None else None),
+        "schedule_form": refused.get("schedule") or (LaborCostScheduleForm() if may_manage and not project.closed_on
+                                                     else None),
+        "deposit_form": refused.get("deposit") or (DepositLodgeForm(initial={"lodged_on": today})
+                                                   if may_manage and deposit is None else None),
         "blockers": services.closure_blockers(project), "notice_ends": services.notice_ends(project),
         "no_contract": project.roster.filter(exited_on__isnull=True, contract_reference="").count(),
         "today": dt.date.today().replace(day=1), "day": dt.date.today(),
     }
-    return render(request, "wage_guard/project_detail.html", context, status=400 if roster_form is not None else 200)
+    return render(request, "wage_guard/project_detail.html", context, status=400 if refused else 200)
+
+
+def _layout_label(code: str) -> str:
+    from .services.bank_layouts import LAYOUTS
+
+    layout = LAYOUTS.get(code)
+    return str(layout.label) if layout else code
 
 
 def _own_rating(user, project):
@@ -510,11 +535,83 @@ def roster_add(request, pk: int):
         try:
             entry = services.register_worker(project, actor=request.user, **data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            _form_errors(form, exc)
         else:
             messages.success(request, _("{name} 已登记进场，工号 {badge}").format(name=entry.worker.name,
                                                                            badge=entry.badge))
             return redirect("wage_guard:project_detail", pk=pk)
-    return project_detail(request, pk, roster_form=form)
+    return project_detail(request, pk, refused={"roster": form})
+
+
+def _form_errors(form, exc: ValidationError, *, field_of=None) -> None:
+    """Put a service's refusal on the form, by field where the service named one the form has."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for field, errors in exc.message_dict.items():
+        field = field_of(field) if field_of else field
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+def _managed_project(request, pk: int):
+    """The project, when the person may manage it; "not found" when they may not even see it, 404 too when they
+    may see but not manage it (nothing to offer)."""
+    project = queries.project_for(request.user, pk)
+    if not can(request.user, "wage_guard.project.manage", project):
+        raise Http404(_("没有该项目"))
+    return project
+
+
+@login_required
+@require_POST
+def account_open(request, pk: int):
+    """开立工资专用账户 with the bank's payment-file layout (the GC's labour manager)."""
+    project = _managed_project(request, pk)
+    form = SpecialAccountForm(request.POST)
+    if form.is_valid():
+        try:
+            account = services.open_special_account(project, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("已开立 {name}").format(name=account.account_name))
+            return redirect("wage_guard:project_detail", pk=pk)
+    return project_detail(request, pk, refused={"account": form})
+
+
+@login_required
+@require_POST
+def labor_cost_schedule(request, pk: int):
+    """人工费用拨付计划: instalments added to the project's schedule (cycle and total checked by the service)."""
+    project = _managed_project(request, pk)
+    form = LaborCostScheduleForm(request.POST)
+    if form.is_valid():
+        rows = form.cleaned_data["instalments"]
+        try:
+            created = services.schedule_labor_cost(project, instalments=rows, actor=request.user)
+        except ValidationError as exc:
+            _form_errors(form, exc, field_of=lambda f: "instalments" if f.startswith("instalments") else f)
+        else:
+            messages.success(request, _("已登记 {n} 期拨付计划").format(n=len(created)))
+            return redirect("wage_guard:project_detail", pk=pk)
+    return project_detail(request, pk, refused={"schedule": form})
+
+
+@login_required
+@require_POST
+def deposit_lodge(request, pk: int):
+    """存储工资保证金: the ratio from the dated rules and the GC's record on the platform."""
+    project = _managed_project(request, pk)
+    form = DepositLodgeForm(request.POST)
+    if form.is_valid():
+        try:
+            deposit = services.lodge_deposit_on_record(project, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("已登记工资保证金 {a} 元（{f}）").format(a=deposit.amount,
+                                                                       f=deposit.get_form_display()))
+            return redirect("wage_guard:project_detail", pk=pk)
+    return project_detail(request, pk, refused={"deposit": form})

@@ -12,6 +12,7 @@ from .credit import (
     credit_facts,
     credit_report_context,
     credit_report_pdf,
+    deposit_record,
     level_for,
     list_on_blacklist,
     on_blacklist,
@@ -32,6 +33,7 @@ from .projects import (
     add_subcontract,
     add_team,
     lodge_deposit,
+    lodge_deposit_on_record,
     open_special_account,
     record_labor_cost_payment,
     register_project,
@@ -48,5 +50,5 @@ __all__ = [
     "run_checks", "file_complaint", "credit_facts", "level_for", "list_on_blacklist", "on_blacklist",
     "rate_enterprise", "remove_from_blacklist", "credit_report_context", "credit_report_pdf",
     "close_special_account", "closure_blockers", "complete_project", "notice_ends", "release_deposit",
-    "employer_of", "record_labor_contract", "request_labor_contract",
+    "employer_of", "record_labor_contract", "request_labor_contract", "deposit_record", "lodge_deposit_on_record",
 ]

@@ -59,6 +59,25 @@ def credit_facts(organization, year: int) -> dict:
     }
 
 
+def deposit_record(organization, day: dt.date) -> dict:
+    """The GC's record the deposit ratio rests on, read from the platform (nothing written): on the blacklist on
+    ``day``; serious findings (violations) or a listing in the two years before; ``clean_years`` is the number of
+    consecutive rated years just before ``day``'s year without a violation (level A or better), at most 3. A firm
+    without ratings has no clean years."""
+    since = _years_later(day, -2)
+    serious = rule("case_findings", day).value
+    arrears = (RiskFinding.objects.filter(uscc=organization.uscc or "-", kind__in=serious,
+                                          found_on__range=(since, day)).exists()
+               or BlacklistEntry.objects.filter(organization=organization, listed_on__range=(since, day)).exists())
+    levels = dict(CreditRating.objects.filter(organization=organization, year__range=(day.year - 3, day.year - 1))
+                  .values_list("year", "level"))
+    clean = 0
+    while clean < 3 and levels.get(day.year - 1 - clean) in (CreditLevel.AAA, CreditLevel.AA, CreditLevel.A):
+        clean += 1
+    return {"clean_years": clean, "arrears_in_two_years": arrears,
+            "blacklisted": on_blacklist(organization, day) is not None}
+
+
 def level_for(facts: dict, previous: list[str], day: dt.date) -> tuple[str, list[str]]:
     """The level and the references for ``facts``; ``previous`` are the two earlier years' levels, newest first."""
     c_rule, scale = rule("credit_c_violations", day), rule("credit_scale", day)

@@ -132,12 +132,17 @@ def schedule_labor_cost(project: Project, *, instalments: list[tuple[dt.date, ob
     if not rows:
         raise ValidationError({"instalments": _("请至少填写一期拨付计划")}, code="required")
     cycle = rule("labor_cost_cycle_days", rows[0][0])
-    previous = project.start_date
+    taken = set(project.instalments.values_list("due_on", flat=True))
+    previous = max((d for d in taken if d < rows[0][0]), default=project.start_date)
     for i, (due, _amount) in enumerate(rows):
         if (due - previous).days > cycle.value:
             raise ValidationError({f"instalments[{i}]": _("拨付间隔 {d} 天，超过 {c} 天（{ref}）").format(
                 d=(due - previous).days, c=cycle.value, ref=cycle.reference)}, code="cycle_too_long")
         previous = due
+    for i, (due, _amount) in enumerate(rows):
+        if due in taken or (i and rows[i - 1][0] == due):
+            raise ValidationError({f"instalments[{i}]": _("{d} 已有一期拨付计划").format(d=due.isoformat())},
+                                  code="duplicate")
     existing = sum(i.amount for i in project.instalments.all())
     total = existing + sum(a for _d, a in rows)
     if total > project.labor_cost_total:
@@ -211,3 +216,13 @@ def lodge_deposit(project: Project, *, form: str, lodged_on: dt.date, clean_year
     audit.record("wage_guard.deposit.lodged", actor=actor, target=deposit, data=data)
     evidence("wage_guard.deposit.lodged", deposit, actor, data)
     return deposit
+
+
+def lodge_deposit_on_record(project: Project, *, form: str, lodged_on: dt.date, bank_name: str = "",
+                            actor) -> GuaranteeDeposit:
+    """Lodge the deposit with the GC's record as the platform holds it (``credit.deposit_record``): the page's way,
+    where the contractor cannot declare its own record."""
+    from .credit import deposit_record
+
+    return lodge_deposit(project, form=form, lodged_on=lodged_on, bank_name=bank_name, actor=actor,
+                         **deposit_record(project.general_contractor, lodged_on))
