@@ -57,6 +57,7 @@ class SpecialAccountForm(forms.Form):
     def __init__(self, *args, **kwargs):
         from .services.bank_layouts import layout_choices
 
+        kwargs.setdefault("auto_id", "account_%s")  # the page holds other forms with a bank_name
         super().__init__(*args, **kwargs)
         self.fields["bank_layout"].choices = layout_choices()
 
@@ -67,6 +68,10 @@ class LaborCostScheduleForm(forms.Form):
     instalments = forms.CharField(
         label=_("拨付计划"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
         help_text=_("每行一期：应拨付日期 金额（元），如 2026-04-01 200000；拨付周期不超过一个月"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "schedule_%s")
+        super().__init__(*args, **kwargs)
 
     def clean_instalments(self):
         rows, seen = [], set()
@@ -99,3 +104,7 @@ class DepositLodgeForm(forms.Form):
                              help_text=_("依规定免缴的，系统自动登记为免缴"))
     lodged_on = forms.DateField(label=_("存储日期"))
     bank_name = forms.CharField(label=_("存储银行或保函银行"), max_length=100, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "deposit_%s")
+        super().__init__(*args, **kwargs)

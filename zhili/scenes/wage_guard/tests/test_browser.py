@@ -90,8 +90,8 @@ def test_the_contractor_imports_attendance_makes_the_sheet_and_the_payment_file(
     desk.wait_for_selector("#roster >> text=赵六")
     assert desk.locator("#roster .no-contract").count() == 1  # 赵六 has no labour contract on record
     desk.click("#deposit-lodge summary")
-    desk.select_option("#id_form", "guarantee")
-    desk.fill("#id_lodged_on", "2026-03-01")
+    desk.select_option("#deposit_form", "guarantee")
+    desk.fill("#deposit_lodged_on", "2026-03-01")
     desk.click("#deposit-lodge-submit")
     desk.wait_for_selector("text=240000.00")  # 2% of 12,000,000: no credit record yet, so no reduction
     desk.set_input_files("#attendance-file", str(device_file))
