@@ -1,6 +1,14 @@
-"""Message templates of the labor contract scene (registered when the scene loader imports this module)."""
+"""Message templates of the labor contract scene (registered when the scene loader imports this module), and what
+it hears from other scenes: ``wage_guard.contract.requested`` (a worker on a construction site's roster has no
+labour contract and asks for one) becomes a draft for the employer (``services.draft_requested_contract``)."""
 
+import datetime as dt
+import logging
+
+from zhili.core.foundation.api import events
 from zhili.core.notify.api import MessageTemplate, register_template
+
+log = logging.getLogger(__name__)
 
 register_template(MessageTemplate(
     code="labor_contract_sign_invite",
@@ -61,3 +69,31 @@ register_template(MessageTemplate(
     subject="解除或终止劳动合同证明",
     provider_code="SMS_LABOR_CONTRACT_TERMINATION",
 ))
+register_template(MessageTemplate(
+    code="labor_contract_requested",
+    body="劳动者 {name}（{place}）申请与本单位签订劳动合同。{next}",
+    subject="劳动者申请签订劳动合同",
+))
+
+
+@events.subscribe("wage_guard.contract.requested")
+def on_contract_requested(event) -> None:
+    from django.contrib.auth import get_user_model
+
+    from zhili.core.orgs.api import Organization
+
+    from .services.contracts import draft_requested_contract
+
+    payload = event.payload
+    employer = Organization.objects.filter(pk=payload.get("employer_id") or 0).first()
+    worker = get_user_model().objects.filter(pk=payload.get("worker_id") or 0).first()
+    if employer is None or worker is None:
+        log.warning("contract request without a known employer or worker: %s", payload)
+        return
+    contract, errors = draft_requested_contract(
+        employer=employer, worker=worker, job_title=str(payload.get("trade") or ""),
+        work_place=str(payload.get("project_name") or ""),
+        start_date=dt.date.fromisoformat(payload["entered_on"]), daily_rate=payload.get("daily_rate") or "0",
+        source=event.name)
+    log.info("contract request of worker %s: draft %s, problems %s", worker.pk,
+             contract.number if contract else None, sorted(errors))

@@ -41,6 +41,9 @@ PARAMETERS = [
         Value(True, dt.date(1995, 1, 1), LL + "第四十八条；《最低工资规定》", checked=True)]),
     Parameter("minimum_working_age", _("最低就业年龄"), unit=_("周岁"), values=[
         Value(16, dt.date(1995, 1, 1), LL + "第十五条", checked=True)]),
+    Parameter("monthly_pay_days", _("月计薪天数（日工资折算月工资）"), unit=_("日"), values=[
+        Value(Decimal("21.75"), dt.date(2008, 1, 10),
+              "《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发〔2008〕3号）第二条", checked=True)]),
     Parameter("signing_deadline_days", _("自用工之日起订立书面劳动合同的期限"), unit=_("日"), values=[
         Value(30, LCL_IN_FORCE, LCL + "第十条、第八十二条；《劳动合同法实施条例》第六条", checked=True)]),
     Parameter("unsigned_reminder_days", _("未签合同提醒（用工第几日）"), type="list", unit=_("日"), values=[

@@ -5,6 +5,7 @@ entry in that transaction and publishes its events after commit.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -123,3 +124,55 @@ def create_contract(values: dict, *, employer, actor, template_version: Template
                        "previous": previous_contract.number if previous_contract else None})
     events.publish("labor_contract.contract.created", contract_id=contract.pk, employer_id=employer.pk)
     return contract
+
+
+@transaction.atomic
+def draft_requested_contract(*, employer, worker, job_title: str, work_place: str, start_date: dt.date,
+                             daily_rate, source: str) -> tuple[LaborContract | None, dict]:
+    """A worker asked another scene (through a core event, ``source``) for the labour contract their employer owes
+    them: a draft with what that scene knows, for the employer's administrators to check, complete and send. The
+    term is the work on the site (以完成一定工作任务为期限), the monthly wage the daily rate × the dated monthly pay
+    days. No permission is checked: the worker's request is the cause, and nothing reaches the worker until the
+    employer sends it. Returns ``(None, errors)`` when the draft would break a rule, and ``(None, {})`` when the
+    pair already has a pending or concluded contract; the employer's administrators are told in-app either way
+    except in the latter case."""
+    from zhili.core.notify.api import send_in_app
+
+    from .common import _employer_admins
+
+    index = pii.blind_index(importing.normalise_id_number(worker.id_number or ""))
+    if LaborContract.objects.filter(employer=employer, worker_id_number_index=index, document_kind=DocumentKind.CONTRACT,
+                                    status__in=[*PENDING_STATUSES, *CONCLUDED_STATUSES, ContractStatus.DRAFT]).exists():
+        return None, {}
+    days = value_on("monthly_pay_days", start_date).value
+    values = {"worker_name": worker.name, "worker_id_number": importing.normalise_id_number(worker.id_number),
+              "worker_phone": importing.normalise_phone(worker.phone), "job_title": job_title[:100],
+              "work_place": work_place[:255], "term_type": TermType.TASK_BASED,
+              "task_description": _("{place}{job}作业至完成").format(place=work_place, job=job_title)[:255],
+              "start_date": start_date, "working_hour_system": "standard",
+              "monthly_wage": (Decimal(str(daily_rate)) * days).quantize(Decimal("0.01"))}
+    errors = _identity_errors(values, phone_required=True)
+    for violation in check_contract(rule_data(values, employer)):
+        if violation.severity == "error":
+            errors.setdefault(violation.field, []).append(str(violation))
+    contract = None
+    if not errors:
+        contract = _new_contract(values, employer=employer, actor=None, status=ContractStatus.DRAFT,
+                                 template_version=create_default_template())
+        contract.worker = worker
+        if LaborContract.objects.filter(idempotency_key=contract.idempotency_key).exists():
+            return None, {}
+        contract.save()
+        _record_change(contract, "", ContractStatus.DRAFT, actor=None, note=_("劳动者申请（{s}）").format(s=source))
+        audit.record("labor_contract.contract.created", actor=f"event:{source}", target=contract,
+                     data={"channel": "request", "source": source, "worker": worker.pk})
+        events.publish("labor_contract.contract.created", contract_id=contract.pk, employer_id=employer.pk)
+    problems = "；".join(m for messages in errors.values() for m in messages)
+    for admin in _employer_admins(employer.pk):
+        send_in_app(admin, "labor_contract_requested", {
+            "name": worker.name, "place": work_place,
+            "next": (_("已生成合同草稿 {n}，请核对后发送签署").format(n=contract.number) if contract else
+                     _("未能生成草稿（{p}），请在合同页面新建").format(p=problems))},
+            dedup_key=f"labor_contract:requested:{source}:{employer.pk}:{worker.pk}:{admin.pk}",
+            actor=f"event:{source}")
+    return contract, errors
