@@ -178,10 +178,35 @@ def load(report) -> list[str]:
     complainant = answered[11].entry.worker
     services.file_complaint(project, amount="1800", period_from=month, period_to=month, workers=1,
                             description="上月有 5 天工资未结清", actor=complainant)
+    _department_signals(orgs, today)
     services.run_checks(today, evaluate=False)
     for organization in (orgs[GC_NAME], orgs[SUB_NAME]):
         services.rate_enterprise(organization, today.year - 1, actor=users["hrss"])
     return [f"安薪在线：{Project.objects.count()} 个在建项目，{len(entries)} 名工人，代发批次 {batch.number}"]
+
+
+def _department_signals(orgs, today: dt.date) -> None:
+    """The departments' feed (``wage_guard_dept_signals``) for the demo's enterprises: the subcontractor is behind
+    on its electricity bill and has a pay lawsuit, the general contractor owes a small tax instalment. Invented
+    figures, loaded through core.datapool like a real file."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from zhili.core.datapool.api import ingest_file
+
+    rows = [("DEMO-WG-S1", orgs[SUB_NAME].uscc, today - dt.timedelta(days=40), "utility_arrears", "18650.00"),
+            ("DEMO-WG-S2", orgs[SUB_NAME].uscc, today - dt.timedelta(days=75), "lawsuit", "96000.00"),
+            ("DEMO-WG-S3", orgs[GC_NAME].uscc, today - dt.timedelta(days=20), "tax_arrears", "5200.00")]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "wage_guard_dept_signals_demo.csv"
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["signal_id", "uscc", "signal_on", "kind", "amount"])
+            writer.writerows([sid, uscc, day.isoformat(), kind, amount] for sid, uscc, day, kind, amount in rows)
+        batch = ingest_file("wage_guard_dept_signals", path, actor="demo:wage_guard")
+    if batch.status != "succeeded" or batch.rows_accepted != len(rows):
+        raise RuntimeError(f"wage_guard_dept_signals demo batch {batch.pk}: {batch.status}")
 
 
 register_demo("wage_guard", load)

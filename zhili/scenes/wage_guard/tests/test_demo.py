@@ -1,4 +1,5 @@
-"""The 安薪在线 demo: a login per role, a project paid through the bank file, loaded twice without change."""
+"""The 安薪在线 demo: a login per role, a project paid through the bank file, the departments' signals (the demo
+stops if core.datapool refuses them), loaded twice without change."""
 
 from zhili.core.identity.api import Role, role_label
 from zhili.core.scenes.api import DemoReport
