@@ -140,12 +140,13 @@ def draft_requested_contract(*, employer, worker, job_title: str, work_place: st
 
     from .common import _employer_admins
 
-    index = pii.blind_index(importing.normalise_id_number(worker.id_number or ""))
-    if LaborContract.objects.filter(employer=employer, worker_id_number_index=index, document_kind=DocumentKind.CONTRACT,
+    id_number = importing.normalise_id_number(worker.id_number or "")
+    index = pii.blind_index(id_number) if id_number else ""
+    if index and LaborContract.objects.filter(employer=employer, worker_id_number_index=index, document_kind=DocumentKind.CONTRACT,
                                     status__in=[*PENDING_STATUSES, *CONCLUDED_STATUSES, ContractStatus.DRAFT]).exists():
         return None, {}
     days = value_on("monthly_pay_days", start_date).value
-    values = {"worker_name": worker.name, "worker_id_number": importing.normalise_id_number(worker.id_number),
+    values = {"worker_name": worker.name, "worker_id_number": id_number,
               "worker_phone": importing.normalise_phone(worker.phone), "job_title": job_title[:100],
               "work_place": work_place[:255], "term_type": TermType.TASK_BASED,
               "task_description": _("{place}{job}作业至完成").format(place=work_place, job=job_title)[:255],
