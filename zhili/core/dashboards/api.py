@@ -19,7 +19,8 @@ Observations fed by other scenes' events: ``record_observation(stream, source_ke
     organization=)``; ``observation_counts(stream)``.
 Computed views shared by all processes: ``cached_result(key)``, ``store_result(key, data)``, ``prune_results()``.
 Cockpit pages: ``Widget``, ``Cockpit``, ``register_cockpit``, ``table_result`` and ``render_cockpit(request,
-    cockpit, filters)``; exports: ``xlsx_bytes``, ``xlsx_response``, ``cell_export_value``.
+    cockpit, filters)``; ``cockpit_views(code, permission=, analyses=, filters=None, subtitle="", extra=None)``
+    returns a scene's three cockpit views (page, JSON data, XLSX export; see docs/ui.md); exports: ``xlsx_bytes``, ``xlsx_response``, ``cell_export_value``.
 """
 
 from .choices import WARNING_LEVELS, IndexLevel
@@ -46,11 +47,11 @@ from .suppression import (
     value_cell,
 )
 from .thresholds import Thresholds, grade
-from .views import render_cockpit
+from .views import CockpitViews, cockpit_views, render_cockpit
 
 __all__ = [
     "SUPPRESSED", "WARNING_LEVELS", "cached_result", "prune_results", "store_result", "XLSX_TYPE", "Cockpit", "FactTable", "IndexLevel", "Thresholds",
-    "Widget", "cell_export_value", "cockpits", "count_cell", "fact_table", "fact_tables", "facts_state",
+    "CockpitViews", "Widget", "cell_export_value", "cockpit_views", "cockpits", "count_cell", "fact_table", "fact_tables", "facts_state",
     "get_fact_table", "grade", "index_readings", "mark_facts_dirty", "min_cell_size", "no_data_cell",
     "observation_counts", "observation_streams_seen", "observations_marker", "record_index_reading", "record_observation",
     "refresh_dirty_facts", "refresh_facts", "register_cockpit", "register_fact_table", "render_cockpit", "share_cell",

@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
+from zhili.core.dashboards.api import cockpit_views
 from zhili.core.identity.api import require
 from zhili.core.indicators.api import Level, check_status_code
 from zhili.core.ui.api import Column, ListPage, export_xlsx
@@ -231,32 +231,16 @@ def region_list(request):
         "province": RegionIndex.objects.filter(period=period, level="province").first()})
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "carbon_code.cockpit.view")
-    return render_cockpit(request, cockpits["carbon_code.overview"], [
-        {"name": name, "label": label, "type": "hidden", "options": [], "value": request.GET.get(name, "")}
-        for name, label in (("region", _("区划代码")), ("industry", _("行业大类")))])
-
-
 def _cockpit_filters(request) -> dict:
     return {"region": request.GET.get("region", "").strip()[:12], "industry": request.GET.get("industry", "").strip()[:5]}
 
 
-@login_required
-def cockpit_data(request):
-    require(request.user, "carbon_code.cockpit.view")
-    return JsonResponse({"analyses": cockpit_analyses.analyses(request.user, **_cockpit_filters(request)), "status": "",
-                         "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
+def _cockpit_form(request) -> list[dict]:
+    return [{"name": name, "label": label, "type": "hidden", "options": [], "value": request.GET.get(name, "")}
+            for name, label in (("region", _("区划代码")), ("industry", _("行业大类")))]
 
 
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "carbon_code.cockpit.view")
-    result = cockpit_analyses.analyses(request.user, **_cockpit_filters(request)).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
-
+# The cockpit page, its JSON data and the XLSX export of one analysis (core.dashboards.cockpit_views).
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "carbon_code.overview", permission="carbon_code.cockpit.view", filters=_cockpit_form,
+    analyses=lambda request: cockpit_analyses.analyses(request.user, **_cockpit_filters(request)))

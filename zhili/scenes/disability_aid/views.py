@@ -2,12 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.dashboards.api import cockpit_views, count_cell, table_result
 from zhili.core.foundation.api import XLSX_CONTENT_TYPE, add_service_errors
 from zhili.core.identity.api import can, require
 from zhili.core.ui.api import Column, ListPage, export_xlsx
@@ -188,27 +188,9 @@ def _analyses(user) -> dict:
     }
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "disability_aid.cockpit.view")
-    return render_cockpit(request, cockpits["disability_aid.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "disability_aid.cockpit.view")
-    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "disability_aid.cockpit.view")
-    result = _analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+# The cockpit page, its JSON data and the XLSX export of one analysis (core.dashboards.cockpit_views).
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "disability_aid.overview", permission="disability_aid.cockpit.view", analyses=lambda request: _analyses(request.user))
 
 
 # ---------------------------------------------------------------- the two subsidies' monthly payment run

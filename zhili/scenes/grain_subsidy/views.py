@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
+from zhili.core.dashboards.api import cockpit_views
 from zhili.core.foundation.api import add_service_errors, audit
 from zhili.core.identity.api import can, require
 from zhili.core.orgs.api import region_by_code
@@ -237,27 +237,9 @@ def payment_download(request, pk: int):
 
 # ---------------------------------------------------------------- cockpit
 
-@login_required
-def cockpit(request):
-    require(request.user, "grain_subsidy.cockpit.view")
-    return render_cockpit(request, cockpits["grain_subsidy.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "grain_subsidy.cockpit.view")
-    return JsonResponse({"analyses": analytics.analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "grain_subsidy.cockpit.view")
-    result = analytics.analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+# The cockpit page, its JSON data and the XLSX export of one analysis (core.dashboards.cockpit_views).
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "grain_subsidy.overview", permission="grain_subsidy.cockpit.view", analyses=lambda request: analytics.analyses(request.user))
 
 
 # ---------------------------------------------------------------- 一张图

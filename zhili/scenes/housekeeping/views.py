@@ -5,14 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.dashboards.api import cockpit_views, count_cell, table_result
 from zhili.core.identity.api import can, require
 from zhili.core.notify.api import qr_svg
 from zhili.core.ui.api import Column, ListPage, export_xlsx
@@ -219,24 +219,6 @@ def _analyses(user) -> dict:
             "seekers": table_result("seekers", "当家政：从推送到首单", ["进度", "人数"], seeker_rows, chart="bar")}
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "housekeeping.cockpit.view")
-    return render_cockpit(request, cockpits["housekeeping.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "housekeeping.cockpit.view")
-    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "housekeeping.cockpit.view")
-    result = _analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+# The cockpit page, its JSON data and the XLSX export of one analysis (core.dashboards.cockpit_views).
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "housekeeping.overview", permission="housekeeping.cockpit.view", analyses=lambda request: _analyses(request.user))

@@ -15,9 +15,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import xlsx_response
+from zhili.core.dashboards.api import cockpit_views, xlsx_response
 from zhili.core.identity.api import require
 from zhili.core.orgs.api import region_by_code
 
@@ -345,11 +346,7 @@ def _region_path(request) -> str:
     return region.path if region else ""
 
 
-@login_required
-def cockpit(request):
-    from zhili.core.dashboards.api import cockpits, render_cockpit
-
-    require(request.user, "policy_qa.cockpit.view")
+def _cockpit_filters(request) -> list[dict]:
     from zhili.core.identity.api import scope_region_paths
     from zhili.core.orgs.api import Region
 
@@ -362,35 +359,22 @@ def cockpit(request):
         for path in paths:
             condition |= Q(path__startswith=path)
         regions = regions.filter(condition)
-    filters = [{"name": "region", "label": _("区划"), "type": "select",
-                "options": [("", _("全部"))] + [(r.code, r.name) for r in regions.order_by("code")[:200]],
-                "value": request.GET.get("region", "")}]
-    return render_cockpit(request, cockpits["policy_qa.overview"], filters,
-                          subtitle=_("咨询数据来自本场景；形势数据来自平台已有的合同、预警、工单与投诉"),
-                          extra={"report_url": reverse("policy_qa:report")})
+    return [{"name": "region", "label": _("区划"), "type": "select",
+             "options": [("", _("全部"))] + [(r.code, r.name) for r in regions.order_by("code")[:200]],
+             "value": request.GET.get("region", "")}]
 
 
-@login_required
-def cockpit_data(request):
-    from django.http import JsonResponse
-
+def _cockpit_analyses(request) -> dict:
     from . import analysis
 
-    require(request.user, "policy_qa.cockpit.view")
-    return JsonResponse({"analyses": analysis.analyses(request.user, region_path=_region_path(request)),
-                         "status": "", "scope": {}, "version": 0}, json_dumps_params={"ensure_ascii": False})
+    return analysis.analyses(request.user, region_path=_region_path(request))
 
 
-@login_required
-def cockpit_export(request, code: str):
-    from . import analysis
-
-    require(request.user, "policy_qa.cockpit.view")
-    result = analysis.analyses(request.user, region_path=_region_path(request)).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+# The cockpit page, its JSON data and the XLSX export of one analysis (core.dashboards.cockpit_views).
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "policy_qa.overview", permission="policy_qa.cockpit.view", analyses=_cockpit_analyses, filters=_cockpit_filters,
+    subtitle=gettext_lazy("咨询数据来自本场景；形势数据来自平台已有的合同、预警、工单与投诉"),
+    extra=lambda request: {"report_url": reverse("policy_qa:report")})
 
 
 def _report_context(request) -> dict:
