@@ -1,9 +1,9 @@
 """URLs of the cockpit built with ``cockpit_views`` in test_cockpit_views (pytest.mark.urls)."""
 
-from django.urls import path
+from django.conf import settings
+from django.urls import include, path
 
 from zhili.core.dashboards.api import cockpit_views, count_cell, table_result
-from zhili.urls import urlpatterns as site_urlpatterns
 
 SEEN = []
 
@@ -19,10 +19,10 @@ page, data, export = cockpit_views(
                               "value": request.GET.get("region", "")}],
     subtitle="测试驾驶舱", extra=lambda request: {"report_url": "/report/"})
 
-# The page extends the site's layout, which names the site's URLs.
+# The page extends the site's layout, which names the site's URLs: the site's URLconf is included by name.
 urlpatterns = [
     path("dashboards-test/", page, name="dashboards_test_cockpit"),
     path("dashboards-test/data/", data, name="dashboards_test_data"),
     path("dashboards-test/export/<str:code>/", export, name="dashboards_test_export"),
-    *site_urlpatterns,
+    path("", include(settings.ROOT_URLCONF)),
 ]
