@@ -1,7 +1,10 @@
 """The 浙里急救 scene's JSON API under /api/v1/emergency/ (in the OpenAPI document), with the pages' checks.
 
-The ambulance terminal (device adapter) posts positions and monitor readings with its device number; anything
-from a device not fitted to the run's ambulance is refused (403) and changes nothing.
+The ambulance terminal (device adapter) posts positions and monitor readings with a bearer token of its own API
+client XX, registered by `services.register_terminal` with the
+scope ``emergency.terminal:<device number>``. The token says which device speaks: a device number in the body
+would be anyone's to claim. Anything from a device not fitted to the run's ambulance is refused (403), audited, and
+changes nothing; no token is 401.
 """
 
 from datetime import datetime
@@ -10,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from zhili.core.foundation.api import audit
-from zhili.core.identity.api import require
+from zhili.core.identity.api import BearerToken, has_scope, require
 from zhili.core.orgs.api import region_by_code
 
 from . import queries, services
@@ -50,13 +53,11 @@ class RecommendationOut(Schema):
 
 
 class PositionIn(Schema):
-    device_id: str
     lon: float
     lat: float
 
 
 class VitalsIn(Schema):
-    device_id: str
     heart_rate: float | None = None
     systolic: float | None = None
     diastolic: float | None = None
@@ -115,14 +116,23 @@ def _device_run(run_id: int) -> Run:
     return get_object_or_404(Run.objects.select_related("ambulance", "call"), pk=run_id)
 
 
-@router.post("/runs/{run_id}/position", response={204: None}, auth=None, summary="车载终端上报位置")
+def _speaking_device(request, run: Run) -> str:
+    """The device the bearer token speaks for, as far as this run is concerned: the run's own terminal when the
+    token holds its scope, else the client's identifier (which the services refuse, with an audited record)."""
+    if has_scope(request, services.terminal_scope(run.ambulance.device_id)):
+        return run.ambulance.device_id
+    return f"client:{request.api_client.client_id}"
+
+
+@router.post("/runs/{run_id}/position", response={204: None}, auth=BearerToken(), summary="车载终端上报位置")
 def report_position(request, run_id: int, payload: PositionIn):
-    services.report_position(_device_run(run_id), device_id=payload.device_id, lon=payload.lon, lat=payload.lat)
+    run = _device_run(run_id)
+    services.report_position(run, device_id=_speaking_device(request, run), lon=payload.lon, lat=payload.lat)
     return 204, None
 
 
-@router.post("/runs/{run_id}/vitals", response={204: None}, auth=None, summary="监护仪适配器上报生命体征")
+@router.post("/runs/{run_id}/vitals", response={204: None}, auth=BearerToken(), summary="监护仪适配器上报生命体征")
 def report_vitals(request, run_id: int, payload: VitalsIn):
-    readings = payload.dict(exclude={"device_id"})
-    services.record_vitals(_device_run(run_id), readings=readings, device_id=payload.device_id)
+    run = _device_run(run_id)
+    services.record_vitals(run, readings=payload.dict(), device_id=_speaking_device(request, run))
     return 204, None

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhili.core.foundation.api import audit, events
-from zhili.core.identity.api import require
+from zhili.core.identity.api import register_api_client, require
 from zhili.core.ledger import api as ledger
 from zhili.core.live import api as live
 from zhili.core.notify.api import send_in_app
@@ -252,6 +252,19 @@ def advance_run(run: Run, *, actor, at: dt.datetime | None = None) -> Run:
     _say(call_channel(run.call), str(labels[following]), actor=actor, data={"status": following})
     events.publish("emergency.run.status", run_id=run.pk, status=following)
     return run
+
+
+def terminal_scope(device_id: str) -> str:
+    """The API scope that lets a client speak for one ambulance terminal."""
+    return f"emergency.terminal:{device_id}"
+
+
+def register_terminal(ambulance: Ambulance, *, organization, actor=None):
+    """Register the API client of ``ambulance``'s terminal (its monitor adapter too) under ``organization`` (the
+    emergency centre) and return it with its secret, shown once: the device trades them for a bearer token at
+    ``/api/v1/identity/token`` and posts positions and vital signs with it."""
+    return register_api_client(name=f"{ambulance.call_sign} 车载终端 {ambulance.device_id}", organization=organization,
+                               scopes=[terminal_scope(ambulance.device_id)], actor=actor)
 
 
 def report_position(run: Run, *, device_id: str, lon, lat, actor=None) -> Run:

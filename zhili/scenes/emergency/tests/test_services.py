@@ -187,15 +187,39 @@ def test_a_patient_is_visible_only_to_the_crew_the_receiving_hospital_and_the_ce
     assert AuditEntry.objects.filter(action="emergency.patient.read").count() == 1
 
 
-def test_the_device_api_refuses_an_unassigned_terminal(county, jinyun, ambulance, caller_wu, dispatcher, client):
+def _terminal_token(client, ambulance, organization) -> str:
+    api_client, secret = services.register_terminal(ambulance, organization=organization)
+    answer = client.post("/api/v1/identity/token", {"grant_type": "client_credentials", "client_id": api_client.client_id,
+                                           "client_secret": secret})
+    assert answer.status_code == 200, answer.content
+    return answer.json()["access_token"]
+
+
+def test_the_device_api_takes_the_terminal_from_its_token_and_refuses_any_other(
+        county, jinyun, ambulance, caller_wu, dispatcher, main_hospital, client):
     call = _call_near(ambulance, caller_wu, jinyun)
     run = services.dispatch_call(call, ambulance=ambulance, actor=dispatcher)
     url = f"/api/v1/emergency/runs/{run.pk}/position"
-    refused = client.post(url, {"device_id": "DEV-FAKE", "lon": 120.1, "lat": 28.6}, content_type="application/json")
+    body = {"lon": call.lon, "lat": call.lat}
+    assert client.post(url, body, content_type="application/json").status_code == 401  # no token, no device
+
+    other = Ambulance.objects.exclude(pk=ambulance.pk).first()
+    centre = main_hospital.organization  # any organisation of the county will do as the clients' owner here
+    wrong = _terminal_token(client, other, centre)
+    refused = client.post(url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {wrong}")
     assert refused.status_code == 403
-    ok = client.post(url, {"device_id": ambulance.device_id, "lon": call.lon, "lat": call.lat},
-                     content_type="application/json")
+    assert AuditEntry.objects.filter(action="emergency.position.refused").count() == 1
+    vitals = client.post(f"/api/v1/emergency/runs/{run.pk}/vitals", {"heart_rate": 90},
+                         content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {wrong}")
+    assert vitals.status_code == 403
+    run.refresh_from_db()
+    assert run.vitals == []
+
+    own = _terminal_token(client, ambulance, centre)
+    ok = client.post(url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {own}")
     assert ok.status_code == 204
+    ambulance.refresh_from_db()
+    assert ambulance.position_at is not None
 
 
 def test_the_bounded_search_ranks_exactly_as_the_full_one():
