@@ -175,7 +175,7 @@ def load(report) -> list[str]:
     from zhili.core.orgs.api import Organization, OrganizationKind, region_by_code, register_department
 
     from . import services
-    from .models import Ambulance, Call, Hospital
+    from .models import Ambulance, Call, Hospital, Volunteer
     from .roles import CALLER, CREW, DISPATCHER, HOSPITAL, LEADER
 
     county = region_by_code(COUNTY_CODE)
@@ -193,7 +193,8 @@ def load(report) -> list[str]:
     main_hospital = Hospital.objects.get(name=HOSPITALS[0][0], region=county)
     staff = _person(USERNAMES["hospital"], "缙云急诊护士", HOSPITAL, organization=main_hospital.organization)
     volunteer = _person(USERNAMES["volunteer"], "缙云急救志愿者", CALLER)
-    services.register_volunteer(actor=volunteer, region=county, lon=first.lon + 0.002, lat=first.lat + 0.001)
+    if not Volunteer.objects.filter(user=volunteer).exists():  # a second load changes nothing
+        services.register_volunteer(actor=volunteer, region=county, lon=first.lon + 0.002, lat=first.lat + 0.001)
     made_runs = _history(county, dispatcher=dispatcher, hospital_staff=staff, rng=random.Random(7))
     if made_runs and not Call.objects.filter(region=county, status="waiting").exists():
         services.place_call(actor=caller, region=county, described="五云街道解放路附近", complaint="老人突然倒地")
