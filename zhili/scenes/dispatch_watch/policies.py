@@ -57,13 +57,13 @@ PARAMETERS = [
               "（参照安徽 DB34/T 4751-2024：低于60分为最低等级），未核实重庆 DB50/T 1566-2024 口径")]),
     Parameter("credit_top_shares", _("A+ 与 A 以上等级占参评单位比例上限"), type="table", values=[
         Value({"A+": Decimal("0.10"), "A": Decimal("0.20")}, CREDIT_SINCE,
-              "河南省实施办法：A 级以上不超过参评单位的20%，A+ 级不超过10%（labor.md §3.4 [DCG-HN]）；"
+              "河南省实施办法：A 级以上不超过参评单位的20%，A+ 级不超过10%（河南省劳务派遣单位信用等级评价实施办法，https://www.hnwaifu.com/news/tzgg/470.html）；"
               "本地是否同样限比例未核实")]),
     Parameter("credit_points", _("信用评价加减分"), type="table", values=[
         Value({"late_report": -10, "report_unqualified": -30, "report_missing": -40, "finding": -5,
                "short_contract_each": -2, "uninsured_each": -2, "listed_twice_each": -5, "host_warning_each": -5,
                "deduction_cap_each_item": -20, "insured_all": 5, "union_half": 5, "report_on_time_qualified": 10},
               CREDIT_SINCE,
-              "基础分100分；年度核验逾期扣10分参照义乌园区做法（labor.md §3.3 [RPT-YW]）；其余加减分为本系统设定，"
+              "基础分100分；年度核验逾期扣10分参照义乌园区年度核验做法（http://www.ywshunfa.cn/szgyyq/jycy/202603/be5ea0bdd749433bb4be05d3d003d69d.shtml）；其余加减分为本系统设定，"
               "未核实人社厅发〔2025〕6号评分细则")]),
 ]

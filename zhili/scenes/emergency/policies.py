@@ -1,6 +1,6 @@
 """The 浙里急救 scene's dated parameters (policy domain ``emergency``), read by the one loader.
 
-Sources are in /work/shared/reference/scenes.md §4. The national targets come from a press digest of the 2020
+Sources are in the research notes (reference/scenes.md §4). The national targets come from a press digest of the 2020
 guidance (《关于进一步完善院前医疗急救服务的指导意见》, 国卫医发〔2020〕19号); the text itself was not read here, so
 every value is ``checked=False`` until a domain owner reads it.
 """
@@ -25,7 +25,7 @@ PARAMETERS = [
               "http://cem.org.cn/rhtml/20190324/index.htm（期刊文章，未核对原文）"),
     ]),
     Parameter("response_target_s", _("平均急救反应时间目标"), unit=_("秒"), values=[
-        Value(Decimal("720"), SINCE, "参照上海 2019 年平均 12.4 分钟、昆山同区 12.40 分钟（scenes.md §4），"
+        Value(Decimal("720"), SINCE, "参照上海 2019 年平均 12.4 分钟（界面新闻 https://www.jiemian.com/article/4297194.html）、昆山同区 12.40 分钟（《职业卫生与应急救援》2022 年第 4 期，doi:10.16369/j.oher.issn.1007-1326.2022.04.017），"
               "设计假设值，非法定标准"),
     ]),
     Parameter("cover_penalty_s", _("站区覆盖惩罚（派出本站最后一辆车）"), unit=_("秒"), values=[
