@@ -111,7 +111,9 @@ def request_labor_contract(entry: RosterEntry, *, actor) -> RosterEntry:
     ``wage_guard.contract.requested`` for the labour-contract scene and tells the team lead and the labour manager."""
     from zhili.core.notify.api import send_in_app
 
-    entry = RosterEntry.objects.select_for_update().select_related(
+    # of=("self",): only the entry is locked; PostgreSQL refuses FOR UPDATE on the nullable side of the outer
+    # joins (the team's subcontract, the project's labour manager).
+    entry = RosterEntry.objects.select_for_update(of=("self",)).select_related(
         "project__general_contractor", "project__labor_manager", "team__subcontract__contractor", "team__leader",
         "worker").get(pk=entry.pk)
     if entry.worker_id != actor.pk:
@@ -145,7 +147,7 @@ def record_labor_contract(*, worker_id: int, employer_id: int, number: str) -> l
     """A labour contract of ``worker_id`` with ``employer_id`` took effect (``labor_contract.contract.completed``):
     it is put on the worker's open roster entries with that employer that have none; returns the entries changed."""
     changed = []
-    entries = (RosterEntry.objects.select_for_update().filter(worker_id=worker_id, exited_on__isnull=True,
+    entries = (RosterEntry.objects.select_for_update(of=("self",)).filter(worker_id=worker_id, exited_on__isnull=True,
                                                                contract_reference="")
                .select_related("project", "team__subcontract"))
     for entry in entries:
