@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, render_cockpit, xlsx_response
+from zhili.core.dashboards.api import cockpit_views
 from zhili.core.foundation.api import add_service_errors, audit
 from zhili.core.identity.api import can, filter_by_scope, organizations_of, require
 from zhili.core.live import api as live
@@ -389,27 +389,8 @@ def volunteer_leave(request):
     return redirect("emergency:aed_map")
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "emergency.cockpit.view")
-    return render_cockpit(request, cockpits["emergency.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "emergency.cockpit.view")
-    return JsonResponse({"analyses": analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "emergency.cockpit.view")
-    result = analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "emergency.overview", permission="emergency.cockpit.view", analyses=lambda request: analyses(request.user))
 
 
 @login_required

@@ -4,11 +4,11 @@ phone page, the bank's desk, the officer's map, orders, procurement and credit, 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, render_cockpit, table_result, value_cell, xlsx_response
+from zhili.core.dashboards.api import cockpit_views, table_result, value_cell
 from zhili.core.foundation.api import add_service_errors
 from zhili.core.identity.api import require
 from zhili.core.orgs.api import Organization, OrganizationKind
@@ -367,24 +367,5 @@ def _analyses(user) -> dict:
                                     chart="line")}
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "industry_brain.cockpit.view")
-    return render_cockpit(request, cockpits["industry_brain.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "industry_brain.cockpit.view")
-    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "industry_brain.cockpit.view")
-    result = _analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "industry_brain.overview", permission="industry_brain.cockpit.view", analyses=lambda request: _analyses(request.user))
