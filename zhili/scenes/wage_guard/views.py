@@ -481,46 +481,39 @@ def _closure_date(request, field: str) -> dt.date | None:
         return None
 
 
-@login_required
-@require_POST
-def project_complete(request, pk: int):
+def _closure_step(request, pk: int, field: str, step, done: str):
+    """One step of closing a project (completion, account closure, deposit release): the date from ``field``, then
+    ``step(project, day)``; its refusals shown as messages."""
     project = queries.project_for(request.user, pk)
-    day = _closure_date(request, "finished_on")
+    day = _closure_date(request, field)
     if day is not None:
         try:
-            services.complete_project(project, finished_on=day, actor=request.user)
-            messages.success(request, _("已登记竣工，无欠薪公示开始"))
+            step(project, day)
+            messages.success(request, done)
         except ValidationError as exc:
             _errors(request, exc)
     return redirect("wage_guard:project_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def project_complete(request, pk: int):
+    return _closure_step(request, pk, "finished_on", lambda project, day: services.complete_project(
+        project, finished_on=day, actor=request.user), _("已登记竣工，无欠薪公示开始"))
 
 
 @login_required
 @require_POST
 def account_close(request, pk: int):
-    project = queries.project_for(request.user, pk)
-    day = _closure_date(request, "closed_on")
-    if day is not None:
-        try:
-            services.close_special_account(project, closed_on=day, actor=request.user)
-            messages.success(request, _("工资专用账户已注销"))
-        except ValidationError as exc:
-            _errors(request, exc)
-    return redirect("wage_guard:project_detail", pk=pk)
+    return _closure_step(request, pk, "closed_on", lambda project, day: services.close_special_account(
+        project, closed_on=day, actor=request.user), _("工资专用账户已注销"))
 
 
 @login_required
 @require_POST
 def deposit_release(request, pk: int):
-    project = queries.project_for(request.user, pk)
-    day = _closure_date(request, "released_on")
-    if day is not None:
-        try:
-            services.release_deposit(project, released_on=day, actor=request.user)
-            messages.success(request, _("工资保证金已返还"))
-        except ValidationError as exc:
-            _errors(request, exc)
-    return redirect("wage_guard:project_detail", pk=pk)
+    return _closure_step(request, pk, "released_on", lambda project, day: services.release_deposit(
+        project, released_on=day, actor=request.user), _("工资保证金已返还"))
 
 
 @login_required

@@ -70,3 +70,21 @@ def test_a_deposit_is_not_returned_before_completion_and_the_notice(project, dep
         services.release_deposit(project, released_on=dt.date(2026, 7, 10), actor=hrss_qian)
     assert "released_on" in early.value.message_dict
     assert GuaranteeDeposit.objects.get(pk=deposit.pk).released_on is None
+
+
+def test_the_project_page_takes_each_closing_step_and_shows_a_bad_date(
+        client, project, account, deposit, manager_liu, hrss_qian):
+    from django.contrib.messages import get_messages
+
+    def post(user, name, field, value):
+        client.force_login(user)
+        response = client.post(f"/wage_guard/projects/{project.pk}/{name}/", {field: value})
+        assert response.status_code == 302 and response.url == f"/wage_guard/projects/{project.pk}/"
+        return str(list(get_messages(response.wsgi_request))[-1])  # the step's own message, the newest
+
+    assert post(manager_liu, "complete", "finished_on", "30/06/2026") == "日期格式应为 YYYY-MM-DD"
+    assert Project.objects.get(pk=project.pk).status != "completed"
+    assert post(manager_liu, "complete", "finished_on", FINISHED.isoformat()) == "已登记竣工，无欠薪公示开始"
+    assert post(manager_liu, "close", "closed_on", "2026-07-30") == "工资专用账户已注销"
+    assert post(hrss_qian, "deposit/release", "released_on", "2026-08-31") == "工资保证金已返还"
+    assert GuaranteeDeposit.objects.get(pk=deposit.pk).released_on == dt.date(2026, 8, 31)
