@@ -1,9 +1,9 @@
 """What the 政策咨询机器人 scene listens to, and its messages (registered when the scene loader imports this module).
 
 For the labour-relations situation report it counts, through core.dashboards observations, the contracts other
-scenes complete (``labor_contract.contract.completed``) and the warnings indicator systems raise
-(``indicators.level.changed`` to a worse level), each once. The scene publishes ``policy_qa.text.loaded``
-(payload ``law_id``, ``version``) when an official text is loaded.
+scenes complete (``labor_contract.contract.completed``) and the warnings the labour indicator systems raise
+(``indicators.level.changed`` to a worse level, ``LABOUR_SYSTEMS`` only), each once. The scene publishes
+``policy_qa.text.loaded`` (payload ``law_id``, ``version``) when an official text is loaded.
 """
 
 from django.utils import timezone
@@ -12,6 +12,10 @@ from zhili.core.foundation.api import events
 from zhili.core.notify.api import MessageTemplate, register_template
 
 LEVELS = {"none": 0, "green": 0, "blue": 1, "yellow": 2, "orange": 3, "red": 4}
+# The labour-relations indicator systems, named by string (scenes never import each other; one that is not
+# installed raises nothing). Other systems (a housekeeper's safety code, carbon efficiency, grain storage) are not
+# labour-relations warnings and are not counted.
+LABOUR_SYSTEMS = frozenset({"labor_risk", "wage_guard_risk", "dispatch_watch_hosts"})
 
 register_template(MessageTemplate(
     code="policy_qa_handover",
@@ -40,6 +44,8 @@ def on_contract_completed(event) -> None:
 @events.subscribe("indicators.level.changed")
 def on_level_changed(event) -> None:
     payload = event.payload
+    if payload.get("system") not in LABOUR_SYSTEMS:
+        return
     if LEVELS.get(payload.get("new"), 0) <= LEVELS.get(payload.get("old"), 0) or LEVELS.get(payload.get("new"), 0) < 2:
         return
     from zhili.core.dashboards.api import record_observation

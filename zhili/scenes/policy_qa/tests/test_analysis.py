@@ -48,6 +48,19 @@ def test_a_completed_contract_and_a_red_warning_are_counted_once(knowledge, lead
     assert situation["rows"][-1][situation["headers"].index("电子劳动合同签订")]["suppressed"] is True  # one
 
 
+def test_a_warning_of_a_system_outside_labour_relations_is_not_counted(knowledge, county,
+                                                                     django_capture_on_commit_callbacks):
+    employer = EnterpriseFactory(region=county)
+    with django_capture_on_commit_callbacks(execute=True):
+        events.publish("indicators.level.changed", system="housekeeping_safety", entity="w-1", old="green",
+                       new="red", period="2026-12-07", run_id=3)
+        events.publish("indicators.level.changed", system="wage_guard_risk", entity=employer.uscc, old="none",
+                       new="orange", period="2026-12", run_id=4)
+    from zhili.core.dashboards.api import observation_counts
+
+    assert sum(observation_counts("labor.warning").values()) == 1  # the wage-arrears warning only
+
+
 def _publish(employer):
     for _ in range(2):
         events.publish("labor_contract.contract.completed", contract_id=41, employer_id=employer.pk)
