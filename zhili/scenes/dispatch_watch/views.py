@@ -12,13 +12,13 @@ from collections import Counter
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.dashboards.api import cockpit_views, count_cell, table_result
 from zhili.core.foundation.api import SpreadsheetRejected, XlsxWriter, add_service_errors, check_upload_size, iter_rows
 from zhili.core.identity.api import can, require
 from zhili.core.indicators.api import Level
@@ -429,32 +429,17 @@ def _analyses(user, region: str = "", grade: str = "") -> dict:
 COCKPIT_CODE = "dispatch_watch.overview"
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "dispatch_watch.cockpit.view")
-    return render_cockpit(request, cockpits[COCKPIT_CODE], [
+def _cockpit_filters(request) -> list[dict]:
+    return [
         {"name": "region", "label": _("区划代码"), "type": "hidden", "options": [],
          "value": request.GET.get("region", "")},
         {"name": "grade", "label": _("信用等级"), "type": "select",
          "options": [("", _("全部")), *[(g.value, str(g.label)) for g in CreditGrade], ("-", _("未评级"))],
-         "value": request.GET.get("grade", "")}])
+         "value": request.GET.get("grade", "")}]
 
 
-@login_required
-def cockpit_data(request):
-    require(request.user, "dispatch_watch.cockpit.view")
-    region = request.GET.get("region", "").strip()[:12]
-    return JsonResponse({"analyses": _analyses(request.user, region, request.GET.get("grade", "")[:2]), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "dispatch_watch.cockpit.view")
-    result = _analyses(request.user, request.GET.get("region", "").strip()[:12],
-                       request.GET.get("grade", "")[:2]).get(code)
-    if result is None:
-        raise Http404(_("没有这项分析"))
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    COCKPIT_CODE, permission="dispatch_watch.cockpit.view", filters=_cockpit_filters,
+    analyses=lambda request: _analyses(request.user, request.GET.get("region", "").strip()[:12],
+                                       request.GET.get("grade", "")[:2]))
 

@@ -7,14 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpits, count_cell, render_cockpit, table_result, xlsx_response
+from zhili.core.dashboards.api import cockpit_views, count_cell, table_result, xlsx_response
 from zhili.core.foundation.api import audit, check_upload_size
 from zhili.core.identity.api import can, require
 from zhili.core.ui.api import Column, ListPage, export_xlsx
@@ -313,27 +313,8 @@ def _analyses(user) -> dict:
     }
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "wage_guard.cockpit.view")
-    return render_cockpit(request, cockpits["wage_guard.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "wage_guard.cockpit.view")
-    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "wage_guard.cockpit.view")
-    result = _analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "wage_guard.overview", permission="wage_guard.cockpit.view", analyses=lambda request: _analyses(request.user))
 
 
 def _project_by_code(token: str):
