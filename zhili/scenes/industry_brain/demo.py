@@ -46,7 +46,15 @@ def _phone(username: str) -> str:
     return "139" + f"{int(hashlib.sha256(username.encode()).hexdigest(), 16) % 10 ** 8:08d}"
 
 
-def _person(username: str, name: str, role: str, *, organization=None, region=None):
+def _id_number(birth: str, sequence: int) -> str:
+    """A well-formed resident ID number (GB 11643) of 吴兴区; the person is invented."""
+    first17 = f"{COUNTY}{birth}{sequence:03d}"
+    total = sum(int(digit) * weight for digit, weight in zip(first17, (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8,
+                                                                          4, 2), strict=True))
+    return first17 + "10X98765432"[total % 11]
+
+
+def _person(username: str, name: str, role: str, *, organization=None, region=None, id_number: str = ""):
     from django.conf import settings
 
     from zhili.core.identity.api import User, add_membership, create_person
@@ -54,7 +62,7 @@ def _person(username: str, name: str, role: str, *, organization=None, region=No
     user = User.objects.filter(username=username).first()
     if user is None:
         user = create_person(name=name, username=username, password=settings.DEMO_PASSWORD, phone=_phone(username),
-                             actor=None)
+                             id_number=id_number, actor=None)
         add_membership(user, role=role, organization=organization, region=region, actor=None)
     return user
 
@@ -95,6 +103,7 @@ def load(report) -> list[str]:
 def _walk(county, officer):
     from django.utils import timezone
 
+    from zhili.core.identity.api import Role, add_membership
     from zhili.core.orgs.api import Organization, OrganizationKind, register_enterprise
 
     from . import credit, designs, procurement, services, workers
@@ -115,6 +124,8 @@ def _walk(county, officer):
     brand, factory, supplier = firms[0], firms[3], firms[10]
     brand_user = _person(LOGINS["brand"], "陈丽华", BRAND, organization=brand.organization)
     factory_user = _person(LOGINS["factory"], "王国强", FACTORY, organization=factory.organization)
+    # the same person keeps the factory's labour contracts (labor_contract acts for an employer's administrator)
+    add_membership(factory_user, role=Role.EMPLOYER_ADMIN, organization=factory.organization, actor=None)
     supplier_user = _person(LOGINS["supplier"], "李明", SUPPLIER, organization=supplier.organization)
     others = {f.pk: _person(f"ib_firm_{f.pk}", f"{f.name[4:8]}负责人", {"brand": BRAND, "factory": FACTORY}.get(
         f.role, SUPPLIER), organization=f.organization) for f in firms if f not in (brand, factory, supplier)}
@@ -153,12 +164,18 @@ def _walk(county, officer):
                        private=False, file_name="shorts.svg", content=b'<svg xmlns="http://www.w3.org/2000/svg"/>',
                        actor=people[firms[1].pk])
 
-    worker = _person(LOGINS["worker"], "张秀英", WORKER)
+    worker = _person(LOGINS["worker"], "张秀英", WORKER, id_number=_id_number("19920314", 42))
     workers.save_profile(user=worker, region=county, skills=["knit", "woven"], piece_rate="1.20",
                          available_from=today, available_to=today + dt.timedelta(days=120), actor=worker)
-    workers.post_job(factory=factory, title="针织平车工（旺季）", skill="knit", piece_rate="1.50",
-                     starts=today + dt.timedelta(days=7), ends=today + dt.timedelta(days=90), openings=5,
-                     actor=factory_user)
+    job = workers.post_job(factory=factory, title="针织平车工（旺季）", skill="knit", piece_rate="1.50",
+                           starts=today + dt.timedelta(days=7), ends=today + dt.timedelta(days=90), openings=5,
+                           actor=factory_user)
+    # a second worker applies and is taken on: labor_contract drafts the contract (core event) for the factory
+    seamstress = _person("ib_worker_li", "李春梅", WORKER, id_number=_id_number("19880921", 57))
+    applied = workers.propose_match(profile=workers.save_profile(
+        user=seamstress, region=county, skills=["knit"], piece_rate="1.40", available_from=today,
+        available_to=today + dt.timedelta(days=150), actor=seamstress), job=job, by_worker=True, actor=seamstress)
+    workers.answer_match(applied, accept=True, actor=factory_user)
     workers.post_job(factory=firms[4], title="梭织锁边工", skill="woven", piece_rate="1.30",
                      starts=today + dt.timedelta(days=10), ends=today + dt.timedelta(days=60), openings=3,
                      actor=people[firms[4].pk])

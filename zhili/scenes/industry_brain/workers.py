@@ -3,8 +3,8 @@
 A worker fits a job when the job's skill is among theirs, the job's period lies within their availability and
 the job pays at least their piece rate; either side may propose, the other side accepts or declines. On
 acceptance this scene publishes ``industry_brain.match.accepted`` with what a labor contract needs (employer
-USCC and name, the worker's user id, job, place, period, piece rate): the labor_contract scene, or any other,
-may subscribe to it; no scene imports another. The acceptance is a contract fact in the ledger (credit).
+USCC and name, the worker's user id, job, place, period, piece rate): the labor_contract scene subscribes
+and drafts the contract (no scene imports another). The acceptance is a contract fact in the ledger (credit).
 """
 
 from __future__ import annotations

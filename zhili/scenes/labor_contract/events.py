@@ -1,9 +1,12 @@
 """Message templates of the labor contract scene (registered when the scene loader imports this module), and what
 it hears from other scenes: ``wage_guard.contract.requested`` (a worker on a construction site's roster has no
-labour contract and asks for one) becomes a draft for the employer (``services.draft_requested_contract``)."""
+labour contract and asks for one) becomes a draft for the employer (``services.draft_requested_contract``);
+``industry_brain.match.accepted`` (a garment factory and a seasonal worker agreed on a job) becomes a fixed-term
+draft to the job's end, at the guaranteed monthly pay of a piece-rate worker, and the worker is told."""
 
 import datetime as dt
 import logging
+from decimal import Decimal
 
 from zhili.core.foundation.api import events
 from zhili.core.notify.api import MessageTemplate, register_template
@@ -70,6 +73,11 @@ register_template(MessageTemplate(
     provider_code="SMS_LABOR_CONTRACT_TERMINATION",
 ))
 register_template(MessageTemplate(
+    code="labor_contract_match_drafted",
+    body="您与 {employer} 的用工匹配（{job}）{next}",
+    subject="用工匹配转劳动合同",
+))
+register_template(MessageTemplate(
     code="labor_contract_requested",
     body="劳动者 {name}（{place}）申请与本单位签订劳动合同。{next}",
     subject="劳动者申请签订劳动合同",
@@ -96,4 +104,46 @@ def on_contract_requested(event) -> None:
         start_date=dt.date.fromisoformat(payload["entered_on"]), daily_rate=payload.get("daily_rate") or "0",
         source=event.name)
     log.info("contract request of worker %s: draft %s, problems %s", worker.pk,
+             contract.number if contract else None, sorted(errors))
+
+
+@events.subscribe("industry_brain.match.accepted")
+def on_match_accepted(event) -> None:
+    """A piece-rate seasonal job: the contract runs from the job's start to its end; the monthly wage written is
+    the local minimum wage, which a piece-rate worker is owed for normal work (最低工资规定 Art. 12), and the task
+    description states the piece rate. The worker is told in-app what happened; they see the contract itself
+    when the employer sends it for signing."""
+    from django.contrib.auth import get_user_model
+    from django.utils.translation import gettext as _
+
+    from zhili.core.notify.api import send_in_app
+    from zhili.core.orgs.api import Organization
+
+    from .rules import minimum_wage
+    from .services.contracts import draft_requested_contract
+
+    payload = event.payload
+    employer = Organization.objects.filter(uscc=payload.get("employer_uscc") or "-").select_related("region").first()
+    worker = get_user_model().objects.filter(pk=payload.get("worker_user_id") or 0).first()
+    if employer is None or worker is None:
+        log.warning("accepted match without a known employer or worker: %s", payload)
+        return
+    start, end = dt.date.fromisoformat(payload["start_date"]), dt.date.fromisoformat(payload["end_date"])
+    floor = minimum_wage(employer.region.code if employer.region else "", start)
+    job = str(payload.get("job_title") or "")
+    contract, errors = draft_requested_contract(
+        employer=employer, worker=worker, job_title=job, work_place=str(payload.get("work_place") or ""),
+        start_date=start, end_date=end, monthly_wage=floor.monthly if floor else Decimal("0"),
+        task_description=_("计件工资，计件单价 {rate} 元/件；正常劳动的月工资不低于当地最低工资标准").format(
+            rate=payload.get("piece_rate") or ""),
+        source=event.name)
+    if contract is not None:
+        following = _("已转为劳动合同草稿 {n}，用人单位核对后将发给您签署，届时可在「我的合同」查看。").format(n=contract.number)
+    elif errors:
+        following = _("未能自动生成劳动合同草稿，已通知用人单位新建合同。")
+    else:
+        following = _("您与该单位已有劳动合同，不再重复生成。")
+    send_in_app(worker, "labor_contract_match_drafted", {"employer": employer.name, "job": job, "next": following},
+                dedup_key=f"labor_contract:match:{payload.get('match_id')}:{worker.pk}", actor=f"event:{event.name}")
+    log.info("accepted match %s: draft %s, problems %s", payload.get("match_id"),
              contract.number if contract else None, sorted(errors))

@@ -1,15 +1,17 @@
 """The 童装产业大脑 scene's demo data: a login per role, every face walked once, loaded twice without change."""
 
 from zhili.core.identity.api import role_label
+from zhili.core.notify.api import Message
 from zhili.core.scenes.api import DemoReport
 from zhili.scenes.industry_brain.demo import load
 from zhili.scenes.industry_brain.models import CreditProfile, Firm, LoanDecision, OrderPart, ProcurementBatch
 from zhili.scenes.industry_brain.roles import BANK, BRAND, FACTORY, OFFICER, SUPPLIER, WORKER
 
 
-def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
+def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db, django_capture_on_commit_callbacks):
     first, second = DemoReport(), DemoReport()
-    load(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        load(first)
     counts = (Firm.objects.count(), OrderPart.objects.count(), CreditProfile.objects.count())
     load(second)
     assert [login[:2] for login in second.logins] == [
@@ -19,3 +21,7 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     assert counts[0] == 13 and counts[1] > 0
     assert ProcurementBatch.objects.get().savings > 0
     assert LoanDecision.objects.exclude(decided_at=None).count() == 1
+    # the accepted match reached labor_contract through the core event: a draft for the factory, the worker told
+    drafted = Message.objects.get(recipient__username="ib_worker_li", template="labor_contract_match_drafted")
+    assert "已转为劳动合同草稿" in drafted.body and "星辰针织" in drafted.body
+    assert Message.objects.filter(recipient__username="ib_factory", template="labor_contract_requested").exists()

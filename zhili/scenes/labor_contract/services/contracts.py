@@ -128,14 +128,17 @@ def create_contract(values: dict, *, employer, actor, template_version: Template
 
 @transaction.atomic
 def draft_requested_contract(*, employer, worker, job_title: str, work_place: str, start_date: dt.date,
-                             daily_rate, source: str) -> tuple[LaborContract | None, dict]:
+                             daily_rate=None, source: str, end_date: dt.date | None = None,
+                             monthly_wage=None, task_description: str = "") -> tuple[LaborContract | None, dict]:
     """A worker asked another scene (through a core event, ``source``) for the labour contract their employer owes
     them: a draft with what that scene knows, for the employer's administrators to check, complete and send. The
     term is the work on the site (以完成一定工作任务为期限), the monthly wage the daily rate × the dated monthly pay
     days. No permission is checked: the worker's request is the cause, and nothing reaches the worker until the
-    employer sends it. Returns ``(None, errors)`` when the draft would break a rule, and ``(None, {})`` when the
-    pair already has a pending or concluded contract; the employer's administrators are told in-app either way
-    except in the latter case."""
+    employer sends it. With ``end_date`` (work for a season) the term is fixed to that day instead, and
+    ``monthly_wage`` (a piece-rate job's guaranteed monthly pay) replaces the daily rate's; ``task_description``
+    then says how the pay is counted. Returns ``(None, errors)`` when the draft would break a rule, and
+    ``(None, {})`` when the pair already has a pending or concluded contract; the employer's administrators are
+    told in-app either way except in the latter case."""
     from zhili.core.notify.api import send_in_app
 
     from .common import _employer_admins
@@ -145,13 +148,18 @@ def draft_requested_contract(*, employer, worker, job_title: str, work_place: st
     if index and LaborContract.objects.filter(employer=employer, worker_id_number_index=index, document_kind=DocumentKind.CONTRACT,
                                     status__in=[*PENDING_STATUSES, *CONCLUDED_STATUSES, ContractStatus.DRAFT]).exists():
         return None, {}
-    days = value_on("monthly_pay_days", start_date).value
+    if monthly_wage is None:
+        days = value_on("monthly_pay_days", start_date).value
+        monthly_wage = (Decimal(str(daily_rate or "0")) * days).quantize(Decimal("0.01"))
     values = {"worker_name": worker.name, "worker_id_number": id_number,
               "worker_phone": importing.normalise_phone(worker.phone), "job_title": job_title[:100],
-              "work_place": work_place[:255], "term_type": TermType.TASK_BASED,
-              "task_description": _("{place}{job}作业至完成").format(place=work_place, job=job_title)[:255],
-              "start_date": start_date, "working_hour_system": "standard",
-              "monthly_wage": (Decimal(str(daily_rate)) * days).quantize(Decimal("0.01"))}
+              "work_place": work_place[:255], "start_date": start_date, "working_hour_system": "standard",
+              "monthly_wage": Decimal(str(monthly_wage))}
+    if end_date is None:
+        values.update(term_type=TermType.TASK_BASED, task_description=(
+            task_description or _("{place}{job}作业至完成").format(place=work_place, job=job_title))[:255])
+    else:
+        values.update(term_type=TermType.FIXED_TERM, end_date=end_date, task_description=task_description[:255])
     errors = _identity_errors(values, phone_required=True)
     for violation in check_contract(rule_data(values, employer)):
         if violation.severity == "error":

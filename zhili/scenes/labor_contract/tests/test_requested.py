@@ -41,3 +41,38 @@ def test_a_request_that_breaks_a_rule_makes_no_draft_but_tells_the_employer(djan
         _request(worker_zhang, employer, daily_rate="0")
     assert not LaborContract.objects.exists()
     assert "必须约定劳动报酬" in Message.objects.get(recipient=hr_li, template="labor_contract_requested").body
+
+
+def _match_accepted(worker, employer, *, uscc=None):
+    with transaction.atomic():
+        events.publish("industry_brain.match.accepted", match_id=7, employer_uscc=uscc or employer.uscc,
+                       employer_name=employer.name, worker_user_id=worker.pk, job_title="平车工",
+                       work_place="织里镇大港路 1 号", start_date="2026-03-02", end_date="2026-05-31",
+                       piece_rate="1.50")
+
+
+def test_an_accepted_garment_match_becomes_a_fixed_term_draft_and_both_sides_are_told(
+        django_capture_on_commit_callbacks, hr_li, employer, worker_zhang):
+    from zhili.scenes.labor_contract.rules import minimum_wage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _match_accepted(worker_zhang, employer)
+    contract = LaborContract.objects.get()
+    assert (contract.status, contract.employer, contract.worker, contract.term_type) == (
+        "draft", employer, worker_zhang, "fixed_term")
+    assert (contract.start_date, contract.end_date) == (dt.date(2026, 3, 2), dt.date(2026, 5, 31))
+    assert contract.monthly_wage == minimum_wage(employer.region.code, dt.date(2026, 3, 2)).monthly
+    assert "1.50 元/件" in contract.task_description
+    assert contract.number in Message.objects.get(recipient=hr_li, template="labor_contract_requested").body
+    told = Message.objects.get(recipient=worker_zhang, template="labor_contract_match_drafted")
+    assert contract.number in told.body and employer.name in told.body
+    with django_capture_on_commit_callbacks(execute=True):
+        _match_accepted(worker_zhang, employer)
+    assert LaborContract.objects.count() == 1
+
+
+def test_a_match_of_an_unknown_employer_makes_nothing(django_capture_on_commit_callbacks, hr_li, employer,
+                                                     worker_zhang):
+    with django_capture_on_commit_callbacks(execute=True):
+        _match_accepted(worker_zhang, employer, uscc="91330500MA2B000000")
+    assert not LaborContract.objects.exists() and not Message.objects.exists()
