@@ -225,6 +225,8 @@ class Run(TimeStampedModel):
     vitals_json = pii.EncryptedTextField(_("生命体征"), blank=True)
     notes = pii.EncryptedTextField(_("病情记录"), blank=True)
     diagnosis = models.CharField(_("初步诊断类别"), max_length=32, blank=True)
+    late_case = models.ForeignKey("cases.Case", verbose_name=_("超时复核工单"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("出车任务")

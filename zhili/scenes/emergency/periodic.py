@@ -4,9 +4,9 @@ import datetime as dt
 
 from zhili.core.jobs.api import Daily, PeriodicJob
 
-from .tasks import count_late_runs
+from .tasks import open_late_response_cases
 
 PERIODIC_JOBS = [
-    PeriodicJob("emergency.daily_late", "急救反应超时统计", count_late_runs, Daily(at=dt.time(7, 0)),
-                help="每天统计前一日反应时间超过目标的出车任务"),
+    PeriodicJob("emergency.daily_late", "急救反应超时复核工单", open_late_response_cases, Daily(at=dt.time(7, 0)),
+                help="每天为前一日反应时间超过目标的出车任务立复核工单（core.cases）"),
 ]

@@ -396,6 +396,54 @@ def return_to_station(ambulance: Ambulance, *, actor) -> Ambulance:
     return ambulance
 
 
+# --- late responses ---------------------------------------------------------------------------------------------
+
+LATE_CASE_TYPE = "emergency.late_response"
+
+
+def open_late_response_cases(*, since: dt.datetime | None = None, until: dt.datetime | None = None) -> list:
+    """Open a 急救反应超时复核 case (core.cases, deadline basis in ``workflows.py``) for every run that reached the
+    scene after the response-time target (``response_target_s``) between ``since`` and ``until`` (default: the last
+    day). The case goes to the dispatch centre that sent the run (the dispatcher's organisation), else to the
+    assignment rule configured for the county. A run keeps its case: it is raised once. Returns the cases opened."""
+    from zhili.core.cases.api import Priority, open_case
+    from zhili.core.identity.api import organizations_of
+    from zhili.core.orgs.api import Organization
+
+    from .roles import DISPATCHER
+
+    until = until or timezone.now()
+    since = since or until - dt.timedelta(days=1)
+    target = queries.parameter("response_target_s")
+    opened = []
+    runs = (Run.objects.filter(on_scene_at__gte=since, on_scene_at__lt=until, late_case__isnull=True)
+            .select_related("call", "call__region", "ambulance", "dispatcher").order_by("on_scene_at", "pk"))
+    for run in runs:
+        response = run.response_s
+        if response is None or response <= target:
+            continue
+        centres = organizations_of(run.dispatcher, DISPATCHER)
+        organization = Organization.objects.filter(pk__in=centres).order_by("pk").first() if centres else None
+        title = _("{sign} 反应时间 {m} 分 {s} 秒，超过目标 {t} 分钟（呼救 {call}）").format(
+            sign=run.ambulance.call_sign, m=response // 60, s=response % 60, t=round(target / 60), call=run.call_id)
+        description = _("受理 {received}，到达现场 {scene}；优先级 {p}。请复核超时原因（调度、出车、路况、定位）"
+                        "并记录改进措施。").format(
+            received=timezone.localtime(run.call.received_at).strftime("%Y-%m-%d %H:%M:%S"),
+            scene=timezone.localtime(run.on_scene_at).strftime("%H:%M:%S"), p=run.call.priority)
+        with transaction.atomic():
+            locked = Run.objects.select_for_update().get(pk=run.pk)
+            if locked.late_case_id:
+                continue
+            case = open_case(LATE_CASE_TYPE, title=title[:200], description=description, region=run.call.region,
+                             actor=None, subject=run, organization=organization,
+                             priority=Priority.HIGH if run.call.priority == "A" else Priority.NORMAL)
+            Run.objects.filter(pk=run.pk).update(late_case=case)
+            audit.record("emergency.run.late_case", actor="task:emergency.daily_late", target=run,
+                         data={"case": case.number, "response_s": response, "target_s": target})
+        opened.append(case)
+    return opened
+
+
 # --- volunteers ------------------------------------------------------------------------------------------------
 
 @transaction.atomic

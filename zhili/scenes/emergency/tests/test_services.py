@@ -253,3 +253,33 @@ def test_least_eta_never_sends_a_later_ambulance_than_the_straight_line_to_a_lon
     eta = simulation.simulate(county, calls, "eta")
     assert (eta <= straight + 1e-6).all() and (eta < straight).any()
     assert simulation.simulate(county, calls, "eta_pre_cover").shape == (200,)
+
+
+def test_a_late_response_opens_one_review_case_for_the_dispatching_centre(
+        county, jinyun, ambulance, caller_wu, dispatcher, crew_zhao):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhili.core.cases.api import Case
+    from zhili.core.identity.api import organizations_of
+
+    late_call = _call_near(ambulance, caller_wu, jinyun)
+    late = services.dispatch_call(late_call, ambulance=ambulance, actor=dispatcher)
+    received = timezone.now() - dt.timedelta(hours=2)
+    Call.objects.filter(pk=late_call.pk).update(received_at=received)
+    for seconds in (30, 120, 900):  # at the scene 17.5 minutes after the call: over the 12-minute target
+        late = services.advance_run(late, actor=crew_zhao, at=received + dt.timedelta(seconds=seconds))
+    on_time_call = _call_near(ambulance, caller_wu, jinyun)
+    other = queries.recommend(on_time_call)[0].ambulance
+    on_time = services.dispatch_call(on_time_call, ambulance=other, actor=dispatcher)
+    Call.objects.filter(pk=on_time_call.pk).update(received_at=received)
+    Run.objects.filter(pk=on_time.pk).update(on_scene_at=received + dt.timedelta(seconds=400))
+
+    opened = services.open_late_response_cases()
+    assert [c.subject_id for c in opened] == [str(late.pk)]
+    case = Case.objects.get()
+    assert case.case_type == "emergency.late_response" and case.due_at is not None
+    assert case.organization_id in organizations_of(dispatcher) and "超过目标 12 分钟" in case.title
+    assert Run.objects.get(pk=late.pk).late_case_id == case.pk
+    assert services.open_late_response_cases() == [] and Case.objects.count() == 1  # raised once
