@@ -1,4 +1,4 @@
-"""Benchmark: 智慧助残 detection of suspected disabilities for a county; print JSON figures.
+"""Benchmark: 智慧助残 detection of suspected disabilities and the monthly payment run; print JSON figures.
 
     python bench/disability_aid.py --quick          # 20,000 persons, 1.3 million records
     python bench/disability_aid.py                  # 600,000 persons, 40 million records (issue #28)
@@ -9,12 +9,18 @@ Steps:
    data pool's bulk lane for county-scale files).
 3. ``detect_s``: the detection rule (``detection.evidence_expr``: three sources, the watch-list, certificates and
    deaths) for every person, on DuckDB with ``--memory-limit``; ``precision``/``recall`` against the truth.
-4. ``baseline_s``: the same rule person by person in Python (``detection.detect_python``) on ``--baseline-sample``
-   persons whose records were read beforehand (reading is not timed), scaled linearly to all persons;
-   ``baseline_measured_s`` is the unscaled time and ``baseline_agrees`` checks its findings on the sample.
+4. ``detect_baseline_s``: the same rule person by person in Python (``detection.detect_python``) on
+   ``--baseline-sample`` persons whose records were read beforehand (reading is not timed), scaled linearly to all
+   persons; ``detect_baseline_measured_s`` is the unscaled time, ``detect_baseline_agrees`` checks its findings on
+   the sample and ``detect_ratio`` is ``detect_baseline_s / detect_s``.
 5. ``payment_run_s``: the monthly payment run for December (both subsidies decided on core.policy for every
-   certificate holder on DuckDB, entitlements written, one line per recipient, totals checked against the
-   engine's) on a fresh test database; ``approve_and_file_s``: both approvals, the ledger and the CSV file.
+   certificate holder on DuckDB, persons and entitlements written in bulk, one line per recipient, totals checked
+   against the engine's) on a fresh test database; ``approve_and_file_s``: both approvals, the ledger and the CSV.
+6. ``baseline_s``: before it, on the same empty database, the per-person loop it replaces (core.policy's
+   ``decide`` per holder, then the person, each entitlement and the line through the ORM one by one, rolled back)
+   on ``--payment-sample`` holders whose rows were read beforehand, scaled linearly to all ``holders``;
+   ``baseline_agrees`` compares its amounts with the run's lines for the sample; ``ratio`` is
+   ``baseline_s / payment_run_s`` (the issue's ≥ 20).
 ``peak_mb`` is the process's maximum resident set
 size (DuckDB's memory included).
 """
@@ -28,6 +34,7 @@ import resource
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +47,8 @@ def parse_args():
     parser.add_argument("--quick", action="store_true", help="20,000 persons, 1.3 million records")
     parser.add_argument("--persons", type=int, default=None)
     parser.add_argument("--records", type=int, default=None)
-    parser.add_argument("--baseline-sample", type=int, default=20_000)
+    parser.add_argument("--baseline-sample", type=int, default=20_000, help="persons in the detection baseline")
+    parser.add_argument("--payment-sample", type=int, default=2_000, help="holders in the payment-run baseline")
     parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
     parser.add_argument("--threads", type=int, default=2, help="DuckDB threads (the machine has 2 cores)")
     return parser.parse_args()
@@ -63,9 +71,76 @@ def _sample_records(con, snapshots: dict, sample: list[str]) -> dict:
     return records
 
 
-def _payment_run(con, persons: int) -> dict:
+def _holder_facts(records: dict, on: dt.date) -> dict:
+    """Per sampled holder the facts the two policies read, built person by person from the pre-read rows the
+    way the batch's ``person_facts`` builds them (latest certificate issued by the day, local, assistance)."""
+    by_person: dict = {}
+    for code, rows in records.items():
+        for row in rows:
+            by_person.setdefault(row["person_id"], {}).setdefault(code, []).append(row)
+    facts = {}
+    for key, rows in by_person.items():
+        certificates = [r for r in rows.get("da_certificates", []) if r["issued_on"] <= on]
+        if not certificates:
+            continue
+        latest = max(certificates, key=lambda r: r["issued_on"])
+        local = (bool(rows.get("da_persons"))
+                 and not any(r["moved_out_on"] and r["moved_out_on"] < on for r in rows.get("da_moves", []))
+                 and not any(r["died_on"] and r["died_on"] < on for r in rows.get("da_deaths", [])))
+        assistance = next((r["category"] for r in rows.get("da_assistance", [])
+                           if r["since"] <= on and (r["until"] is None or r["until"] >= on)), "")
+        facts[key] = ({"certified": True, "grade": int(latest["grade"]), "category": latest["category"],
+                       "local": local, "assistance": assistance}, (rows.get("da_persons") or [{}])[0])
+    return facts
+
+
+def _baseline_run(records: dict, actor) -> tuple[float, dict]:
+    """The per-person loop the set-based run replaces: for each sampled holder, decide both subsidies with
+    core.policy's ``decide``, then get or create the person, each entitlement and the payment line one by one
+    through the ORM. Timed; rolled back afterwards. Returns (seconds, {person: (living, nursing)})."""
+    from django.db import transaction
+
+    from zhili.core.policy.api import decide, get_domain
+    from zhili.scenes.disability_aid.models import Entitlement, PaymentLine, PaymentRun, Person
+    from zhili.scenes.disability_aid.services.certification import _region_for
+    from zhili.scenes.disability_aid.subsidies import SUBSIDIES
+
+    domain = get_domain("disability_aid")
+    policies = [domain.policies[code] for code in SUBSIDIES]
+    decided, regions = {}, {}
+    started = time.perf_counter()
+    with transaction.atomic():
+        run = PaymentRun.objects.create(month=MONTH, recipients=0, living_total=0, nursing_total=0, total=0,
+                                        prepared_by=actor)
+        for key, (facts, row) in _holder_facts(records, MONTH).items():
+            amounts = [decide(domain, policy, facts, on=MONTH, explain=False) for policy in policies]
+            amounts = tuple(d.amount if d.status == "eligible" else None for d in amounts)
+            if amounts == (None, None):
+                continue
+            village = row.get("village_code") or ""
+            if village[:9] not in regions:
+                regions[village[:9]] = _region_for(village)
+            person, _created = Person.objects.get_or_create(
+                key=key, defaults={"region": regions[village[:9]], "village_code": village,
+                                   "birth_date": row.get("birth_date"), "gender": row.get("gender", "")})
+            for code, amount in zip(SUBSIDIES, amounts, strict=True):
+                if amount is not None:
+                    Entitlement.objects.get_or_create(person=person, policy=code, status="active",
+                                                      defaults={"monthly_amount": amount, "since_month": MONTH})
+            living, nursing = (amount or Decimal("0") for amount in amounts)
+            PaymentLine.objects.create(run=run, person=person, living_amount=living, nursing_amount=nursing,
+                                       total=living + nursing)
+            decided[key] = tuple(Decimal(a or 0).quantize(Decimal("0.01")) for a in amounts)
+        elapsed = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return elapsed, decided
+
+
+def _payment_run(con, snapshots: dict, sample_size: int) -> dict:
     """The month's payment run on a fresh test database (SQLite unless ZHILI_DATABASE_URL names PostgreSQL):
-    decisions on DuckDB, entitlements, one line per person, totals checked; then both approvals and the file."""
+    decisions on DuckDB, entitlements, one line per person, totals checked; then both approvals and the file.
+    Before it, on the same empty database, the per-person baseline on a sample of holders, scaled linearly."""
+    import duckdb
     from django.db import connection
     from django.test.utils import setup_test_environment
 
@@ -74,7 +149,9 @@ def _payment_run(con, persons: int) -> dict:
     try:
         from zhili.core.testing.api import DepartmentFactory, MembershipFactory, RegionFactory, UserFactory
         from zhili.scenes.disability_aid import services
+        from zhili.scenes.disability_aid.models import PaymentLine
         from zhili.scenes.disability_aid.roles import APPROVER, CLERK
+        from zhili.scenes.disability_aid.subsidies import DATASET_CODES
         from zhili.scenes.disability_aid.synth import COUNTY, TOWNS
 
         county = RegionFactory(code=COUNTY, name="江山市")
@@ -86,6 +163,14 @@ def _payment_run(con, persons: int) -> dict:
             user = UserFactory(username=f"bench_{index}", phone=f"1380000{index:04d}")
             MembershipFactory(user=user, role=role, organization=federation, region=county)
             staff.append(user)
+
+        reader = duckdb.connect()
+        holders = sorted(r[0] for r in reader.sql(
+            f"SELECT DISTINCT person_id FROM read_parquet('{snapshots['da_certificates']}')").fetchall())
+        sample = random.Random(28).sample(holders, min(sample_size, len(holders)))
+        records = _sample_records(reader, {c: snapshots[c] for c in DATASET_CODES}, sample)
+        measured, decided = _baseline_run(records, staff[0])
+
         started = time.perf_counter()
         run = services.prepare_payment_run(MONTH, actor=staff[0], con=con, refresh=False)
         prepared = time.perf_counter() - started
@@ -94,8 +179,13 @@ def _payment_run(con, persons: int) -> dict:
         run = services.approve_payment_run(run, actor=staff[2])
         content = services.payment_csv(run)
         approved = time.perf_counter() - started
-        return {"payment_run_s": round(prepared, 2), "approve_and_file_s": round(approved, 2),
-                "recipients": run.recipients, "paid_total": str(run.total), "file_bytes": len(content)}
+        paid = {key: (living, nursing) for key, living, nursing in PaymentLine.objects.filter(
+            run=run, person__key__in=sample).values_list("person__key", "living_amount", "nursing_amount")}
+        baseline = round(measured * len(holders) / len(sample), 2)
+        return {"holders": len(holders), "payment_run_s": round(prepared, 2), "approve_and_file_s": round(approved, 2),
+                "recipients": run.recipients, "paid_total": str(run.total), "file_bytes": len(content),
+                "baseline_sample": len(sample), "baseline_measured_s": round(measured, 3), "baseline_s": baseline,
+                "baseline_agrees": paid == decided, "ratio": round(baseline / prepared, 2) if prepared else None}
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
@@ -148,8 +238,6 @@ def main():
     figures["planted"] = len(report.truth)
     figures["precision"] = round(hits / len(found), 4) if found else 0.0
     figures["recall"] = round(hits / len(report.truth), 4) if report.truth else 0.0
-    figures.update(_payment_run(con, persons))
-
     rng = random.Random(28)
     sample = [f"P{i:08d}" for i in rng.sample(range(persons), min(args.baseline_sample, persons))]
     raw = _sample_records(duckdb.connect(), {c: snapshots[c] for c in detection.DATASET_CODES}, sample)
@@ -157,11 +245,13 @@ def main():
     started = time.perf_counter()
     baseline = detection.detect_python(raw, ON, triggers)
     measured = time.perf_counter() - started
-    figures["baseline_sample"] = len(sample)
-    figures["baseline_measured_s"] = round(measured, 3)
-    figures["baseline_s"] = round(measured * persons / len(sample), 2)
-    figures["baseline_agrees"] = set(baseline) == found & set(sample)
-    figures["ratio"] = round(figures["baseline_s"] / figures["detect_s"], 2) if figures["detect_s"] else None
+    figures["detect_baseline_sample"] = len(sample)
+    figures["detect_baseline_measured_s"] = round(measured, 3)
+    figures["detect_baseline_s"] = round(measured * persons / len(sample), 2)
+    figures["detect_baseline_agrees"] = set(baseline) == found & set(sample)
+    figures["detect_ratio"] = (round(figures["detect_baseline_s"] / figures["detect_s"], 2)
+                               if figures["detect_s"] else None)
+    figures.update(_payment_run(con, snapshots, args.payment_sample))
     figures["peak_mb"] = peak_mb()
     print(json.dumps({"benchmark": "disability_aid", **figures}, ensure_ascii=False))
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation.api import audit, events
+from zhili.core.foundation.api import AuditEntry, audit, events
 from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 
@@ -89,10 +89,11 @@ def _stop_facts(decisions: MonthDecisions, engine: str, con, refresh: bool) -> d
     return found
 
 
-def _persons(keys) -> dict[str, Person]:
-    """The Person rows of ``keys``, created for holders the platform has not met yet (region from the pool)."""
+def _persons(keys) -> dict[str, int]:
+    """The Person ids of ``keys`` ({key: id}), with rows created in one statement for holders the platform has
+    not met yet (region from the pool's 户籍 row: one look-up per town, not per person)."""
     keys = list(keys)
-    persons = {p.key: p for p in Person.objects.filter(key__in=keys).select_related("region")}
+    persons = dict(Person.objects.filter(key__in=keys).values_list("key", "pk"))
     missing = [k for k in keys if k not in persons]
     if missing:
         from zhili.core.datapool.api import ibis_table
@@ -103,67 +104,79 @@ def _persons(keys) -> dict[str, Person]:
         new = []
         for key in missing:
             row = rows.get(key, {})
-            village = row.get("village_code", "")
-            region = regions.setdefault(village[:9], _region_for(village)) if village else None
+            village = row.get("village_code") or ""
+            if village and village[:9] not in regions:
+                regions[village[:9]] = _region_for(village)
+            region = regions.get(village[:9]) if village else None
             if region is None:
                 raise ValidationError({"lines": _("人员 {key} 不在户籍人口数据中或所在区划未知").format(key=key)},
                                       code="unknown_person")
             new.append(Person(key=key, region=region, village_code=village, birth_date=row.get("birth_date"),
                               gender=row.get("gender", "")))
         Person.objects.bulk_create(new, batch_size=2000)
-        persons.update({p.key: p for p in Person.objects.filter(key__in=missing)})
+        persons.update(Person.objects.filter(key__in=missing).values_list("key", "pk"))
     return persons
 
 
 def _sync_entitlements(decisions: MonthDecisions, stops: dict, persons: dict, actor) -> dict:
-    """Start, change and stop entitlements so that the active ones are exactly this month's decisions."""
-    active = {(e.person.key, e.policy): e for e in Entitlement.objects.filter(status=EntitlementStatus.ACTIVE)
-              .select_related("person")}
-    counts = {"started": 0, "stopped": 0, "recoveries": 0}
+    """Start, change and stop entitlements so that the active ones are exactly this month's decisions — in a
+    few statements for the whole county: one read of the active ones, one bulk update of those that end (their
+    audit entries in one insert), one bulk insert of those that start, the recoveries in one pass."""
+    active = {(key, policy): (pk, person_id, amount) for pk, person_id, key, policy, amount in
+              Entitlement.objects.filter(status=EntitlementStatus.ACTIVE).values_list(
+                  "pk", "person_id", "person__key", "policy", "monthly_amount")}
     wanted = {}
     for key, pair in decisions.amounts.items():
         for code, amount in zip(SUBSIDIES, pair, strict=True):
             if amount is not None:
                 wanted[(key, code)] = amount
-    for pair, entitlement in active.items():
-        if wanted.get(pair) == entitlement.monthly_amount:
+    now = timezone.now()
+    stopped = []
+    for pair, (pk, person_id, amount) in active.items():
+        if wanted.get(pair) == amount:
             continue
         reason, day = stops.get(pair[0], (StopReason.CERTIFICATE, decisions.on - dt.timedelta(days=1)))
         if pair in wanted:  # the amount changed with a new standard: end this one, start the new one below
             reason, day = StopReason.CERTIFICATE, decisions.on - dt.timedelta(days=1)
-        entitlement.status, entitlement.stopped_on, entitlement.stop_reason = EntitlementStatus.STOPPED, day, reason
-        entitlement.save(update_fields=["status", "stopped_on", "stop_reason", "updated_at"])
-        counts["stopped"] += 1
-        counts["recoveries"] += _recover(entitlement)
-        audit.record("disability_aid.entitlement.stopped", actor=actor, target=entitlement,
-                     data={"person": pair[0], "policy": pair[1], "reason": reason, "on": day.isoformat()})
-    new = [Entitlement(person=persons[key], policy=code, monthly_amount=amount, since_month=decisions.on)
-           for (key, code), amount in wanted.items()
-           if (key, code) not in active or active[(key, code)].status != EntitlementStatus.ACTIVE]
+        stopped.append(Entitlement(pk=pk, person=Person(pk=person_id, key=pair[0]), policy=pair[1],
+                                   monthly_amount=amount, status=EntitlementStatus.STOPPED, stopped_on=day,
+                                   stop_reason=reason, updated_at=now))
+    Entitlement.objects.bulk_update(stopped, ["status", "stopped_on", "stop_reason", "updated_at"], batch_size=500)
+    AuditEntry.objects.bulk_create(
+        [audit.prepare("disability_aid.entitlement.stopped", actor=actor, target=e,
+                       data={"person": e.person.key, "policy": e.policy, "reason": e.stop_reason,
+                             "on": e.stopped_on.isoformat()}) for e in stopped], batch_size=2000)
+    new = [Entitlement(person_id=persons[key], policy=code, monthly_amount=amount, since_month=decisions.on)
+           for (key, code), amount in wanted.items() if active.get((key, code), (0, 0, None))[2] != amount]
     Entitlement.objects.bulk_create(new, batch_size=2000)
-    counts["started"] = len(new)
-    return counts
+    return {"started": len(new), "stopped": len(stopped), "recoveries": _recover(stopped)}
 
 
-def _recover(entitlement: Entitlement) -> int:
-    """Recovery of the lines paid for months that began after the entitlement's end (a death or move reported
-    late); returns how many were opened."""
-    lines = (PaymentLine.objects.filter(person=entitlement.person, run__month__gt=entitlement.stopped_on,
-                                        run__status=RunStatus.APPROVED).select_related("run"))
-    opened = 0
-    for line in lines:
-        field = "living_amount" if entitlement.policy == "living_subsidy" else "nursing_amount"
-        amount = getattr(line, field)
-        if amount <= 0:
-            continue
-        recovery, created = Recovery.objects.get_or_create(
-            line=line, defaults={"person": entitlement.person, "reason": entitlement.stop_reason,
-                                 "stopped_on": entitlement.stopped_on, "amount": amount})
-        if not created:
-            recovery.amount += amount
-            recovery.save(update_fields=["amount", "updated_at"])
-        opened += 1 if created else 0
-    return opened
+def _recover(stopped: list[Entitlement]) -> int:
+    """Recovery of the lines paid for months that began after an entitlement's end (a death or move reported
+    late), for all the entitlements that stopped, in one read and one insert; returns how many were opened."""
+    ends = {(e.person_id, e.policy): e for e in stopped}
+    if not ends:
+        return 0
+    owed: dict[int, list] = {}  # line id -> [person id, reason, stopped on, amount]
+    for line_id, person_id, month, living, nursing in PaymentLine.objects.filter(
+            person_id__in={e.person_id for e in stopped}, run__status=RunStatus.APPROVED).values_list(
+            "pk", "person_id", "run__month", "living_amount", "nursing_amount"):
+        for code, amount in zip(SUBSIDIES, (living, nursing), strict=True):
+            entitlement = ends.get((person_id, code))
+            if entitlement is None or amount <= 0 or month <= entitlement.stopped_on:
+                continue
+            entry = owed.setdefault(line_id, [person_id, entitlement.stop_reason, entitlement.stopped_on, ZERO])
+            entry[3] += amount
+    existing = {r.line_id: r for r in Recovery.objects.filter(line_id__in=list(owed))}
+    for line_id, recovery in existing.items():
+        recovery.amount += owed.pop(line_id)[3]
+        recovery.updated_at = timezone.now()
+    Recovery.objects.bulk_update(list(existing.values()), ["amount", "updated_at"], batch_size=500)
+    Recovery.objects.bulk_create([Recovery(line_id=line_id, person_id=person_id, reason=reason, stopped_on=day,
+                                           amount=amount) for line_id, (person_id, reason, day, amount) in
+                                  owed.items()], batch_size=2000)
+    return len(owed)
 
 
 @transaction.atomic
@@ -201,12 +214,12 @@ def write_payment_run(month: dt.date, lines, control: dict, *, actor, parameters
             cb=control["nursing_total"])}, code="unbalanced")
     if PaymentRun.objects.filter(month=month).exists():
         raise ValidationError({"month": _("{m} 的发放批次已存在").format(m=f"{month:%Y-%m}")}, code="exists")
-    persons = {p.key: p for p in Person.objects.filter(key__in=[key for key, _l, _n in checked])}
+    persons = dict(Person.objects.filter(key__in=[key for key, _l, _n in checked]).values_list("key", "pk"))
     run = PaymentRun.objects.create(month=month, recipients=len(checked), living_total=living_total,
                                     nursing_total=nursing_total, total=living_total + nursing_total,
                                     parameters=parameters or {}, prepared_by=actor)
     PaymentLine.objects.bulk_create(
-        [PaymentLine(run=run, person=persons[key], living_amount=living, nursing_amount=nursing,
+        [PaymentLine(run=run, person_id=persons[key], living_amount=living, nursing_amount=nursing,
                      total=living + nursing) for key, living, nursing in checked], batch_size=5000)
     audit.record("disability_aid.payment_run.prepared", actor=actor, target=run,
                  data={"month": f"{run.month:%Y-%m}", "recipients": run.recipients, "total": str(run.total),
