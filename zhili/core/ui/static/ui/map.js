@@ -2,7 +2,9 @@
    its data-source names. Points are circle markers, areas and lines are paths, each in its feature's colour; a popup
    shows the feature's title, lines and a link, built as text (nothing a feature carries is read as HTML). Features
    with a "group" property form layers the layer control switches. Without a tile URL (data-tiles) the map has a
-   plain background. window.ZhiliMap.get(id).setData(collection) redraws a map (live positions). */
+   plain background. window.ZhiliMap.get(id).setData(collection) redraws a map (live positions) and fits it to the
+   features; setData(collection, {keepView: true}) redraws without moving, for a page that reloads what its view shows
+   on the Leaflet map's moveend (window.ZhiliMap.get(id).map). */
 (function () {
   "use strict";
   if (!window.L) { return; }
@@ -42,7 +44,7 @@
     return control;
   }
 
-  function draw(state, data) {
+  function draw(state, data, keepView) {
     var map = state.map;
     state.layers.forEach(function (layer) { map.removeLayer(layer); });
     state.layers = [];
@@ -80,7 +82,9 @@
       state.control = L.control.layers(null, overlays, {collapsed: map.getContainer().clientWidth < 600, position: "bottomleft"}).addTo(map);
     }
     state.legend = legend(map, data.legend);
-    if (bounds.isValid()) {
+    if (keepView) {
+      return;
+    } else if (bounds.isValid()) {
       map.fitBounds(bounds, {padding: [16, 16], maxZoom: 16});
     } else if (data.centre) {
       map.setView([data.centre[1], data.centre[0]], data.zoom || 11);
@@ -101,7 +105,9 @@
     }
     var state = {map: map, layers: [], control: null, legend: null, openLabel: el.dataset.open || "查看"};
     draw(state, data);
-    maps[el.id] = {map: map, setData: function (collection) { draw(state, collection); }};
+    maps[el.id] = {map: map, setData: function (collection, options) {
+      draw(state, collection, Boolean(options && options.keepView));
+    }};
     el.dataset.ready = "1";
   }
 
