@@ -21,7 +21,7 @@ from .. import geometry
 from ..choices import ClaimStatus, LandUse, LineStatus, RoundStatus, SubsidyRight, SubsidyType, WarningColour
 from ..models import Claim, Plot, PreVerifiedPlot, SubsidyRound, Transfer
 from ..rules import area_tolerance, classify, overlap_tolerance_m2, per_mu, scale_grain_min_area
-from .common import TWO, digest, insert_rows
+from .common import TWO, digest, insert_rows, update_rows
 
 
 @transaction.atomic
@@ -200,15 +200,8 @@ def audit_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
         decisions[claim_id].append(f"{plot_id}={status}={amount}")
         counts[status] += 1
     digests = {claim_id: hashlib.sha256(";".join(decisions[claim_id]).encode()).hexdigest() for claim_id in claim_ids}
-    for start in range(0, len(claim_ids), 5000):
-        chunk = claim_ids[start:start + 5000]
-        Claim.objects.filter(pk__in=chunk).update(status=ClaimStatus.AUDITED, audited_at=now, updated_at=now)
-    by_digest = defaultdict(list)
-    for claim_id, value in digests.items():
-        by_digest[value].append(claim_id)
-    for value, ids in by_digest.items():
-        for start in range(0, len(ids), 5000):
-            Claim.objects.filter(pk__in=ids[start:start + 5000]).update(decision_digest=value)
+    update_rows(Claim, ["status", "audited_at", "updated_at", "decision_digest"],
+                [(ClaimStatus.AUDITED.value, now, now, digests[claim_id], claim_id) for claim_id in claim_ids])
     root = hashlib.sha256("\n".join(f"{claim_id}:{digests[claim_id]}" for claim_id in sorted(digests)).encode())
     summary = {"round": round_.pk, "claims": len(claim_ids), "decisions_sha256": root.hexdigest(),
                **{status: counts[status] for status in (LineStatus.PASSED, LineStatus.HELD, LineStatus.EXCLUDED)}}

@@ -71,3 +71,34 @@ def insert_rows(model, names: list[str], rows, *, batch: int = 5000) -> int:
             cursor.executemany(statement, buffer)
             count += len(buffer)
     return count
+
+
+def update_rows(model, names: list[str], rows) -> int:
+    """Set the field ``names`` of many rows, each to its own values, in one prepared statement run over all of them
+    (``rows``: tuples of the values in the order of ``names``, then the primary key): an audit writes 50,000 claims'
+    own decision digests, which one ``update()`` per claim would cost 50,000 ORM round trips. Values are prepared
+    by their field once per distinct value, as in ``insert_rows``."""
+    from django.db import connection
+
+    from zhili.core.foundation.api import quoted_column, quoted_table
+
+    fields = [model._meta.get_field(name) for name in names]
+    prepared: dict = {}
+    statement = "UPDATE {table} SET {assignments} WHERE {pk} = %s".format(
+        table=quoted_table(model), assignments=", ".join(f"{quoted_column(model, name)} = %s" for name in names),
+        pk=quoted_column(model, model._meta.pk.name))
+
+    def adapted(row):
+        values = []
+        for field, value in zip(fields, row[:-1], strict=True):
+            key = (field.name, tuple(value) if isinstance(value, list) else value)
+            if key not in prepared:
+                prepared[key] = field.get_db_prep_save(value, connection)
+            values.append(prepared[key])
+        return [*values, row[-1]]
+
+    rows = [adapted(row) for row in rows]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(statement, rows[start:start + 5000])
+    return len(rows)
