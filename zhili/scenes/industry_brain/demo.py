@@ -109,7 +109,7 @@ def _walk(county, officer):
     from . import credit, designs, procurement, services, workers
     from .models import MonthlyReport
     from .roles import BANK, BRAND, FACTORY, SUPPLIER, WORKER
-    from .synth import CENTRE
+    from .synth import CENTRE, garment_picture
 
     rng = random.Random(35)
     today = timezone.localdate()
@@ -154,12 +154,16 @@ def _walk(county, officer):
     procurement.post_need(firm=firms[1], material="全棉府绸 40支", colour="白色", quantity=500,
                           needed_by=today + dt.timedelta(days=25), own_unit_price="12.80", actor=people[firms[1].pk])
 
-    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
     designs.add_design(owner=brand, title="小熊刺绣圆领卫衣纸样", sizes="90/100/110/120/130", tags="卫衣,刺绣,秋冬",
-                       licence="paid", fee="800", private=False, file_name="bear.png", content=png, actor=brand_user)
+                       licence="paid", fee="800", private=False, file_name="bear.png",
+                       content=garment_picture("tee"), actor=brand_user)
     designs.add_design(owner=brand, title="2027 春夏新款（未发布）", sizes="100/110/120", tags="连衣裙,春夏",
-                       licence="exclusive", fee="5000", private=True, file_name="draft.png", content=png,
-                       actor=brand_user)
+                       licence="exclusive", fee="5000", private=True, file_name="draft.png",
+                       content=garment_picture("dress", stripes=2), actor=brand_user)
+    designs.add_design(owner=firms[2], title="条纹圆领T恤（扫描件）", sizes="100/110/120", tags="T恤,春夏",
+                       licence="paid", fee="300", private=False, file_name="tee-scan.jpg",
+                       content=garment_picture("tee", width=480, height=600, fmt="JPEG", quality=70,
+                                               colour=(120, 180, 230), stripes=1), actor=people[firms[2].pk])
     designs.add_design(owner=firms[1], title="基础款梭织短裤", sizes="90/100/110", tags="短裤,基础款", licence="free",
                        private=False, file_name="shorts.svg", content=b'<svg xmlns="http://www.w3.org/2000/svg"/>',
                        actor=people[firms[1].pk])

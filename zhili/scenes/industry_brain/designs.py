@@ -2,7 +2,8 @@
 
 A file is accepted only when its extension is an allowed type, its content starts as that type does (magic
 bytes, or text for DXF/SVG) and it is within the size limit (both dated parameters). A private design is seen by
-its owner's people only; anyone else gets "not found". AR try-on is out of scope.
+its owner's people only; anyone else gets "not found". A PNG or JPEG must also decode as a picture, whose
+difference hash is kept for similarity search (``similarity.py``). AR try-on is out of scope.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from zhili.core.identity.api import require
 from .choices import Licence
 from .models import Design, DesignLicence, Firm
 from .rules import rule
+from .similarity import RASTER, NotAPicture, dhash
 
 MAGIC = {"pdf": (b"%PDF-",), "png": (b"\x89PNG\r\n\x1a\n",), "jpg": (b"\xff\xd8\xff",)}
 
@@ -71,16 +73,21 @@ def add_design(*, owner: Firm, title: str, sizes: str, tags, licence: str, fee="
     tags = parse_tags(tags)
     if not tags:
         errors["tags"] = _("请至少填写一个标签")
+    image_hash = ""
     try:
         kind = check_file(file_name, content)
+        if kind in RASTER:
+            image_hash = dhash(content)
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    except NotAPicture:
+        errors["file"] = [_("图片无法解码（文件损坏或不是完整的 PNG/JPEG 图像）")]
     if errors:
         raise ValidationError(errors)
     design = Design.objects.create(owner=owner, title=title.strip()[:100], sizes=(sizes or "").strip()[:100],
                                    tags=tags, licence=licence, fee=fee or 0, private=bool(private),
                                    file_name=file_name[-200:], file_type=kind, content=content,
-                                   sha256=hashlib.sha256(content).hexdigest())
+                                   sha256=hashlib.sha256(content).hexdigest(), image_hash=image_hash)
     audit.record("industry_brain.design.added", actor=actor, target=design,
                  data={"sha256": design.sha256, "licence": licence, "private": design.private})
     return design

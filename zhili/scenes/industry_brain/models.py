@@ -229,6 +229,8 @@ class Design(TimeStampedModel):
     file_type = models.CharField(_("文件类型"), max_length=10)
     content = models.BinaryField(_("文件"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    image_hash = models.CharField(_("图像差值哈希"), max_length=16, blank=True,
+                                  help_text=_("PNG/JPEG 图像的 64 位 dHash（十六进制）；其他类型为空"))
 
     class Meta:
         verbose_name = _("设计")

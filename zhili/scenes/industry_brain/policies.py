@@ -38,6 +38,9 @@ PARAMETERS = [
     Parameter("design_file_types", _("设计文件允许类型"), type="list", values=[
         Value(["pdf", "png", "jpg", "dxf", "svg"], SINCE, PLATFORM + "；DXF 为服装 CAD 纸样交换格式（AAMA/ASTM D6673）"),
     ]),
+    Parameter("design_similarity_weights", _("相似设计权重（图像、标签、尺码）"), type="table", values=[
+        Value({"picture": 50, "tags": 40, "sizes": 10}, SINCE, PLATFORM + "；图像为差值哈希（dHash）的相同位比例"),
+    ]),
     Parameter("credit_weights", _("信用分权重（按期交货、按期付款、业务规模、活跃月数）"), type="table", values=[
         Value({"delivery": 35, "payment": 35, "volume": 15, "activity": 15}, SINCE, PLATFORM),
     ]),

@@ -11,6 +11,8 @@ from zhili.core.identity.api import Role, filter_by_scope, has_role, organizatio
 from .choices import FirmRole, OrderStatus, PartStatus
 from .models import Design, Firm, LoanDecision, OrderPart, ProcurementBatch, ProductionOrder, WorkerProfile
 from .roles import BANK, FIRM_ROLES, OFFICER
+from .rules import value
+from .similarity import Likeness, likeness
 
 
 def is_officer(user) -> bool:
@@ -113,18 +115,13 @@ def design_for(user, pk: int) -> Design:
     return found
 
 
-def similar_designs(user, design: Design, limit: int = 5) -> list[tuple[Design, float]]:
-    """The designs the user may see most like ``design``: Jaccard similarity of tags, then of sizes (a tie-break
-    weighted a fifth), best first, those sharing nothing left out."""
-    tags, sizes = set(design.tags), set(design.sizes.split("/"))
-    scored = []
-    for other in designs(user).exclude(pk=design.pk):
-        other_tags, other_sizes = set(other.tags), set(other.sizes.split("/"))
-        tag_score = len(tags & other_tags) / len(tags | other_tags) if tags | other_tags else 0.0
-        size_score = len(sizes & other_sizes) / len(sizes | other_sizes) if sizes | other_sizes else 0.0
-        if tag_score:
-            scored.append((other, round(tag_score + size_score / 5, 3)))
-    scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
+def similar_designs(user, design: Design, limit: int = 5) -> list[tuple[Design, Likeness]]:
+    """The designs the user may see most like ``design`` (``similarity.likeness``: picture hash, tags, sizes),
+    best first; shown only when they share a tag or their picture is a near duplicate."""
+    weights = value("design_similarity_weights", timezone.localdate())
+    scored = [(other, found) for other in designs(user).exclude(pk=design.pk).defer("content")
+              if (found := likeness(design, other, weights)).shown]
+    scored.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
     return scored[:limit]
 
 

@@ -3,7 +3,9 @@
 - ``dispatch_workload``: factories (specialities, grades, weekly capacity) and brands' orders around 织里, with
   demand near the pool's capacity and scarce specialities (print, embroidery), for the dispatcher's benchmark;
 - ``write_ledger``: credit-relevant ledger entries (orders, contracts, deliveries, payments) as a columnar Parquet
-  file, with planted late payers and late deliverers so that the credit rules can be checked against the truth.
+  file, with planted late payers and late deliverers so that the credit rules can be checked against the truth;
+- ``garment_picture``: a flat sketch of a garment (tee, dress, shorts) as PNG or JPEG, for the design library's
+  demo and tests (real pictures, so that their difference hashes mean something).
 """
 
 from __future__ import annotations
@@ -101,3 +103,30 @@ def write_ledger(path: Path, *, firms: int = 2619, entries: int = 10_000_000, se
         if writer is not None:
             writer.close()
     return LedgerTruth(firms, entries, late_payers, late_deliverers)
+
+
+GARMENTS = {  # outlines on a 100 × 100 grid
+    "tee": [(30, 10), (42, 10), (50, 18), (58, 10), (70, 10), (92, 30), (80, 42), (72, 34), (72, 92), (28, 92),
+            (28, 34), (20, 42), (8, 30)],
+    "dress": [(40, 8), (60, 8), (62, 30), (88, 94), (12, 94), (38, 30)],
+    "shorts": [(22, 12), (78, 12), (86, 80), (56, 80), (50, 40), (44, 80), (14, 80)],
+}
+
+
+def garment_picture(kind: str, *, width: int = 240, height: int = 300, fmt: str = "PNG", colour=(233, 120, 150),
+                    quality: int = 90, stripes: int = 0) -> bytes:
+    """A flat sketch of ``kind`` (``GARMENTS``) filled with ``colour`` on white, ``stripes`` dark bands across."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(picture)
+    outline = [(x * width / 100, y * height / 100) for x, y in GARMENTS[kind]]
+    draw.polygon(outline, fill=colour, outline=(60, 60, 60))
+    for band in range(stripes):
+        top = height * (0.35 + band * 0.5 / max(stripes, 1))
+        draw.rectangle([0, top, width, top + height * 0.04], fill=(40, 40, 90))
+    out = io.BytesIO()
+    picture.save(out, format=fmt, **({"quality": quality} if fmt == "JPEG" else {}))
+    return out.getvalue()

@@ -2,8 +2,9 @@
 
 from zhili.core.testing.api import PASSWORD
 from zhili.scenes.industry_brain import designs, services
+from zhili.scenes.industry_brain.synth import garment_picture
 
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
+PNG = garment_picture("dress")
 
 
 def test_pages_and_api_show_only_what_each_may_see(client, officer, county, brand, near_factory, far_factory,

@@ -19,9 +19,10 @@ from zhili.scenes.industry_brain.models import (
     Quote,
 )
 from zhili.scenes.industry_brain.roles import BANK
+from zhili.scenes.industry_brain.synth import garment_picture
 from zhili.scenes.industry_brain.tests.conftest import phone_of
 
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
+PNG = garment_picture("tee")
 
 
 def _order(brand, in_days, **kw):
@@ -116,7 +117,9 @@ def test_design_files_are_checked_and_private_designs_stay_private(brand, near_f
     firm, user = brand
     base = {"owner": firm, "title": "纸样", "sizes": "100/110", "tags": "卫衣,秋冬", "licence": "paid", "fee": "500",
             "private": False, "actor": user}
-    for name, content in (("a.exe", PNG), ("a.png", b"%PDF-1.7"), ("big.png", PNG + bytes(10 * 1024 * 1024))):
+    broken = b"\x89PNG\r\n\x1a\n" + bytes(32)  # starts as a PNG does, but is no picture
+    for name, content in (("a.exe", PNG), ("a.png", b"%PDF-1.7"), ("big.png", PNG + bytes(10 * 1024 * 1024)),
+                          ("a.png", broken)):
         with pytest.raises(ValidationError) as refused:
             designs.add_design(file_name=name, content=content, **base)
         assert "file" in refused.value.message_dict
@@ -128,9 +131,21 @@ def test_design_files_are_checked_and_private_designs_stay_private(brand, near_f
     with pytest.raises(Exception) as hidden:
         queries.design_for(other, secret.pk)
     assert hidden.type.__name__ == "Http404"
-    third = designs.add_design(file_name="c.png", content=PNG, **{**base, "tags": "卫衣,春夏", "sizes": "100/110"})
-    # 卫衣/秋冬 against 卫衣/春夏: one tag of three; sizes 100/110 against 100/110: the same (a fifth of 1)
-    assert [(d.pk, score) for d, score in queries.similar_designs(other, public)] == [(third.pk, 0.533)]
+    third = designs.add_design(file_name="c.png", content=garment_picture("dress"),
+                               **{**base, "tags": "卫衣,春夏", "sizes": "100/110"})
+    copy = designs.add_design(file_name="d.jpg", content=garment_picture("tee", width=480, height=600, fmt="JPEG",
+                                                                         quality=50, colour=(120, 180, 230)),
+                              **{**base, "tags": "童装", "sizes": "120"})
+    sketch = designs.add_design(file_name="e.svg", content=b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+                                **{**base, "sizes": "100"})
+    designs.add_design(file_name="f.png", content=garment_picture("shorts"), **{**base, "tags": "短裤"})
+    assert public.image_hash == copy.image_hash != third.image_hash and sketch.image_hash == ""
+    found = [(d.pk, why.score, why.bits) for d, why in queries.similar_designs(other, public)]
+    # weights picture 0.5, tags 0.4, sizes 0.1. The SVG has no picture: (0.4 × 2/2 + 0.1 × 1/2) ÷ 0.5 = 0.9. The
+    # recoloured, doubled JPEG of the same tee: 0 of 64 bits differ, nothing else shared: 0.5 (a near duplicate).
+    # The dress: 30 bits differ, one tag of three, the same sizes: 0.5 × 34/64 + 0.4/3 + 0.1 = 0.499. The shorts
+    # share neither a tag nor the picture (24 bits differ) and are not shown.
+    assert found == [(sketch.pk, 0.9, None), (copy.pk, 0.5, 0), (third.pk, 0.499, 30)]
     designs.license_design(public, licensee=near_factory[0], actor=other)
     assert public.licences.get().fee == 500
 
