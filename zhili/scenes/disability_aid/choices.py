@@ -92,3 +92,32 @@ class RecoveryStatus(ChoiceSet):
 
 
 POLICY_LABELS = {"living_subsidy": _("困难残疾人生活补贴"), "nursing_subsidy": _("重度残疾人护理补贴")}
+
+
+class ServiceKind(ChoiceSet):
+    """What the federation or its partners did for a person (一人一档's services), assistive devices included."""
+
+    REHABILITATION = "rehabilitation", _("康复服务"), Colour.BLUE
+    DEVICE = "device", _("辅助器具适配"), Colour.BLUE
+    CARE = "care", _("托养照护"), Colour.BLUE
+    HOME = "home", _("上门服务"), Colour.BLUE
+    TRAINING = "training", _("职业技能培训"), Colour.BLUE
+    OTHER = "other", _("其他服务"), Colour.GRAY
+
+
+class EmploymentForm(ChoiceSet):
+    """How a person is employed (残疾人就业形式)."""
+
+    QUOTA = "quota", _("按比例就业"), Colour.GREEN
+    CONCENTRATED = "concentrated", _("集中就业"), Colour.GREEN
+    SELF = "self", _("个体就业"), Colour.GREEN
+    PUBLIC_WELFARE = "public_welfare", _("公益性岗位"), Colour.GREEN
+    SUPPORTED = "supported", _("辅助性就业"), Colour.GREEN
+
+
+class Mark(ChoiceSet):
+    """The person's satisfaction mark (笑脸): three faces."""
+
+    SATISFIED = "3", _("满意"), Colour.GREEN
+    NEUTRAL = "2", _("基本满意"), Colour.YELLOW
+    UNSATISFIED = "1", _("不满意"), Colour.RED

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Category, Grade, Source, SuspectStatus
+from .choices import Category, EmploymentForm, Grade, Mark, ServiceKind, Source, SuspectStatus
 
 DATE = forms.DateInput(attrs={"type": "date"})
 CATEGORY_CHOICES = [("", _("请选择"))] + list(Category.choices)
@@ -49,3 +49,27 @@ class AssessmentForm(forms.Form):
 
 class RunForm(forms.Form):
     month = forms.DateField(label=_("发放月份（该月 1 日）"), widget=DATE)
+
+
+class ServiceForm(forms.Form):
+    """A service or an assistive device on the person's profile."""
+
+    kind = forms.ChoiceField(label=_("服务类别"), choices=ServiceKind.choices)
+    provided_on = forms.DateField(label=_("服务日期"), widget=DATE)
+    provider = forms.CharField(label=_("服务机构"), max_length=100)
+    notes = forms.CharField(label=_("服务内容"), max_length=500)
+
+
+class EmploymentRecordForm(forms.Form):
+    employer = forms.CharField(label=_("就业单位"), max_length=100)
+    form = forms.ChoiceField(label=_("就业形式"), choices=EmploymentForm.choices)
+    since = forms.DateField(label=_("起始日期"), widget=DATE)
+    until = forms.DateField(label=_("终止日期"), widget=DATE, required=False)
+
+
+class SatisfactionForm(forms.Form):
+    """The person's own mark (笑脸) and a comment."""
+
+    mark = forms.ChoiceField(label=_("您对残联服务满意吗"), choices=Mark.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("意见建议"), max_length=500, required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))

@@ -12,10 +12,13 @@ from .choices import (
     ApplicationStatus,
     Category,
     CertificateStatus,
+    EmploymentForm,
     EntitlementStatus,
     Grade,
+    Mark,
     RecoveryStatus,
     RunStatus,
+    ServiceKind,
     StopReason,
     SuspectStatus,
 )
@@ -301,3 +304,60 @@ class Recovery(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person.key} {self.amount}"
+
+
+class ServiceRecord(TimeStampedModel):
+    """A service a person received (康复, 辅具适配, 托养, 上门服务, 培训 …), recorded by the worker or the clerk."""
+
+    person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT, related_name="services")
+    kind = models.CharField(_("服务类别"), max_length=16, choices=ServiceKind.choices)
+    provided_on = models.DateField(_("服务日期"))
+    provider = models.CharField(_("服务机构"), max_length=100)
+    notes = models.CharField(_("服务内容"), max_length=500)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = _("服务记录")
+        verbose_name_plural = _("服务记录")
+        ordering = ["-provided_on", "-id"]
+
+    def __str__(self):
+        return f"{self.person.key} {self.get_kind_display()} {self.provided_on}"
+
+
+class Employment(TimeStampedModel):
+    """A person's employment (就业情况): employer, form, since when and, once it ended, until when."""
+
+    person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT, related_name="employments")
+    employer = models.CharField(_("就业单位"), max_length=100)
+    form = models.CharField(_("就业形式"), max_length=16, choices=EmploymentForm.choices)
+    since = models.DateField(_("起始日期"))
+    until = models.DateField(_("终止日期"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = _("就业情况")
+        verbose_name_plural = _("就业情况")
+        ordering = ["-since", "-id"]
+
+    def __str__(self):
+        return f"{self.person.key} {self.employer}"
+
+
+class Satisfaction(TimeStampedModel):
+    """The person's own mark of the services (笑脸), given on their page."""
+
+    person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT,
+                               related_name="satisfactions")
+    mark = models.CharField(_("满意度"), max_length=1, choices=Mark.choices)
+    comment = models.CharField(_("意见建议"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("满意度评价")
+        verbose_name_plural = _("满意度评价")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.person.key} {self.mark}"

@@ -81,3 +81,17 @@ def _payment_approve(user, run) -> bool:
 def _payment_review(user, run) -> bool:
     """复核 (second approval): the federation's approver only."""
     return has_role(user, APPROVER)
+
+
+@rule("disability_aid.person.view")
+def _person_view(user, person) -> bool:
+    """一人一档: the clerk and the village worker whose scope covers the person."""
+    if person is None:
+        return has_role(user, CLERK, WORKER)
+    return has_role(user, CLERK, WORKER) and in_scope(user, _region(person))
+
+
+@rule("disability_aid.person.serve")
+def _person_serve(user, person) -> bool:
+    """Record a service, an assistive device or employment on the person's profile."""
+    return person is not None and has_role(user, CLERK, WORKER) and in_scope(user, _region(person))

@@ -1,14 +1,27 @@
 """Reads of the 智慧助残 scene: what a person may see, and the figures of the cockpit."""
 
+import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from zhili.core.identity.api import filter_by_scope, has_role
 
-from .choices import CertificateStatus, SuspectStatus
-from .models import AssessmentApplication, Certificate, PaymentRun, Recovery, SuspectedCase
+from .choices import CertificateStatus, EntitlementStatus, Mark, ServiceKind, SuspectStatus
+from .models import (
+    AssessmentApplication,
+    Certificate,
+    PaymentLine,
+    PaymentRun,
+    Person,
+    Recovery,
+    SuspectedCase,
+)
 from .roles import APPROVER, CLERK, WORKER
 
 
@@ -85,3 +98,75 @@ def run_for(user, pk: int) -> PaymentRun:
 def recoveries_for_run(run) -> QuerySet:
     """The recoveries opened when this month's run stopped entitlements (money paid after an end)."""
     return Recovery.objects.filter(found_by_run=run).select_related("person", "line__run").order_by("person__key")
+
+
+def visible_persons(user) -> QuerySet:
+    """Profiles (一人一档) in the user's scope: the clerk's county, the worker's villages; none for anyone else."""
+    persons = Person.objects.select_related("region")
+    if not has_role(user, CLERK, WORKER):
+        return persons.none()
+    return filter_by_scope(user, persons, "region")
+
+
+def person_for(user, pk: int) -> Person:
+    return get_object_or_404(visible_persons(user), pk=pk)
+
+
+def own_person(user) -> Person:
+    """The profile whose ID number is the signed-in person's own, verified (实名认证); "not found" otherwise."""
+    index = getattr(user, "id_number_index", "") if getattr(user, "verified_at", None) else ""
+    person = Person.objects.select_related("region").filter(id_number_index=index).first() if index else None
+    if person is None:
+        raise Http404
+    return person
+
+
+@dataclass
+class IndexPart:
+    label: str
+    points: int
+    out_of: int
+    reason: str
+
+
+# 一指数: five parts of 20 points, each met or not, with the reason shown. The parts and their weights are the
+# scene's design (no published index was found), not an official measure.
+INDEX_SERVICE_MONTHS = 12
+INDEX_DEVICE_YEARS = 5
+
+
+def profile(person: Person, today: dt.date | None = None) -> dict:
+    """Everything on the person's profile (一人一档一画像一笑脸一指数): certificate, subsidies and payments,
+    services, assistive devices, employment, the satisfaction marks and the index with its parts."""
+    today = today or timezone.localdate()
+    certificates = list(person.certificates.order_by("-issued_on", "-id"))
+    certificate = next((c for c in certificates if c.status == CertificateStatus.ACTIVE), None)
+    entitlements = list(person.entitlements.order_by("-since_month", "policy"))
+    active = [e for e in entitlements if e.status == EntitlementStatus.ACTIVE]
+    payments = list(PaymentLine.objects.filter(person=person).select_related("run").order_by("-run__month")[:12])
+    services = list(person.services.all())
+    devices = [s for s in services if s.kind == ServiceKind.DEVICE]
+    employments = list(person.employments.all())
+    working = next((e for e in employments if e.until is None or e.until >= today), None)
+    marks = list(person.satisfactions.all()[:10])
+    recent = today - dt.timedelta(days=INDEX_SERVICE_MONTHS * 366 // 12)
+    recent_service = next((s for s in services if s.provided_on >= recent and s.kind != ServiceKind.DEVICE), None)
+    device = next((d for d in devices if d.provided_on >= today - dt.timedelta(days=INDEX_DEVICE_YEARS * 366)), None)
+    mark_points = {Mark.SATISFIED: 20, Mark.NEUTRAL: 10, Mark.UNSATISFIED: 0}
+    parts = [
+        IndexPart(_("持证"), 20 if certificate else 0, 20,
+                  _("持有有效残疾人证") if certificate else _("没有有效残疾人证")),
+        IndexPart(_("补贴"), 20 if active else 0, 20,
+                  _("正在享受两项补贴") if active else _("没有正在享受的补贴")),
+        IndexPart(_("服务"), 20 if recent_service else 0, 20,
+                  _("近 12 个月接受过服务") if recent_service else _("近 12 个月没有服务记录")),
+        IndexPart(_("就业或辅具"), 20 if (working or device) else 0, 20,
+                  _("在业") if working else (_("近 5 年适配过辅助器具") if device else _("未就业，近 5 年未适配辅具"))),
+        IndexPart(_("满意度"), mark_points[Mark(marks[0].mark)] if marks else 0, 20,
+                  Mark(marks[0].mark).label if marks else _("本人尚未评价")),
+    ]
+    return {"person": person, "certificate": certificate, "certificates": certificates,
+            "entitlements": entitlements, "payments": payments, "services": [s for s in services if s not in devices],
+            "devices": devices, "employments": employments, "working": working, "marks": marks,
+            "mark": Mark(marks[0].mark) if marks else None,
+            "index": sum(p.points for p in parts), "index_parts": parts}

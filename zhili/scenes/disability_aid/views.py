@@ -14,7 +14,16 @@ from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import queries, services
 from .choices import Category, Grade, Source, SuspectStatus
-from .forms import ApplicationForm, AssessmentForm, RunForm, SuspectFilterForm, VisitForm
+from .forms import (
+    ApplicationForm,
+    AssessmentForm,
+    EmploymentRecordForm,
+    RunForm,
+    SatisfactionForm,
+    ServiceForm,
+    SuspectFilterForm,
+    VisitForm,
+)
 
 SUSPECT_COLUMNS = [
     Column("person", _("人员编码"), sort="person__key"), Column("region", _("乡镇（街道）"), sort="person__region__code"),
@@ -264,3 +273,67 @@ def xlsx_file(content: bytes, file_name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(file_name)}"
     return response
+
+
+def _profile_context(request, person, **forms):
+    context = queries.profile(person)
+    may_serve = can(request.user, "disability_aid.person.serve", person)
+    context.update({"may_serve": may_serve, "service_form": ServiceForm(),
+                    "employment_form": EmploymentRecordForm()}, **forms)
+    return context
+
+
+@login_required
+def person_detail(request, pk: int):
+    """The officer's profile page (一人一档): masked identity; each opening is written to the access log."""
+    person = queries.person_for(request.user, pk)
+    services.log_person_read(person, actor=request.user, what="profile")
+    return render(request, "disability_aid/person_detail.html", _profile_context(request, person))
+
+
+def _profile_post(request, pk, form, form_name, call):
+    person = queries.person_for(request.user, pk)
+    if form.is_valid():
+        try:
+            call(person, form.cleaned_data)
+            return redirect("disability_aid:person_detail", pk=person.pk)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return render(request, "disability_aid/person_detail.html",
+                  _profile_context(request, person, **{form_name: form}), status=400)
+
+
+@login_required
+@require_POST
+def person_service(request, pk: int):
+    return _profile_post(request, pk, ServiceForm(request.POST), "service_form",
+                         lambda person, data: services.record_service(person, actor=request.user, **data))
+
+
+@login_required
+@require_POST
+def person_employment(request, pk: int):
+    return _profile_post(request, pk, EmploymentRecordForm(request.POST), "employment_form",
+                         lambda person, data: services.record_employment(person, actor=request.user, **data))
+
+
+@login_required
+def my_profile(request):
+    """The person's own page on a phone: certificate, subsidies paid, services, and the 笑脸 mark to give."""
+    try:
+        person = queries.own_person(request.user)
+    except Http404:
+        return render(request, "disability_aid/my_profile.html", {"person": None})
+    form = SatisfactionForm()
+    status = 200
+    if request.method == "POST":
+        form = SatisfactionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.give_satisfaction(person, actor=request.user, **form.cleaned_data)
+                return redirect("disability_aid:my_profile")
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+        status = 400
+    return render(request, "disability_aid/my_profile.html",
+                  {**queries.profile(person), "satisfaction_form": form}, status=status)

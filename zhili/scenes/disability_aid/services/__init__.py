@@ -1,5 +1,5 @@
 """Every change of state in the 智慧助残 scene (``verb_noun(..., *, actor)``, atomic, audited): certification in
-``certification.py``, the two subsidies' monthly payment run in ``payments.py``."""
+``certification.py``, the two subsidies' monthly payment run in ``payments.py``, the profile in ``profile.py``."""
 
 from .certification import (  # noqa: F401
     issue_certificate,
@@ -18,3 +18,4 @@ from .payments import (  # noqa: F401
     prepare_payment_run,
     write_payment_run,
 )
+from .profile import give_satisfaction, record_employment, record_service  # noqa: F401
