@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zhili.core.datapool.api import ingest_file
-from zhili.core.foundation.api import audit, events
+from zhili.core.foundation.api import AuditEntry, audit, events
 from zhili.core.identity.api import Membership, require
 from zhili.core.indicators.api import EntityResult, check_status_code, evaluate_system, issue_status_code
 from zhili.core.ledger import api as ledger
@@ -126,53 +126,73 @@ def recompute_codes(day: dt.date, *, actor, workers=None) -> Recomputed:
     return _apply(run, None if workers is None else [w.code_key for w in chosen], actor=actor)
 
 
+CHUNK = 900  # ids per statement: within every database's limit of bound parameters
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 @transaction.atomic
 def _apply(run, keys: list[str] | None, *, actor) -> Recomputed:
-    """Bring the workers named by ``keys`` (every active worker if None) in line with the run's results."""
+    """Bring the workers named by ``keys`` (every active worker if None) in line with the run's results.
+
+    Set-based: the workers are read as plain rows, and each kind of write is a handful of statements whatever the
+    number of workers — one UPDATE per (colour, reasons) group, the old slips resolved by id chunks, the new slips,
+    watch-list entries and their audit entries inserted in batches, the watch list's ledger records appended as one
+    batch, and the search rows rebuilt for the changed workers only.
+    """
     user = None if isinstance(actor, str) else actor
     wanted = None if keys is None else set(keys)
-    results = {r.entity_key: r for r in EntityResult.objects.filter(run=run).only("entity_key", "level",
-                                                                                  "explanation").iterator(2000)
-               if wanted is None or r.entity_key in wanted}
+    results = {key: (level, explanation) for key, level, explanation in
+               EntityResult.objects.filter(run=run).values_list("entity_key", "level", "explanation").iterator(5000)
+               if wanted is None or key in wanted}
     now = timezone.now()
     report = Recomputed(evaluated=len(results))
-    workers = Worker.objects.select_for_update().filter(active=True).select_related("agency")
+    workers = Worker.objects.select_for_update().filter(active=True)
     if wanted is not None:
         workers = workers.filter(code_key__in=list(results))
-    with_open_slips = set(NoticeSlip.objects.filter(status__in=[SlipStatus.SENT, SlipStatus.ACKNOWLEDGED])
-                          .values_list("worker_id", flat=True))
-    changed = []
+    reasons_cache: dict[str, list[dict]] = {}
+    changed: list[tuple] = []  # (pk, code_key, agency_id, user_id, old, colour, reasons, newly watched)
     groups: dict[tuple, list[int]] = {}
-    for worker in workers.iterator(chunk_size=2000):
-        result = results.get(worker.code_key)
-        if result is None:
+    for pk, key, agency_id, user_id, old, old_reasons, updated_at, watched in workers.values_list(
+            "pk", "code_key", "agency_id", "user_id", "code_colour", "code_reasons", "code_updated_at",
+            "on_watch_list").iterator(chunk_size=5000):
+        found = results.get(key)
+        if found is None:
             continue
-        colour = CodeColour.from_level(result.level)
-        reasons = reasons_of(result.explanation or {})
-        if colour == worker.code_colour and reasons == worker.code_reasons and worker.code_updated_at:
+        level, explanation = found
+        fired = json.dumps((explanation or {}).get("fired", []), sort_keys=True, ensure_ascii=False)
+        if fired not in reasons_cache:
+            reasons_cache[fired] = reasons_of(explanation or {})
+        colour, reasons = CodeColour.from_level(level), reasons_cache[fired]
+        if colour == old and reasons == old_reasons and updated_at:
             continue
-        old = worker.code_colour
-        worker.code_colour, worker.code_reasons, worker.code_updated_at = colour, reasons, now
-        changed.append(worker)
-        if worker.pk in with_open_slips:
-            NoticeSlip.objects.filter(worker=worker, status__in=[SlipStatus.SENT, SlipStatus.ACKNOWLEDGED]).update(
-                status=SlipStatus.RESOLVED, resolved_at=now, updated_at=now)
-        if colour != CodeColour.GREEN:
-            _send_slip(worker, colour, reasons, user)
-            report.slips += 1
-        if colour == CodeColour.RED and not worker.on_watch_list:
-            _watch(worker, reasons, user)
-            report.watch_listed += 1
-        groups.setdefault((colour, json.dumps(reasons, sort_keys=True, ensure_ascii=False), worker.on_watch_list),
-                          []).append(worker.pk)
-        events.publish("housekeeping.code.changed", worker_id=worker.pk, old=old, new=colour)
+        newly_watched = colour == CodeColour.RED and not watched
+        changed.append((pk, key, agency_id, user_id, old, colour, reasons, newly_watched))
+        groups.setdefault((colour, fired, watched or newly_watched), []).append(pk)
+    if not changed:
+        audit.record("housekeeping.codes.recomputed", actor=user, data={
+            "run": run.pk, "evaluated": report.evaluated, "changed": 0, "slips": 0, "watch_listed": 0,
+            "by": _label(actor)})
+        return report
+    changed_ids = [row[0] for row in changed]
     # One UPDATE per (colour, reasons) group: a nightly run has a handful of groups, not one statement per worker.
-    for (colour, reasons, watched), ids in groups.items():
-        for start in range(0, len(ids), 900):
-            Worker.objects.filter(pk__in=ids[start:start + 900]).update(
-                code_colour=colour, code_reasons=json.loads(reasons), code_updated_at=now, on_watch_list=watched,
+    for (colour, fired, watched), ids in groups.items():
+        for chunk in _chunks(ids):
+            Worker.objects.filter(pk__in=chunk).update(
+                code_colour=colour, code_reasons=reasons_cache[fired], code_updated_at=now, on_watch_list=watched,
                 updated_at=now)
-    refresh_slots([w.pk for w in changed])
+    open_slips = [SlipStatus.SENT, SlipStatus.ACKNOWLEDGED]
+    for chunk in _chunks(changed_ids):  # a changed colour settles the slips that were open
+        NoticeSlip.objects.filter(worker_id__in=chunk, status__in=open_slips).update(
+            status=SlipStatus.RESOLVED, resolved_at=now, updated_at=now)
+    report.slips = _send_slips([row for row in changed if row[5] != CodeColour.GREEN], user)
+    report.watch_listed = _watch([row for row in changed if row[7]], user)
+    for pk, _key, _agency, _user, old, colour, _reasons, _watched in changed:
+        events.publish("housekeeping.code.changed", worker_id=pk, old=old, new=colour)
+    refresh_slots(changed_ids)
     report.changed = len(changed)
     audit.record("housekeeping.codes.recomputed", actor=user, data={
         "run": run.pk, "evaluated": report.evaluated, "changed": report.changed, "slips": report.slips,
@@ -180,32 +200,70 @@ def _apply(run, keys: list[str] | None, *, actor) -> Recomputed:
     return report
 
 
-def _recipients(worker: Worker) -> list:
-    admins = [m.user for m in Membership.objects.filter(
-        role=AGENCY_ADMIN, organization_id=worker.agency.organization_id, is_active=True).select_related("user")]
-    return ([worker.user] if worker.user_id else []) + admins
+def _recipients(agency_ids, user_ids) -> tuple[dict, dict]:
+    """The agencies' active administrators (by agency id) and the workers' own accounts (by user id)."""
+    from django.contrib.auth import get_user_model
+
+    from ..models import Agency
+
+    organizations = dict(Agency.objects.filter(pk__in=set(agency_ids)).values_list("organization_id", "pk"))
+    admins: dict[int, list] = {}
+    for membership in Membership.objects.filter(role=AGENCY_ADMIN, organization_id__in=list(organizations),
+                                                is_active=True).select_related("user"):
+        admins.setdefault(organizations[membership.organization_id], []).append(membership.user)
+    users = {}
+    for chunk in _chunks(sorted(set(user_ids) - {None})):
+        users.update((u.pk, u) for u in get_user_model().objects.filter(pk__in=chunk))
+    return admins, users
 
 
-def _send_slip(worker: Worker, colour: str, reasons: list[dict], user) -> NoticeSlip:
-    slip = NoticeSlip.objects.create(worker=worker, agency=worker.agency, colour=colour, reasons=reasons)
-    audit.record("housekeeping.slip.sent", actor=user, target=slip,
-                 data={"worker": worker.code_key, "colour": colour, "reasons": [r["code"] for r in reasons]})
-    text = "；".join(f"{r['reason']}（{r['action']}）" for r in reasons)
-    for recipient in _recipients(worker):
-        send_in_app(recipient, "housekeeping_notice_slip",
-                    {"worker": worker.masked_name, "colour": str(CodeColour(colour).label), "reasons": text},
-                    dedup_key=f"housekeeping-slip-{slip.pk}-{recipient.pk}")
-    return slip
+def _send_slips(rows: list[tuple], user) -> int:
+    """Insert the notice slips of ``rows`` (changed workers turned yellow or red), audit them, tell each worker
+    and their agency's administrators (in-app messages)."""
+    if not rows:
+        return 0
+    slips = []
+    for chunk in _chunks(rows):
+        slips += NoticeSlip.objects.bulk_create(
+            [NoticeSlip(worker_id=pk, agency_id=agency_id, colour=colour, reasons=reasons)
+             for pk, _key, agency_id, _user, _old, colour, reasons, _watched in chunk], batch_size=CHUNK)
+    by_slip = dict(zip((slip.pk for slip in slips), rows, strict=True))
+    AuditEntry.objects.bulk_create([audit.prepare(
+        "housekeeping.slip.sent", actor=user, target=slip,
+        data={"worker": by_slip[slip.pk][1], "colour": slip.colour, "reasons": [r["code"] for r in slip.reasons]})
+        for slip in slips], batch_size=CHUNK)
+    admins, users = _recipients([row[2] for row in rows], [row[3] for row in rows])
+    told = {slip.pk: ([users[row[3]]] if row[3] in users else []) + admins.get(row[2], [])
+            for slip, row in ((slip, by_slip[slip.pk]) for slip in slips)}
+    told = {pk: recipients for pk, recipients in told.items() if recipients}
+    names = {}
+    for chunk in _chunks([by_slip[pk][0] for pk in told]):  # the (encrypted) names of those told only
+        names.update((w.pk, w.masked_name) for w in Worker.objects.filter(pk__in=chunk).only("id", "name"))
+    for slip_pk, recipients in told.items():
+        pk, _key, _agency, _user, _old, colour, reasons, _watched = by_slip[slip_pk]
+        text = "；".join(f"{r['reason']}（{r['action']}）" for r in reasons)
+        params = {"worker": names[pk], "colour": str(CodeColour(colour).label), "reasons": text}
+        for recipient in recipients:
+            send_in_app(recipient, "housekeeping_notice_slip", params,
+                        dedup_key=f"housekeeping-slip-{slip_pk}-{recipient.pk}")
+    return len(slips)
 
 
-def _watch(worker: Worker, reasons: list[dict], user) -> WatchListEntry:
-    entry = WatchListEntry.objects.create(worker=worker, reasons=reasons)
-    worker.on_watch_list = True
-    data = {"worker": worker.code_key, "reasons": [r["code"] for r in reasons]}
-    audit.record("housekeeping.watch.listed", actor=user, target=entry, data=data)
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-    ledger.append(kind="housekeeping.watch.listed", subject=entry, actor=user, digest=digest, data=data)
-    return entry
+def _watch(rows: list[tuple], user) -> int:
+    """Put the workers of ``rows`` (newly red) on the watch list: entries, audit, one batch of ledger records."""
+    if not rows:
+        return 0
+    entries = WatchListEntry.objects.bulk_create(
+        [WatchListEntry(worker_id=row[0], reasons=row[6]) for row in rows], batch_size=CHUNK)
+    records, audits = [], []
+    for entry, row in zip(entries, rows, strict=True):
+        data = {"worker": row[1], "reasons": [r["code"] for r in row[6]]}
+        audits.append(audit.prepare("housekeeping.watch.listed", actor=user, target=entry, data=data))
+        digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        records.append({"kind": "housekeeping.watch.listed", "subject": entry, "digest": digest, "data": data})
+    AuditEntry.objects.bulk_create(audits, batch_size=CHUNK)
+    ledger.append_many(records, actor=user)
+    return len(entries)
 
 
 @transaction.atomic
