@@ -45,8 +45,11 @@ def cockpit_analyses(user) -> dict:
     stations = opinions.values_list("station__name").annotate(n=Count("id")).order_by("-n")[:15]
     hot = _hot_words_in_scope(user)
     return {
-        "hotwords": table_result("hotwords", _("近 12 个月群众意见热词"), [_("热词"), _("次数")],
-                                 [[w, cell(n)] for w, n in hot], chart="hbar"),
+        "hotwords": table_result("hotwords", _("近 12 个月群众意见热词"), [_("热词"), _("权重"), _("意见数")],
+                                 [[h.word, h.weight, cell(h.opinions)] for h in hot], chart="hbar",
+                                 series_columns=[1],
+                                 note=_("权重 = 含该词的意见数 × ln(全部意见数 ÷ 全部意见中含该词的件数)，"
+                                        "地名、虚词和通用词不计")),
         "kpi": table_result("kpi", _("总体情况"), [_("指标"), _("数值")], kpi, chart="kpi"),
         "status": table_result("status", _("意见办理状态"), [_("状态"), _("件数")],
                                [[str(OpinionStatus(s).label), cell(n)] for s, n in statuses.items()], chart="pie"),
@@ -58,21 +61,20 @@ def cockpit_analyses(user) -> dict:
     }
 
 
-def _hot_words_in_scope(user, limit: int = 20) -> list[tuple[str, int]]:
+def _hot_words_in_scope(user, limit: int = 20) -> list:
     """The hot words of the last twelve months in the user's regions (every region for a platform administrator)."""
-    from django.db.models import Q, Sum
+    from django.db.models import Q
 
     from zhili.core.identity.api import scope_region_paths
 
-    from .models import HotwordCount
+    from .queries import weighted_hot_words
 
-    since = (timezone.localdate().replace(day=1) - dt.timedelta(days=335)).replace(day=1)
-    rows = HotwordCount.objects.filter(month__gte=since)
+    today = timezone.localdate()
+    since = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
     paths = scope_region_paths(user)
+    condition = Q()
     if paths is not None:
         condition = Q(pk__in=[])
         for path in paths:
             condition |= Q(region__path__startswith=path)
-        rows = rows.filter(condition)
-    rows = rows.values("word").annotate(n=Sum("count")).order_by("-n", "word")[:limit]
-    return [(row["word"], row["n"]) for row in rows]
+    return weighted_hot_words(condition, since, today, limit=limit)

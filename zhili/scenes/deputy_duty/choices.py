@@ -84,7 +84,8 @@ class VoteChoice(ChoiceSet):
 class SuggestionStatus(ChoiceSet):
     """A deputy's suggestion (代表建议): submitted, assigned to a lead unit, answered, evaluated, handled again."""
 
-    SUBMITTED = "submitted", _("已提交"), Colour.GRAY
+    DRAFT = "draft", _("草稿（征集附议）"), Colour.GRAY
+    SUBMITTED = "submitted", _("已提交待审查"), Colour.BLUE
     ASSIGNED = "assigned", _("已交办"), Colour.BLUE
     ANSWERED = "answered", _("已答复"), Colour.YELLOW
     REHANDLING = "rehandling", _("重新办理"), Colour.ORANGE

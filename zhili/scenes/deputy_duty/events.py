@@ -1,7 +1,7 @@
 """What the 人大代表履职 scene does when something happens (subscribed at start-up by the scene loader).
 
 Events it publishes: ``deputy_duty.opinion.submitted`` / ``graded`` / ``replied`` / ``rated`` (payload
-``opinion_id``). It follows ``cases.case.transitioned`` for its own case type, so that a department answering on
+``opinion_id``); ``deputy_duty.suggestion.assigned`` (``suggestion_id``, ``lead_unit``, ``co_units``). It follows ``cases.case.transitioned`` for its own case type, so that a department answering on
 the case's page (core.cases) moves the opinion on as the scene's own page does.
 """
 

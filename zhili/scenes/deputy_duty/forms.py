@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import OpinionCategory, OpinionStatus, Verdict
+from .choices import AnswerClass, OpinionCategory, OpinionStatus, Verdict
 
 
 class OpinionForm(forms.Form):
@@ -45,3 +45,48 @@ class OpinionFilterForm(forms.Form):
     category = forms.ChoiceField(label=_("分类"), choices=[("", _("全部"))] + list(OpinionCategory.choices),
                                  required=False)
     q = forms.CharField(label=_("标题 / 内容"), max_length=50, required=False)
+
+
+class SuggestionDraftForm(forms.Form):
+    deputy = forms.ModelChoiceField(label=_("以何身份提出（所属人大）"), queryset=None, empty_label=None)
+    title = forms.CharField(label=_("标题"), max_length=100)
+    text = forms.CharField(label=_("建议内容（案由、依据、具体建议）"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 8}))
+    cosigners = forms.ModelMultipleChoiceField(label=_("邀请附议代表（对方确认后计入）"), queryset=None, required=False)
+
+    def __init__(self, *args, deputies, fellows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deputy"].queryset = deputies
+        self.fields["cosigners"].queryset = fellows
+
+
+class AssignForm(forms.Form):
+    lead_unit = forms.ModelChoiceField(label=_("主办单位"), queryset=None)
+    co_units = forms.ModelMultipleChoiceField(label=_("协办单位"), queryset=None, required=False)
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = departments
+        self.fields["co_units"].queryset = departments
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(label=_("退回理由"), max_length=500)
+
+
+class ExtendForm(forms.Form):
+    reason = forms.CharField(label=_("延期理由（涉及面广、情况复杂）"), max_length=500)
+
+
+class CohandleForm(forms.Form):
+    opinion = forms.CharField(label=_("协办意见"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AnswerForm(forms.Form):
+    answer_class = forms.ChoiceField(label=_("答复分类"), choices=AnswerClass.choices)
+    answer = forms.CharField(label=_("答复内容"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    public = forms.BooleanField(label=_("答复可以公开（不涉及国家秘密、个人隐私）"), required=False)
+
+
+class EvaluateForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("对答复的评价"), choices=Verdict.choices, widget=forms.RadioSelect)

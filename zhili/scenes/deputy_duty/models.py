@@ -267,12 +267,12 @@ class Ballot(models.Model):
 
 
 class HotwordCount(models.Model):
-    """How often a word occurred in the opinions of one region in one month (kept up to date at submission)."""
+    """How many opinions of one region in one month hold a word (kept up to date at submission)."""
 
     region = models.ForeignKey("orgs.Region", verbose_name=_("区划"), on_delete=models.PROTECT, related_name="+")
     month = models.DateField(_("月份"))
     word = models.CharField(_("词"), max_length=16)
-    count = models.PositiveIntegerField(_("次数"), default=0)
+    count = models.PositiveIntegerField(_("意见数"), default=0)
 
     class Meta:
         verbose_name = _("热词计数")
@@ -282,6 +282,36 @@ class HotwordCount(models.Model):
 
     def __str__(self):
         return f"{self.word} {self.count}"
+
+
+class HotwordCell(models.Model):
+    """How many opinions one region received in one month (the hot words' selection size)."""
+
+    region = models.ForeignKey("orgs.Region", verbose_name=_("区划"), on_delete=models.PROTECT, related_name="+")
+    month = models.DateField(_("月份"))
+    opinions = models.PositiveIntegerField(_("意见数"), default=0)
+
+    class Meta:
+        verbose_name = _("热词统计单元")
+        verbose_name_plural = _("热词统计单元")
+        constraints = [models.UniqueConstraint(fields=["region", "month"], name="deputy_duty_hotword_cell_once")]
+
+    def __str__(self):
+        return f"{self.region_id} {self.month} {self.opinions}"
+
+
+class HotwordTotal(models.Model):
+    """How many opinions of the whole corpus hold a word (the weighting's document frequency)."""
+
+    word = models.CharField(_("词"), max_length=16, unique=True)
+    opinions = models.PositiveIntegerField(_("意见数"), default=0)
+
+    class Meta:
+        verbose_name = _("热词总计")
+        verbose_name_plural = _("热词总计")
+
+    def __str__(self):
+        return f"{self.word} {self.opinions}"
 
 
 class Suggestion(TimeStampedModel):
@@ -302,6 +332,9 @@ class Suggestion(TimeStampedModel):
     answer = models.TextField(_("答复"), blank=True)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True)
     evaluation = models.CharField(_("代表评价"), max_length=16, choices=Verdict.choices, blank=True)
+    review_note = models.CharField(_("审查意见"), max_length=500, blank=True)
+    public = models.BooleanField(_("答复公开"), default=False,
+                                 help_text=_("领衔代表同意且答复不涉及国家秘密、个人隐私的，答复向社会公开"))
 
     class Meta:
         verbose_name = _("代表建议")
@@ -310,3 +343,45 @@ class Suggestion(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:suggestion_detail", args=[self.pk])
+
+
+class CosignInvitation(models.Model):
+    """A fellow deputy asked to co-sign (附议) a draft; they count as co-signers only once they confirm."""
+
+    suggestion = models.ForeignKey(Suggestion, verbose_name=_("代表建议"), on_delete=models.CASCADE,
+                                   related_name="invitations")
+    deputy = models.ForeignKey(Deputy, verbose_name=_("受邀代表"), on_delete=models.PROTECT, related_name="+")
+    confirmed_at = models.DateTimeField(_("确认附议时间"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("谢绝时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("附议邀请")
+        verbose_name_plural = _("附议邀请")
+        constraints = [models.UniqueConstraint(fields=["suggestion", "deputy"], name="deputy_duty_cosign_once")]
+
+    def __str__(self):
+        return f"{self.suggestion_id} {self.deputy_id}"
+
+
+class CoHandling(models.Model):
+    """A co-handling unit (协办单位) of an assigned suggestion: it sends its opinion to the lead unit in time."""
+
+    suggestion = models.ForeignKey(Suggestion, verbose_name=_("代表建议"), on_delete=models.CASCADE,
+                                   related_name="cohandlings")
+    unit = models.ForeignKey("orgs.Organization", verbose_name=_("协办单位"), on_delete=models.PROTECT,
+                             related_name="+")
+    due_on = models.DateField(_("协办意见期限"))
+    opinion = models.TextField(_("协办意见"), blank=True)
+    answered_on = models.DateField(_("提出日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("协办")
+        verbose_name_plural = _("协办")
+        constraints = [models.UniqueConstraint(fields=["suggestion", "unit"], name="deputy_duty_cohandling_once")]
+
+    def __str__(self):
+        return f"{self.suggestion_id} {self.unit_id}"
+

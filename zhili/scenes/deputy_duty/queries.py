@@ -148,13 +148,91 @@ def projects_for(user) -> QuerySet:
     return projects.filter(condition).distinct()
 
 
-def hot_words(region, start, end, limit: int = 20) -> list[tuple[str, int]]:
-    """The ``limit`` most frequent words of the opinions of ``region`` (and below) from month ``start`` to ``end``."""
+def hot_words(region, start, end, limit: int = 20) -> list:
+    """The ``limit`` heaviest words (``hotwords.HotWord``) of the opinions of ``region`` (and below) from month
+    ``start`` to ``end``, weighted against the whole corpus, place names of the region table left out."""
+    return weighted_hot_words(Q(region__path__startswith=region.path), start, end, limit=limit)
+
+
+def weighted_hot_words(where: Q, start, end, limit: int = 20) -> list:
+    """The hot words of the cells matching ``where`` (a condition on ``region``) from month ``start`` to ``end``."""
     from django.db.models import Sum
 
-    from .models import HotwordCount
+    from .hotwords import place_words, rank
+    from .models import HotwordCell, HotwordCount, HotwordTotal
 
-    rows = (HotwordCount.objects.filter(region__path__startswith=region.path, month__gte=start.replace(day=1),
-                                        month__lte=end)
-            .values("word").annotate(n=Sum("count")).order_by("-n", "word")[:limit])
-    return [(row["word"], row["n"]) for row in rows]
+    period = Q(month__gte=start.replace(day=1), month__lte=end)
+    selected = dict(HotwordCount.objects.filter(where & period).values("word").annotate(n=Sum("count"))
+                    .values_list("word", "n"))
+    if not selected:
+        return []
+    corpus_opinions = HotwordCell.objects.aggregate(n=Sum("opinions"))["n"] or 0
+    corpus = dict(HotwordTotal.objects.values_list("word", "opinions"))
+    return rank(selected, corpus, corpus_opinions, excluded=place_words(), limit=limit)
+
+
+def suggestions_for(user) -> QuerySet:
+    """A deputy's own, co-signed and invited suggestions; the office's region's (drafts aside); a unit's assigned."""
+    from .choices import SuggestionStatus
+    from .models import Suggestion
+
+    suggestions = Suggestion.objects.select_related("deputy", "deputy__congress", "lead_unit")
+    if has_role(user, Role.PLATFORM_ADMIN):
+        return suggestions
+    condition = Q(deputy__user=user) | Q(invitations__deputy__user=user)
+    if has_role(user, OFFICE):
+        in_region = filter_by_scope(user, Suggestion.objects.exclude(status=SuggestionStatus.DRAFT),
+                                    "deputy__congress__region")
+        condition |= Q(pk__in=in_region.values("pk"))
+    units = organizations_of(user, HANDLER)
+    if units:
+        condition |= Q(lead_unit_id__in=units) | Q(cohandlings__unit_id__in=units)
+    return suggestions.filter(condition).distinct()
+
+
+def suggestion_for(user, pk: int):
+    return get_object_or_404(suggestions_for(user), pk=pk)
+
+
+def public_replies() -> QuerySet:
+    """Answers the lead unit marked as publishable, once given (anyone may read them)."""
+    from .choices import SuggestionStatus
+    from .models import Suggestion
+
+    return (Suggestion.objects.filter(public=True, answered_on__isnull=False)
+            .exclude(status=SuggestionStatus.DRAFT).select_related("deputy", "deputy__congress", "lead_unit")
+            .order_by("-answered_on", "-id"))
+
+
+def similar_suggestions(text: str, congress, *, exclude=None, limit: int = 5) -> list[tuple]:
+    """Past suggestions of the congress's region most like ``text`` (share of common words, Jaccard), with the share;
+    the topic help of drafting (a deputy sees whether the matter was raised and how it was answered)."""
+    from .choices import SuggestionStatus
+    from .hotwords import opinion_words
+    from .models import Suggestion
+
+    mine = opinion_words(text)
+    if not mine:
+        return []
+    past = (Suggestion.objects.exclude(status=SuggestionStatus.DRAFT)
+            .filter(deputy__congress__region__path__startswith=congress.region.path)
+            .select_related("deputy", "lead_unit").order_by("-created_at")[:2000])
+    scored = []
+    for suggestion in past:
+        if exclude is not None and suggestion.pk == exclude.pk:
+            continue
+        theirs = opinion_words(f"{suggestion.title} {suggestion.text}")
+        share = len(mine & theirs) / len(mine | theirs) if theirs else 0
+        if share > 0:
+            scored.append((suggestion, round(share, 2)))
+    scored.sort(key=lambda item: (-item[1], -item[0].pk))
+    return scored[:limit]
+
+
+def topic_hot_words(congress, limit: int = 15) -> list:
+    """The hot words of citizens' opinions of the congress's region over the last twelve months (drafting help)."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    since = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
+    return hot_words(congress.region, since, today, limit=limit)

@@ -45,6 +45,35 @@ def _votes_open(user):
     return open_sessions.exclude(pk__in=voted).count()
 
 
+def _suggestions_to_review(user):
+    from .choices import SuggestionStatus
+
+    return queries.suggestions_for(user).filter(status=SuggestionStatus.SUBMITTED).count() if has_role(
+        user, OFFICE) else 0
+
+
+def _suggestions_to_handle(user):
+    from zhili.core.identity.api import organizations_of
+
+    from .choices import SuggestionStatus
+
+    units = organizations_of(user, HANDLER)
+    open_work = queries.suggestions_for(user).filter(
+        status__in=[SuggestionStatus.ASSIGNED, SuggestionStatus.REHANDLING])
+    return open_work.filter(Q(lead_unit_id__in=units) | Q(cohandlings__unit_id__in=units,
+                                                          cohandlings__answered_on__isnull=True)).distinct().count()
+
+
+def _suggestions_for_deputy(user):
+    from .choices import SuggestionStatus
+
+    mine = queries.suggestions_for(user)
+    invited = mine.filter(status=SuggestionStatus.DRAFT, invitations__deputy__user=user,
+                          invitations__confirmed_at=None, invitations__declined_at=None)
+    answered = mine.filter(status=SuggestionStatus.ANSWERED, deputy__user=user)
+    return invited.count() + answered.count()
+
+
 def _latest(user, limit):
     return [RecentItem(title=o.title, url=o.get_absolute_url(), when=o.created_at,
                        status=(str(o.status_choice.label), o.status_choice.colour))
@@ -63,6 +92,14 @@ WORKBENCH = [
     Todo("mine_to_rate", _("我的意见已答复待评价"), url_name="deputy_duty:home",
          roles=frozenset({CITIZEN, Role.WORKER}),
          personal=True, count=_to_rate_as_citizen, hint=_("请对答复作出评价")),
+    Todo("suggestions_to_review", _("代表建议待审查交办"), url_name="deputy_duty:suggestion_list",
+         roles=frozenset({OFFICE}), colour=Colour.BLUE, count=_suggestions_to_review,
+         hint=_("交办主办、协办单位，或说明理由退回")),
+    Todo("suggestions_to_handle", _("代表建议待办理"), url_name="deputy_duty:suggestion_list",
+         roles=frozenset({HANDLER}), colour=Colour.ORANGE, count=_suggestions_to_handle,
+         hint=_("自交办之日起三个月内答复；协办单位一个月内提出协办意见")),
+    Todo("suggestions_for_deputy", _("代表建议待我附议或评价"), url_name="deputy_duty:suggestion_list",
+         roles=frozenset({DEPUTY}), personal=True, count=_suggestions_for_deputy, hint=_("确认附议；对答复作出评价")),
     Recent("latest", _("最新群众意见"), url_name="deputy_duty:opinion_list", roles=frozenset({OFFICE, HANDLER}),
            items=_latest),
     Shortcut("cockpit", _("人大代表履职驾驶舱"), url_name="deputy_duty:cockpit", roles=frozenset({OFFICE})),

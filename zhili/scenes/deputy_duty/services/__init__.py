@@ -13,10 +13,14 @@ from .opinions import (  # noqa: F401
 from .structure import create_congress, register_deputy, register_station  # noqa: F401
 from .suggestions import (  # noqa: F401
     add_months,
+    answer_invitation,
     answer_suggestion,
     assign_suggestion,
+    draft_suggestion,
     evaluate_suggestion,
     extend_suggestion,
+    give_cohandling_opinion,
+    return_suggestion,
     submit_suggestion,
 )
 from .votes import cast_vote, open_voting, propose_project, tally_votes  # noqa: F401

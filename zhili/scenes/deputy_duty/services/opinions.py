@@ -6,7 +6,6 @@ department as a ``deputy_duty.opinion`` case with the dated deadline; the depart
 deputy who follows it rate the answer: 不满意 from either sends it back for another round, all satisfied closes it.
 """
 
-from collections import Counter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,8 +19,8 @@ from zhili.core.identity.api import require
 from zhili.core.orgs.api import OrganizationKind
 
 from ..choices import OpinionCategory, OpinionChannel, OpinionStatus, RaterKind, Verdict
-from ..hotwords import words
-from ..models import Deputy, HotwordCount, Opinion, OpinionRating
+from ..hotwords import opinion_words
+from ..models import Deputy, HotwordCell, HotwordCount, HotwordTotal, Opinion, OpinionRating
 from ..privacy import personal_data_in
 from ..queries import rating_overdue, round_outcome
 from ..workflows import OPINION_CASE
@@ -72,18 +71,22 @@ def submit_opinion(*, station, title: str, text: str, channel: str = OpinionChan
 
 
 def count_hotwords(opinion: Opinion) -> None:
-    """Add the opinion's words to its region's and month's counts (the hot words read these, never the texts)."""
-    counts = Counter(words(f"{opinion.title} {opinion.text}"))
-    if not counts:
-        return
+    """Count the opinion once in its region's and month's cell and once per word it holds, there and in the corpus
+    (the hot words read these counts, never the texts)."""
+    found = sorted(w for w in opinion_words(f"{opinion.title} {opinion.text}") if len(w) <= 16)
     month = timezone.localdate(opinion.created_at).replace(day=1)
-    existing = {h.word: h for h in HotwordCount.objects.select_for_update().filter(
-        region=opinion.region, month=month, word__in=list(counts))}
-    for word, n in counts.items():
-        if word in existing:
-            HotwordCount.objects.filter(pk=existing[word].pk).update(count=F("count") + n)
-    HotwordCount.objects.bulk_create([HotwordCount(region=opinion.region, month=month, word=w, count=n)
-                                      for w, n in counts.items() if w not in existing and len(w) <= 16])
+    cell, _ = HotwordCell.objects.select_for_update().get_or_create(region=opinion.region, month=month)
+    HotwordCell.objects.filter(pk=cell.pk).update(opinions=F("opinions") + 1)
+    if not found:
+        return
+    existing = set(HotwordCount.objects.select_for_update().filter(
+        region=opinion.region, month=month, word__in=found).values_list("word", flat=True))
+    HotwordCount.objects.filter(region=opinion.region, month=month, word__in=existing).update(count=F("count") + 1)
+    HotwordCount.objects.bulk_create([HotwordCount(region=opinion.region, month=month, word=w, count=1)
+                                      for w in found if w not in existing])
+    known = set(HotwordTotal.objects.select_for_update().filter(word__in=found).values_list("word", flat=True))
+    HotwordTotal.objects.filter(word__in=known).update(opinions=F("opinions") + 1)
+    HotwordTotal.objects.bulk_create([HotwordTotal(word=w, opinions=1) for w in found if w not in known])
 
 
 def _follower(opinion: Opinion, deputy) -> Deputy:

@@ -10,12 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation.api import audit
+from zhili.core.foundation.api import audit, events
 from zhili.core.identity.api import require
 from zhili.core.orgs.api import OrganizationKind
 
 from ..choices import AnswerClass, SuggestionStatus, Verdict
-from ..models import Suggestion
+from ..models import CoHandling, CosignInvitation, Suggestion
 from ..rules import parameter
 from .common import evidence, required
 
@@ -27,38 +27,113 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-@transaction.atomic
-def submit_suggestion(*, deputy, title: str, text: str, cosigners=(), actor) -> Suggestion:
-    """A deputy files a suggestion, with fellow deputies of the same congress as co-signers (附议)."""
-    require(actor, "deputy_duty.deputy.act", deputy)
+def _own_draft(suggestion, actor) -> Suggestion:
+    require(actor, "deputy_duty.deputy.act", suggestion.deputy)
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.status != SuggestionStatus.DRAFT:
+        raise ValidationError({"status": _("建议已提交，不能再修改")}, code="invalid_state")
+    return suggestion
+
+
+def _invitees(deputy, cosigners) -> list:
     cosigners = [d for d in cosigners if d.pk != deputy.pk]
     if any(d.congress_id != deputy.congress_id or not d.active for d in cosigners):
         raise ValidationError({"cosigners": _("附议代表：须为本级人大在任代表")}, code="invalid")
-    suggestion = Suggestion.objects.create(deputy=deputy, title=required(title, "title", _("标题"), 100),
+    return cosigners
+
+
+@transaction.atomic
+def draft_suggestion(*, deputy, title: str, text: str, cosigners=(), actor) -> Suggestion:
+    """A deputy drafts a suggestion and invites fellow deputies of the same congress to co-sign (附议)."""
+    require(actor, "deputy_duty.deputy.act", deputy)
+    invitees = _invitees(deputy, cosigners)
+    suggestion = Suggestion.objects.create(deputy=deputy, status=SuggestionStatus.DRAFT,
+                                           title=required(title, "title", _("标题"), 100),
                                            text=required(text, "text", _("内容"), 5000))
-    suggestion.cosigners.set(cosigners)
-    audit.record("deputy_duty.suggestion.submitted", actor=actor, target=suggestion,
-                 data={"cosigners": [d.pk for d in cosigners]})
+    CosignInvitation.objects.bulk_create(CosignInvitation(suggestion=suggestion, deputy=d) for d in invitees)
+    audit.record("deputy_duty.suggestion.drafted", actor=actor, target=suggestion,
+                 data={"invited": [d.pk for d in invitees]})
     return suggestion
 
 
 @transaction.atomic
-def assign_suggestion(suggestion: Suggestion, *, lead_unit, actor, on: dt.date | None = None) -> Suggestion:
-    """The office assigns the suggestion to its lead unit; the answer is due three months later (dated rule)."""
+def answer_invitation(suggestion: Suggestion, *, confirm: bool, actor) -> CosignInvitation:
+    """An invited deputy confirms (附议) or declines; only a confirmed deputy becomes a co-signer."""
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    invitation = (CosignInvitation.objects.select_for_update().select_related("deputy")
+                  .filter(suggestion=suggestion, deputy__user=actor, confirmed_at=None, declined_at=None).first())
+    if invitation is None:
+        raise PermissionDenied(_("没有待您确认的附议邀请"))
+    require(actor, "deputy_duty.deputy.act", invitation.deputy)
+    if suggestion.status != SuggestionStatus.DRAFT:
+        raise ValidationError({"status": _("建议已提交，附议邀请已结束")}, code="invalid_state")
+    now = timezone.now()
+    if confirm:
+        invitation.confirmed_at = now
+        suggestion.cosigners.add(invitation.deputy)
+    else:
+        invitation.declined_at = now
+    invitation.save()
+    audit.record("deputy_duty.suggestion.cosign_" + ("confirmed" if confirm else "declined"), actor=actor,
+                 target=suggestion, data={"deputy": invitation.deputy_id})
+    return invitation
+
+
+@transaction.atomic
+def submit_suggestion(suggestion: Suggestion, *, actor) -> Suggestion:
+    """The lead deputy submits the draft; invitations not yet answered lapse (only confirmed co-signers count)."""
+    suggestion = _own_draft(suggestion, actor)
+    lapsed = list(suggestion.invitations.filter(confirmed_at=None, declined_at=None).values_list("deputy", flat=True))
+    suggestion.invitations.filter(deputy__in=lapsed).delete()
+    suggestion.status, suggestion.review_note = SuggestionStatus.SUBMITTED, ""
+    suggestion.save(update_fields=["status", "review_note", "updated_at"])
+    audit.record("deputy_duty.suggestion.submitted", actor=actor, target=suggestion,
+                 data={"cosigners": sorted(suggestion.cosigners.values_list("pk", flat=True)), "lapsed": lapsed})
+    return suggestion
+
+
+@transaction.atomic
+def return_suggestion(suggestion: Suggestion, *, note: str, actor) -> Suggestion:
+    """On review the office returns a submission that is not a suggestion as filed (e.g. a personal matter) to the
+    deputy's drafts, with its reason."""
+    require(actor, "deputy_duty.structure.manage", suggestion.deputy.congress.region)
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.status != SuggestionStatus.SUBMITTED:
+        raise ValidationError({"status": _("只有待审查的建议可以退回")}, code="invalid_state")
+    suggestion.review_note = required(note, "note", _("退回理由"), 500)
+    suggestion.status = SuggestionStatus.DRAFT
+    suggestion.save(update_fields=["status", "review_note", "updated_at"])
+    audit.record("deputy_duty.suggestion.returned", actor=actor, target=suggestion, data={"note": suggestion.review_note})
+    return suggestion
+
+
+@transaction.atomic
+def assign_suggestion(suggestion: Suggestion, *, lead_unit, actor, co_units=(), on: dt.date | None = None) -> Suggestion:
+    """The office accepts the suggestion on review and assigns it to its lead unit (the answer due three months
+    later, dated rule) and any co-handling units (their opinions due to the lead unit a month later)."""
     require(actor, "deputy_duty.structure.manage", suggestion.deputy.congress.region)
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != SuggestionStatus.SUBMITTED:
         raise ValidationError({"status": _("建议已交办")}, code="invalid_state")
     if lead_unit.kind != OrganizationKind.DEPARTMENT:
         raise ValidationError({"lead_unit": _("主办单位：须为政府部门")}, code="invalid")
+    co_units = [u for u in dict.fromkeys(co_units) if u.pk != lead_unit.pk]
+    if any(u.kind != OrganizationKind.DEPARTMENT for u in co_units):
+        raise ValidationError({"co_units": _("协办单位：须为政府部门")}, code="invalid")
     on = on or timezone.localdate()
     months = parameter("suggestion_reply_months", on)
+    co_months = parameter("cohandler_opinion_months", on)
     suggestion.lead_unit, suggestion.assigned_on = lead_unit, on
     suggestion.due_on, suggestion.status = add_months(on, months.value), SuggestionStatus.ASSIGNED
+    suggestion.review_note = ""
     suggestion.save()
+    CoHandling.objects.bulk_create(CoHandling(suggestion=suggestion, unit=u, due_on=add_months(on, co_months.value))
+                                   for u in co_units)
     audit.record("deputy_duty.suggestion.assigned", actor=actor, target=suggestion,
-                 data={"lead_unit": lead_unit.pk, "due_on": suggestion.due_on.isoformat(),
-                       "reference": months.reference})
+                 data={"lead_unit": lead_unit.pk, "co_units": [u.pk for u in co_units],
+                       "due_on": suggestion.due_on.isoformat(), "reference": months.reference})
+    events.publish("deputy_duty.suggestion.assigned", suggestion_id=suggestion.pk, lead_unit=lead_unit.pk,
+                   co_units=[u.pk for u in co_units])
     return suggestion
 
 
@@ -86,9 +161,29 @@ def _require_lead_unit(suggestion, actor) -> None:
 
 
 @transaction.atomic
-def answer_suggestion(suggestion: Suggestion, *, answer_class: str, answer: str, actor,
+def give_cohandling_opinion(suggestion: Suggestion, *, opinion: str, actor, on: dt.date | None = None) -> CoHandling:
+    """A co-handling unit sends its opinion (协办意见) to the lead unit; the lead unit's answer draws on it."""
+    from zhili.core.identity.api import organizations_of
+
+    cohandling = (CoHandling.objects.select_for_update()
+                  .filter(suggestion=suggestion, unit_id__in=organizations_of(actor)).first())
+    if cohandling is None:
+        raise PermissionDenied(_("只有协办单位可以提出协办意见"))
+    if suggestion.status not in (SuggestionStatus.ASSIGNED, SuggestionStatus.REHANDLING) or cohandling.answered_on:
+        raise ValidationError({"opinion": _("协办意见：该建议当前不能再提出协办意见")}, code="invalid_state")
+    cohandling.opinion = required(opinion, "opinion", _("协办意见"), 3000)
+    cohandling.answered_on = on or timezone.localdate()
+    cohandling.save()
+    audit.record("deputy_duty.suggestion.cohandled", actor=actor, target=suggestion,
+                 data={"unit": cohandling.unit_id, "late": cohandling.answered_on > cohandling.due_on})
+    return cohandling
+
+
+@transaction.atomic
+def answer_suggestion(suggestion: Suggestion, *, answer_class: str, answer: str, actor, public: bool = False,
                       on: dt.date | None = None) -> Suggestion:
-    """The lead unit's written answer, classed A–D; ledgered, since the deputy and the public rely on it."""
+    """The lead unit's written answer, classed A–D; ledgered, since the deputy and the public rely on it.
+    ``public``: the answer may be published (it holds no state secret or private matter)."""
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     _require_lead_unit(suggestion, actor)
     if suggestion.status not in (SuggestionStatus.ASSIGNED, SuggestionStatus.REHANDLING):
@@ -97,9 +192,11 @@ def answer_suggestion(suggestion: Suggestion, *, answer_class: str, answer: str,
         raise ValidationError({"answer_class": _("答复分类：须为 A、B、C、D 之一")}, code="invalid")
     suggestion.answer_class, suggestion.answer = answer_class, required(answer, "answer", _("答复"), 5000)
     suggestion.answered_on, suggestion.status = on or timezone.localdate(), SuggestionStatus.ANSWERED
+    suggestion.public = bool(public)
     suggestion.save()
     data = {"suggestion": suggestion.pk, "class": answer_class, "answered_on": suggestion.answered_on.isoformat(),
-            "due_on": suggestion.due_on.isoformat(), "late": suggestion.answered_on > suggestion.due_on}
+            "due_on": suggestion.due_on.isoformat(), "late": suggestion.answered_on > suggestion.due_on,
+            "public": suggestion.public}
     audit.record("deputy_duty.suggestion.answered", actor=actor, target=suggestion, data=data)
     evidence("deputy_duty.suggestion.answered", suggestion, actor, {**data, "answer": suggestion.answer})
     return suggestion

@@ -15,4 +15,12 @@ from .opinions import (  # noqa: F401
     station_entry,
     station_qr,
 )
+from .suggestions import (  # noqa: F401
+    public_replies,
+    public_reply,
+    suggestion_act,
+    suggestion_detail,
+    suggestion_list,
+    suggestion_new,
+)
 from .votes import project_list, session_detail, session_tally, session_verify  # noqa: F401
