@@ -5,7 +5,8 @@ Certificates: ``ensure_platform_ca``, ``issue_person_certificate``, ``issue_orga
 Signing: ``authorize_key_use`` (identity + intent, single use; an intent is valid for ``INTENT_MAX_AGE``),
     ``sign_pdf``, ``complete_document`` (B-LTA), ``consume_authorization``, ``record_authorization``,
     ``record_document``, ``signing_for``, ``KeyUseAuthorization``; ``chinese_time`` (签署时间 as shown).
-Rendering and time-stamps: ``render_pdf``, ``timestamp`` (``TimestampUnavailable``).
+Rendering and time-stamps: ``render_pdf``, ``timestamp`` (``TimestampUnavailable``); ``cjk_font_path`` (the
+    Chinese font the PDFs embed, for a scene that draws an image with text, e.g. a seal).
 Verification and evidence: ``verify_pdf`` (``VerificationReport``), ``evidence_report`` (出证);
     ``platform_seal_pdf`` (the platform signs a document it issues, e.g. a scene's dossier).
 """
@@ -21,6 +22,7 @@ from .archive import (
 )
 from .authorization import INTENT_MAX_AGE, KeyUseAuthorization
 from .ca import PlatformCA, masked_name
+from .fonts import cjk_font_path
 from .render import render_pdf
 from .services import (
     consume_authorization,
@@ -105,7 +107,7 @@ def platform_signer_certificate(*, actor=None):
 
 
 __all__ = [
-    "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time",
+    "INTENT_MAX_AGE", "KeyUseAuthorization", "PlatformCA", "TimestampUnavailable", "VerificationReport", "authorize_key_use", "chinese_time", "cjk_font_path",
     "complete_document", "consume_authorization", "ensure_platform_ca", "evidence_report",
     "issue_organization_certificate", "issue_person_certificate", "masked_name", "platform_root_pem",
     "platform_seal_pdf", "platform_signer_certificate", "record_authorization", "register_archive", "last_timestamp_expiry",

@@ -16,6 +16,7 @@ from ..choices import AgreementStatus, MediationStatus, Side
 from ..models import Agreement, Claim, Mediation, Rating, Record
 from ..permissions import is_mediator, keeps_committee_seal, side_of
 from ..rules import rule
+from ..seal import seal_png
 from .common import amount, locked, move_case, notify_party, notify_user, publish, record, sha256
 
 SIGNERS = ("worker", "employer", "mediator")
@@ -198,10 +199,12 @@ def seal_agreement(agreement: Agreement, *, actor, confirmed: bool) -> Agreement
                          "confirmed_at": now.isoformat(), "document_sha256": agreement.sha256,
                          "statement": SEAL_STATEMENT}, actor=actor)
     pdf = bytes(agreement.pdf)
-    stamp = f"{committee.name}\n调解协议专用章\n{esign.chinese_time(now)}"
+    # the seal's appearance is the committee's round seal drawn from its name; the signature with the committee's
+    # certificate under it is what seals
     sealed = esign.sign_pdf(pdf, authorization=authorization, signer_certificate=certificate, role="committee",
                             field_name="MediationCommitteeSeal", page=_page_count(pdf) - 1, box=SEAL_BOX,
-                            stamp_text=stamp, reason=_("加盖调解组织印章"), subject=agreement, actor=actor)
+                            stamp_image=seal_png(committee.name), reason=_("加盖调解组织印章"), subject=agreement,
+                            actor=actor)
     agreement.sealed_at = now
     agreement.pdf, agreement.sha256 = sealed, sha256(sealed)
     record("agreement.sealed", mediation, actor=actor, ledger_kind="agreement.sealed", sha256=agreement.sha256,

@@ -181,6 +181,7 @@ def test_record_agreement_and_signatures_settle_the_case_and_payments_are_follow
         "MediationCommitteeSeal"]
     assert "建德市劳动人事争议调解委员会" in signatures[-1].signer
     assert all(s.ok for s in report.signatures)
+    assert seal_images(bytes(agreement.pdf)) == [(480, 480)]  # the committee's round seal shows on the agreement
     assert queries.recovered_amount(Mediation.objects.all()) == Decimal("10000.00")
     assert kinds(mediating)[-6:] == ["mediation.record.confirmed", "mediation.agreement.signed",
                                      "mediation.agreement.signed", "mediation.agreement.signed",
@@ -312,3 +313,43 @@ def test_the_dossier_is_signed_by_the_platform_and_ledgered(mediating, worker_zh
         services.application_pdf(mediating, kind="judicial_confirmation", actor=worker_zhang)
     with pytest.raises(PermissionDenied):
         services.application_pdf(mediating, kind="arbitration", actor=outsider)
+
+
+def seal_images(pdf: bytes) -> list[tuple[int, int]]:
+    """The sizes of the images in the appearance of the committee's seal field."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    def images(xobject, depth=0):
+        found = []
+        if xobject.get("/Subtype") == "/Image":
+            return [(int(xobject["/Width"]), int(xobject["/Height"]))]
+        for child in xobject.get("/Resources", {}).get("/XObject", {}).values():
+            if depth < 5:
+                found += images(child.get_object(), depth + 1)
+        return found
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    for field in reader.root["/AcroForm"]["/Fields"]:
+        field = field.get_object()
+        if field.get("/T") == "MediationCommitteeSeal":
+            return images(field["/AP"]["/N"].get_object())
+    return []
+
+
+def test_the_committee_seal_is_a_round_red_seal_drawn_from_its_name():
+    import io
+
+    from PIL import Image
+
+    from zhili.scenes.mediation.seal import SIZE, seal_png
+
+    seal = Image.open(io.BytesIO(seal_png("建德市劳动人事争议调解委员会"))).convert("RGBA")
+    assert seal.size == (SIZE, SIZE)
+    red = (214, 32, 32)
+    assert seal.getpixel((SIZE // 2, SIZE // 2))[:3] == red  # the star
+    assert seal.getpixel((SIZE // 2, 8))[:3] == red  # the rim
+    assert seal.getpixel((2, 2))[3] == 0  # transparent outside the circle
+    assert seal.getpixel((SIZE // 2, SIZE // 4))[3] == 0  # between the name and the star
+    assert seal_png("建德市劳动人事争议调解委员会") != seal_png("淳安县劳动人事争议调解委员会")  # the name is drawn
