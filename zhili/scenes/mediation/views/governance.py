@@ -3,12 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from zhili.core.dashboards.api import cockpits, render_cockpit, table_result, xlsx_response
-from zhili.core.identity.api import Role, has_role, require
+from zhili.core.dashboards.api import cockpit_views, table_result, xlsx_response
+from zhili.core.identity.api import Role, has_role
 
 from .. import queries
 from ..choices import DisputeType, MediationStatus
@@ -80,27 +79,8 @@ def _analyses(user) -> dict:
     }
 
 
-@login_required
-def cockpit(request):
-    require(request.user, "mediation.cockpit.view")
-    return render_cockpit(request, cockpits["mediation.overview"], [])
-
-
-@login_required
-def cockpit_data(request):
-    require(request.user, "mediation.cockpit.view")
-    return JsonResponse({"analyses": _analyses(request.user), "status": "", "scope": {}, "version": 0},
-                        json_dumps_params={"ensure_ascii": False})
-
-
-@login_required
-def cockpit_export(request, code: str):
-    require(request.user, "mediation.cockpit.view")
-    result = _analyses(request.user).get(code)
-    if result is None:
-        raise Http404("没有这项分析")
-    rows = [[cell.get("display") if isinstance(cell, dict) else cell for cell in row] for row in result["rows"]]
-    return xlsx_response(f"{result['title']}.xlsx", result["title"], result["headers"], rows)
+cockpit, cockpit_data, cockpit_export = cockpit_views(
+    "mediation.overview", permission="mediation.cockpit.view", analyses=lambda request: _analyses(request.user))
 
 
 @login_required
