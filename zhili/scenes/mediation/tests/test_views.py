@@ -168,3 +168,12 @@ def test_the_committee_keeps_its_roll_of_mediators(client, admin_zhou, mediator_
     assert MediatorProfile.objects.get(user=mediator_lin).dispute_types == ["wages"]
     client.force_login(worker_zhang)
     assert client.get(reverse("mediation:mediators")).status_code == 403
+
+
+def test_the_help_centre_explains_the_scene_and_puts_the_mediators_guide_first_for_a_mediator(client, mediator_chen):
+    page = client.get(reverse("help:app", args=["mediation"]))
+    assert page.status_code == 200
+    assert "调解室" in page.content.decode() and "调解员：主持一次在线调解" in page.content.decode()
+    client.force_login(mediator_chen)
+    text = client.get(reverse("help:app", args=["mediation"])).content.decode()
+    assert text.index("调解员：主持一次在线调解") < text.index("劳动者：在线申请调解")
