@@ -8,5 +8,6 @@ COCKPIT = register_cockpit(Cockpit(
     data_url_name="grain_subsidy:cockpit_data",
     export_url_name="grain_subsidy:cockpit_export",
     widgets=(Widget("funds", "补贴资金（元）", "bar", span=2), Widget("colours", "三色预警", "pie"),
+             Widget("indicators", "十项指标（按乡镇）", "bar", span=3),
              Widget("towns", "各乡镇地块监测属性", "bar", span=3)),
 ))

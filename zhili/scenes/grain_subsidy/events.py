@@ -2,6 +2,7 @@
 
 Published, payload in brackets: ``grain_subsidy.survey.recorded`` (survey_id), ``grain_subsidy.round.pre_verified``
 and ``grain_subsidy.round.audited`` (round_id), ``grain_subsidy.claim.submitted`` (claim_id),
+``grain_subsidy.objection.raised`` (line_id, case_id),
 ``grain_subsidy.payment_file.paid`` (payment_file_id).
 """
 

@@ -39,3 +39,16 @@ class SurveyUploadForm(forms.Form):
     name = forms.CharField(label=_("监测批次"), max_length=100)
     taken_on = forms.DateField(label=_("影像日期"), widget=DATE)
     file = forms.FileField(label=_("监测结果文件（GeoJSON 或 Shapefile 压缩包）"))
+
+
+class FieldCheckForm(forms.Form):
+    land_use = forms.ChoiceField(label=_("实地属性"), choices=[c for c in LandUse.choices if c[0] != LandUse.UNSURVEYED])
+    lon = forms.FloatField(label=_("经度"), min_value=-180, max_value=180,
+                           widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
+    lat = forms.FloatField(label=_("纬度"), min_value=-90, max_value=90,
+                           widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
+    photo = forms.FileField(label=_("现场照片（JPEG 或 PNG，不超过 8 MB）"),
+                            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png",
+                                                                   "capture": "environment"}))
+    note = forms.CharField(label=_("核查说明"), max_length=500, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,13 +1,20 @@
-"""The 一张图: a town's plots as GeoJSON for core.ui's map, coloured by survey class or by a round's warning.
+"""The 一张图: plots as GeoJSON for core.ui's map, coloured by survey class or by a round's warning.
 
-A town holds thousands of plots, so the collection is written from the boundaries' stored JSON text without
-decoding them (each plot's outline has 5–8 vertices and needs no simplifying); properties are written as JSON.
+A town holds some 20,000 plots, too many to send and draw at once, so the map asks for what its view shows
+(``bbox``): where that area holds at most ``PLOT_LIMIT`` plots they come as polygons, written from the boundaries'
+stored JSON text without decoding it (each outline has 5–8 vertices and needs no simplifying); where it holds more,
+the plots are counted in SQL on a grid of ``GRID`` cells over the area and each cell comes as one point, sized by its
+count, in the colour of its commonest class, with the count of each class. A request without ``bbox`` covers the town
+(or the village), so the map opens on the town's clusters and turns to polygons as the user zooms in.
 """
 
 import json
+import math
+from collections import defaultdict
 
-from django.db.models import F, TextField
-from django.db.models.functions import Cast
+from django.core.exceptions import ValidationError
+from django.db.models import Avg, Count, F, Max, Min, TextField
+from django.db.models.functions import Cast, Floor
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -16,36 +23,98 @@ from zhili.core.ui.api import MapData, polygon
 from .choices import LandUse, WarningColour
 from .models import Plot, PreVerifiedPlot
 
+PLOT_LIMIT = 2500  # polygons in one answer at most (a desktop view at zoom 16 holds about 1,200 plots)
+GRID = (16, 10)  # cluster cells across and up the area asked for
+
 
 def legend(by_warning: bool) -> list[tuple[str, str]]:
     choices = WarningColour if by_warning else LandUse
     return [(str(choice.label), choice.colour) for choice in choices]
 
 
-def town_collection(town, *, village: str = "", round_=None) -> bytes:
-    """A FeatureCollection of the town's plots (with ``legend``), as UTF-8 JSON bytes for the map."""
+def parse_bbox(text: str) -> tuple[float, float, float, float] | None:
+    """``west,south,east,north`` in degrees, or None for an empty text; a bad box is a ValidationError."""
+    if not text:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        raise ValidationError({"bbox": _("范围应为“西,南,东,北”四个经纬度数")}) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise ValidationError({"bbox": _("范围的西应小于东、南应小于北，且在经纬度范围内")})
+    return west, south, east, north
+
+
+def town_collection(town, *, village: str = "", round_=None, bbox=None) -> bytes:
+    """A FeatureCollection of the town's plots in ``bbox`` (all the town's without it), as UTF-8 JSON bytes, with
+    ``legend``, ``total`` (plots in the area) and ``clustered`` (whether the features are cluster points)."""
     plots = Plot.objects.filter(region=town)
     if village:
         plots = plots.filter(village=village)
-    base = reverse("grain_subsidy:plot_detail", args=[0])[:-2]
+    if bbox:
+        west, south, east, north = bbox
+        plots = plots.filter(min_lon__lte=east, max_lon__gte=west, min_lat__lte=north, max_lat__gte=south)
     if round_ is None:
-        rows = plots.order_by().annotate(b=Cast("boundary", TextField())).values_list("id", "code", "village",
-                                                                                        "land_use", "b")
+        rows, prefix, key = plots.order_by(), "", "land_use"
         choice = {c.value: (str(c.label), c.colour) for c in LandUse}
     else:
-        rows = (PreVerifiedPlot.objects.filter(round=round_, plot__in=plots).order_by()
-                .annotate(b=Cast(F("plot__boundary"), TextField()))
-                .values_list("plot_id", "plot__code", "plot__village", "colour", "b"))
+        rows = PreVerifiedPlot.objects.filter(round=round_, plot__in=plots.order_by().values("id")).order_by()
+        prefix, key = "plot__", "colour"
         choice = {c.value: (str(c.label), c.colour) for c in WarningColour}
+    extent = rows.aggregate(n=Count("id"), w=Min(f"{prefix}min_lon"), s=Min(f"{prefix}min_lat"),
+                            e=Max(f"{prefix}max_lon"), n_=Max(f"{prefix}max_lat"))
+    total = extent["n"]
+    if total <= PLOT_LIMIT:
+        features, clustered = _polygons(rows, prefix, key, choice), False
+    else:
+        area = bbox or (extent["w"], extent["s"], extent["e"], extent["n_"])
+        features, clustered = _clusters(rows, prefix, key, choice, area), True
+    legend_json = json.dumps([{"label": label, "colour": colour} for label, colour in choice.values()],
+                             ensure_ascii=False)
+    return ('{"type":"FeatureCollection","legend":' + legend_json + f',"total":{total},'
+            f'"clustered":{json.dumps(clustered)},"features":[' + ",".join(features) + "]}").encode()
+
+
+def _polygons(rows, prefix: str, key: str, choice: dict) -> list[str]:
+    base = reverse("grain_subsidy:plot_detail", args=[0])[:-2]
+    values = rows.annotate(b=Cast(F(f"{prefix}boundary"), TextField())).values_list(
+        f"{prefix}id" if prefix else "id", f"{prefix}code", f"{prefix}village", key, "b")
     parts = []
-    for pk, code, village_name, key, boundary in rows.iterator(chunk_size=5000):
-        label, colour = choice[key]
+    for pk, code, village_name, value, boundary in values.iterator(chunk_size=PLOT_LIMIT + 1):
+        label, colour = choice[value]
         props = json.dumps({"title": code, "colour": colour, "lines": [village_name, label], "group": label,
                             "url": f"{base}{pk}/"}, ensure_ascii=False)
         parts.append(f'{{"type":"Feature","geometry":{boundary},"properties":{props}}}')
-    legend_json = json.dumps([{"label": label, "colour": colour} for label, colour in choice.values()],
-                             ensure_ascii=False)
-    return ('{"type":"FeatureCollection","legend":' + legend_json + ',"features":[' + ",".join(parts) + "]}").encode()
+    return parts
+
+
+def _clusters(rows, prefix: str, key: str, choice: dict, area) -> list[str]:
+    west, south, east, north = area
+    step_x = (east - west) / GRID[0] or 1e-6
+    step_y = (north - south) / GRID[1] or 1e-6
+    cells = (rows.annotate(cx=Floor((F(f"{prefix}min_lon") - west) / step_x),
+                           cy=Floor((F(f"{prefix}min_lat") - south) / step_y))
+             .values("cx", "cy", key)
+             .annotate(n=Count("id"), lon=Avg((F(f"{prefix}min_lon") + F(f"{prefix}max_lon")) / 2),
+                       lat=Avg((F(f"{prefix}min_lat") + F(f"{prefix}max_lat")) / 2))
+             .order_by())
+    merged = defaultdict(list)
+    for cell in cells:
+        merged[(cell["cx"], cell["cy"])].append((cell["n"], cell[key], cell["lon"], cell["lat"]))
+    parts = []
+    for classes in merged.values():
+        count = sum(n for n, _value, _lon, _lat in classes)
+        lon = sum(n * x for n, _value, x, _lat in classes) / count
+        lat = sum(n * y for n, _value, _lon, y in classes) / count
+        classes.sort(key=lambda item: (-item[0], item[1]))
+        label, colour = choice[classes[0][1]]
+        lines = [f"{choice[value][0]} {n}" for n, value, _lon, _lat in classes] + [_("放大地图可见各地块")]
+        props = json.dumps({"title": _("{n} 块地块").format(n=count), "colour": colour, "group": label,
+                            "radius": round(6 + 2 * math.log10(count) * 2, 1), "lines": lines},
+                           ensure_ascii=False)
+        parts.append(f'{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{lon:.6f},{lat:.6f}]}},'
+                     f'"properties":{props}}}')
+    return parts
 
 
 def plot_map(plot) -> MapData:

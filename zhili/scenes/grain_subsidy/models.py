@@ -141,6 +141,33 @@ class SurveyResult(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["survey", "plot"], name="grain_subsidy_result_unique_plot")]
 
 
+class FieldCheck(TimeStampedModel):
+    """A field check (外业核查) of a plot by an inspector on a phone: the class found on the ground, where the
+    inspector stood and a photo as evidence (bounded, checked to be a JPEG or PNG image, kept with its SHA-256)."""
+
+    plot = models.ForeignKey(Plot, verbose_name=_("地块"), on_delete=models.CASCADE, related_name="field_checks")
+    inspector = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("核查人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    checked_at = models.DateTimeField(_("核查时间"))
+    land_use = models.CharField(_("实地属性"), max_length=16, choices=LandUse.choices)
+    lon = models.FloatField(_("经度"))
+    lat = models.FloatField(_("纬度"))
+    distance_m = models.FloatField(_("距地块（米）"))
+    photo = models.FileField(_("现场照片"), upload_to="grain_subsidy/field_checks/%Y/%m/")
+    photo_sha256 = models.CharField(_("照片 SHA-256"), max_length=64)
+    photo_bytes = models.PositiveIntegerField(_("照片大小（字节）"))
+    note = models.CharField(_("核查说明"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("外业核查")
+        verbose_name_plural = _("外业核查")
+        ordering = ["-checked_at", "-id"]
+
+    @property
+    def land_use_choice(self) -> LandUse:
+        return LandUse(self.land_use)
+
+
 class SubsidyRound(TimeStampedModel):
     """One year's round of one subsidy type in a county: the per-mu amount in force (with its 文号) and the window."""
 
@@ -250,6 +277,8 @@ class PreVerifiedPlot(TimeStampedModel):
                               related_name="lines")
     payment_file = models.ForeignKey(PaymentFile, verbose_name=_("代发文件"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="lines")
+    objection = models.ForeignKey("cases.Case", verbose_name=_("异议工单"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("预核定地块")

@@ -91,7 +91,7 @@ def farmer_of(user) -> Farmer | None:
 
 def my_rounds(farmer: Farmer) -> list[dict]:
     """The farmer's pre-verified plots by round, newest round first, with the total to be paid and paid."""
-    lines = (PreVerifiedPlot.objects.filter(farmer=farmer).select_related("round", "plot", "claim")
+    lines = (PreVerifiedPlot.objects.filter(farmer=farmer).select_related("round", "plot", "claim", "objection")
              .order_by("-round__year", "round__subsidy_type", "plot__code"))
     rounds: dict[int, dict] = {}
     for line in lines:

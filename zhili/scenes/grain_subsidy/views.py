@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from zhili.core.ui.api import Column, ListPage, MapData, export_xlsx, region_cho
 
 from . import analytics, importing, mapping, queries, services
 from .choices import LineStatus, PaymentFileStatus, RoundStatus
-from .forms import LineFilterForm, PlotFilterForm, RoundForm, SurveyUploadForm
+from .forms import FieldCheckForm, LineFilterForm, PlotFilterForm, RoundForm, SurveyUploadForm
 from .models import PreVerifiedPlot
 from .rules import reason_text
 
@@ -41,7 +41,8 @@ def mine(request):
         for line in entry["lines"]:
             line.reason_texts = [reason_text(code) for code in line.reasons + line.audit_reasons]
         entry["map"] = mapping.farmer_map(entry["lines"])
-    return render(request, "grain_subsidy/mine.html", {"farmer": farmer, "rounds": rounds})
+    return render(request, "grain_subsidy/mine.html", {"farmer": farmer, "rounds": rounds,
+                                                       "objectable": services.OPEN_TO_OBJECTION})
 
 
 @login_required
@@ -57,6 +58,22 @@ def claim(request, round_id: int):
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("grain_subsidy:mine")
+
+
+@login_required
+@require_POST
+def objection(request, pk: int):
+    """The farmer's objection to one of their pre-verified plots: opens a case for the county's office."""
+    farmer = queries.farmer_of(request.user)
+    line = PreVerifiedPlot.objects.filter(pk=pk, farmer=farmer).first() if farmer else None
+    if line is None:
+        raise Http404(_("没有这个预核定地块"))
+    try:
+        services.raise_objection(line, reason=request.POST.get("reason", ""), actor=request.user)
+        messages.success(request, _("异议已提交，乡镇农业服务中心将核实后答复"))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect(f"{reverse('grain_subsidy:mine')}#line-{pk}")
 
 
 # ---------------------------------------------------------------- clerk: plots
@@ -95,9 +112,37 @@ def plot_detail(request, pk: int):
         audit.record("grain_subsidy.farmer.read", actor=request.user, target=plot.contractor,
                      data={"what": "plot", "plot": plot.code})
     ring = plot.boundary.get("coordinates", [[]])[0] if isinstance(plot.boundary, dict) else []
-    return render(request, "grain_subsidy/plot_detail.html", {"plot": plot, "ring": ring,
+    may_check = can(request.user, "grain_subsidy.plot.manage", plot.region)
+    form = FieldCheckForm(request.POST or None, request.FILES or None) if may_check else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        photo = form.cleaned_data["photo"]
+        if photo.size > services.PHOTO_MAX_BYTES:
+            form.add_error("photo", _("现场照片：不能超过 {mb} MB").format(mb=services.PHOTO_MAX_BYTES // (1024 * 1024)))
+        else:
+            try:
+                services.record_field_check(plot, land_use=form.cleaned_data["land_use"], lon=form.cleaned_data["lon"],
+                                            lat=form.cleaned_data["lat"], photo=photo.read(),
+                                            note=form.cleaned_data["note"], actor=request.user)
+                messages.success(request, _("外业核查已记录"))
+                return redirect("grain_subsidy:plot_detail", pk=plot.pk)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+    return render(request, "grain_subsidy/plot_detail.html", {"plot": plot, "ring": ring, "form": form,
+                                                              "checks": plot.field_checks.select_related("inspector"),
                                                               "map": mapping.plot_map(plot),
                                                               **queries.plot_history(plot)})
+
+
+@login_required
+def field_check_photo(request, pk: int):
+    """A field check's photo, for whoever may see its plot."""
+    from .models import FieldCheck
+
+    check = FieldCheck.objects.filter(pk=pk, plot__in=queries.plots_for(request.user)).first()
+    if check is None:
+        raise Http404(_("没有这次外业核查"))
+    content_type = "image/png" if check.photo.name.endswith(".png") else "image/jpeg"
+    return FileResponse(check.photo.open("rb"), content_type=content_type)
 
 
 # ---------------------------------------------------------------- clerk: rounds
@@ -246,9 +291,16 @@ cockpit, cockpit_data, cockpit_export = cockpit_views(
 
 def _map_town(request):
     codes = region_choices(request.user, levels=("town",))
-    wanted = request.GET.get("town") or (codes[0][0] if codes else "")
+    wanted = request.GET.get("town") or _first_town_with_plots(request.user, codes)
     town = region_by_code(wanted) if wanted in {code for code, _name in codes} else None
     return town, codes
+
+
+def _first_town_with_plots(user, codes) -> str:
+    """The first town (in the dropdown's order) where the user sees plots: the map opens on land, not on nothing."""
+    held = set(queries.plots_for(user).filter(region__code__in=[code for code, _name in codes]).order_by()
+               .values_list("region__code", flat=True).distinct())
+    return next((code for code, _name in codes if code in held), codes[0][0] if codes else "")
 
 
 @login_required
@@ -271,14 +323,19 @@ def plot_map(request):
 
 @login_required
 def map_data(request):
-    """The town's plots as GeoJSON (the map page fetches it; also for GIS tools)."""
+    """The town's plots in the map's view (``bbox``) as GeoJSON, clustered where they are too many to draw (the map
+    page fetches it as the view moves; also for GIS tools)."""
     require(request.user, "grain_subsidy.plot.view")
     town, _towns = _map_town(request)
     if town is None:
         raise Http404(_("没有这个乡镇"))
     round_ = queries.round_for(request.user, int(request.GET["round"])) if request.GET.get("round", "").isdigit() \
         else None
-    body = mapping.town_collection(town, village=request.GET.get("village", ""), round_=round_)
+    try:
+        bbox = mapping.parse_bbox(request.GET.get("bbox", ""))
+    except ValidationError as exc:
+        return JsonResponse({"errors": exc.message_dict}, status=400)
+    body = mapping.town_collection(town, village=request.GET.get("village", ""), round_=round_, bbox=bbox)
     return HttpResponse(body, content_type="application/geo+json")
 
 

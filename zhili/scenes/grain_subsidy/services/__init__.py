@@ -5,8 +5,11 @@ rule before writing anything, writes its audit entry in its transaction and publ
 """
 
 from .claims import audit_round, check_held_plot, claim_plots, open_round, pre_verify_round
+from .field_checks import PHOTO_MAX_BYTES, record_field_check
+from .objections import OPEN_TO_OBJECTION, raise_objection
 from .payments import approve_payment_file, make_payment_file
 from .registry import record_survey, register_farmer, register_plot, register_transfer
 
-__all__ = ["approve_payment_file", "audit_round", "check_held_plot", "claim_plots", "make_payment_file", "open_round",
-           "pre_verify_round", "record_survey", "register_farmer", "register_plot", "register_transfer"]
+__all__ = ["OPEN_TO_OBJECTION", "PHOTO_MAX_BYTES", "approve_payment_file", "audit_round", "check_held_plot", "claim_plots",
+           "make_payment_file", "open_round", "pre_verify_round", "raise_objection", "record_field_check",
+           "record_survey", "register_farmer", "register_plot", "register_transfer"]

@@ -63,3 +63,28 @@ def test_the_town_map_serves_each_plot_in_its_class_colour(plots, clerk_qian, cl
     assert features["P1"]["geometry"] == plots["P1"].boundary
     client.login(username="clerk_sun", password=PASSWORD)
     assert client.get(f"/grain_subsidy/map/data/?town={town.code}").status_code == 404
+
+
+def test_the_map_serves_the_view_it_shows_and_clusters_what_is_too_many(plots, clerk_qian, county, town, client,
+                                                                        monkeypatch):
+    from zhili.core.testing.api import RegionFactory
+    from zhili.scenes.grain_subsidy import mapping
+
+    RegionFactory(code="330182100000", name="寿昌镇", level="town", parent=county)  # first in the list, no plots
+    client.login(username="clerk_qian", password=PASSWORD)
+    assert client.get("/grain_subsidy/map/").context["town"] == town  # opens on the first town with plots
+    west, south = rectangle(0)["coordinates"][0][0]
+    east, north = rectangle(1)["coordinates"][0][2]
+    view = client.get(f"/grain_subsidy/map/data/?town={town.code}&bbox={west},{south},{east},{north}").json()
+    assert sorted(f["properties"]["title"] for f in view["features"]) == ["P1", "P2"]
+    assert (view["total"], view["clustered"]) == (2, False)
+
+    monkeypatch.setattr(mapping, "PLOT_LIMIT", 3)
+    town_view = client.get(f"/grain_subsidy/map/data/?town={town.code}").json()
+    assert (town_view["total"], town_view["clustered"]) == (4, True)
+    assert {f["geometry"]["type"] for f in town_view["features"]} == {"Point"}
+    counted = [line for f in town_view["features"] for line in f["properties"]["lines"][:-1]]
+    assert sum(int(line.rsplit(" ", 1)[1]) for line in counted) == 4  # every plot in exactly one cluster
+
+    bad = client.get(f"/grain_subsidy/map/data/?town={town.code}&bbox=121,30,120,31")
+    assert bad.status_code == 400 and "bbox" in bad.json()["errors"]
