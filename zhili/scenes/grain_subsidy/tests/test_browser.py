@@ -1,5 +1,6 @@
 """The 浙农补 scene in a real Chromium: a farmer confirms their pre-verified plots on a 390 px phone; the clerk
-audits and makes the day's payment file at a desk; two approvers pay it, and the farmer sees 到账."""
+audits and makes the day's payment file at a desk; two approvers pay it, and the farmer sees 到账. Each
+role's pages pass axe-core."""
 
 import datetime as dt
 
@@ -27,6 +28,7 @@ def test_a_farmer_claims_on_a_phone_and_the_county_pays_it(phone_page, desktop_p
     phone.goto(f"{live_server.url}/grain_subsidy/")
     phone.wait_for_selector("text=1100.00")  # P1 and P2 offered, 550.00 each; P3 blocked
     pages.assert_fits(phone)
+    pages.assert_accessible(phone)
     phone.click("button.claim-submit")
     phone.wait_for_selector(".claim-status >> text=待审核")
     pages.assert_fits(phone)
@@ -34,6 +36,7 @@ def test_a_farmer_claims_on_a_phone_and_the_county_pays_it(phone_page, desktop_p
     desk = desktop_page
     pages.sign_in(desk, live_server, "clerk_qian")
     desk.goto(f"{live_server.url}/grain_subsidy/rounds/{round_.pk}/")
+    pages.assert_accessible(desk)
     desk.click("#audit")
     desk.wait_for_selector("#passed-yuan >> text=550.00")
     desk.click("#make-file")
@@ -43,6 +46,7 @@ def test_a_farmer_claims_on_a_phone_and_the_county_pays_it(phone_page, desktop_p
         desk.context.clear_cookies()
         pages.sign_in(desk, live_server, approver)
         desk.goto(file_url)
+        pages.assert_accessible(desk)
         desk.click("#approve")
         desk.wait_for_selector(f"#file-status >> text={status}")
 
