@@ -279,6 +279,10 @@ class Order(TimeStampedModel):
     check_in_distance_m = models.PositiveIntegerField(_("签到位置距服务地址（米）"), null=True, blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
     closing_note = models.CharField(_("说明"), max_length=300, blank=True)
+    # Cancelled after a signature: the platform-sealed revocation notice (合同撤销通知书) naming the contract's
+    # digest; the signed contract itself stays as it was signed.
+    revocation_pdf = models.BinaryField(_("合同撤销通知书"), null=True, blank=True)
+    revocation_sha256 = models.CharField(_("撤销通知书摘要"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("家政订单")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/<int:pk>/book/", views_orders.request_book, name="request_book"),
     path("orders/<int:pk>/", views_orders.order_detail, name="order_detail"),
     path("orders/<int:pk>/contract.pdf", views_orders.order_contract, name="order_contract"),
+    path("orders/<int:pk>/revocation.pdf", views_orders.order_revocation, name="order_revocation"),
     path("orders/<int:pk>/<str:action>/", views_orders.order_act, name="order_act"),
     path("job-seekers/", views_orders.seeker_list, name="seeker_list"),
     path("job-seekers/<int:pk>/advance/", views_orders.seeker_advance, name="seeker_advance"),

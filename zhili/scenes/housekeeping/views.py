@@ -17,7 +17,7 @@ from zhili.core.identity.api import can, require
 from zhili.core.notify.api import qr_svg
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
-from . import queries, services
+from . import maps, queries, services
 from .choices import CodeColour, OrderStatus, RatingTarget, SeekerStage, ServiceKind
 from .forms import ChecksForm, LiftForm, WorkerFilterForm
 from .models import CodeScan, Complaint, Rating
@@ -118,7 +118,7 @@ def worker_list(request):
         return export_xlsx(request, what="housekeeping.workers", title=_("家政服务员"), header=header, rows=rows,
                            file_name="家政服务员.xlsx")
     return render(request, "housekeeping/worker_list.html", {
-        "form": form, "listing": listing, "page": listing.page, "counts": counts,
+        "form": form, "listing": listing, "page": listing.page, "counts": counts, "map": maps.worker_map(workers),
         "may_recompute": can(request.user, "housekeeping.codes.recompute", None)})
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from zhili.core.identity.api import can, require
 
-from . import matching, queries, services
+from . import maps, matching, queries, services
 from .choices import OrderStatus, SeekerStage
 from .forms import RatingForm, RequestForm, SeekerForm
 from .models import Worker
@@ -48,8 +48,9 @@ def request_detail(request, pk: int):
     wanted = queries.request_for(request.user, pk)
     found = matching.nearby(need_of(wanted), limit=10, day=timezone.localdate())
     workers = Worker.objects.select_related("agency").in_bulk([c.worker_id for c in found])
+    matches = [(c, workers[c.worker_id]) for c in found]
     return render(request, "housekeeping/request_detail.html", {
-        "wanted": wanted, "matches": [(c, workers[c.worker_id]) for c in found],
+        "wanted": wanted, "matches": matches, "map": maps.match_map(wanted, matches),
         "order": wanted.orders.exclude(status__in=[OrderStatus.CANCELLED, OrderStatus.DECLINED]).first()})
 
 
@@ -87,6 +88,17 @@ def order_contract(request, pk: int):
         raise Http404(_("合同尚未生成"))
     response = HttpResponse(bytes(order.contract_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{order.number}.pdf"'
+    return response
+
+
+@login_required
+def order_revocation(request, pk: int):
+    """The platform-sealed revocation notice of a contract cancelled after signing (the order's parties only)."""
+    order = queries.order_for(request.user, pk)
+    if not order.revocation_pdf:
+        raise Http404(_("合同未被撤销"))
+    response = HttpResponse(bytes(order.revocation_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{order.number}-revocation.pdf"'
     return response
 
 

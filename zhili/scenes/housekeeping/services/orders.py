@@ -236,14 +236,44 @@ def finish_order(order: Order, *, actor) -> Order:
 
 @transaction.atomic
 def cancel_order(order: Order, *, note: str, actor) -> Order:
-    """The customer or the agency cancels before the service starts, with a reason."""
+    """The customer or the agency cancels before the service starts, with a reason.
+
+    Once anyone has signed the three-party contract, cancelling revokes it: the platform issues a revocation
+    notice (合同撤销通知书) naming the contract by its SHA-256, who cancelled, when and why, sealed with the
+    platform's certificate (PAdES B-T) and appended to the evidence ledger with the contract's digest. The signed
+    contract is left as it was signed (a signature cannot be taken back), so the notice is what shows it void.
+    """
     order = _locked(order, OrderStatus.OFFERED, OrderStatus.ACCEPTED, OrderStatus.SCHEDULED)
-    if signer_role(actor, order) not in ("customer", "agency"):
+    role = signer_role(actor, order)
+    if role not in ("customer", "agency"):
         raise PermissionDenied(_("只有客户或家政机构可以取消订单"))
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("请填写取消原因")}, code="required")
     order.status, order.closing_note = OrderStatus.CANCELLED, note[:300]
-    order.save(update_fields=["status", "closing_note", "updated_at"])
-    audit.record("housekeeping.order.cancelled", actor=actor, target=order, data={"note": order.closing_note})
+    fields = ["status", "closing_note", "updated_at"]
+    data = {"note": order.closing_note}
+    if order.customer_signed_at or order.worker_signed_at or order.agency_signed_at:
+        notice = _revocation_notice(order, role=role, actor=actor)
+        order.revocation_pdf, order.revocation_sha256 = notice, hashlib.sha256(notice).hexdigest()
+        fields += ["revocation_pdf", "revocation_sha256"]
+        data.update(contract_sha256=order.contract_sha256, revocation_sha256=order.revocation_sha256, by=role)
+    order.save(update_fields=fields)
+    audit.record("housekeeping.order.cancelled", actor=actor, target=order, data=data)
+    if order.revocation_sha256:
+        ledger.append(kind="housekeeping.contract.revoked", subject=order, actor=actor,
+                      digest=order.revocation_sha256, data={"order": order.number, **data})
+        events.publish("housekeeping.contract.revoked", order_id=order.pk)
     return order
+
+
+def _revocation_notice(order: Order, *, role: str, actor) -> bytes:
+    """The revocation notice as PDF, sealed by the platform (its evidence-service certificate)."""
+    from zhili.core.esign.api import platform_seal_pdf, render_pdf
+
+    signed = [SIGNER_LABELS[r] for r in ("customer", "worker", "agency") if getattr(order, f"{r}_signed_at")]
+    pdf = render_pdf("", {"o": order, "labels": SIGNER_LABELS, "by": SIGNER_LABELS[role], "signed": signed,
+                          "service": ServiceKind(order.request.service).label, "now": timezone.localtime()},
+                     template_name="housekeeping/contract_revocation_pdf.html")
+    return platform_seal_pdf(pdf, subject=order, reason=_("家政服务合同撤销"), actor=actor,
+                             field_name="HousekeepingRevocationSeal")

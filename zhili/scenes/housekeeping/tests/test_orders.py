@@ -112,6 +112,37 @@ def test_a_worker_not_recommended_cannot_be_booked_and_a_stranger_cannot_sign(
     assert (order.agency_signed_at, order.status) == (None, OrderStatus.ACCEPTED)
 
 
+def test_cancelling_after_a_signature_revokes_the_contract_with_a_platform_sealed_notice_in_the_ledger(
+        client, anxin, admin_zhou, clerk_qian, customer_chen, worker_wang, admin_wu):
+    from zhili.core.ledger.api import LedgerEntry
+
+    worker_wang.latitude, worker_wang.longitude, worker_wang.cell = HOME[0], HOME[1], matching.grid_cell(*HOME)
+    worker_wang.save()
+    _green(clerk_qian, worker_wang)
+    unsigned = services.accept_order(services.book_worker(_request(customer_chen), worker=worker_wang,
+                                                          actor=customer_chen), actor=admin_zhou)
+    unsigned = services.cancel_order(unsigned, note="改期", actor=customer_chen)
+    assert (unsigned.status, unsigned.revocation_pdf) == (OrderStatus.CANCELLED, None)  # nobody had signed
+    order = services.accept_order(services.book_worker(_request(customer_chen), worker=worker_wang,
+                                                       actor=customer_chen), actor=admin_zhou)
+    order = services.sign_contract(order, actor=customer_chen, agreed=True, document_sha256=order.contract_sha256)
+    signed_sha = order.contract_sha256
+    order = services.cancel_order(order, note="家中临时有事", actor=admin_zhou)
+    assert order.status == OrderStatus.CANCELLED and order.contract_sha256 == signed_sha
+    notice = bytes(order.revocation_pdf)
+    report = verify_pdf(notice)
+    assert report.ok and [s.field_name for s in report.signatures if s.kind == "signature"] == [
+        "HousekeepingRevocationSeal"]
+    entry = LedgerEntry.objects.get(kind="housekeeping.contract.revoked")
+    assert entry.digest == order.revocation_sha256 and signed_sha in entry.record
+    client.force_login(customer_chen)
+    assert client.get(f"/housekeeping/orders/{order.pk}/revocation.pdf").content == notice
+    assert client.get(f"/housekeeping/orders/{unsigned.pk}/revocation.pdf").status_code == 404
+    assert "合同撤销通知书" in client.get(f"/housekeeping/orders/{order.pk}/").content.decode()
+    client.force_login(admin_wu)  # another agency's administrator
+    assert client.get(f"/housekeeping/orders/{order.pk}/revocation.pdf").status_code == 404
+
+
 def test_an_address_that_cannot_be_located_is_asked_again(customer_chen):
     with pytest.raises(ValidationError) as unlocated:
         _request(customer_chen, address="不存在的路", latitude=None, longitude=None)
