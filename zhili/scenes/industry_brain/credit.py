@@ -38,7 +38,8 @@ GRANT_DAYS = 30
 # the matter as migration 0002 puts it in core.sharing's catalogue (a test that flushes the database puts it back)
 MATTER_DEFAULTS = {
     "name": "童装企业信用贷款", "department_name": "湖州市吴兴区经信局（童装产业大脑）",
-    "legal_basis": "《征信业管理条例》（国务院令第631号）第十四条、第十八条（采集、向他人提供企业信息须经本人同意）；"
+    "legal_basis": "《征信业管理条例》（国务院令第631号）第二十一条（企业信息可经信息主体、企业交易对方等渠道采集）；"
+                   "由企业授权银行查阅为平台规则（该条例第十三条、第十八条的同意要求针对个人信息）；"
                    "平台信用评价规则（未经官方文件核实）",
     "document_type": "industry_brain.credit", "fields": ["firm_name", "uscc", "score", "grade", "factors"],
 }

@@ -107,7 +107,6 @@ def _walk(county, officer):
     from zhili.core.orgs.api import Organization, OrganizationKind, register_enterprise
 
     from . import credit, designs, procurement, services, workers
-    from .models import MonthlyReport
     from .roles import BANK, BRAND, FACTORY, SUPPLIER, WORKER
     from .synth import CENTRE, garment_picture
 
@@ -184,14 +183,7 @@ def _walk(county, officer):
                      starts=today + dt.timedelta(days=10), ends=today + dt.timedelta(days=60), openings=3,
                      actor=people[firms[4].pk])
 
-    for firm in firms:
-        for back in range(6, 0, -1):
-            month = (today.replace(day=1) - dt.timedelta(days=28 * back)).strftime("%Y-%m")
-            output = firm.monthly_capacity * rng.uniform(0.55, 0.95) if firm.monthly_capacity else 0
-            MonthlyReport.objects.get_or_create(firm=firm, month=month, defaults={
-                "output_pieces": int(output), "orders": rng.randint(2, 12),
-                "capacity_used": round(output / firm.monthly_capacity, 3) if firm.monthly_capacity else 0,
-                "energy_kwh": int(output * 0.6) + rng.randint(800, 3000)})
+    _monthly_file(firms, today, rng, officer)
     credit.compute_profiles(region=county, actor=officer)
 
     bank, _created = Organization.objects.get_or_create(
@@ -201,6 +193,48 @@ def _walk(county, officer):
     credit.read_credit(loan, actor=banker)
     credit.decide_loan(loan, approve=True, note="信用等级良好，依订单与交付记录给予信用贷款", actor=banker)
     credit.apply_loan(firm=factory, bank=bank, amount="30", actor=factory_user)
+
+
+def _monthly_file(firms, today, rng, officer):
+    """Six months of the 经信局's monthly file and the power company's for every firm, loaded through core.datapool
+    like real ones (one line of the first deliberately bad, refused by its line number), taken onto the firms'
+    monthly reports and evaluated. One factory stopped reporting three months ago and another's power use fell
+    to 900 kWh a month for the last two: both are warned, whatever day the demo is loaded on."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from zhili.core.datapool.api import ingest_file
+
+    from .monitoring import MONTHLY, POWER, evaluate, take_monthly
+
+    stopped, slowed = firms[8].organization.uscc, firms[7].organization.uscc
+    monthly, power = [], []
+    for firm in firms:
+        month_end = today.replace(day=1) - dt.timedelta(days=1)
+        for back in range(1, 7):
+            uscc = firm.organization.uscc
+            if not (uscc == stopped and back <= 3):  # silent for three months: none in any 60-day window
+                output = int(firm.monthly_capacity * rng.uniform(0.55, 0.95)) if firm.monthly_capacity else 0
+                energy = 900 if uscc == slowed and back <= 2 else int(output * 0.6) + rng.randint(5000, 8000)
+                monthly.append([f"JX-{uscc}-{month_end:%Y%m}", uscc, month_end.isoformat(), output, rng.randint(2, 12)])
+                power.append([f"DL-{uscc}-{month_end:%Y%m}", uscc, month_end.isoformat(), energy])
+            month_end = month_end.replace(day=1) - dt.timedelta(days=1)
+    monthly.append(["JX-BAD-1", firms[0].organization.uscc, "2026-13-31", "一万", 1])  # refused by its line
+    with tempfile.TemporaryDirectory() as folder:
+        for code, header, rows, bad in ((MONTHLY, ["record_id", "uscc", "recorded_on", "output_pieces", "orders"],
+                                         monthly, 1),
+                                        (POWER, ["record_id", "uscc", "recorded_on", "energy_kwh"], power, 0)):
+            path = Path(folder) / f"{code}_demo.csv"
+            with open(path, "w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(header)
+                writer.writerows(rows)
+            batch = ingest_file(code, path, actor="demo:industry_brain")
+            if batch.status != "succeeded" or batch.rows_rejected != bad:
+                raise RuntimeError(f"{code} demo batch {batch.pk}: {batch.status}, {batch.rows_rejected} refused")
+    take_monthly(actor="demo:industry_brain")
+    evaluate(actor=officer, region=firms[0].region, period_end=today)
 
 
 register_demo("industry_brain", load)

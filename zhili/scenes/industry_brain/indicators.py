@@ -1,4 +1,5 @@
-"""The 童装产业大脑 scene's indicator system (运行监测), evaluated by core.indicators over its monthly dataset.
+"""The 童装产业大脑 scene's indicator system (运行监测), evaluated by core.indicators over its two monthly
+datasets (the 经信局's output file and the power company's consumption file).
 
 The thresholds are the platform's own operating values, not official ones: not checked, as the reference says.
 """
@@ -33,7 +34,7 @@ INDICATOR_SYSTEMS = [
                     Indicator("reports", "近60天未报送月度数据", Count("industry_brain_monthly", "recorded_on", 60),
                               Condition("<", 1), 60, REFERENCE, SINCE),
                     Indicator("energy", "近60天用电量（千瓦时）低",
-                              Sum("industry_brain_monthly", "energy_kwh", "recorded_on", 60),
+                              Sum("industry_brain_power", "energy_kwh", "recorded_on", 60),
                               Condition("<", 5000), 40, REFERENCE, SINCE),
                 )),
             )),

@@ -16,5 +16,6 @@ MENU = [
     MenuItem(label=_("云工厂派单"), url_name="industry_brain:order_list", roles=frozenset({OFFICER})),
     MenuItem(label=_("童装集采"), url_name="industry_brain:procurement_list", roles=frozenset({OFFICER})),
     MenuItem(label=_("童装企业信用"), url_name="industry_brain:credit_list", roles=frozenset({OFFICER})),
+    MenuItem(label=_("童装企业运行监测"), url_name="industry_brain:monitoring_list", roles=frozenset({OFFICER})),
     MenuItem(label=_("童装产业大脑驾驶舱"), url_name="industry_brain:cockpit", roles=frozenset({OFFICER})),
 ]

@@ -2,7 +2,9 @@
 
 None of these is set by a law: they are the platform's stated operating rules (the seed describes the platform's
 functions, not its parameters), so each says so and stays ``checked=False`` until the operating department
-(湖州市吴兴区经信局) publishes its own. Every parameter is listed on ``/policy/rules/``.
+(湖州市吴兴区经信局) publishes its own. Checked on 2026-12-07: no law, regulation, standard or published notice
+sets any of them (docs/scenes/industry_brain.md, "What was verified"). Every parameter is listed on
+``/policy/rules/``.
 """
 
 import datetime as dt

@@ -19,6 +19,7 @@ urlpatterns = [
     path("orders/", views.order_list, name="order_list"),
     path("procurement/", views.procurement_list, name="procurement_list"),
     path("credit/", views.credit_list, name="credit_list"),
+    path("monitoring/", views.monitoring_list, name="monitoring_list"),
     path("cockpit/", views.cockpit, name="cockpit"),
     path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
     path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),

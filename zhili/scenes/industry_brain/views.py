@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhili.core.dashboards.api import cockpit_views, table_result, value_cell
@@ -15,7 +16,7 @@ from zhili.core.orgs.api import Organization, OrganizationKind
 from zhili.core.sharing.api import NotShared
 from zhili.core.ui.api import MapData, point
 
-from . import credit, designs, procurement, queries, services, workers
+from . import credit, designs, monitoring, procurement, queries, services, workers
 from .choices import FirmRole, OrderStatus
 from .forms import CapacityForm, DesignForm, JobForm, NeedForm, OrderForm, ProfileForm
 from .models import JobMatch, SeasonalJob, WorkerProfile
@@ -345,6 +346,19 @@ def credit_list(request):
         "firm__organization").order_by("-score")
     return render(request, "industry_brain/credit_list.html",
                   {"profiles": profiles[:200], "loans": queries.loans(request.user)[:50]})
+
+
+@login_required
+def monitoring_list(request):
+    """The officer's monthly monitoring: each district firm's warning level, the indicators that fired, and a new
+    evaluation over the monthly dataset on request."""
+    require(request.user, "industry_brain.district.manage", None)
+    if request.method == "POST":
+        run = monitoring.evaluate(actor=request.user, region=_district(request.user))
+        messages.success(request, _("已评估 {n} 家企业（{period}）").format(n=run.entity_count, period=run.period))
+        return redirect("industry_brain:monitoring_list")
+    return render(request, "industry_brain/monitoring_list.html",
+                  {"results": monitoring.results_for(queries.firms(request.user))})
 
 
 def _analyses(user) -> dict:
