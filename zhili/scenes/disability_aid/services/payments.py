@@ -10,11 +10,11 @@ import json
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation.api import AuditEntry, audit, events
+from zhili.core.foundation.api import AuditEntry, audit, events, quoted_column, quoted_table
 from zhili.core.identity.api import require
 from zhili.core.ledger import api as ledger
 
@@ -24,6 +24,21 @@ from ..subsidies import SUBSIDIES, MonthDecisions, decide_month
 from .certification import _region_for
 
 ZERO = Decimal("0.00")
+
+
+def _insert_rows(model, names: tuple[str, ...], rows: list[tuple], batch: int = 5000) -> None:
+    """Insert ``rows`` (values of the fields ``names``, in order) with one prepared statement run over the batch:
+    the county-scale inserts of the run (persons, entitlements, lines) without building a model instance per row.
+    Timestamps and dates are adapted by the caller through ``connection.ops``."""
+    sql = (f"INSERT INTO {quoted_table(model)} ({', '.join(quoted_column(model, name) for name in names)}) "
+           f"VALUES ({', '.join(['%s'] * len(names))})")
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            cursor.executemany(sql, rows[start:start + batch])
+
+
+def _now_value():
+    return connection.ops.adapt_datetimefield_value(timezone.now())
 
 
 def _first_of_month(month) -> dt.date:
@@ -42,7 +57,7 @@ def prepare_payment_run(month: dt.date, *, actor, engine: str = "duckdb", con=No
     decisions = decide_month(month, engine=engine, con=con, refresh=refresh)
     stops = _stop_facts(decisions, engine, con, refresh)
     with transaction.atomic():
-        persons = _persons(decisions.amounts)
+        persons = _persons(decisions.amounts, con=con if engine == "duckdb" else None)
         counts = _sync_entitlements(decisions, stops, persons, actor)
         lines = _entitled_lines()
         run = write_payment_run(month, lines, decisions.control, actor=actor, parameters=decisions.parameters,
@@ -89,18 +104,31 @@ def _stop_facts(decisions: MonthDecisions, engine: str, con, refresh: bool) -> d
     return found
 
 
-def _persons(keys) -> dict[str, int]:
-    """The Person ids of ``keys`` ({key: id}), with rows created in one statement for holders the platform has
-    not met yet (region from the pool's 户籍 row: one look-up per town, not per person)."""
+def _persons(keys, *, con=None) -> dict[str, int]:
+    """The Person ids of ``keys`` ({key: id}), with rows inserted in one statement for holders the platform has
+    not met yet (their 户籍 rows read from the pool by a join, regions looked up once per town)."""
+    import pyarrow as pa
+
     keys = list(keys)
     persons = dict(Person.objects.filter(key__in=keys).values_list("key", "pk"))
     missing = [k for k in keys if k not in persons]
     if missing:
-        from zhili.core.datapool.api import ibis_table
+        from zhili.core.datapool.api import connect, ibis_table
 
-        table = ibis_table("da_persons", "duckdb", refresh=False)
-        rows = {r["person_id"]: r for r in table.filter(table.person_id.isin(missing)).to_pyarrow().to_pylist()}
+        own = con is None
+        con = connect("duckdb") if own else con
+        try:
+            table = ibis_table("da_persons", "duckdb", con=con, refresh=False)
+            wanted = con.create_table("da_new_persons", pa.table({"w_id": pa.array(missing, pa.string())}),
+                                      overwrite=True)
+            joined = table.join(wanted, table.person_id == wanted.w_id)
+            rows = {r["person_id"]: r for r in joined.select("person_id", "village_code", "birth_date", "gender")
+                    .to_pyarrow().to_pylist()}
+        finally:
+            if own:
+                con.disconnect()
         regions: dict[str, object] = {}
+        now = _now_value()
         new = []
         for key in missing:
             row = rows.get(key, {})
@@ -111,9 +139,11 @@ def _persons(keys) -> dict[str, int]:
             if region is None:
                 raise ValidationError({"lines": _("人员 {key} 不在户籍人口数据中或所在区划未知").format(key=key)},
                                       code="unknown_person")
-            new.append(Person(key=key, region=region, village_code=village, birth_date=row.get("birth_date"),
-                              gender=row.get("gender", "")))
-        Person.objects.bulk_create(new, batch_size=2000)
+            birth = row.get("birth_date")
+            new.append((key, region.pk, village, connection.ops.adapt_datefield_value(birth) if birth else None,
+                        row.get("gender") or "", "", "", "", now, now))
+        _insert_rows(Person, ("key", "region", "village_code", "birth_date", "gender", "name", "id_number",
+                              "id_number_index", "created_at", "updated_at"), new)
         persons.update(Person.objects.filter(key__in=missing).values_list("key", "pk"))
     return persons
 
@@ -146,9 +176,11 @@ def _sync_entitlements(decisions: MonthDecisions, stops: dict, persons: dict, ac
         [audit.prepare("disability_aid.entitlement.stopped", actor=actor, target=e,
                        data={"person": e.person.key, "policy": e.policy, "reason": e.stop_reason,
                              "on": e.stopped_on.isoformat()}) for e in stopped], batch_size=2000)
-    new = [Entitlement(person_id=persons[key], policy=code, monthly_amount=amount, since_month=decisions.on)
+    since, stamp = connection.ops.adapt_datefield_value(decisions.on), _now_value()
+    new = [(persons[key], code, amount, since, EntitlementStatus.ACTIVE.value, None, "", stamp, stamp)
            for (key, code), amount in wanted.items() if active.get((key, code), (0, 0, None))[2] != amount]
-    Entitlement.objects.bulk_create(new, batch_size=2000)
+    _insert_rows(Entitlement, ("person", "policy", "monthly_amount", "since_month", "status", "stopped_on",
+                               "stop_reason", "created_at", "updated_at"), new)
     return {"started": len(new), "stopped": len(stopped), "recoveries": _recover(stopped)}
 
 
@@ -218,9 +250,8 @@ def write_payment_run(month: dt.date, lines, control: dict, *, actor, parameters
     run = PaymentRun.objects.create(month=month, recipients=len(checked), living_total=living_total,
                                     nursing_total=nursing_total, total=living_total + nursing_total,
                                     parameters=parameters or {}, prepared_by=actor)
-    PaymentLine.objects.bulk_create(
-        [PaymentLine(run=run, person_id=persons[key], living_amount=living, nursing_amount=nursing,
-                     total=living + nursing) for key, living, nursing in checked], batch_size=5000)
+    _insert_rows(PaymentLine, ("run", "person", "living_amount", "nursing_amount", "total"),
+                 [(run.pk, persons[key], living, nursing, living + nursing) for key, living, nursing in checked])
     audit.record("disability_aid.payment_run.prepared", actor=actor, target=run,
                  data={"month": f"{run.month:%Y-%m}", "recipients": run.recipients, "total": str(run.total),
                        **(counts or {})})
