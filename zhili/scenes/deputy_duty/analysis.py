@@ -3,7 +3,7 @@
 import datetime as dt
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,6 +58,8 @@ def cockpit_analyses(user) -> dict:
                                  chart="bar"),
         "station": table_result("station", _("联络站收集意见"), [_("联络站"), _("件数")],
                                 [[name, cell(n)] for name, n in stations], chart="hbar"),
+        "station_activity": _station_activity(opinions),
+        "duty_score": _duty_scores(user),
     }
 
 
@@ -78,3 +80,32 @@ def _hot_words_in_scope(user, limit: int = 20) -> list:
         for path in paths:
             condition |= Q(region__path__startswith=path)
     return weighted_hot_words(condition, since, today, limit=limit)
+
+
+def _station_activity(opinions) -> dict:
+    """Per station over the last twelve months: opinions received, deputies who entered or followed one, share closed."""
+    since = timezone.now() - dt.timedelta(days=365)
+    rows = (opinions.filter(created_at__gte=since).values("station__name")
+            .annotate(n=Count("id"), deputies=Count("deputy", distinct=True),
+                      closed=Count("id", filter=Q(status=OpinionStatus.CLOSED)))
+            .order_by("-n", "station__name")[:20])
+    return table_result("station_activity", _("联络站活跃度（近 12 个月）"),
+                        [_("联络站"), _("收集意见"), _("参与代表"), _("办结率")],
+                        [[r["station__name"], cell(r["n"]), cell(r["deputies"]), pct(r["closed"], r["n"])]
+                         for r in rows], chart="hbar", series_columns=[1])
+
+
+def _duty_scores(user, limit: int = 20) -> dict:
+    """The deputies of the user's regions with the highest duty score this year (weights: dated parameters)."""
+    from zhili.core.identity.api import filter_by_scope
+
+    from .models import Deputy
+
+    today = timezone.localdate()
+    deputies = filter_by_scope(user, Deputy.objects.filter(active=True), "congress__region")
+    scores = queries.duty_scores(deputies, dt.date(today.year, 1, 1), today)[:limit]
+    headers = [_("代表"), _("积分"), _("领衔建议"), _("附议"), _("意见办结"), _("代为录入"), _("票决"), _("监督意见")]
+    return table_result("duty_score", _("代表履职积分（本年度）"), headers,
+                        [[s["deputy"].name, cell(s["score"]), *(cell(n) for n in s["counts"].values())]
+                         for s in scores], chart="hbar", series_columns=[1],
+                        note=_("积分规则为设计假设（未查到官方公式），权重见规则页 deputy_duty.duty_points_*"))

@@ -13,5 +13,7 @@ COCKPIT = register_cockpit(Cockpit(
         Widget("category", "意见分类", "bar", span=2),
         Widget("hotwords", "近 12 个月群众意见热词", "hbar", span=2),
         Widget("station", "联络站收集意见", "hbar"),
+        Widget("station_activity", "联络站活跃度（近 12 个月）", "hbar", span=2),
+        Widget("duty_score", "代表履职积分（本年度）", "hbar", span=2),
     ),
 ))

@@ -90,3 +90,17 @@ class AnswerForm(forms.Form):
 
 class EvaluateForm(forms.Form):
     verdict = forms.ChoiceField(label=_("对答复的评价"), choices=Verdict.choices, widget=forms.RadioSelect)
+
+
+class ProgressForm(forms.Form):
+    progress = forms.IntegerField(label=_("进度（%）"), min_value=0, max_value=100)
+    text = forms.CharField(label=_("进展情况"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProjectCommentForm(forms.Form):
+    text = forms.CharField(label=_("监督意见"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProjectEvaluationForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("评估结论"), choices=Verdict.choices)
+    note = forms.CharField(label=_("评估意见"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -195,6 +195,9 @@ class LivelihoodProject(TimeStampedModel):
     votes_abstain = models.PositiveIntegerField(_("弃权票"), null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("得票排名"), null=True, blank=True)
     progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
+    evaluation = models.CharField(_("人大评估"), max_length=16, choices=Verdict.choices, blank=True)
+    evaluation_note = models.TextField(_("评估意见"), blank=True)
+    evaluated_on = models.DateField(_("评估日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("民生实事项目")
@@ -203,6 +206,47 @@ class LivelihoodProject(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:project_detail", args=[self.pk])
+
+
+class ProjectUpdate(models.Model):
+    """The responsible department's progress report on an adopted project (visible to the deputies at once)."""
+
+    project = models.ForeignKey(LivelihoodProject, verbose_name=_("民生实事项目"), on_delete=models.CASCADE,
+                                related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("报送人"), on_delete=models.PROTECT,
+                               related_name="+")
+    progress = models.PositiveSmallIntegerField(_("进度（%）"))
+    text = models.TextField(_("进展情况"))
+    created_at = models.DateTimeField(_("报送时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("项目进展")
+        verbose_name_plural = _("项目进展")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.project_id} {self.progress}%"
+
+
+class ProjectComment(models.Model):
+    """A deputy's comment on an adopted project's implementation (代表监督意见)."""
+
+    project = models.ForeignKey(LivelihoodProject, verbose_name=_("民生实事项目"), on_delete=models.CASCADE,
+                                related_name="comments")
+    deputy = models.ForeignKey("Deputy", verbose_name=_("代表"), on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("监督意见"))
+    created_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("代表监督意见")
+        verbose_name_plural = _("代表监督意见")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.project_id} {self.deputy_id}"
 
 
 class VotingSession(TimeStampedModel):

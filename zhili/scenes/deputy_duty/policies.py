@@ -59,3 +59,18 @@ PARAMETERS += [
               "（宁海做法 https://fx361.cc/page/2024/0807/24711230.shtml ；地方组织法 2022 年修正增列“项目”）"),
     ]),
 ]
+
+# A deputy's duty score (履职积分): no official formula was found (shared reference §6: NOT FOUND); Ningbo publishes an
+# activity index (活力指数) of its deputies without the formula. Our weights, each a dated design assumption.
+DUTY_BASIS = ("设计假设，未核实：未查到官方的代表履职积分公式；参照宁波代表“活力指数”做法"
+              "（http://www.npc.gov.cn/npc/c2/c30834/202506/t20250613_445740.html 未给出公式）")
+DUTY_WEIGHTS = [
+    ("duty_points_suggestion", _("履职积分：领衔提出一件代表建议"), 3),
+    ("duty_points_cosign", _("履职积分：附议一件代表建议"), 1),
+    ("duty_points_opinion_closed", _("履职积分：跟踪的一件群众意见办结"), 1),
+    ("duty_points_opinion_entered", _("履职积分：代群众录入一件意见"), 1),
+    ("duty_points_vote", _("履职积分：参加一次民生实事项目票决"), 1),
+    ("duty_points_project_comment", _("履职积分：对民生实事项目提出一条监督意见"), 1),
+]
+PARAMETERS += [Parameter(name, label, unit=_("分"), values=[Value(points, SINCE, DUTY_BASIS)])
+               for name, label, points in DUTY_WEIGHTS]

@@ -143,6 +143,9 @@ def projects_for(user) -> QuerySet:
     if has_role(user, Role.PLATFORM_ADMIN):
         return projects
     condition = Q(congress__deputies__user=user, congress__deputies__active=True)
+    departments = organizations_of(user, HANDLER)
+    if departments:
+        condition |= Q(department_id__in=departments)
     if has_role(user, OFFICE):
         condition |= Q(pk__in=filter_by_scope(user, LivelihoodProject.objects.all(), "congress__region").values("pk"))
     return projects.filter(condition).distinct()
@@ -236,3 +239,44 @@ def topic_hot_words(congress, limit: int = 15) -> list:
     today = timezone.localdate()
     since = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
     return hot_words(congress.region, since, today, limit=limit)
+
+
+def duty_scores(deputies, start, end) -> list[dict]:
+    """Each deputy's duty record from ``start`` to ``end`` (days) and score by the dated weights in force at ``end``,
+    highest first: suggestions led and co-signed, followed opinions closed, opinions entered for citizens, votes
+    taken part in, project comments."""
+    from django.db.models import Count
+
+    from .choices import OpinionChannel, SuggestionStatus
+    from .models import BallotCast, ProjectComment, Suggestion
+    from .rules import parameter
+
+    deputies = list(deputies.select_related("congress"))
+    ids = [d.pk for d in deputies]
+    lo = dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC)
+    hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+
+    def per_deputy(rows, field):
+        return dict(rows.values(field).annotate(n=Count("id", distinct=True)).values_list(field, "n"))
+
+    filed = Suggestion.objects.exclude(status=SuggestionStatus.DRAFT).filter(created_at__gte=lo, created_at__lt=hi)
+    counts = {
+        "suggestion": per_deputy(filed.filter(deputy_id__in=ids), "deputy_id"),
+        "cosign": per_deputy(filed.filter(cosigners__in=ids), "cosigners"),
+        "opinion_closed": per_deputy(Opinion.objects.filter(deputy_id__in=ids, status=OpinionStatus.CLOSED,
+                                                            closed_at__gte=lo, closed_at__lt=hi), "deputy_id"),
+        "opinion_entered": per_deputy(Opinion.objects.filter(deputy_id__in=ids, channel=OpinionChannel.DEPUTY_UPLOAD,
+                                                             created_at__gte=lo, created_at__lt=hi), "deputy_id"),
+        "vote": per_deputy(BallotCast.objects.filter(deputy_id__in=ids, session__opens_at__gte=lo,
+                                                     session__opens_at__lt=hi), "deputy_id"),
+        "project_comment": per_deputy(ProjectComment.objects.filter(deputy_id__in=ids, created_at__gte=lo,
+                                                                    created_at__lt=hi), "deputy_id"),
+    }
+    weights = {kind: parameter(f"duty_points_{kind}", end).value for kind in counts}
+    scores = []
+    for deputy in deputies:
+        mine = {kind: counts[kind].get(deputy.pk, 0) for kind in counts}
+        scores.append({"deputy": deputy, "counts": mine,
+                       "score": sum(weights[kind] * n for kind, n in mine.items())})
+    scores.sort(key=lambda s: (-s["score"], s["deputy"].name, s["deputy"].pk))
+    return scores

@@ -10,6 +10,7 @@ from .opinions import (  # noqa: F401
     submit_opinion,
     sync_opinion_from_case,
 )
+from .projects import comment_project, evaluate_project, report_project_progress  # noqa: F401
 from .structure import create_congress, register_deputy, register_station  # noqa: F401
 from .suggestions import (  # noqa: F401
     add_months,

@@ -23,4 +23,11 @@ from .suggestions import (  # noqa: F401
     suggestion_list,
     suggestion_new,
 )
-from .votes import project_list, session_detail, session_tally, session_verify  # noqa: F401
+from .votes import (  # noqa: F401
+    project_act,
+    project_detail,
+    project_list,
+    session_detail,
+    session_tally,
+    session_verify,
+)
