@@ -1,5 +1,6 @@
-"""The opinions loop in a real Chromium: a citizen gives an opinion by the station's QR on a 390 px phone, the
-office refers it at a desk, the department answers, the citizen rates on the phone."""
+"""In a real Chromium: the opinions loop — a citizen gives an opinion by the station's QR on a 390 px phone, the
+office refers it at a desk, the department answers, the citizen rates on the phone; a deputy drafts (with topic
+help), submits and evaluates a suggestion on a phone. Pages are checked for fit and accessibility (axe-core)."""
 
 import pytest
 
@@ -19,6 +20,7 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
     phone.click("#opinion-submit")
     phone.wait_for_selector("#opinion-text")
     pages.assert_fits(phone)
+    pages.assert_accessible(phone)
     opinion = Opinion.objects.get()
 
     pages.sign_in(desk, live_server, "office_ye")
@@ -29,6 +31,7 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
     desk.select_option("#id_department", str(housing_bureau.pk))
     desk.click("#grade-submit")
     desk.wait_for_selector("text=已交办")
+    pages.assert_accessible(desk)
     desk.goto(f"{base}/deputy_duty/cockpit/")
     desk.wait_for_selector("[data-widget=status] canvas")
 
@@ -42,5 +45,36 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
     phone.check("#rate-form input[value=satisfied]")
     phone.click("#rate-submit")
     phone.wait_for_selector("#ratings")
+    pages.assert_fits(phone)
+    assert page_errors == []
+
+
+def test_a_deputy_drafts_submits_and_evaluates_a_suggestion_on_a_phone(phone_page, live_server, deputy_chen,
+                                                                        office_ye, housing_bureau, handler_fang,
+                                                                        page_errors):
+    from zhili.scenes.deputy_duty import services
+    from zhili.scenes.deputy_duty.models import Suggestion
+
+    phone, base = phone_page, live_server.url
+    pages.sign_in(phone, live_server, "deputy_chen")
+    phone.goto(f"{base}/deputy_duty/suggestions/new/")
+    phone.wait_for_selector("#topic-help")
+    phone.fill("#id_title", "增设校门口临时接送车位")
+    phone.fill("#id_text", "建议在城区小学门口规划临时接送车位，缓解放学拥堵。")
+    phone.click("#look-similar")
+    phone.wait_for_selector("#similar")
+    pages.assert_fits(phone)
+    pages.assert_accessible(phone)
+    phone.click("#save-draft")
+    phone.click("#submit-suggestion")
+    phone.wait_for_selector("text=已提交待审查")
+    suggestion = Suggestion.objects.get()
+    services.assign_suggestion(suggestion, lead_unit=housing_bureau, actor=office_ye)
+    services.answer_suggestion(suggestion, answer_class="B", answer="已列入明年计划。", actor=handler_fang)
+    phone.goto(f"{base}{suggestion.get_absolute_url()}")
+    phone.check("#evaluate-form input[value=basic]")
+    pages.assert_accessible(phone)
+    phone.click("#evaluate-submit")
+    phone.wait_for_selector("text=已办结")
     pages.assert_fits(phone)
     assert page_errors == []
