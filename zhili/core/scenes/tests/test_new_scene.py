@@ -24,7 +24,7 @@ def test_new_scene_plans_the_shape_of_a_finished_scene(tmp_path):
     scene = "zhili/scenes/street_lights/"
     for name in ("apps.py", "roles.py", "models.py", "services.py", "queries.py", "permissions.py", "endpoints.py",
                  "datasets.py", "indicators.py", "workflows.py", "dashboards.py", "periodic.py", "demo.py",
-                 "navigation.py", "workbench.py", "rules.py", "policies.py", "migrations/0001_initial.py",
+                 "navigation.py", "workbench.py", "help.py", "rules.py", "policies.py", "migrations/0001_initial.py",
                  "management/commands/synth_street_lights.py", "templates/street_lights/item_list.html",
                  "locale/en/LC_MESSAGES/django.po", "tests/test_services.py", "tests/test_permissions.py",
                  "tests/test_browser.py"):

@@ -1,10 +1,13 @@
 """The help centre: apps declare page help, guides, FAQ and contacts; the ? in the top bar opens the page's help;
 the help pages exist in Chinese and in English and put a person's own role's guides first."""
 
+import re
 import types
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from zhili.core.testing.api import PASSWORD
 from zhili.core.ui import helpcentre
@@ -62,3 +65,52 @@ def test_the_top_bar_question_mark_opens_the_pages_help_in_the_persons_language(
     # a page without its own help: the ? leads to the help centre
     text = client.get(reverse("notify:inbox")).content.decode()
     assert 'id="help-button" href="/help/"' in text
+
+
+# Scenes whose help.py was added while their own helpers were regenerating their catalogues: their English arrives
+# with their next bin/i18n (tests/test_catalogues.py then fails until it is written). Take a scene out once it has.
+AWAITING_ENGLISH = {"disability_aid", "grain_subsidy", "housekeeping", "emergency", "industry_brain"}
+
+
+def _url_names() -> set[str]:
+    """Every ``namespace:name`` the URLconf knows (whether or not it takes arguments)."""
+    from django.urls import get_resolver
+
+    names = set()
+    for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items():
+        names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
+    return names
+
+
+def _scenes() -> list[str]:
+    """The project's scenes (zhili.scenes.*), not the test-only dummy scene."""
+    from zhili.core.scenes.registry import scenes
+
+    return [code for code in scenes if scenes[code].name.startswith("zhili.scenes.")]
+
+
+def test_every_installed_scene_has_help_whose_pages_exist():
+    scenes = _scenes()
+    assert scenes
+    known = _url_names()
+    without = [code for code in scenes if helpcentre.help_for(code) is None]
+    assert not without, f"scenes without help.py: {without}"
+    for code in scenes:
+        found = helpcentre.help_for(code)
+        assert found.pages and found.contacts, f"{code}: help needs page help and a contact"
+        assert not [p.url_name for p in found.pages if p.url_name not in known], code
+
+
+@pytest.mark.django_db
+def test_every_scene_help_page_renders_in_chinese_and_english(client):
+    scenes = _scenes()
+    for code in scenes:
+        found = helpcentre.help_for(code)
+        text = client.get(reverse("help:app", args=[code])).content.decode()
+        assert escape(str(found.pages[0].text)) in text, code
+    client.cookies["django_language"] = "en"
+    for code in (code for code in scenes if code not in AWAITING_ENGLISH):
+        text = client.get(reverse("help:app", args=[code]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        with translation.override("en"):
+            english = str(helpcentre.help_for(code).pages[0].text)
+        assert escape(english) in text and not re.search(r"[\u4e00-\u9fff]", english), code

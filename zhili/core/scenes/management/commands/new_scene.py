@@ -1,8 +1,8 @@
 """Scaffold a whole scene from ``core/scenes/scaffold/``: ``manage.py new_scene street_lights --name 路灯报修``.
 
 Writes ``zhili/scenes/CODE/`` (models, services, queries, permissions, roles, endpoints, datasets, indicators,
-workflows, dashboards, periodic jobs, demo data, ``synth_CODE``, templates, migration, English catalogue, tests),
-``docs/scenes/CODE.md`` and ``bench/CODE.py``. Nothing shared is edited: the scene loader finds the rest.
+workflows, dashboards, periodic jobs, workbench, help, demo data, ``synth_CODE``, templates, migration, English
+catalogue, tests), ``docs/scenes/CODE.md`` and ``bench/CODE.py``. Nothing shared is edited: the scene loader finds the rest.
 """
 
 import keyword
