@@ -16,17 +16,20 @@ def test_an_officer_evaluates_and_the_enterprise_shows_its_code(phone_page, desk
     desk.fill("#id_period_eval", "2025")
     desk.click("#evaluate-submit")
     desk.wait_for_selector("#result-table >> text=甲机械有限公司")
+    pages.assert_accessible(desk)
     desk.click("#result-table >> text=甲机械有限公司")
     assert desk.inner_text("#result-label") == "中碳4级"
     assert desk.inner_text("#result-k") == "1.2316"
     desk.goto(f"{live_server.url}/carbon_code/cockpit/")
     desk.wait_for_selector("[data-widget=grades] canvas")
+    pages.assert_accessible(desk)
 
     pages.sign_in(phone, live_server, "owner_shen")
     phone.goto(f"{live_server.url}/carbon_code/")
     phone.wait_for_selector(".carbon-code svg")
     assert "中碳" in phone.inner_text("#carbon-labels")
     pages.assert_fits(phone)
+    pages.assert_accessible(phone)
     token = phone.evaluate("document.querySelector('.carbon-code svg') ? 1 : 0")
     assert token == 1
     assert CarbonResult.objects.get(enterprise__name="甲机械有限公司").grade == "4"

@@ -15,6 +15,7 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
     phone, desk, base = phone_page, desktop_page, live_server.url
     pages.sign_in(phone, live_server, "citizen_wang")
     phone.goto(f"{base}/deputy_duty/s/{station.code}/")
+    pages.assert_accessible(phone)
     phone.fill("#id_title", "学校门口拥堵")
     phone.fill("#id_text", "放学时车辆拥堵，建议规划临时接送车位。")
     phone.click("#opinion-submit")
@@ -25,6 +26,7 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
 
     pages.sign_in(desk, live_server, "office_ye")
     desk.goto(f"{base}/deputy_duty/opinions/")
+    pages.assert_accessible(desk)
     desk.click("#opinion-table >> text=学校门口拥堵")
     desk.select_option("#id_category", "education")
     desk.select_option("#id_deputy", str(deputy_chen.pk))
@@ -34,6 +36,7 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
     pages.assert_accessible(desk)
     desk.goto(f"{base}/deputy_duty/cockpit/")
     desk.wait_for_selector("[data-widget=status] canvas")
+    pages.assert_accessible(desk)
 
     pages.sign_in(desk, live_server, "handler_fang")
     desk.goto(f"{base}/deputy_duty/opinions/{opinion.pk}/")
@@ -46,6 +49,7 @@ def test_an_opinion_goes_round_the_loop(phone_page, desktop_page, live_server, s
     phone.click("#rate-submit")
     phone.wait_for_selector("#ratings")
     pages.assert_fits(phone)
+    pages.assert_accessible(phone)
     assert page_errors == []
 
 
