@@ -24,3 +24,4 @@ def test_the_cockpit_draws_its_charts(desktop_page, live_server, evaluated, offi
     page.click("#level-counts a >> nth=4")
     page.wait_for_selector("#warning-table")
     assert "level=red" in page.url
+    pages.assert_accessible(page)  # the warning list it drills into: toolbar dropdowns, level badges

@@ -3,7 +3,7 @@ uses a calculator; 钱敏 answers a handed-over question and edits the knowledge
 
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 from zhili.scenes.policy_qa import services
 from zhili.scenes.policy_qa.models import Consultation
 
@@ -25,11 +25,13 @@ def test_a_worker_asks_on_a_phone_without_logging_in(phone_page, live_server, kn
     page = phone_page
     page.goto(f"{live_server.url}/policy_qa/")
     assert _no_horizontal_scroll(page)
+    pages.assert_accessible(page)
     page.fill("#q", "工地老板跑路了工钱找谁要")
     page.click("#askbox button[type=submit]")
     page.wait_for_selector("#answer")
     assert "保障农民工工资支付条例第三十条" in page.inner_text("#answer")
     assert _no_horizontal_scroll(page)
+    pages.assert_accessible(page)
     page.click("#feedback button[value=yes]")
     page.wait_for_selector("text=您评价：有帮助")
     page.click("#answer .citations a >> nth=0")
@@ -40,6 +42,7 @@ def test_a_worker_asks_on_a_phone_without_logging_in(phone_page, live_server, kn
     page.fill("#rest_day_hours", "8")
     page.click("#calc button[type=submit]")
     assert "约 533.28 元" in page.inner_text("#result")
+    pages.assert_accessible(page)
     assert _no_horizontal_scroll(page)
     consultation = Consultation.objects.get()
     assert consultation.helpful is True and consultation.entry.code == "construction-gc"
@@ -52,6 +55,7 @@ def test_an_officer_answers_a_handed_over_question(desktop_page, live_server, kn
     page = desktop_page
     _login(page, live_server, "officer_qian")
     page.goto(f"{live_server.url}/policy_qa/queue/")
+    pages.assert_accessible(page)
     page.click("text=我家小孩上学的事能问吗")
     page.fill("#reply", "请咨询教育部门，或拨打 12345。")
     page.click("button[value=reply]")
@@ -72,7 +76,9 @@ def test_a_decision_maker_opens_the_cockpit_and_the_report(desktop_page, live_se
     page = desktop_page
     _login(page, live_server, "leader_zhou")
     page.goto(f"{live_server.url}/policy_qa/cockpit/")
-    page.wait_for_selector("text=劳动关系形势（按月）")
+    page.wait_for_selector("[data-widget=situation] canvas")
+    pages.assert_accessible(page)
     page.goto(f"{live_server.url}/policy_qa/report/")
     assert "热点问题（按周、主题）" in page.inner_text("main")
+    pages.assert_accessible(page)
     assert page_errors == []

@@ -3,7 +3,7 @@ the home visit on a phone, recognises the application on a desktop and opens the
 
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 from zhili.scenes.relief_match.models import ReliefApplication, ReliefHousehold
 
 from .conftest import LI_FACTS, LI_MEMBERS
@@ -51,6 +51,7 @@ def test_li_applies_and_signs_on_her_phone(phone_page, live_server, citizen_li, 
 
     page.goto(f"{live_server.url}/relief_match/")
     assert _no_horizontal_scroll(page)
+    pages.assert_accessible(page)
     page.click("#apply")
     page.fill("textarea[name=reason]", "丈夫去世，本人患病")
     page.check("input[name=confirm]")
@@ -85,12 +86,14 @@ def test_chen_visits_on_a_phone_then_recognises_and_opens_the_cockpit(phone_page
     phone.fill("input[name=latitude]", "29.104500")
     phone.fill("input[name=longitude]", "121.378900")
     assert _no_horizontal_scroll(phone)
+    pages.assert_accessible(phone)
     phone.click("#visit button[type=submit]")
     phone.wait_for_selector("#assigned")
 
     desk = desktop_page
     _login(desk, live_server, "officer_chen")
     desk.goto(f"{live_server.url}/relief_match/applications/")
+    pages.assert_accessible(desk)
     desk.click("#applications a")
     desk.click("#decide button[value=approve]")
     desk.wait_for_selector("#matches")
@@ -98,4 +101,5 @@ def test_chen_visits_on_a_phone_then_recognises_and_opens_the_cockpit(phone_page
     desk.goto(f"{live_server.url}/relief_match/cockpit/")
     desk.wait_for_selector("#chart-rates canvas")
     assert "网上申报率" in desk.inner_text("#indicators")
+    pages.assert_accessible(desk)
     assert page_errors == []

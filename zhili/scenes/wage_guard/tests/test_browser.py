@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from zhili.core.testing.api import PASSWORD, make_id_number
+from zhili.core.testing.api import PASSWORD, make_id_number, pages
 from zhili.scenes.wage_guard import services
 from zhili.scenes.wage_guard.models import Complaint, RiskFinding, RosterEntry
 from zhili.scenes.wage_guard.tests.test_payroll import MARCH, TODAY, _days
@@ -44,6 +44,7 @@ def test_a_worker_confirms_complains_by_the_code_and_asks_for_a_contract_on_a_ph
     phone.click("button.confirm")
     phone.wait_for_selector(".line-status >> text=已确认")
     _fits(phone, 390)
+    pages.assert_accessible(phone)
 
     phone.click(f"#entry-{zhang_entry.pk} button.contract-request")
     phone.wait_for_selector(f"#entry-{zhang_entry.pk} >> text=等待用人单位发起")
@@ -56,6 +57,7 @@ def test_a_worker_confirms_complains_by_the_code_and_asks_for_a_contract_on_a_ph
     phone.fill("#complaint-to", "2026-03")
     phone.fill("#complaint-description", "三月份工资未足额发放")
     _fits(phone, 390)
+    pages.assert_accessible(phone)
     phone.click("#complaint-submit")
     phone.wait_for_selector(".complaint")
     complaint = Complaint.objects.get()
@@ -80,6 +82,7 @@ def test_the_contractor_imports_attendance_makes_the_sheet_and_the_payment_file(
     desk.goto(f"{live_server.url}/wage_guard/projects/")
     desk.click("#project-table >> text=新安江花园一期")
     desk.wait_for_selector("#roster >> text=张三")
+    pages.assert_accessible(desk)
     desk.click("#roster-add summary")
     desk.select_option("#id_team", str(team.pk))
     for field, value in (("name", "赵六"), ("id_number", make_id_number(birth="19920315", sequence=9)),
@@ -133,10 +136,12 @@ def test_the_officer_follows_a_warning_to_its_case(desktop_page, live_server, te
     desk.click("form.zl-toolbar button[type=submit]")
     desk.wait_for_selector("#finding-table >> text=逾期未发放工资")
     assert desk.locator("#finding-table tbody tr").count() == 1
+    pages.assert_accessible(desk)
     desk.click(f"#finding-table >> text={late.case.number}")
     desk.wait_for_selector(f"text={late.case.number}")
     desk.click("button[name=transition][value=accept]")
     desk.wait_for_selector("#case-panel >> text=已受理")
+    pages.assert_accessible(desk)
     late.case.refresh_from_db()
     assert late.case.state == "accepted"
     assert page_errors == []
