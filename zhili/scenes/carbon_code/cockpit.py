@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from zhili.core.dashboards.api import table_result
-from zhili.core.orgs.api import Region
+from zhili.core.orgs.api import Industry, Region
 
 from . import queries
 from .choices import CarbonLevel, EnergyKind, Grade, LoanStatus, ResultStatus
@@ -67,6 +67,7 @@ def analyses(user, *, region: str = "", industry: str = "") -> dict:
     for r in graded:
         by_industry[r.industry_code].append(r)
     industries = sorted(((code, _sums(rs)) for code, rs in by_industry.items()), key=lambda kv: kv[1]["intensity"])
+    industry_names = dict(Industry.objects.filter(code__in=[code for code, _s in industries]).values_list("code", "name"))
     worst = sorted(graded, key=lambda r: r.k_value, reverse=True)[:10]
     months = defaultdict(float)
     monthly = queries.visible_results(user).filter(period__startswith=f"{period}-") if period else []
@@ -99,7 +100,8 @@ def analyses(user, *, region: str = "", industry: str = "") -> dict:
         "industries": table_result(
             "industries", _("行业碳效（GB/T 4754 大类）"),
             [_("行业大类"), _("单位增加值碳排放（t/万元）"), _("企业数"), _("4–5 级企业")],
-            [[code, cell(s["intensity"], 4), cell(s["firms"]), cell(s["poor"])] for code, s in industries],
+            [[industry_names.get(code, code), cell(s["intensity"], 4), cell(s["firms"]), cell(s["poor"])]
+             for code, s in industries],
             chart="bar", drill=[{"industry": code} for code, _s in industries], series_columns=[1]),
         "grades": table_result("grades", _("碳效等级分布"), [_("等级"), _("企业数")],
                                [[str(Grade(g).label), cell(sum(1 for r in graded if r.grade == g))]
