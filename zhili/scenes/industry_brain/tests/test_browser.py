@@ -1,9 +1,11 @@
-"""The 童装产业大脑 scene in a real Chromium: a brand posts an order on a phone, the officer dispatches it at a
-desk and sees the plan's cost against the baseline, the map and the cockpit."""
+"""The 童装产业大脑 scene in a real Chromium, one journey per role, each page checked by axe-core: a brand posts an
+order on a phone and the officer dispatches it at a desk (plan, map, cockpit, monitoring); a worker applies and
+the factory hires; a supplier quotes on a phone (a second quote refused) and the officer awards; a bank reads a
+granted profile and approves."""
 
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 from zhili.scenes.industry_brain.models import ProductionOrder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +36,7 @@ def test_a_brand_posts_and_the_officer_dispatches(phone_page, desktop_page, live
     phone.click("#order-submit")
     phone.wait_for_selector("#order-table >> text=女童针织裙")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    pages.assert_accessible(phone)
 
     _login(desk, live_server.url, "ib_officer")
     desk.goto(f"{live_server.url}/industry_brain/orders/")
@@ -41,11 +44,17 @@ def test_a_brand_posts_and_the_officer_dispatches(phone_page, desktop_page, live
     desk.wait_for_selector("#plan-table tbody tr")
     desk.click("#order-table >> text=女童针织裙")
     desk.wait_for_selector("#explanation >> text=近针织厂")
+    pages.assert_accessible(desk)
     assert ProductionOrder.objects.get().status == "dispatched"
     desk.goto(f"{live_server.url}/industry_brain/firms/")
     desk.wait_for_selector(".leaflet-container")
+    pages.assert_accessible(desk)
     desk.goto(f"{live_server.url}/industry_brain/cockpit/")
     desk.wait_for_selector("[data-widget=roles] canvas")
+    pages.assert_accessible(desk)
+    desk.goto(f"{live_server.url}/industry_brain/monitoring/")
+    desk.wait_for_selector("#evaluate")
+    pages.assert_accessible(desk)
     assert page_errors == []
 
 
@@ -68,11 +77,13 @@ def test_a_worker_applies_on_a_phone_and_the_factory_hires(phone_page, desktop_p
     phone.click("#job-list button")
     phone.wait_for_selector("#my-matches >> text=待对方确认")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    pages.assert_accessible(phone)
 
     _login(desk, live_server.url, "ib_factory")
     desk.goto(f"{live_server.url}/industry_brain/")
     desk.click("#match-list button[value=accept]")
     desk.wait_for_selector("#match-list >> text=已达成")
+    pages.assert_accessible(desk)
     assert JobMatch.objects.get().status == "accepted"
     assert page_errors == []
 
@@ -94,7 +105,46 @@ def test_a_bank_reads_the_granted_profile_and_approves(desktop_page, live_server
     desk.wait_for_selector(f"#profile-{loan.pk} >> text=36.3")
     desk.click(f"#approve-{loan.pk}")
     desk.wait_for_selector("#loan-table >> text=已批准")
+    pages.assert_accessible(desk)
     assert LoanDecision.objects.get().approved is True
+    assert page_errors == []
+
+
+def test_a_supplier_quotes_once_on_a_phone_and_the_officer_awards(phone_page, desktop_page, live_server, officer,
+                                                                  county, brand, near_factory, suppliers, in_days,
+                                                                  page_errors):
+    from zhili.scenes.industry_brain import procurement
+    from zhili.scenes.industry_brain.models import ProcurementBatch
+
+    for (firm, user), quantity, price in ((brand, 1000, "18.60"), (near_factory, 500, "19.20")):
+        procurement.post_need(firm=firm, material="精梳棉 180g", colour="粉色", quantity=quantity,
+                              needed_by=in_days(10), own_unit_price=price, actor=user)
+    phone, desk = phone_page, desktop_page
+    _login(desk, live_server.url, "ib_officer")
+    desk.goto(f"{live_server.url}/industry_brain/procurement/")
+    desk.click("#pool")
+    desk.wait_for_selector("text=暂无集采批次", state="detached")
+    batch = ProcurementBatch.objects.get()
+
+    _login(phone, live_server.url, "ib_supplier_1")
+    phone.goto(f"{live_server.url}/industry_brain/")
+    phone.fill(f"#price-{batch.pk}", "17.70")
+    phone.click(f"#quote-{batch.pk}")
+    phone.wait_for_load_state()
+    assert str(batch.quotes.get().unit_price) == "17.70"
+    phone.fill(f"#price-{batch.pk}", "17.00")
+    phone.click(f"#quote-{batch.pk}")
+    phone.wait_for_selector(".messages >> text=只能报价一次")  # a second quote for the batch is refused and says so
+    assert batch.quotes.count() == 1
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    pages.assert_accessible(phone)
+
+    desk.goto(f"{live_server.url}/industry_brain/procurement/")
+    desk.click(f"#award-{batch.pk}")
+    desk.wait_for_selector(f"#batch-{batch.pk} >> text=节约")
+    pages.assert_accessible(desk)
+    batch.refresh_from_db()
+    assert (batch.status, str(batch.savings)) == ("awarded", "1650.00")  # 0.90 × 1,000 + 1.50 × 500
     assert page_errors == []
 
 
