@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 from zhili.scenes.mediation.models import Evidence, Mediation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,6 +29,7 @@ def test_worker_applies_on_a_phone_and_the_employer_accepts(phone_page, browser,
     _login(phone, live_server.url, worker_zhang.username)
     phone.goto(f"{live_server.url}/mediation/")
     phone.click("#apply-link")
+    pages.assert_accessible(phone)  # the application form
     phone.select_option("#id_region", str(county.pk))
     phone.fill("#id_worker_name", "张伟")
     phone.fill("#id_employer_name", enterprise.name)
@@ -41,6 +42,7 @@ def test_worker_applies_on_a_phone_and_the_employer_accepts(phone_page, browser,
     phone.click("#apply-submit")
     phone.wait_for_selector("#mediation-status")
     assert phone.inner_text("#mediation-status") == "待对方确认"
+    pages.assert_accessible(phone)  # the case page
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     m = Mediation.objects.get()
 
@@ -49,6 +51,7 @@ def test_worker_applies_on_a_phone_and_the_employer_accepts(phone_page, browser,
     employer.on("pageerror", lambda exc: page_errors.append(str(exc)))
     _login(employer, live_server.url, hr_li.username)
     employer.goto(f"{live_server.url}/mediation/{m.pk}/invitation/")
+    pages.assert_accessible(employer)
     employer.click("#accept")
     employer.wait_for_selector("#mediation-status")
     assert employer.inner_text("#mediation-status") == "调解中"
@@ -80,6 +83,8 @@ def test_mediator_and_worker_meet_in_the_live_room(dictating_page, phone_page, l
     phone.set_input_files("#room-file", str(picture))
     phone.click("#room-upload")
     desk.wait_for_selector("#room-messages >> text=提交了证据：工资条.png")
+    pages.assert_accessible(desk)  # the mediator's room: messages, evidence, the record
+    pages.assert_accessible(phone)  # the worker's room on a phone
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
     # The mediator dictates (the fake microphone plays a real Mandarin recording); the draft lands in the box
@@ -107,9 +112,11 @@ def test_the_committee_administrator_filters_the_cases_and_opens_the_cockpit(des
     desk.select_option("select[name=status]", "mediating")
     desk.click("button:has-text('筛选')")
     desk.wait_for_selector(f"#mediation-table >> text={mediating.number}")
+    pages.assert_accessible(desk)  # the list with its filters
     desk.click(f"#mediation-table >> text={mediating.number}")
     desk.wait_for_selector("#mediator-name")
     assert re.search("陈明", desk.inner_text("#mediator-name"))
     desk.goto(f"{live_server.url}/mediation/cockpit/")
     desk.wait_for_selector("[data-widget=status] canvas")
+    pages.assert_accessible(desk)
     assert page_errors == []
