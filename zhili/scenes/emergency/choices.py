@@ -32,6 +32,7 @@ class LocationSource(ChoiceSet):
     """Where a call's position came from."""
 
     GPS = "gps", _("手机定位（经同意）"), Colour.GREEN
+    CELL = "cell", _("基站定位（运营商）"), Colour.YELLOW
     DESCRIBED = "described", _("描述地址匹配"), Colour.BLUE
     DISPATCHER = "dispatcher", _("调度员确认"), Colour.BLUE
     NONE = "none", _("位置未知"), Colour.RED

@@ -104,8 +104,31 @@ def build_county(region, *, rows: int, cols: int, spacing_m: float, actor, seed:
     return {"stations": stations, "hospitals": hospitals, "graph": graph}
 
 
-def _history(region, *, dispatcher, hospital_staff, rng) -> int:
-    """A few weeks of finished runs (times drawn around the county's figures) for the cockpit."""
+URBAN_SHARE = 0.65  # share of calls from the county town and township seats (within URBAN_M of a station)
+URBAN_M = 3000.0  # the national guidance's urban service radius is ≤ 5 km; Yiwu's urban radius ≤ 3 km
+
+
+def _call_places(region, rng, count: int) -> list[str]:
+    """Where the demo's calls come from: most from the town and township seats near the stations (the urban
+    share), the rest from the villages across the county, as a county's calls are spread."""
+    import numpy as np
+
+    from . import routing
+    from .models import Address, Station
+
+    rows = list(Address.objects.filter(region=region).values_list("name", "lon", "lat"))
+    stations = list(Station.objects.filter(region=region).values_list("lon", "lat"))
+    nearest = np.min([routing.straight_m(np.array([r[1] for r in rows]), np.array([r[2] for r in rows]), lon, lat)
+                      for lon, lat in stations], axis=0)
+    urban = [r[0] for r, m in zip(rows, nearest, strict=True) if m <= URBAN_M]
+    rural = [r[0] for r, m in zip(rows, nearest, strict=True) if m > URBAN_M] or urban
+    return [rng.choice(urban if urban and rng.random() < URBAN_SHARE else rural) for _ in range(count)]
+
+
+def _history(region, *, dispatcher, hospital_staff, rng, count: int = 24) -> int:
+    """A few weeks of finished runs for the cockpit: calls placed as the county's are (``_call_places``), times
+    drawn around the province's figures (a crew accepts in ~20 s and is out in 1–2.5 min, the drive takes the road
+    graph's time with the traffic of the moment, ±)."""
     from django.utils import timezone
 
     from . import services
@@ -113,7 +136,6 @@ def _history(region, *, dispatcher, hospital_staff, rng) -> int:
 
     if Call.objects.filter(region=region).exists():
         return 0
-    addresses = list(region_addresses(region))
     made = 0
     base = timezone.now() - dt.timedelta(days=21)
     answers = [{"conscious": True, "breathing": True, "chest_pain": True},
@@ -123,9 +145,9 @@ def _history(region, *, dispatcher, hospital_staff, rng) -> int:
                {"conscious": True, "breathing": True}]
     caller = _person(USERNAMES["caller"], "缙云呼救人", "emergency_caller")
     main = Hospital.objects.get(region=region, name=HOSPITALS[0][0])
-    for i in range(24):
-        addr = addresses[rng.randrange(len(addresses))]
-        call = services.place_call(actor=caller, region=region, described=addr, complaint="")
+    turnout = services.queries.parameter("turnout_s")
+    for i, place in enumerate(_call_places(region, rng, count)):
+        call = services.place_call(actor=caller, region=region, described=place, complaint="")
         call = services.triage_call(call, answers=answers[i % len(answers)], actor=dispatcher)
         best = services.queries.recommend(call, limit=1)
         if not best:
@@ -133,11 +155,14 @@ def _history(region, *, dispatcher, hospital_staff, rng) -> int:
         run = services.dispatch_call(call, ambulance=best[0].ambulance, actor=dispatcher)
         crew = run.ambulance.crew.first() or _crew_for(run.ambulance)
         t0 = base + dt.timedelta(hours=i * 20 + rng.randint(0, 10))
-        type(call).objects.filter(pk=call.pk).update(received_at=t0, dispatched_at=t0 + dt.timedelta(seconds=70))
-        steps = [40, 120, run.eta_s - 100 + rng.randint(-60, 240), 600, 900]
-        when = t0 + dt.timedelta(seconds=70)
+        call_taking = rng.randint(40, 90)
+        type(call).objects.filter(pk=call.pk).update(received_at=t0,
+                                                     dispatched_at=t0 + dt.timedelta(seconds=call_taking))
+        drive = max(30.0, (run.eta_s - turnout) * rng.uniform(0.9, 1.25))
+        steps = [rng.randint(10, 30), rng.randint(50, 120), drive, rng.randint(300, 900), rng.randint(480, 1200)]
+        when = t0 + dt.timedelta(seconds=call_taking)
         for k, seconds in enumerate(steps):
-            when += dt.timedelta(seconds=max(20, seconds))
+            when += dt.timedelta(seconds=seconds)
             if k == 4:
                 services.choose_hospital(run, hospital=main, actor=crew)
                 services.record_vitals(run, readings={"heart_rate": 70 + i, "systolic": 130, "diastolic": 85,

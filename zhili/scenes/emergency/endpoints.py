@@ -1,8 +1,8 @@
 """The 浙里急救 scene's JSON API under /api/v1/emergency/ (in the OpenAPI document), with the pages' checks.
 
 The ambulance terminal (device adapter) posts positions and monitor readings with a bearer token of its own API
-client XX, registered by `services.register_terminal` with the
-scope ``emergency.terminal:<device number>``. The token says which device speaks: a device number in the body
+client, registered by the dispatch centre (`services.register_terminal`: the terminals page or ``manage.py
+register_terminal``) with the scope ``emergency.terminal:<device number>``; a revoked terminal's tokens are refused. The token says which device speaks: a device number in the body
 would be anyone's to claim. Anything from a device not fitted to the run's ambulance is refused (403), audited, and
 changes nothing; no token is 401.
 """
@@ -11,12 +11,13 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
 from zhili.core.foundation.api import audit
 from zhili.core.identity.api import BearerToken, has_scope, require
 from zhili.core.orgs.api import region_by_code
 
-from . import queries, services
+from . import cell_location, queries, services
 from .models import Run
 
 router = Router(tags=["浙里急救"])
@@ -39,6 +40,8 @@ class CallOut(Schema):
     location_source: str
     lon: float | None
     lat: float | None
+    uncertainty_m: float | None
+    location_conflict: bool
     matched_address: str
     phone: str
     received_at: datetime
@@ -79,6 +82,7 @@ class RunOut(Schema):
 def _call(call) -> dict:
     return {"id": call.pk, "status": call.status, "priority": call.priority, "capability": call.capability,
             "location_source": call.location_source, "lon": call.lon, "lat": call.lat,
+            "uncertainty_m": call.uncertainty_m, "location_conflict": call.location_conflict,
             "matched_address": call.matched_address, "phone": call.masked_phone, "received_at": call.received_at}
 
 
@@ -112,6 +116,27 @@ def get_run(request, run_id: int):
             "eta_s": run.eta_s, "hospital": run.hospital.name if run.hospital else None, "vitals": run.vitals}
 
 
+CARRIER_SCOPE = "emergency.carrier"
+
+
+class CellPushOut(Schema):
+    positions: int
+    matched: int
+
+
+@router.post("/cell-location", response={200: CellPushOut}, auth=BearerToken(),
+             summary="运营商基站定位推送（OMA MLP emerep / eme_lia，XML 报文体）")
+def cell_location_push(request):
+    """The carrier's location server pushes the cell position of emergency calls as MLP XML (the request body,
+    at most 64 KB), with the token of the API client the platform registered for it (scope emergency.carrier)."""
+    if not has_scope(request, CARRIER_SCOPE):
+        raise HttpError(403, "需要 emergency.carrier 授权范围")
+    body = request.body
+    fixes = cell_location.parse_mlp(body)
+    updated = services.receive_cell_location(body, client_id=request.api_client.client_id)
+    return 200, {"positions": len(fixes), "matched": len(updated)}
+
+
 def _device_run(run_id: int) -> Run:
     return get_object_or_404(Run.objects.select_related("ambulance", "call"), pk=run_id)
 
@@ -119,7 +144,8 @@ def _device_run(run_id: int) -> Run:
 def _speaking_device(request, run: Run) -> str:
     """The device the bearer token speaks for, as far as this run is concerned: the run's own terminal when the
     token holds its scope, else the client's identifier (which the services refuse, with an audited record)."""
-    if has_scope(request, services.terminal_scope(run.ambulance.device_id)):
+    if has_scope(request, services.terminal_scope(run.ambulance.device_id)) and \
+            services.terminal_speaks_for(request.api_client, run.ambulance):
         return run.ambulance.device_id
     return f"client:{request.api_client.client_id}"
 

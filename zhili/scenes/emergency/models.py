@@ -22,6 +22,7 @@ class RoadNetwork(TimeStampedModel):
     node_count = models.PositiveIntegerField(_("节点数"))
     edge_count = models.PositiveIntegerField(_("边数"))
     active = models.BooleanField(_("在用"), default=True)
+    speed_profile = models.JSONField(_("分时速度曲线"), default=dict, blank=True)  # {road class: 24 shares}; {}: default
 
     class Meta:
         verbose_name = _("道路网络")
@@ -113,6 +114,33 @@ class Ambulance(Place):
         return f"{self.call_sign}（{self.plate}）"
 
 
+class Terminal(TimeStampedModel):
+    """An ambulance terminal's API credentials (a core API client with the scope of the ambulance's device),
+    registered by the dispatch centre; the secret is shown once. A revoked terminal's tokens are refused."""
+
+    ambulance = models.ForeignKey(Ambulance, verbose_name=_("救护车"), on_delete=models.PROTECT,
+                                  related_name="terminals")
+    client = models.OneToOneField("identity.ApiClient", verbose_name=_("接口客户端"), on_delete=models.PROTECT,
+                                  related_name="+")
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="+")
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("吊销人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("车载终端凭据")
+        verbose_name_plural = _("车载终端凭据")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.ambulance.call_sign} {self.client.client_id}"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
 class AED(Place):
     """An automated external defibrillator: where, when it can be reached, when it was last checked."""
 
@@ -163,6 +191,9 @@ class Call(TimeStampedModel):
     accuracy_m = models.FloatField(_("定位精度（米）"), null=True, blank=True)
     location_source = models.CharField(_("位置来源"), max_length=16, choices=LocationSource.choices,
                                        default=LocationSource.NONE)
+    uncertainty_m = models.FloatField(_("位置不确定半径（米）"), null=True, blank=True)
+    location_conflict = models.BooleanField(_("位置来源相互矛盾"), default=False)
+    readings = models.JSONField(_("各来源位置"), default=list, blank=True)  # [{source, lon, lat, uncertainty_m}]
     described_place = models.CharField(_("呼救人描述的地点"), max_length=200, blank=True)
     matched_address = models.CharField(_("匹配地址"), max_length=200, blank=True)
     complaint = models.CharField(_("主诉"), max_length=200, blank=True)

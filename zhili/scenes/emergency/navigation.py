@@ -9,6 +9,7 @@ from .roles import CALLER, CREW, DISPATCHER, HOSPITAL, LEADER
 MENU = [
     MenuItem(label=_("一键呼救 120"), url_name="emergency:call", roles=frozenset({CALLER}), mobile=True),
     MenuItem(label=_("120 调度台"), url_name="emergency:console", roles=frozenset({DISPATCHER})),
+    MenuItem(label=_("车载终端凭据"), url_name="emergency:terminals", roles=frozenset({DISPATCHER})),
     MenuItem(label=_("车组终端"), url_name="emergency:crew", roles=frozenset({CREW}), mobile=True),
     MenuItem(label=_("急诊接收"), url_name="emergency:hospital", roles=frozenset({HOSPITAL})),
     MenuItem(label=_("AED 地图"), url_name="emergency:aed_map",

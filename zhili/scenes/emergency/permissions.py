@@ -67,3 +67,9 @@ def _aed(user, obj) -> bool:
 @rule("emergency.cockpit.view")
 def _cockpit(user, obj) -> bool:
     return has_role(user, LEADER, DISPATCHER)
+
+
+@rule("emergency.terminal.manage")
+def _terminal(user, region) -> bool:
+    """The dispatch centre registers and revokes its ambulances' terminals (its county only)."""
+    return has_role(user, DISPATCHER) and (region is None or in_scope(user, region))

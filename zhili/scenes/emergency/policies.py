@@ -1,8 +1,12 @@
 """The 浙里急救 scene's dated parameters (policy domain ``emergency``), read by the one loader.
 
-Sources are in the research notes (reference/scenes.md §4). The national targets come from a press digest of the 2020
-guidance (《关于进一步完善院前医疗急救服务的指导意见》, 国卫医发〔2020〕19号); the text itself was not read here, so
-every value is ``checked=False`` until a domain owner reads it.
+The national targets come from a press digest of the 2020 guidance (《关于进一步完善院前医疗急救服务的指导意见》,
+国卫医发〔2020〕19号); the guidance's own text could not be reached from the stored public pages (searched again on
+2026-12-07: only the digest of 2020-09-25 and secondary summaries), so every value stays ``checked=False`` until a
+domain owner reads the original. The hospital-choice rule (``queries.suggest_hospitals``) is quoted from
+《院前医疗急救管理办法》(国家卫生和计划生育委员会令第3号, in force 2014-02-01) by the press report of its publication
+(http://www.cishannews.com/news/sh/2013/1223/2419.html): "按照就近、就急、满足专业需要、兼顾患者意愿的原则，将患者转运至
+医疗机构救治"; the article number was not read in the original.
 """
 
 import datetime as dt
@@ -14,7 +18,8 @@ from zhili.core.foundation.api import Parameter, Value
 
 DOMAIN = "emergency"
 SINCE = dt.date(2026, 1, 1)
-GUIDANCE = "国家卫生健康委等《关于进一步完善院前医疗急救服务的指导意见》（国卫医发〔2020〕19号），据新闻摘要，原文未核实"
+GUIDANCE = ("国家卫生健康委等《关于进一步完善院前医疗急救服务的指导意见》（国卫医发〔2020〕19号），据 2020-09-25 新闻摘要"
+            "（https://nanmuxuan.com/zh-sg/tag/%E9%99%A2%E5%89%8D%E5%8C%BB%E7%96%97%E6%80%A5%E6%95%91），原文未核实")
 
 PARAMETERS = [
     Parameter("turnout_s", _("出车准备时间（受理派单至车辆驶出）"), unit=_("秒"), values=[
@@ -35,6 +40,10 @@ PARAMETERS = [
     Parameter("aed_walk_m", _("AED 步行查找半径"), unit=_("米"), values=[
         Value(Decimal("800"), SINCE, "设计假设值：步行约 1.2 米/秒，往返取用须在黄金 4 分钟内，单程约 400 米、"
               "查找半径取 800 米"),
+    ]),
+    Parameter("address_uncertainty_m", _("标准地址匹配位置的不确定半径"), unit=_("米"), values=[
+        Value(Decimal("50"), SINCE, "设计假设值：地名地址库的门牌点位于建筑出入口附近，取 50 米；"
+              "与手机定位精度、基站定位半径一同参与位置融合"),
     ]),
     Parameter("volunteer_radius_m", _("志愿者通知半径"), unit=_("米"), values=[
         Value(Decimal("1000"), SINCE, "设计假设值：参照各地“急救志愿者 1 公里响应”做法，未核实具体文件"),

@@ -55,7 +55,20 @@ def graph_for(region) -> routing.RoadGraph | None:
             if graph is None or graph.digest != network.digest:
                 data = RoadNetwork.objects.values_list("edges_gz", flat=True).get(pk=network.pk)
                 graph = _graphs[network.pk] = routing.parse_edges(routing.gunzip_text(data))
+    profile = routing.profile_from(network.speed_profile, source=network.name)
+    if graph.profile.key() != profile.key():
+        with _lock:
+            graph = _graphs[network.pk] = graph.with_profile(profile)
     return graph
+
+
+def graph_at(region, when=None) -> routing.RoadGraph | None:
+    """The routing graph of ``region`` with the travel times of ``when``'s hour (local time; now by default)
+    under the county's speed profile."""
+    graph = graph_for(region)
+    if graph is None:
+        return None
+    return graph.at_hour(timezone.localtime(when or timezone.now()).hour)
 
 
 def served_regions() -> list:
@@ -186,7 +199,7 @@ def candidates(region, call_priority: str) -> tuple[list[routing.Candidate], dic
 def recommend(call: Call, *, limit: int = 5) -> list[Recommendation]:
     """The ambulances to send, best first: least ETA on the road graph, pre-emption and cover (A calls ignore
     cover: the nearest goes)."""
-    graph = graph_for(call.region)
+    graph = graph_at(call.region, call.received_at)  # road speeds of the hour of the call
     if graph is None or not call.has_location:
         return []
     found, fleet = candidates(call.region, call.priority)
@@ -209,9 +222,10 @@ class HospitalSuggestion:
 
 
 def suggest_hospitals(run: Run) -> list[HospitalSuggestion]:
-    """Hospitals by the rule 就近、就急、满足专业需要: capable of the call's need first, then by transport time."""
+    """Hospitals by the rule 就近、就急、满足专业需要、兼顾患者意愿 (《院前医疗急救管理办法》2013, see policies.py):
+    capable of the call's need first, then by transport time; the patient's wish is the crew's to weigh."""
     call = run.call
-    graph = graph_for(call.region)
+    graph = graph_at(call.region)
     hospitals = list(Hospital.objects.filter(region=call.region))
     if graph is None or not hospitals:
         return []

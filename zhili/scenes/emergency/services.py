@@ -16,13 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhili.core.foundation.api import audit, events
-from zhili.core.identity.api import register_api_client, require
+from zhili.core.foundation.api import audit, events, pii
+from zhili.core.identity.api import organizations_of, register_api_client, require
 from zhili.core.ledger import api as ledger
 from zhili.core.live import api as live
 from zhili.core.notify.api import send_in_app
 
-from . import queries, routing
+from . import cell_location, queries, routing
 from .choices import (
     ACTIVE_RUN,
     NEXT_STATUS,
@@ -33,7 +33,7 @@ from .choices import (
     RunStatus,
 )
 from .gazetteer import geocode
-from .models import Ambulance, Call, Hospital, RoadNetwork, Run, Volunteer
+from .models import Ambulance, Call, Hospital, RoadNetwork, Run, Terminal, Volunteer
 from .triage import triage
 
 VITALS = {"heart_rate": (20, 250), "systolic": (40, 280), "diastolic": (20, 180), "spo2": (40, 100),
@@ -87,52 +87,158 @@ def load_road_network(*, region, name: str, data: bytes | str, actor) -> RoadNet
     return network
 
 
+@transaction.atomic
+def load_speed_profile(*, region, data: bytes | str, actor) -> RoadNetwork:
+    """Load the county's speed profile (``road_class,hour,factor``: the share of free-flow speed by road class and
+    hour, e.g. from floating-car data); routing uses it from the next recommendation on. ``actor=None`` is the
+    operator's command line."""
+    if actor is not None:
+        require(actor, "emergency.network.load", region)
+    factors = routing.parse_profile(data)  # validates before anything is written
+    network = RoadNetwork.objects.select_for_update().filter(region=region, active=True).order_by("-id").first()
+    if network is None:
+        raise ValidationError({"profile": _("本县尚未导入道路网络")}, code="no_network")
+    network.speed_profile = factors
+    network.save(update_fields=["speed_profile", "updated_at"])
+    audit.record("emergency.network.profile_loaded", actor=actor, target=network,
+                 data={"classes": sorted(factors)})
+    return network
+
+
 # --- calls -----------------------------------------------------------------------------------------------------
+
+def _apply_readings(call: Call, readings: list[cell_location.Reading]) -> None:
+    """Set the call's position from its readings (``cell_location.fuse``): which source, its uncertainty, and
+    whether the sources disagree (the dispatcher then confirms the place on the line)."""
+    fused = cell_location.fuse(readings)
+    call.readings = [r.as_json() for r in readings]
+    call.location_conflict = fused.conflict
+    if fused.reading is None:
+        call.lon = call.lat = call.uncertainty_m = None
+        call.location_source = LocationSource.NONE
+    else:
+        call.lon, call.lat = fused.reading.lon, fused.reading.lat
+        call.uncertainty_m, call.location_source = fused.reading.uncertainty_m, fused.reading.source
+
+
+def _readings_of(call: Call) -> list[cell_location.Reading]:
+    return [cell_location.Reading(r["source"], r["lon"], r["lat"], r["uncertainty_m"]) for r in call.readings]
+
 
 @transaction.atomic
 def place_call(*, actor, region=None, lon=None, lat=None, accuracy_m=None, described: str = "",
                complaint: str = "", phone: str = "") -> Call:
-    """A 120 call. A position shared with consent is used as it is; else the described place is matched in the
-    gazetteer; else the call goes on without a position. In every case it reaches the dispatcher at once."""
+    """A 120 call. A position shared with consent is a reading with its accuracy; the described place, matched in
+    the gazetteer, is another; the operator's cell location joins when the carrier pushes it or the centre asks
+    (``receive_cell_location``, ``request_cell_location``). ``cell_location.fuse`` picks the position. Without
+    any, the call goes on without a position. In every case it reaches the dispatcher at once."""
     require(actor, "emergency.call.place", region)
     described, complaint = (described or "").strip()[:200], (complaint or "").strip()[:200]
-    source, matched = LocationSource.NONE, ""
-    if lon not in (None, "") and lat not in (None, ""):
-        lon, lat = _position(lon, lat)
-        source = LocationSource.GPS
-        region = queries.region_at(lon, lat) or region
-    else:
-        lon = lat = None
-    if region is None:
-        raise ValidationError({"region": _("请选择所在县（市、区）")}, code="required")
-    if source == LocationSource.NONE and described:
-        match = geocode(described, queries.gazetteer_rows(region))
-        if match is not None:
-            lon, lat, matched, source = match.lon, match.lat, match.name, LocationSource.DESCRIBED
+    readings, matched = [], ""
     try:
         accuracy = float(accuracy_m) if accuracy_m not in (None, "") else None
     except (TypeError, ValueError):
         accuracy = None
-    call = Call.objects.create(region=region, caller=actor, phone=phone or getattr(actor, "phone", "") or "",
-                               lon=lon, lat=lat, accuracy_m=accuracy, location_source=source,
-                               described_place=described, matched_address=matched, complaint=complaint,
-                               received_at=timezone.now())
+    if accuracy is not None and not 0 < accuracy <= 100_000:
+        accuracy = None
+    if lon not in (None, "") and lat not in (None, ""):
+        lon, lat = _position(lon, lat)
+        readings.append(cell_location.Reading(LocationSource.GPS, lon, lat, accuracy or 50.0))
+        region = queries.region_at(lon, lat) or region
+    if region is None:
+        raise ValidationError({"region": _("请选择所在县（市、区）")}, code="required")
+    if described:
+        match = geocode(described, queries.gazetteer_rows(region))
+        if match is not None:
+            matched = match.name
+            readings.append(cell_location.Reading(LocationSource.DESCRIBED, match.lon, match.lat,
+                                                  queries.parameter("address_uncertainty_m")))
+    call = Call(region=region, caller=actor, phone=phone or getattr(actor, "phone", "") or "", accuracy_m=accuracy,
+                described_place=described, matched_address=matched, complaint=complaint, received_at=timezone.now())
+    _apply_readings(call, readings)
+    call.save()
     audit.record("emergency.call.placed", actor=actor, target=call,
-                 data={"location_source": source, "region": region.code})
+                 data={"location_source": call.location_source, "region": region.code})
     _say(call_channel(call), _("已接通 120，调度员正在处理您的呼救，请保持电话畅通"), actor=actor)
     _say(centre_channel(region), _("新呼救"), actor=actor, kind="call", data={"call": call.pk})
     events.publish("emergency.call.placed", call_id=call.pk)
     return call
 
 
+CELL_MATCH_WINDOW = dt.timedelta(hours=1)
+
+
+def _add_cell_fix(call: Call, fix: cell_location.CellFix, *, actor) -> Call:
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    readings = [r for r in _readings_of(call) if r.source != LocationSource.CELL]  # the newest fix replaces
+    readings.append(cell_location.Reading(LocationSource.CELL, fix.lon, fix.lat, fix.radius_m))
+    before = call.location_source
+    _apply_readings(call, readings)
+    call.save(update_fields=["lon", "lat", "uncertainty_m", "location_source", "location_conflict", "readings",
+                             "updated_at"])
+    audit.record("emergency.call.cell_located", actor=actor, target=call,
+                 data={"radius_m": round(fix.radius_m), "source": call.location_source, "before": before,
+                       "conflict": call.location_conflict})
+    _say(centre_channel(call.region), _("运营商基站定位已到"), actor=None if isinstance(actor, str) else actor,
+         kind="call", data={"call": call.pk})
+    return call
+
+
+def receive_cell_location(data: bytes, *, actor=None, client_id: str = "") -> list[Call]:
+    """The carrier's location push (MLP ``emerep`` or ``eme_lia``): each position joins the open call placed from
+    that number within the last hour and the call's position is fused again. Positions for numbers without such a
+    call change nothing. ``actor`` is the carrier's API client (scope ``emergency.carrier``)."""
+    fixes = cell_location.parse_mlp(data)  # validates before anything is written
+    updated = []
+    since = timezone.now() - CELL_MATCH_WINDOW
+    for fix in fixes:
+        index = pii.blind_index(fix.msisdn)
+        call = (Call.objects.filter(phone_index=index, received_at__gte=since,
+                                    status__in=[CallStatus.WAITING, CallStatus.DISPATCHED])
+                .order_by("-received_at").first())
+        if call is None:
+            continue
+        with transaction.atomic():
+            updated.append(_add_cell_fix(call, fix, actor=actor))
+    audit.record("emergency.cell_location.received", actor=actor,
+                 data={"positions": len(fixes), "matched": len(updated)})
+    return updated
+
+
+def request_cell_location(call: Call, *, actor, client: cell_location.MlpClient | None = None) -> Call:
+    """The dispatcher asks the carrier's location server (MLP emergency location immediate request) where the
+    caller's phone is. Needs a configured server; a failure is a clear error and changes nothing."""
+    require(actor, "emergency.call.take", call)
+    client = client or cell_location.MlpClient.from_settings()
+    if client is None:
+        raise ValidationError({"cell": _("未配置运营商定位接口（EMERGENCY_MLP），请等待运营商推送或向呼救人核实位置")},
+                              code="not_configured")
+    if not call.phone:
+        raise ValidationError({"cell": _("呼救没有回拨号码，无法查询基站定位")}, code="no_phone")
+    audit.record("emergency.call.cell_requested", actor=actor, target=call)
+    try:
+        fix = client.locate(call.phone)
+    except cell_location.CellLocationError as exc:
+        raise ValidationError({"cell": str(exc)}, code="unavailable") from None
+    if fix is None:
+        raise ValidationError({"cell": _("运营商未能给出该号码的位置")}, code="not_located")
+    with transaction.atomic():
+        return _add_cell_fix(call, fix, actor=actor)
+
+
 @transaction.atomic
 def locate_call(call: Call, *, lon, lat, actor) -> Call:
-    """The dispatcher fixes the call's position (from the caller's words on the line or the operator's cell)."""
+    """The dispatcher confirms the call's position (from the caller's words on the line or the map); it wins over
+    every other reading."""
     require(actor, "emergency.call.take", call)
     lon, lat = _position(lon, lat)
     call = Call.objects.select_for_update().get(pk=call.pk)
-    call.lon, call.lat, call.location_source = lon, lat, LocationSource.DISPATCHER
-    call.save(update_fields=["lon", "lat", "location_source", "updated_at"])
+    readings = [r for r in _readings_of(call) if r.source != LocationSource.DISPATCHER]
+    readings.append(cell_location.Reading(LocationSource.DISPATCHER, lon, lat,
+                                          queries.parameter("address_uncertainty_m")))
+    _apply_readings(call, readings)
+    call.save(update_fields=["lon", "lat", "uncertainty_m", "location_source", "location_conflict", "readings",
+                             "updated_at"])
     audit.record("emergency.call.located", actor=actor, target=call, data={"source": call.location_source})
     return call
 
@@ -259,12 +365,63 @@ def terminal_scope(device_id: str) -> str:
     return f"emergency.terminal:{device_id}"
 
 
-def register_terminal(ambulance: Ambulance, *, organization, actor=None):
-    """Register the API client of ``ambulance``'s terminal (its monitor adapter too) under ``organization`` (the
-    emergency centre) and return it with its secret, shown once: the device trades them for a bearer token at
-    ``/api/v1/identity/token`` and posts positions and vital signs with it."""
-    return register_api_client(name=f"{ambulance.call_sign} 车载终端 {ambulance.device_id}", organization=organization,
-                               scopes=[terminal_scope(ambulance.device_id)], actor=actor)
+def _centre_of(actor, region):
+    """The dispatch centre (organisation) in which ``actor`` dispatches for ``region``."""
+    from zhili.core.orgs.api import Organization
+
+    from .roles import DISPATCHER
+
+    ids = organizations_of(actor, DISPATCHER)
+    return Organization.objects.filter(pk__in=ids).order_by("pk").first() if ids else None
+
+
+@transaction.atomic
+def register_terminal(ambulance: Ambulance, *, actor=None, organization=None) -> tuple[Terminal, str]:
+    """Register the API client of ``ambulance``'s terminal (its monitor adapter too) for the dispatch centre and
+    return the terminal with its secret, shown once: the device trades client id and secret for a bearer token at
+    ``/api/v1/identity/token`` and posts positions and vital signs with it. The scope is derived from the
+    ambulance's device number, never typed. A terminal registered before for the ambulance is revoked (one live
+    terminal a vehicle). ``actor=None`` is the operator's command line, which names the ``organization``."""
+    if actor is not None:
+        require(actor, "emergency.terminal.manage", ambulance.region)
+        organization = organization or _centre_of(actor, ambulance.region)
+    if organization is None:
+        raise ValidationError({"organization": _("请指定终端所属的急救指挥中心")}, code="required")
+    ambulance = Ambulance.objects.select_for_update().get(pk=ambulance.pk)
+    for old in Terminal.objects.select_for_update().filter(ambulance=ambulance, revoked_at__isnull=True):
+        _revoke(old, actor=actor)
+    client, secret = register_api_client(name=f"{ambulance.call_sign} 车载终端 {ambulance.device_id}"[:100],
+                                         organization=organization, scopes=[terminal_scope(ambulance.device_id)],
+                                         actor=actor)
+    terminal = Terminal.objects.create(ambulance=ambulance, client=client, registered_by=actor)
+    audit.record("emergency.terminal.registered", actor=actor, target=terminal,
+                 data={"ambulance": ambulance.plate, "client_id": client.client_id})
+    return terminal, secret
+
+
+def _revoke(terminal: Terminal, *, actor) -> None:
+    terminal.revoked_at, terminal.revoked_by = timezone.now(), actor
+    terminal.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+    audit.record("emergency.terminal.revoked", actor=actor, target=terminal,
+                 data={"client_id": terminal.client.client_id})
+
+
+@transaction.atomic
+def revoke_terminal(terminal: Terminal, *, actor=None) -> Terminal:
+    """Revoke a terminal's credentials at once: the API refuses its tokens from now on (403, audited)."""
+    terminal = Terminal.objects.select_for_update().select_related("ambulance", "client").get(pk=terminal.pk)
+    if actor is not None:
+        require(actor, "emergency.terminal.manage", terminal.ambulance.region)
+    if terminal.revoked_at is not None:
+        raise ValidationError({"terminal": _("该终端凭据已吊销")}, code="revoked")
+    _revoke(terminal, actor=actor)
+    return terminal
+
+
+def terminal_speaks_for(client, ambulance: Ambulance) -> bool:
+    """Whether the API ``client`` is a live (registered, not revoked) terminal of ``ambulance``."""
+    return client is not None and Terminal.objects.filter(client=client, ambulance=ambulance,
+                                                          revoked_at__isnull=True).exists()
 
 
 def report_position(run: Run, *, device_id: str, lon, lat, actor=None) -> Run:
@@ -282,7 +439,7 @@ def report_position(run: Run, *, device_id: str, lon, lat, actor=None) -> Run:
 @transaction.atomic
 def _move(run: Run, *, device_id: str, lon: float, lat: float, actor) -> Run:
     Ambulance.objects.filter(pk=run.ambulance_id).update(lon=lon, lat=lat, position_at=timezone.now())
-    graph = queries.graph_for(run.call.region)
+    graph = queries.graph_at(run.call.region)
     data = {"lon": lon, "lat": lat, "status": run.status}
     if graph is not None and run.status in (RunStatus.ASSIGNED, RunStatus.ACCEPTED, RunStatus.EN_ROUTE) \
             and run.call.has_location:
@@ -353,7 +510,7 @@ def choose_hospital(run: Run, *, hospital: Hospital, actor) -> Run:
         raise ValidationError({"hospital": _("请选择本县的接收医院")}, code="other_region")
     if run.status not in ACTIVE_RUN or run.status == RunStatus.DELIVERED:
         raise ValidationError({"hospital": _("患者已送达，不能再改医院")}, code="delivered")
-    graph = queries.graph_for(run.call.region)
+    graph = queries.graph_at(run.call.region)
     run.hospital = hospital
     if graph is not None:
         seconds = queries.eta_s(graph, run.ambulance.lon, run.ambulance.lat, hospital.lon, hospital.lat)

@@ -18,10 +18,10 @@ from zhili.core.orgs.api import region_by_code
 from zhili.core.ui.api import MapData, line, point
 
 from . import queries, services
-from .choices import AmbulanceStatus, RunStatus
+from .choices import AmbulanceStatus, LocationSource, RunStatus
 from .cockpit import analyses
 from .forms import CallForm, LocateForm, TriageForm, VitalsForm
-from .models import AED, Ambulance, Hospital, Volunteer
+from .models import AED, Ambulance, Hospital, Terminal, Volunteer
 from .roles import HOSPITAL
 
 CALL_COLOUR, AMBULANCE_COLOUR, HOSPITAL_COLOUR, AED_COLOUR = "#d93026", "#1e6fd9", "#2e9d4f", "#f5871f"
@@ -140,8 +140,16 @@ def console_call(request, pk: int):
         data.add(point(near.aed.lon, near.aed.lat, title=near.aed.place, colour=AED_COLOUR, radius=5))
     return render(request, "emergency/console_call.html", {
         "call": found, "recommendations": recommendations, "runs": runs, "aeds": aeds, "map": data,
-        "triage_form": TriageForm(initial=initial), "locate_form": LocateForm(),
+        "triage_form": TriageForm(initial=initial), "locate_form": LocateForm(), "readings": _readings(found),
         "others": Ambulance.objects.filter(station__region=found.region).select_related("station")})
+
+
+def _readings(call) -> list[dict]:
+    """The call's positions by source, with their uncertainty and the one the fusion uses."""
+    labels = dict(LocationSource.choices)
+    return [r | {"label": labels.get(r["source"], r["source"]),
+                 "used": r["source"] == call.location_source and r["lon"] == call.lon and r["lat"] == call.lat}
+            for r in call.readings]
 
 
 @login_required
@@ -165,6 +173,19 @@ def console_locate(request, pk: int):
     found = queries.call_for_centre(request.user, pk)
     try:
         services.locate_call(found, lon=request.POST.get("lon"), lat=request.POST.get("lat"), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("emergency:console_call", pk=pk)
+
+
+@login_required
+@require_POST
+def console_cell(request, pk: int):
+    """Ask the carrier's location server where the caller's phone is (MLP); the position is fused again."""
+    found = queries.call_for_centre(request.user, pk)
+    try:
+        services.request_cell_location(found, actor=request.user)
+        messages.success(request, _("已取得运营商基站定位"))
     except ValidationError as exc:
         messages.error(request, _errors(exc))
     return redirect("emergency:console_call", pk=pk)
@@ -206,7 +227,7 @@ def _route_map(run) -> MapData:
     """The navigation route: from the ambulance to the scene, or from the scene to the hospital once the patient is
     on board (quickest path on the road graph)."""
     data = MapData(legend=[(_("路线"), AMBULANCE_COLOUR), (_("呼救位置"), CALL_COLOUR), (_("医院"), HOSPITAL_COLOUR)])
-    graph = queries.graph_for(run.call.region)
+    graph = queries.graph_at(run.call.region)  # the roads as they are now
     call = run.call
     if call.has_location:
         data.add(point(call.lon, call.lat, title=_("呼救位置"), colour=CALL_COLOUR, radius=9))
@@ -346,6 +367,50 @@ def hospital_hand_over(request, pk: int):
     except ValidationError as exc:
         messages.error(request, _errors(exc))
     return redirect("emergency:hospital")
+
+
+# --- terminal credentials -------------------------------------------------------------------------------------
+
+def _terminal_fleet(user):
+    """The ambulances of the dispatcher's county with their live terminal (None when there is none)."""
+    fleet = list(filter_by_scope(user, Ambulance.objects.select_related("station"), "station__region")
+                 .order_by("call_sign"))
+    live_terminals = {t.ambulance_id: t for t in Terminal.objects.filter(
+        ambulance__in=fleet, revoked_at__isnull=True).select_related("client")}
+    return [(a, live_terminals.get(a.pk)) for a in fleet]
+
+
+@login_required
+def terminals(request):
+    """The dispatch centre's ambulance terminals: register one (its secret is shown once, on this answer only) or
+    revoke one. The API scope is the ambulance's device number, never typed."""
+    require(request.user, "emergency.terminal.manage")
+    issued = None
+    if request.method == "POST":
+        ambulance = get_object_or_404(filter_by_scope(request.user, Ambulance.objects.all(), "station__region"),
+                                      pk=request.POST.get("ambulance") or 0)
+        try:
+            terminal, secret = services.register_terminal(ambulance, actor=request.user)
+            issued = {"terminal": terminal, "secret": secret}
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+    response = render(request, "emergency/terminals.html", {"rows": _terminal_fleet(request.user),
+                                                            "issued": issued})
+    response["Cache-Control"] = "no-store"  # the secret must not stay in any cache
+    return response
+
+
+@login_required
+@require_POST
+def terminal_revoke(request, pk: int):
+    terminal = get_object_or_404(filter_by_scope(request.user, Terminal.objects.all(), "ambulance__station__region"),
+                                 pk=pk)
+    try:
+        services.revoke_terminal(terminal, actor=request.user)
+        messages.success(request, _("已吊销 {sign} 的终端凭据").format(sign=terminal.ambulance.call_sign))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("emergency:terminals")
 
 
 # --- AED map, cockpit ------------------------------------------------------------------------------------------

@@ -50,6 +50,11 @@ def test_the_dispatcher_triages_and_confirms_the_recommended_ambulance(
     desktop_page.wait_for_selector("#call-runs")
     run = Run.objects.get(call=call)
     assert run.recommended == run.ambulance and Call.objects.get(pk=call.pk).priority == "A"
+    desktop_page.goto(f"{live_server.url}/emergency/console/terminals/")  # the vehicle's terminal credentials
+    desktop_page.click(f"#terminals tr:has-text('{ambulance.call_sign}') button:has-text('登记终端')")
+    desktop_page.wait_for_selector("#issued-secret")
+    assert f"emergency.terminal:{ambulance.device_id}" in desktop_page.inner_text("#issued-secret")
+    pages.assert_accessible(desktop_page)
     assert page_errors == []
 
 

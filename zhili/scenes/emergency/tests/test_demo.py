@@ -21,3 +21,7 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     assert counts == (Ambulance.objects.count(), Call.objects.count(), Run.objects.count())
     assert counts[0] == 8 and Run.objects.filter(status="handed_over").count() == 24
     assert Call.objects.filter(status="waiting").count() == 1
+    responses = sorted(r.response_s for r in Run.objects.filter(status="handed_over").select_related("call"))
+    median = responses[len(responses) // 2]
+    assert 6 * 60 <= median <= 13 * 60  # around the province's ~10 minutes, not a rural county's worst
+    assert any(s <= 8 * 60 for s in responses) and any(s > 12 * 60 for s in responses)  # town and village calls

@@ -61,3 +61,45 @@ def test_a_volunteer_consents_is_alerted_for_an_a_call_nearby_and_can_opt_out(
     assert inbox_for(citizen_zheng).count() == 1
     client.post("/emergency/volunteer/leave/")
     assert services.queries.volunteers_near(call) == []
+
+
+def test_the_centre_registers_a_terminal_sees_its_secret_once_and_revokes_it(
+        client, county, ambulance, dispatcher, dispatcher_sun):
+    from zhili.core.foundation.api import AuditEntry
+    from zhili.scenes.emergency.models import Terminal
+
+    client.force_login(dispatcher)
+    page = client.post("/emergency/console/terminals/", {"ambulance": ambulance.pk})
+    assert page.status_code == 200 and page["Cache-Control"] == "no-store"
+    terminal = Terminal.objects.get(ambulance=ambulance)
+    assert terminal.client.scopes == [f"emergency.terminal:{ambulance.device_id}"]  # derived, not typed
+    secret = page.context["issued"]["secret"]
+    assert secret in page.content.decode()
+    assert secret not in client.get("/emergency/console/terminals/").content.decode()  # shown once
+    token = client.post("/api/v1/identity/token", {"grant_type": "client_credentials",
+                                                   "client_id": terminal.client.client_id, "client_secret": secret})
+    assert token.status_code == 200
+
+    client.force_login(dispatcher_sun)  # another county's dispatcher: not his vehicle, not his terminal
+    assert client.post("/emergency/console/terminals/", {"ambulance": ambulance.pk}).status_code == 404
+    assert client.post(f"/emergency/console/terminals/{terminal.pk}/revoke/").status_code == 404
+    client.force_login(dispatcher)
+    assert client.post(f"/emergency/console/terminals/{terminal.pk}/revoke/").status_code == 302
+    terminal.refresh_from_db()
+    assert terminal.revoked_at is not None and terminal.revoked_by == dispatcher
+    assert AuditEntry.objects.filter(action="emergency.terminal.revoked").count() == 1
+
+
+def test_the_command_registers_and_revokes_a_terminal(county, ambulance, main_hospital):
+    import io
+
+    from django.core.management import call_command
+
+    from zhili.scenes.emergency.models import Terminal
+
+    out = io.StringIO()
+    call_command("register_terminal", ambulance.plate, organization=main_hospital.organization.name, stdout=out)
+    terminal = Terminal.objects.get(ambulance=ambulance)
+    assert f"client_id: {terminal.client.client_id}" in out.getvalue() and "client_secret: " in out.getvalue()
+    call_command("register_terminal", ambulance.device_id, revoke=True, stdout=io.StringIO())
+    assert not Terminal.objects.filter(revoked_at__isnull=True).exists()

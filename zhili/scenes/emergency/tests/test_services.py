@@ -10,7 +10,7 @@ from zhili.core.foundation.api import AuditEntry
 from zhili.scenes.emergency import queries, routing, services
 from zhili.scenes.emergency.choices import AmbulanceStatus, CallStatus, RunStatus
 from zhili.scenes.emergency.gazetteer import geocode
-from zhili.scenes.emergency.models import Ambulance, Call, Run
+from zhili.scenes.emergency.models import Ambulance, Call, Run, Terminal
 from zhili.scenes.emergency.triage import triage
 
 TINY = """u,v,u_lon,u_lat,v_lon,v_lat,length_m,speed_kmh,oneway
@@ -188,8 +188,9 @@ def test_a_patient_is_visible_only_to_the_crew_the_receiving_hospital_and_the_ce
 
 
 def _terminal_token(client, ambulance, organization) -> str:
-    api_client, secret = services.register_terminal(ambulance, organization=organization)
-    answer = client.post("/api/v1/identity/token", {"grant_type": "client_credentials", "client_id": api_client.client_id,
+    terminal, secret = services.register_terminal(ambulance, organization=organization)
+    answer = client.post("/api/v1/identity/token", {"grant_type": "client_credentials",
+                                                    "client_id": terminal.client.client_id,
                                            "client_secret": secret})
     assert answer.status_code == 200, answer.content
     return answer.json()["access_token"]
@@ -220,6 +221,10 @@ def test_the_device_api_takes_the_terminal_from_its_token_and_refuses_any_other(
     assert ok.status_code == 204
     ambulance.refresh_from_db()
     assert ambulance.position_at is not None
+
+    services.revoke_terminal(Terminal.objects.get(ambulance=ambulance, revoked_at__isnull=True), actor=None)
+    after = client.post(url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {own}")
+    assert after.status_code == 403  # the token still exists in core, but the terminal it spoke for is revoked
 
 
 def test_the_bounded_search_ranks_exactly_as_the_full_one():
@@ -283,3 +288,40 @@ def test_a_late_response_opens_one_review_case_for_the_dispatching_centre(
     assert case.organization_id in organizations_of(dispatcher) and "超过目标 12 分钟" in case.title
     assert Run.objects.get(pk=late.pk).late_case_id == case.pk
     assert services.open_late_response_cases() == [] and Case.objects.count() == 1  # raised once
+
+
+ROADS_BY_CLASS = """u,v,u_lon,u_lat,v_lon,v_lat,length_m,speed_kmh,oneway,road_class
+a,b,120.0,28.0,120.01,28.0,1500,60,0,arterial
+b,c,120.01,28.0,120.02,28.0,1500,60,0,arterial
+a,c,120.0,28.0,120.02,28.0,2400,40,0,local
+"""
+
+
+def test_road_speeds_follow_the_profile_of_the_hour_by_road_class():
+    graph = routing.parse_edges(ROADS_BY_CLASS)
+    a, b, c = (graph.node_ids.index(k) for k in "abc")
+    assert graph.at_hour(3).route(a, c) == ([a, b, c], pytest.approx(180.0))  # night: free flow on the arterial
+    peak = routing.profile_from(routing.parse_profile("road_class,hour,factor\narterial,8,0.4\nlocal,8,0.9\n"))
+    at_eight = graph.with_profile(peak).at_hour(8)
+    assert at_eight.route(a, c) == ([a, c], pytest.approx(216 / 0.9))  # the local road, 216 s at free flow
+    assert at_eight.times_to(b)[a] == pytest.approx(90 / 0.4)  # the arterial segment at 40 % of its speed
+    default = graph.at_hour(8)
+    assert default.times_to(c)[a] > graph.at_hour(3).times_to(c)[a]  # the default profile has a morning peak
+    with pytest.raises(ValidationError) as exc:
+        routing.parse_profile("road_class,hour,factor\narterial,8,0.4\nlane,25,1\n")
+    assert "第 3 行" in exc.value.message_dict["profile"][0]
+
+
+def test_the_recommendation_uses_the_road_speeds_of_the_hour_of_the_call(county, jinyun, ambulance, caller_wu,
+                                                                           dispatcher):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    call = services.place_call(actor=caller_wu, region=jinyun, lon=ambulance.lon - 0.02, lat=ambulance.lat + 0.025)
+    day = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    drive = {}
+    for hour in (3, 8):
+        Call.objects.filter(pk=call.pk).update(received_at=day.replace(hour=hour) - dt.timedelta(days=1))
+        drive[hour] = queries.recommend(Call.objects.get(pk=call.pk))[0].option.drive_s
+    assert drive[3] > 60 and drive[8] > drive[3] * 1.1  # the morning peak is slower than the night
