@@ -128,8 +128,9 @@ def compile_system(system: IndicatorSystem, tables: dict, period_end: dt.date):
     for indicator in system.indicators:
         _collect(compiler, indicator.expression, 0)
     entity = system.entity_field
-    entities = ibis.union(*[tables[code].select(entity=tables[code][entity]) for code in system.datasets()],
-                          distinct=True)
+    selects = [tables[code].select(entity=tables[code][entity]) for code in system.datasets()]
+    # ibis.union of a single table returns it as it is, ignoring distinct: one entity per row of a one-dataset system
+    entities = ibis.union(*selects, distinct=True) if len(selects) > 1 else selects[0].distinct()
     joined = entities
     for key, aggregate in compiler.aggregates():
         joined = joined.left_join(aggregate, joined.entity == aggregate[key])

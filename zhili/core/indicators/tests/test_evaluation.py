@@ -97,3 +97,19 @@ def test_a_level_change_is_stored_in_history_and_published(officer_wang, wage_da
     orange_events = [(e.payload["old"], e.payload["new"]) for e in received if e.payload["entity"] == "U_ORANGE"]
     assert orange_events == [("none", "orange"), ("orange", "none")]
     assert second.changed_count == len([e for e in received if e.payload["run_id"] == second.pk])
+
+
+@pytest.mark.django_db
+def test_a_system_over_one_dataset_scores_each_entity_once(officer_wang, wage_data):
+    """ibis.union of a single table ignores distinct: a one-dataset system once gave one result per row."""
+    import dataclasses
+
+    wage_data(officer_wang)
+    full = get_system("dummy_wage_risk")
+    payments_only = dataclasses.replace(full, code="dummy_payments_only", dimensions=full.dimensions[:1])
+    assert set(payments_only.datasets()) == {"dummy_wage_payments"}
+
+    entities = [r.entity for r in evaluate_on(payments_only, PERIOD_END, "duckdb", evidence=False)]
+
+    assert len(entities) == len(set(entities))
+    assert set(entities) <= set(EXPECTED_LEVELS)
