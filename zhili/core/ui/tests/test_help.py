@@ -67,11 +67,6 @@ def test_the_top_bar_question_mark_opens_the_pages_help_in_the_persons_language(
     assert 'id="help-button" href="/help/"' in text
 
 
-# Scenes whose help.py was added while their own helpers were regenerating their catalogues: their English arrives
-# with their next bin/i18n (tests/test_catalogues.py then fails until it is written). Take a scene out once it has.
-AWAITING_ENGLISH = {"disability_aid", "grain_subsidy", "housekeeping", "emergency", "industry_brain"}
-
-
 def _url_names() -> set[str]:
     """Every ``namespace:name`` the URLconf knows (whether or not it takes arguments)."""
     from django.urls import get_resolver
@@ -109,7 +104,7 @@ def test_every_scene_help_page_renders_in_chinese_and_english(client):
         text = client.get(reverse("help:app", args=[code])).content.decode()
         assert escape(str(found.pages[0].text)) in text, code
     client.cookies["django_language"] = "en"
-    for code in (code for code in scenes if code not in AWAITING_ENGLISH):
+    for code in scenes:
         text = client.get(reverse("help:app", args=[code]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
         with translation.override("en"):
             english = str(helpcentre.help_for(code).pages[0].text)
