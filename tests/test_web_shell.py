@@ -73,3 +73,17 @@ def test_production_mode_refuses_default_keys(missing):
 def test_an_english_browser_still_gets_chinese_until_english_is_chosen(client, db):
     page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert 'lang="zh-hans"' in page and "短信验证码登录" in page
+
+
+def test_a_scene_role_without_to_dos_finds_its_services_on_its_home(client, officer_wang):
+    """A farmer's scene lists no to-dos or shortcuts for them: the home still offers their menu's services."""
+    from zhili.core.testing.api import MembershipFactory, UserFactory
+
+    farmer = UserFactory(username="farmer_home", name="种粮农户甲")
+    MembershipFactory(user=farmer, role="grain_subsidy_farmer")
+    client.force_login(farmer)
+    page = client.get("/").content.decode()
+    assert 'id="my-services"' in page and 'data-service="/grain_subsidy/' in page
+    client.force_login(officer_wang)
+    page = client.get("/").content.decode()
+    assert 'id="todos"' in page and 'id="my-services"' not in page
