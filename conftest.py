@@ -28,6 +28,18 @@ def _own_var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in the site's default language: a test client request with an English cookie
+    leaves English active in the thread (LocaleMiddleware activates it and nothing resets it), and the next test
+    of that worker then read 'Name' where it expected 姓名."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def worker_zhang(db):
     return personas.worker()
