@@ -10,7 +10,6 @@ from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import roles_of
 from zhili.core.identity.roles import DEPARTMENT_ROLES
 from zhili.core.notify.models import Message
-from zhili.core.scenes.context import navigation
 from zhili.core.ui.api import workbench_for
 
 
@@ -39,10 +38,7 @@ def home(request):
         "workbench": workbench_for(request.user),
     }
     workbench = context["workbench"]
-    if not workbench.work and not workbench.shortcuts and not context["is_worker"]:
-        # a role whose scenes list no to-dos or shortcuts (a citizen, a farmer, a deputy) still finds its services
-        # on its home, not only behind the phone's menu button
-        context["services"] = [
-            {"label": group["label"], "items": [item for item in group["items"] if item["url"] != "/"]}
-            for group in navigation(request)["nav_groups"] if any(item["url"] != "/" for item in group["items"])]
+    # a role whose scenes list no to-dos or shortcuts (a citizen, a farmer, a deputy) still finds its services on its
+    # home, not only behind the phone's menu button: the menu's groups, which the navigation context already holds
+    context["show_services"] = not workbench.work and not workbench.shortcuts and not context["is_worker"]
     return render(request, "base/home.html", context)
