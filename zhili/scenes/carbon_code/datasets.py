@@ -9,6 +9,8 @@ silently graded.
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from zhili.core.datapool.api import Dataset, Field
 
 from .choices import EnergyKind
@@ -16,16 +18,16 @@ from .choices import EnergyKind
 DATASETS = [
     Dataset(
         code="carbon_code_energy",
-        name="规上工业企业月度能源消费",
-        source_system="电力、燃气、统计部门能源数据（电网营销系统、燃气公司、能源统计直报）",
-        department="经信局",
+        name=_("规上工业企业月度能源消费"),
+        source_system=_("电力、燃气、统计部门能源数据（电网营销系统、燃气公司、能源统计直报）"),
+        department=_("经信局"),
         fields=(
-            Field("uscc", "统一社会信用代码", "string", required=True, max_length=18),
-            Field("month", "月份（当月1日）", "date", required=True),
-            Field("kind", "能源种类", "string", required=True, choices=tuple(EnergyKind.values)),
-            Field("quantity", "用量", "decimal"),
-            Field("unit", "计量单位", "string", required=True, max_length=8),
-            Field("source", "来源系统", "string", max_length=40),
+            Field("uscc", _("统一社会信用代码"), "string", required=True, max_length=18),
+            Field("month", _("月份（当月1日）"), "date", required=True),
+            Field("kind", _("能源种类"), "string", required=True, choices=tuple(EnergyKind.values)),
+            Field("quantity", _("用量"), "decimal"),
+            Field("unit", _("计量单位"), "string", required=True, max_length=8),
+            Field("source", _("来源系统"), "string", max_length=40),
         ),
         key=("uscc", "month", "kind"),
         freshness=timedelta(days=31),
@@ -33,13 +35,13 @@ DATASETS = [
     ),
     Dataset(
         code="carbon_code_value_added",
-        name="规上工业企业月度增加值（收入法）",
-        source_system="统计局联网直报、税务发票数据",
-        department="统计局",
+        name=_("规上工业企业月度增加值（收入法）"),
+        source_system=_("统计局联网直报、税务发票数据"),
+        department=_("统计局"),
         fields=(
-            Field("uscc", "统一社会信用代码", "string", required=True, max_length=18),
-            Field("month", "月份（当月1日）", "date", required=True),
-            Field("value_added", "增加值（万元）", "decimal"),
+            Field("uscc", _("统一社会信用代码"), "string", required=True, max_length=18),
+            Field("month", _("月份（当月1日）"), "date", required=True),
+            Field("value_added", _("增加值（万元）"), "decimal"),
         ),
         key=("uscc", "month"),
         freshness=timedelta(days=31),
@@ -47,15 +49,15 @@ DATASETS = [
     ),
     Dataset(
         code="carbon_code_grades",
-        name="企业碳效等级（本场景评价结果）",
-        source_system="碳效码评价",
-        department="经信局",
+        name=_("企业碳效等级（本场景评价结果）"),
+        source_system=_("碳效码评价"),
+        department=_("经信局"),
         fields=(
-            Field("uscc", "统一社会信用代码", "string", required=True, max_length=18),
-            Field("period", "评价期", "string", required=True, max_length=7),
-            Field("scope", "评价期类型", "string", required=True, choices=("year", "month")),
-            Field("period_end", "评价期截止日", "date", required=True),
-            Field("grade", "碳效等级", "integer", required=True),
+            Field("uscc", _("统一社会信用代码"), "string", required=True, max_length=18),
+            Field("period", _("评价期"), "string", required=True, max_length=7),
+            Field("scope", _("评价期类型"), "string", required=True, choices=("year", "month")),
+            Field("period_end", _("评价期截止日"), "date", required=True),
+            Field("grade", _("碳效等级"), "integer", required=True),
         ),
         key=("uscc", "period"),
         freshness=timedelta(days=366),

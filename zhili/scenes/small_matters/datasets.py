@@ -7,6 +7,8 @@ records (就业登记：入职、离职及其原因) and unemployment registrati
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from zhili.core.datapool.api import Dataset, Field
 
 from .choices import SeparationReason
@@ -16,55 +18,55 @@ DAILY = timedelta(days=1)
 
 
 def _person() -> Field:
-    return Field("person_key", "人员标识（身份证号码盲索引）", S, required=True, max_length=64)
+    return Field("person_key", _("人员标识（身份证号码盲索引）"), S, required=True, max_length=64)
 
 
 INSURANCE_STOPS = Dataset(
-    code="sm_insurance_stops", name="失业保险停保记录", source_system="社会保险经办系统", department="人力资源和社会保障局",
-    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
-            Field("name", "姓名", S, required=True, max_length=50),
-            Field("region_code", "参保地区划代码", S, required=True, max_length=12),
-            Field("employer_uscc", "原单位统一社会信用代码", S, required=True, max_length=18),
-            Field("employer_name", "原单位名称", S, required=True, max_length=200),
-            Field("stop_date", "停保日期", DATE, required=True),
-            Field("contribution_months", "累计缴费月数", INT, required=True),
-            Field("unused_months", "前次失业尚未领取月数", INT)),
+    code="sm_insurance_stops", name=_("失业保险停保记录"), source_system=_("社会保险经办系统"), department=_("人力资源和社会保障局"),
+    fields=(Field("record_id", _("记录编号"), S, required=True, max_length=40), _person(),
+            Field("name", _("姓名"), S, required=True, max_length=50),
+            Field("region_code", _("参保地区划代码"), S, required=True, max_length=12),
+            Field("employer_uscc", _("原单位统一社会信用代码"), S, required=True, max_length=18),
+            Field("employer_name", _("原单位名称"), S, required=True, max_length=200),
+            Field("stop_date", _("停保日期"), DATE, required=True),
+            Field("contribution_months", _("累计缴费月数"), INT, required=True),
+            Field("unused_months", _("前次失业尚未领取月数"), INT)),
     key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
-    description="停保即失业保险缴费中断；累计缴费月数含此前各单位的缴费。",
+    description=_("停保即失业保险缴费中断；累计缴费月数含此前各单位的缴费。"),
 )
 
 EMPLOYMENT_RECORDS = Dataset(
-    code="sm_employment_records", name="就业登记记录", source_system="就业登记与劳动合同管理系统",
-    department="人力资源和社会保障局",
-    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
-            Field("employer_uscc", "单位统一社会信用代码", S, required=True, max_length=18),
-            Field("started_on", "入职日期", DATE, required=True),
-            Field("ended_on", "离职日期", DATE),
-            Field("separation_reason", "离职原因", S, choices=tuple(SeparationReason.values))),
+    code="sm_employment_records", name=_("就业登记记录"), source_system=_("就业登记与劳动合同管理系统"),
+    department=_("人力资源和社会保障局"),
+    fields=(Field("record_id", _("记录编号"), S, required=True, max_length=40), _person(),
+            Field("employer_uscc", _("单位统一社会信用代码"), S, required=True, max_length=18),
+            Field("started_on", _("入职日期"), DATE, required=True),
+            Field("ended_on", _("离职日期"), DATE),
+            Field("separation_reason", _("离职原因"), S, choices=tuple(SeparationReason.values))),
     key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
 )
 
 UNEMPLOYMENT_REGISTRATIONS = Dataset(
-    code="sm_unemployment_registrations", name="失业登记", source_system="公共就业服务系统",
-    department="人力资源和社会保障局",
-    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
-            Field("registered_on", "登记日期", DATE, required=True),
-            Field("seeking_work", "有求职要求", B, required=True)),
+    code="sm_unemployment_registrations", name=_("失业登记"), source_system=_("公共就业服务系统"),
+    department=_("人力资源和社会保障局"),
+    fields=(Field("record_id", _("记录编号"), S, required=True, max_length=40), _person(),
+            Field("registered_on", _("登记日期"), DATE, required=True),
+            Field("seeking_work", _("有求职要求"), B, required=True)),
     key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
 )
 
 RESIDENCE_REPORTS = Dataset(
-    code="sm_residence_reports", name="流动人口居住和就业申报", source_system="流动人口服务管理系统", department="公安局",
-    fields=(Field("record_id", "记录编号", S, required=True, max_length=40), _person(),
-            Field("region_code", "居住地区划代码", S, required=True, max_length=12),
-            Field("reporter_kind", "申报人类型", S, required=True, choices=("landlord", "employer", "property")),
-            Field("reporter_name", "申报人", S, required=True, max_length=200),
-            Field("address", "居住地址", S, max_length=300),
-            Field("employer_name", "就业单位", S, max_length=200),
-            Field("reported_on", "申报日期", DATE, required=True),
-            Field("moved_in_on", "入住或入职日期", DATE, required=True)),
+    code="sm_residence_reports", name=_("流动人口居住和就业申报"), source_system=_("流动人口服务管理系统"), department=_("公安局"),
+    fields=(Field("record_id", _("记录编号"), S, required=True, max_length=40), _person(),
+            Field("region_code", _("居住地区划代码"), S, required=True, max_length=12),
+            Field("reporter_kind", _("申报人类型"), S, required=True, choices=("landlord", "employer", "property")),
+            Field("reporter_name", _("申报人"), S, required=True, max_length=200),
+            Field("address", _("居住地址"), S, max_length=300),
+            Field("employer_name", _("就业单位"), S, max_length=200),
+            Field("reported_on", _("申报日期"), DATE, required=True),
+            Field("moved_in_on", _("入住或入职日期"), DATE, required=True)),
     key=("record_id",), freshness=DAILY, max_bad_ratio=0.01,
-    description="房东、用人单位、物业或中介在出租、招用后 3 个工作日内申报（《浙江省流动人口居住登记条例》）。",
+    description=_("房东、用人单位、物业或中介在出租、招用后 3 个工作日内申报（《浙江省流动人口居住登记条例》）。"),
 )
 
 DATASETS = [INSURANCE_STOPS, EMPLOYMENT_RECORDS, UNEMPLOYMENT_REGISTRATIONS, RESIDENCE_REPORTS]

@@ -1,9 +1,11 @@
 """core.dashboards.cockpit_views: one cockpit's page, JSON data and XLSX export, each behind login and permission."""
 
 import io
+import re
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from zhili.core.dashboards.api import Cockpit, Widget, cockpits
 from zhili.core.identity.permissions import rules
@@ -55,3 +57,12 @@ def test_others_are_refused_and_anonymous_sent_to_login(client, worker_zhang):
     assert anonymous == [302, 302, 302]
     assert refused == [403, 403, 403]
     assert cockpit_urls.SEEN == []
+
+
+def test_every_cockpit_title_reads_in_english():
+    """Cockpit and widget titles are marked for translation where a scene declares them; in English none is Chinese."""
+    with translation.override("en"):
+        titles = [(c.code, str(title)) for c in cockpits.values() if not c.code.startswith("dashboards_test")
+                  for title in (c.title, *(w.title for w in c.widgets))]
+    untranslated = [f"{code}: {title}" for code, title in titles if re.search(r"[\u4e00-\u9fff]", title)]
+    assert len(titles) > 50 and not untranslated, untranslated

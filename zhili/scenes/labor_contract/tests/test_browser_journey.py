@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from zhili.core.esign.api import verify_pdf
 from zhili.core.notify.api import Message
-from zhili.core.testing.api import PASSWORD, make_id_number
+from zhili.core.testing.api import PASSWORD, make_id_number, pages
 from zhili.scenes.labor_contract import importing
 from zhili.scenes.labor_contract.choices import ContractStatus
 from zhili.scenes.labor_contract.models import LaborContract
@@ -65,6 +65,7 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
     link = re.search(r"https?://\S+", invite.body).group(0)
     phone.goto(local(link, live_server))
     assert "/accounts/login/" in phone.url
+    pages.assert_accessible(phone)  # the phone login
     phone.fill("#id_phone", worker_zhang.phone)
     phone.click("#send-code")
     phone.wait_for_selector("#code-sent")
@@ -74,19 +75,24 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
 
     # Real name → disclosure → read → intent → signature drawn with the pointer.
     phone.wait_for_selector("#real-name-form")
+    pages.assert_accessible(phone)
     phone.fill("#id_name", "张伟")
     phone.fill("#id_id_number", worker_zhang.id_number)
     phone.click("#real-name-submit")
     phone.wait_for_selector("#disclosure")
     assert "免费" in phone.inner_text("#disclosure")
+    pages.assert_accessible(phone)
     phone.check("#id_acknowledged")
     phone.click("#disclosure-submit")
     phone.wait_for_selector("#contract-text")
+    pages.assert_accessible(phone)
     phone.click("#to-intent")
     phone.wait_for_selector("#document-digest")
+    pages.assert_accessible(phone)
     phone.check("#id_agree")
     phone.click("#intent-submit")
     canvas = phone.wait_for_selector("#signature-pad[data-ready='1']").bounding_box()
+    pages.assert_accessible(phone)
     phone.mouse.move(canvas["x"] + 30, canvas["y"] + canvas["height"] * 0.7)
     phone.mouse.down()
     for step in range(1, 11):
@@ -96,6 +102,7 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
     phone.click("#signature-submit")
     phone.wait_for_selector("#wait-employer")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    pages.assert_accessible(phone)
     contract = LaborContract.objects.get(worker_phone_index=worker_zhang.phone_index)
     assert contract.status == ContractStatus.WORKER_SIGNED
 
@@ -109,6 +116,7 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
     # The click starts a navigation: until the seal page has replaced this one there is no preview to ask about.
     hr.wait_for_function("document.getElementById('page-preview')?.complete === true")
     handle = hr.wait_for_selector("#seal-handle[data-ready='1']").bounding_box()
+    pages.assert_accessible(hr)  # the seal page
     hr.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
     hr.mouse.down()
     hr.mouse.move(handle["x"] + handle["width"] / 2 + 200, handle["y"] + handle["height"] / 2 + 40, steps=8)
@@ -126,6 +134,8 @@ def test_batch_send_phone_signature_seal_and_download(desktop_page, phone_page, 
         worker_zhang.phone]
     assert Message.objects.filter(template="labor_contract_completed", channel="in_app").count() == 1
     phone.goto(f"{live_server.url}/labor_contract/mine/")
+    pages.assert_fits(phone)
+    pages.assert_accessible(phone)  # 我的合同
     with phone.expect_download() as download_info:
         phone.click(f"[data-number='{contract.number}'] a.download")
     path = tmp_path / "contract.pdf"
