@@ -84,6 +84,9 @@ def test_a_scene_role_without_to_dos_finds_its_services_on_its_home(client, offi
     client.force_login(farmer)
     page = client.get("/").content.decode()
     assert 'id="my-services"' in page and 'data-service="/grain_subsidy/' in page
+    # the farmer's own scene comes first; 人大代表履职's 找代表 提意见, offered to everyone, after it
+    assert page.index('data-service="/grain_subsidy/') < page.index('data-service="/deputy_duty/')
+    assert 'data-service="/disability_aid/me/"' in page  # 我的助残档案, offered to everyone signed in
     client.force_login(officer_wang)
     page = client.get("/").content.decode()
     assert 'id="todos"' in page and 'id="my-services"' not in page

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 from zhili.core.identity.choices import Role
 from zhili.core.identity.permissions import roles_of
 from zhili.core.identity.roles import DEPARTMENT_ROLES
-from zhili.core.notify.models import Message
 from zhili.core.ui.api import workbench_for
 
 
@@ -26,7 +25,6 @@ def home(request):
     citizen's own pending actions first."""
     roles = roles_of(request.user)
     memberships = request.user.memberships.filter(is_active=True).select_related("organization", "region")
-    unread = Message.objects.filter(recipient=request.user, channel="in_app", read_at__isnull=True).count()
     context = {
         "roles": roles,
         "memberships": memberships,
@@ -34,7 +32,6 @@ def home(request):
         "is_employer": bool(roles & {Role.EMPLOYER_ADMIN, Role.SEAL_KEEPER}),
         "is_department": bool(roles & DEPARTMENT_ROLES),
         "is_admin": Role.PLATFORM_ADMIN in roles,
-        "unread": unread,
         "workbench": workbench_for(request.user),
     }
     workbench = context["workbench"]

@@ -3,7 +3,9 @@ unread-message count.
 
 ``nav_groups``: the menu grouped under headings (each scene's name, or an item's ``group``), scenes first;
 ``nav_items``: the same entries as one list (pages that list them, e.g. a phone home). An entry whose page is the
-current one (the longest URL prefix of the request's path) has ``active``. Labels, headings and scene names are
+current one (the longest URL prefix of the request's path) has ``active``; an entry shown for one of the person's
+roles (not to everyone signed in) has ``own``, and so does a group holding one (a home lists those groups first,
+the offers made to everyone after: a farmer's 浙农补 before 人大代表履职's 找代表 提意见). Labels, headings and scene names are
 looked up in the catalogues for each request, so a scene marks them for extraction (``gettext_lazy`` in
 ``navigation.py``, ``gettext_noop`` for ``scene_name``) and they follow the language switch.
 """
@@ -15,14 +17,17 @@ from django.utils.translation import gettext
 from .registry import menus, scenes
 
 
-def _visible(item, roles: set[str]) -> bool:
+def _for_role(item, roles: set[str]) -> bool:
+    """Whether the item is shown because of one of ``roles`` (not because it is offered to everyone signed in)."""
     from zhili.core.identity.api import DEPARTMENT_ROLES
 
-    if not item.roles and not item.department:
-        return True
     if item.roles & roles:
         return True
-    return item.department and any(role in DEPARTMENT_ROLES for role in roles)
+    return bool(item.department) and any(role in DEPARTMENT_ROLES for role in roles)
+
+
+def _visible(item, roles: set[str]) -> bool:
+    return (not item.roles and not item.department) or _for_role(item, roles)
 
 
 def _group_of(code: str, item) -> str:
@@ -54,7 +59,7 @@ def navigation(request):
             except NoReverseMatch:
                 continue
             items.append({"scene": _group_of(code, item), "label": gettext(str(item.label)), "url": url, "icon": item.icon,
-                          "mobile": item.mobile, "active": False})
+                          "mobile": item.mobile, "active": False, "own": _for_role(item, roles)})
     path = request.path
     matching = [entry for entry in items if path.startswith(entry["url"])]
     if matching:
@@ -64,7 +69,7 @@ def navigation(request):
         groups.setdefault(entry["scene"], []).append(entry)
     return {
         "nav_items": items,
-        "nav_groups": [{"label": label, "items": entries, "active": any(e["active"] for e in entries)}
-                       for label, entries in groups.items()],
+        "nav_groups": [{"label": label, "items": entries, "active": any(e["active"] for e in entries),
+                        "own": any(e["own"] for e in entries)} for label, entries in groups.items()],
         "unread_messages": unread_count(user),
     }

@@ -1,4 +1,5 @@
-"""The 智慧助残 scene's menu: each entry shows to the roles named."""
+"""The 智慧助残 scene's menu: each entry shows to the roles named; 我的助残档案 to everyone signed in (a person with
+a disability sees their own profile there, anyone else is told how one comes about)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -12,4 +13,5 @@ MENU = [
     MenuItem(label=_("残疾人证"), url_name="disability_aid:certificate_list", roles=frozenset({CLERK})),
     MenuItem(label=_("两项补贴发放"), url_name="disability_aid:run_list", roles=frozenset({CLERK, APPROVER})),
     MenuItem(label=_("智慧助残驾驶舱"), url_name="disability_aid:cockpit", roles=frozenset({CLERK})),
+    MenuItem(label=_("我的助残档案"), url_name="disability_aid:my_profile", mobile=True),
 ]
