@@ -27,4 +27,21 @@ DATASETS = [
         freshness=timedelta(days=31),
         max_bad_ratio=0.05,
     ),
+    Dataset(
+        code="grain_subsidy_sales",
+        name=_("售粮入库记录"),
+        source_system=_("粮食和物资储备局粮食购销监管系统（收购入库）"),
+        department=_("发展和改革局（粮食和物资储备局）"),
+        fields=(
+            Field("receipt_id", _("入库单号"), "string", required=True, max_length=40),
+            Field("depot_code", _("库点编码"), "string", required=True, max_length=30),
+            Field("plot_code", _("地块编码"), "string", required=True, max_length=40),
+            Field("sold_on", _("入库日期"), "date", required=True),
+            Field("crop", _("品种"), "string", required=True, max_length=20),
+            Field("weight_kg", _("入库净重（公斤）"), "decimal", required=True),
+        ),
+        key=("receipt_id",),
+        freshness=timedelta(days=31),
+        max_bad_ratio=0.05,
+    ),
 ]

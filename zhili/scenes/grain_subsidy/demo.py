@@ -83,6 +83,44 @@ def _build(county, clerk, approvers, farmer_user) -> None:
     payment_file = services.make_payment_file(round_, actor=clerk)
     services.approve_payment_file(payment_file, actor=approvers[0])
     services.approve_payment_file(payment_file, actor=approvers[1])
+    services.issue_rectifications(round_, actor=clerk)
+    _storage_returns(rows, today)
+
+
+DEPOTS = (("PH01", "平湖市粮食收储有限公司新埭库", 30000, 24000, 22500, 60, 60),
+          ("PH02", "平湖市粮食收储有限公司广陈库", 20000, 19600, 15000, 40, 31),
+          ("PH03", "平湖市乍浦粮食储备库", 15000, 9000, 12000, 20, 21))
+
+
+def _storage_returns(rows, today) -> None:
+    """The grain bureau's storage returns of three depots (one near full, one below its seed reserve, one far below
+    its grain reserve) and the grain sold into storage from the demo's grain plots (one plot over any real yield)."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from zhili.core.datapool.api import ingest_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        storage = Path(folder) / "storage.csv"
+        with storage.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["report_id", "depot_code", "depot_name", "reported_on", "capacity_t", "stock_t",
+                             "reserve_t", "seed_stock_t", "seed_reserve_t"])
+            for code, name, capacity, stock, reserve, seed, seed_plan in DEPOTS:
+                writer.writerow([f"{code}-{today:%Y%m}", code, name, (today - dt.timedelta(days=5)).isoformat(),
+                                 capacity, stock, reserve, seed_plan if seed == 60 else seed, seed_plan])
+        sales = Path(folder) / "sales.csv"
+        with sales.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["receipt_id", "depot_code", "plot_code", "sold_on", "crop", "weight_kg"])
+            for line, code, use, _farmer in rows:
+                if use == "grain":
+                    kg = 6000 if line == 2 else 420 + line % 7 * 10  # per plot; the first one far too much
+                    writer.writerow([f"RK{today.year}{line:05d}", DEPOTS[line % 2][0], code,
+                                     (today - dt.timedelta(days=15)).isoformat(), "稻谷", kg])
+        ingest_file("grain_subsidy_storage", storage, actor="demo:grain_subsidy")
+        ingest_file("grain_subsidy_sales", sales, actor="demo:grain_subsidy")
 
 
 def load(report) -> list[str]:

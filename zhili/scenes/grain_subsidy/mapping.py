@@ -8,14 +8,17 @@ count, in the colour of its commonest class, with the count of each class. A req
 (or the village), so the map opens on the town's clusters and turns to polygons as the user zooms in.
 """
 
+import hashlib
 import json
 import math
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, F, Max, Min, TextField
 from django.db.models.functions import Cast, Floor
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from zhili.core.ui.api import MapData, polygon
@@ -25,6 +28,7 @@ from .models import Plot, PreVerifiedPlot
 
 PLOT_LIMIT = 2500  # polygons in one answer at most (a desktop view at zoom 16 holds about 1,200 plots)
 GRID = (16, 10)  # cluster cells across and up the area asked for
+CACHE_SECONDS = 120  # a write committed late under an older timestamp shows at most this late
 
 
 def legend(by_warning: bool) -> list[tuple[str, str]]:
@@ -45,9 +49,38 @@ def parse_bbox(text: str) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _version(town, village: str, round_) -> str:
+    """What the town's opening view depends on, read from two indexes: its plots' count and newest change and, on a
+    round, the round's newest line change. Every write of a plot or a line sets ``updated_at``."""
+    plots = Plot.objects.filter(region=town)
+    if village:
+        plots = plots.filter(village=village)
+    seen = plots.order_by().aggregate(n=Count("id"), at=Max("updated_at"))
+    version = f"{seen['n']}:{seen['at']}"
+    if round_ is not None:
+        version += f":{PreVerifiedPlot.objects.filter(round=round_).order_by().aggregate(at=Max('updated_at'))['at']}"
+    return version
+
+
 def town_collection(town, *, village: str = "", round_=None, bbox=None) -> bytes:
     """A FeatureCollection of the town's plots in ``bbox`` (all the town's without it), as UTF-8 JSON bytes, with
-    ``legend``, ``total`` (plots in the area) and ``clustered`` (whether the features are cluster points)."""
+    ``legend``, ``total`` (plots in the area) and ``clustered`` (whether the features are cluster points).
+
+    The opening view (no ``bbox``) clusters the whole town, some 20,000 rows; it is kept in the cache under the
+    version of the data it was drawn from (``_version``), so it is drawn again only after a plot or line changed."""
+    if bbox is None:
+        key = "grain_subsidy.map:{}:{}:{}:{}:{}".format(
+            town.pk, hashlib.sha256(village.encode()).hexdigest()[:16], round_.pk if round_ else "-",
+            _version(town, village, round_), translation.get_language())
+        found = cache.get(key)
+        if found is None:
+            found = _collection(town, village=village, round_=round_, bbox=None)
+            cache.set(key, found, CACHE_SECONDS)
+        return found
+    return _collection(town, village=village, round_=round_, bbox=bbox)
+
+
+def _collection(town, *, village: str, round_, bbox) -> bytes:
     plots = Plot.objects.filter(region=town)
     if village:
         plots = plots.filter(village=village)

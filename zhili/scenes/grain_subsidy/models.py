@@ -83,7 +83,10 @@ class Plot(TimeStampedModel):
         verbose_name = _("地块")
         verbose_name_plural = _("地块")
         ordering = ["code"]
-        indexes = [models.Index(fields=["region", "min_lon", "min_lat"], name="grain_plot_bbox")]
+        # The map's bounding-box, extent and cluster queries read only this index (region, box, class).
+        indexes = [models.Index(fields=["region", "min_lon", "min_lat", "max_lon", "max_lat", "land_use"],
+                                name="grain_plot_box_use"),
+                   models.Index(fields=["region", "updated_at"], name="grain_plot_changed")]
 
     def __str__(self):
         return self.code
@@ -279,12 +282,15 @@ class PreVerifiedPlot(TimeStampedModel):
                                      on_delete=models.PROTECT, related_name="lines")
     objection = models.ForeignKey("cases.Case", verbose_name=_("异议工单"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="+")
+    rectification = models.ForeignKey("cases.Case", verbose_name=_("整改任务"), null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("预核定地块")
         verbose_name_plural = _("预核定地块")
         ordering = ["round", "plot__code"]
         constraints = [models.UniqueConstraint(fields=["round", "plot"], name="grain_subsidy_line_unique_plot")]
+        indexes = [models.Index(fields=["round", "updated_at"], name="grain_line_changed")]
 
     @property
     def colour_choice(self) -> WarningColour:

@@ -13,5 +13,6 @@ MENU = [
     MenuItem(label=_("浙农补航拍监测"), url_name="grain_subsidy:survey_list", roles=frozenset({CLERK})),
     MenuItem(label=_("浙农补批次"), url_name="grain_subsidy:round_list", roles=frozenset({CLERK, APPROVER})),
     MenuItem(label=_("浙农补代发"), url_name="grain_subsidy:payment_list", roles=frozenset({CLERK, APPROVER})),
+    MenuItem(label=_("粮食安全预警"), url_name="grain_subsidy:security", roles=frozenset({CLERK, APPROVER})),
     MenuItem(label=_("浙农补驾驶舱"), url_name="grain_subsidy:cockpit", roles=frozenset({CLERK, APPROVER})),
 ]

@@ -33,3 +33,24 @@ def _approve(user, payment_file) -> bool:
 @rule("grain_subsidy.cockpit.view")
 def _cockpit(user, obj) -> bool:
     return has_role(user, CLERK, APPROVER)
+
+
+@rule("grain_subsidy.rectification.act")
+def _rectification_act(user, case) -> bool:
+    """A clerk whose scope holds a rectification task's region acts on it."""
+    return case is not None and _manage(user, case.region)
+
+
+@rule("grain_subsidy.rectification.reverify")
+def _rectification_reverify(user, case) -> bool:
+    """Closing a rectification task as 已整改 also needs the evidence: a field check on the plot, made after the task
+    opened, that found a use which is not red."""
+    from .models import FieldCheck, PreVerifiedPlot
+    from .rules import RED_USES
+
+    if not _rectification_act(user, case):
+        return False
+    line = PreVerifiedPlot.objects.filter(rectification=case).only("plot_id").first()
+    latest = (FieldCheck.objects.filter(plot=line.plot_id, checked_at__gte=case.created_at)
+              .order_by("-checked_at", "-id").first()) if line else None
+    return latest is not None and latest.land_use not in RED_USES

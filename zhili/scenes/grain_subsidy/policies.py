@@ -37,4 +37,8 @@ PARAMETERS = [
     Parameter("overlap_tolerance_m2", _("不同农户地块允许重叠面积"), unit=_("平方米"), values=[
         Value(Decimal("1.0"), SINCE, NOT_CHECKED + "设计假设：测绘误差以内（1 平方米）的重叠不视为重复申领"),
     ]),
+    Parameter("max_yield_kg_per_mu", _("每亩年交售粮食合理上限"), unit=_("公斤/亩"), values=[
+        Value(Decimal("900"), SINCE, NOT_CHECKED + "设计假设：浙江双季稻两季合计亩产多在 800–900 公斤以内，"
+              "一块地一年交售入库的粮食超过该量视为产量异常（粮源可疑或面积不实），待以当地统计亩产替换"),
+    ]),
 ]

@@ -40,7 +40,8 @@ def plot_history(plot: Plot) -> dict:
     """A plot's survey results, newest first, and its pre-verifications in every round."""
     return {
         "surveys": list(SurveyResult.objects.filter(plot=plot).select_related("survey").order_by("-survey__taken_on")),
-        "lines": list(PreVerifiedPlot.objects.filter(plot=plot).select_related("round", "farmer", "claim")
+        "lines": list(PreVerifiedPlot.objects.filter(plot=plot).select_related("round", "farmer", "claim",
+                                                                               "rectification")
                       .order_by("-round__year")),
         "transfers": list(plot.transfers.select_related("operator")),
     }
@@ -91,7 +92,8 @@ def farmer_of(user) -> Farmer | None:
 
 def my_rounds(farmer: Farmer) -> list[dict]:
     """The farmer's pre-verified plots by round, newest round first, with the total to be paid and paid."""
-    lines = (PreVerifiedPlot.objects.filter(farmer=farmer).select_related("round", "plot", "claim", "objection")
+    lines = (PreVerifiedPlot.objects.filter(farmer=farmer).select_related("round", "plot", "claim", "objection",
+                                                                       "rectification")
              .order_by("-round__year", "round__subsidy_type", "plot__code"))
     rounds: dict[int, dict] = {}
     for line in lines:

@@ -36,6 +36,10 @@ def overlap_tolerance_m2(day: dt.date) -> ParameterValue:
     return parameter_on(DOMAIN, "overlap_tolerance_m2", day)
 
 
+def max_yield_kg_per_mu(day: dt.date) -> ParameterValue:
+    return parameter_on(DOMAIN, "max_yield_kg_per_mu", day)
+
+
 def classify(land_use: str, measured_mu: Decimal, registered_mu: Decimal, *, disputed: bool,
              tolerance: Decimal) -> tuple[str, list[str]]:
     """The colour of a plot and the reason codes behind it (see ``REASONS``)."""
@@ -68,4 +72,8 @@ def reason_text(code: str) -> str:
         "yellow": _("黄色预警，人工核查后发放"),
         "checked_pass": _("人工核查通过"),
         "checked_fail": _("人工核查不通过"),
+        "rectified": _("红色预警已整改，经实地复核重新核定"),
+        "warning:no_evidence": _("粮食安全预警：享受补贴但最新监测非种粮，且无交售入库记录"),
+        "warning:implausible_yield": _("粮食安全预警：交售入库量超过核定面积的合理产量"),
+        "warning:fallow": _("粮食安全预警：本年度连续两次监测为撂荒"),
     }.get(code, code)

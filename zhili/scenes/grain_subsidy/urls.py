@@ -19,6 +19,7 @@ urlpatterns = [
     path("payments/<int:pk>/approve/", views.payment_approve, name="payment_approve"),
     path("payments/<int:pk>/download/", views.payment_download, name="payment_download"),
     path("surveys/", views.survey_list, name="survey_list"),
+    path("security/", views.security, name="security"),
     path("map/", views.plot_map, name="plot_map"),
     path("map/data/", views.map_data, name="map_data"),
     path("cockpit/", views.cockpit, name="cockpit"),

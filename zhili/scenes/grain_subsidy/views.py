@@ -203,7 +203,9 @@ def round_detail(request, pk: int):
         "may_manage": may_manage, "is_draft": round_.status == RoundStatus.DRAFT,
         "passed_waiting": lines.model.objects.filter(round=round_, status=LineStatus.PASSED,
                                                      payment_file__isnull=True).exists(),
-        "submitted_claims": round_.claims.filter(status="submitted").count()})
+        "submitted_claims": round_.claims.filter(status="submitted").count(),
+        "red_untasked": lines.model.objects.filter(round=round_, colour="red", status=LineStatus.BLOCKED,
+                                                   rectification__isnull=True).count()})
 
 
 @login_required
@@ -217,6 +219,13 @@ def round_action(request, pk: int, action: str):
         elif action == "audit":
             counts = services.audit_round(round_, actor=request.user)
             messages.success(request, _("审核完成：{n} 份申领").format(n=counts["claims"]))
+        elif action == "hold_warned":
+            count = services.hold_warned_plots(round_, actor=request.user)
+            messages.success(request, _("已暂缓发放 {n} 块有粮食安全预警的地块，待人工核查").format(n=count))
+            return redirect(f"{reverse('grain_subsidy:security')}?round={round_.pk}")
+        elif action == "rectify":
+            count = services.issue_rectifications(round_, actor=request.user)
+            messages.success(request, _("已下发整改任务：{n} 块红色预警地块").format(n=count))
         elif action == "payment_file":
             payment_file = services.make_payment_file(round_, actor=request.user)
             return redirect("grain_subsidy:payment_detail", pk=payment_file.pk)
@@ -238,6 +247,24 @@ def line_check(request, pk: int):
     except ValidationError as exc:
         _errors(request, exc)
     return redirect(f"{reverse('grain_subsidy:round_detail', args=[line.round_id])}?status=held")
+
+
+@login_required
+def security(request):
+    """Grain security (粮食安全预警): a round's plots warned against storage returns and surveys, and the depots'
+    grain and seed stock in three colours."""
+    require(request.user, "grain_subsidy.plot.view")
+    rounds = list(queries.rounds_for(request.user).exclude(status=RoundStatus.DRAFT))
+    wanted = request.GET.get("round", "")
+    round_ = next((r for r in rounds if str(r.pk) == wanted), rounds[0] if rounds else None)
+    warnings = services.plot_warnings(round_) if round_ else []
+    counts = {kind: sum(1 for w in warnings if w.kind == kind) for kind in services.storage.KIND_COLOUR}
+    return render(request, "grain_subsidy/security.html", {
+        "rounds": rounds, "round": round_, "warnings": warnings[:200], "warning_total": len(warnings),
+        "counts": [(reason_text(f"warning:{kind}"), services.storage.KIND_COLOUR[kind], n) for kind, n in counts.items()],
+        "holdable": sum(1 for w in warnings if w.status == LineStatus.PASSED),
+        "may_manage": round_ is not None and can(request.user, "grain_subsidy.plot.manage", round_.region),
+        "depots": services.depot_warnings()})
 
 
 # ---------------------------------------------------------------- payment files

@@ -115,7 +115,8 @@ def pre_verify_round(round_: SubsidyRound, *, actor) -> dict[str, int]:
 
 @transaction.atomic
 def claim_plots(round_: SubsidyRound, *, actor, today: dt.date | None = None) -> Claim:
-    """The farmer confirms their pre-verified plots of a round (nothing to fill); red plots stay blocked."""
+    """The farmer confirms their pre-verified plots of a round (nothing to fill); red plots stay blocked. Plots
+    offered again later (a rectified red plot) are confirmed the same way and join the farmer's claim."""
     farmer = getattr(actor, "grain_farmer", None)
     require(actor, "grain_subsidy.claim.submit", farmer)
     today = today or timezone.localdate()
@@ -125,14 +126,22 @@ def claim_plots(round_: SubsidyRound, *, actor, today: dt.date | None = None) ->
     if not round_.opens_on <= today <= round_.closes_on:
         raise ValidationError({"round": _("不在申领期内：申领期为 {start} 至 {end}").format(
             start=round_.opens_on, end=round_.closes_on)}, code="window")
-    if Claim.objects.filter(round=round_, farmer=farmer).exists():
-        raise ValidationError({"round": _("您已申领过本批次")}, code="duplicate")
+    existing = Claim.objects.select_for_update().filter(round=round_, farmer=farmer).first()
     offered = PreVerifiedPlot.objects.select_for_update().filter(round=round_, farmer=farmer,
                                                                   status=LineStatus.OFFERED)
     ids = list(offered.values_list("id", flat=True))
+    if existing is not None and not ids:
+        raise ValidationError({"round": _("您已申领过本批次")}, code="duplicate")
     if not ids:
         raise ValidationError({"round": _("您在本批次没有可申领的预核定地块")}, code="nothing")
-    claim = Claim.objects.create(round=round_, farmer=farmer)
+    if existing is None:
+        claim = Claim.objects.create(round=round_, farmer=farmer)
+    else:
+        # A plot offered again after its claim (a red plot rectified and re-verified) joins the claim, which goes
+        # back to the audit for it; the plots already decided keep their decisions.
+        claim = existing
+        claim.status = ClaimStatus.SUBMITTED
+        claim.save(update_fields=["status", "updated_at"])
     PreVerifiedPlot.objects.filter(pk__in=ids).update(status=LineStatus.CLAIMED, claim=claim,
                                                       updated_at=timezone.now())
     audit.record("grain_subsidy.claim.submitted", actor=actor, target=claim, data={"plots": len(ids)})

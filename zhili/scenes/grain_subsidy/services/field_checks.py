@@ -1,6 +1,7 @@
 """Field checks (外业核查): an inspector on a phone records what a plot holds on the ground, where they stood and a
 photo. The photo is bounded in size and pixels, must decode as a JPEG or PNG image, and is kept with its SHA-256; the
-position must be near the plot. The class found becomes the plot's current class (the ground outranks the air)."""
+position must be near the plot. The class found becomes the plot's current class (the ground outranks the air), and
+it re-verifies a red plot under a rectification task (``rectification``)."""
 
 import hashlib
 import io
@@ -18,6 +19,7 @@ from zhili.core.identity.api import require
 
 from ..choices import LandUse
 from ..models import FieldCheck, Plot
+from .rectification import reverify_after_check
 
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 PHOTO_MAX_PIXELS = 50_000_000
@@ -88,4 +90,5 @@ def record_field_check(plot: Plot, *, land_use: str, lon, lat, photo: bytes, not
     audit.record("grain_subsidy.field_check.recorded", actor=actor, target=plot,
                  data={"check": check.pk, "land_use": land_use, "previous": previous, "photo_sha256": digest,
                        "lon": lon, "lat": lat, "distance_m": check.distance_m})
+    reverify_after_check(check, actor=actor)
     return check

@@ -18,7 +18,7 @@ OPEN_TO_OBJECTION = (LineStatus.OFFERED, LineStatus.BLOCKED, LineStatus.CLAIMED,
                      LineStatus.EXCLUDED)
 
 
-def _office(region):
+def office_for(region):
     """The office whose clerks hold the plot's region (the nearest region up the tree), which handles the case."""
     memberships = (Membership.objects.filter(role=CLERK, is_active=True, organization__isnull=False,
                                              region__isnull=False).select_related("region", "organization"))
@@ -47,7 +47,7 @@ def raise_objection(line: PreVerifiedPlot, *, reason: str, actor) -> PreVerified
         raise ValidationError({"reason": _("该地块已有待办理的异议")}, code="duplicate")
     case = open_case(OBJECTION_CASE, title=_("地块 {code} 预核定异议（{round}）").format(
         code=line.plot.code, round=line.round)[:200], region=line.plot.region, actor=actor, subject=line,
-        description=reason, organization=_office(line.plot.region))
+        description=reason, organization=office_for(line.plot.region))
     line.objection = case
     line.save(update_fields=["objection", "updated_at"])
     audit.record("grain_subsidy.objection.raised", actor=actor, target=line, data={"case": case.pk})
