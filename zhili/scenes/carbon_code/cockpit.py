@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from zhili.core.dashboards.api import table_result
 from zhili.core.orgs.api import Industry, Region
 
-from . import queries
+from . import diagnosis, effects, queries
 from .choices import CarbonLevel, EnergyKind, Grade, LoanStatus, ResultStatus
-from .models import CarbonBill, LoanApplication, RegionIndex
+from .models import CarbonBill, CarbonResult, LoanApplication, RegionIndex
 
 
 def cell(value, digits: int = 0, suffix: str = "") -> dict:
@@ -79,6 +79,9 @@ def analyses(user, *, region: str = "", industry: str = "") -> dict:
     granted = LoanApplication.objects.filter(enterprise_id__in=firms, status=LoanStatus.APPROVED)
     loan_amount = sum((a.granted_amount for a in granted), Decimal(0))
     title = f"{period or ''} {selected.name if selected else ''}{' ' + industry if industry else ''}".strip()
+    counties = set(effects.counties_of({r.region for r in results}).values())
+    effect_rows = effects.effect_rows(counties, period)
+    kinds = diagnosis.region_kinds(graded, _province_graded(period))
     return {
         "kpi": table_result("kpi", _("{title} 总体情况").format(title=title), [_("指标"), _("数值")], [
             [_("已评价企业"), cell(len(graded))],
@@ -111,9 +114,25 @@ def analyses(user, *, region: str = "", industry: str = "") -> dict:
                                 for v in CarbonLevel.values], chart="pie"),
         "new_energy": table_result("new_energy", _("自发零碳电力（万 kWh，按月）"), [_("月份"), _("万 kWh")],
                                    [[m, cell(v, 1)] for m, v in sorted(months.items())], chart="line"),
+        "effects": table_result(
+            "effects", _("碳效应用成效（30 项，按年度）"), [_("二级指标"), _("三级指标"), _("数值"), _("单位"), _("出处")],
+            [[row["dimension"], row["name"], cell(row["value"], row["digits"]),
+              row["unit"], row["origin_label"]] for row in effect_rows], chart="table",
+            note=_("“简报列出的指标”为长兴县简报点名的三级指标，其余为本场景定义；由核心指标体系 carbon_code_effects "
+                   "按县存储，数值为所选范围内各县之和，贷款类指标按银行的审批记录计算。")),
+        "kinds": table_result(
+            "kinds", _("能源品种诊断（t/万元：本范围 vs 全域）"), [_("能源"), _("本范围"), _("全域"), _("差值")],
+            [[k["label"], cell(k["own"], 4), cell(k["baseline"], 4), cell(k["excess"], 4)] for k in kinds],
+            chart="bar", series_columns=[1, 2]),
         "worst": table_result("worst", _("碳效值最高的企业"), [_("企业"), _("碳效值 K"), _("标识")],
                               [[r.enterprise.name, cell(r.k_value, 4), r.label] for r in worst], chart="table"),
     }
+
+
+def _province_graded(period):
+    """Every graded result of the period (the baseline a region or an industry is diagnosed against)."""
+    return CarbonResult.objects.filter(period=period or "-", status=ResultStatus.GRADED).only(
+        "value_added", "quantities", "evaluation_id")
 
 
 def _common_depth(results) -> int:

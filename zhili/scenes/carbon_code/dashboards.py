@@ -15,5 +15,7 @@ COCKPIT = register_cockpit(Cockpit(
              Widget("industries", _("行业碳效"), "bar", span=2, table_open=True),
              Widget("levels", _("碳效水平分布"), "pie"),
              Widget("new_energy", _("自发零碳电力"), "line", span=2),
-             Widget("worst", _("碳效值最高的企业"), "table")),
+             Widget("worst", _("碳效值最高的企业"), "table"),
+             Widget("kinds", _("能源品种诊断"), "bar", span=2),
+             Widget("effects", _("碳效应用成效"), "table", span=3)),
 ))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from zhili.core.datapool.api import Dataset, Field
 
 from .choices import EnergyKind
+from .effects import ITEMS
 
 DATASETS = [
     Dataset(
@@ -60,6 +61,21 @@ DATASETS = [
             Field("grade", _("碳效等级"), "integer", required=True),
         ),
         key=("uscc", "period"),
+        freshness=timedelta(days=366),
+    ),
+    Dataset(
+        code="carbon_code_effects",
+        name=_("碳效应用成效（本场景按县汇总）"),
+        source_system=_("碳效码：银行审批记录、服务匹配、碳账单、整改工单"),
+        department=_("经信局"),
+        fields=(
+            Field("county", _("县（市、区）代码"), "string", required=True, max_length=12),
+            Field("item", _("成效指标"), "string", required=True, choices=tuple(ITEMS),
+                  labels=tuple((code, _(spec[0])) for code, spec in ITEMS.items())),  # marked in effects.py
+            Field("recorded_on", _("统计截止日"), "date", required=True),
+            Field("value", _("数值"), "decimal", required=True),
+        ),
+        key=("county", "item", "recorded_on"),
         freshness=timedelta(days=366),
     ),
 ]

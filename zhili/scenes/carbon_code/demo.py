@@ -76,6 +76,7 @@ def load(report) -> list[str]:
                                                region=county).first()
                   or register_department(name="长兴县经济和信息化局", region=county, actor=None))
     officer = _person(OFFICER_USERNAME, "周明", OFFICER, organization=department, region=county)
+    _route_rectification(county, department, officer)
     if not Evaluation.objects.filter(period=str(DEMO_YEAR)).exists():
         data = load_data(county)
         services.evaluate_period(str(DEMO_YEAR), actor=officer)
@@ -88,10 +89,22 @@ def load(report) -> list[str]:
                 .order_by("enterprise__uscc").first().enterprise)
     owner = _person(ENTERPRISE_USERNAME, "沈洁", ENTERPRISE, organization=firm)
     banker = _bank(county, officer)
+    from . import effects
+
+    effects.publish_effects(str(DEMO_YEAR), actor="demo:carbon_code")
     for role, user in ((OFFICER, officer), (ENTERPRISE, owner), (BANK, banker)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "碳效码"))
     graded = CarbonResult.objects.filter(period=str(DEMO_YEAR)).exclude(grade="").count()
     return [f"碳效码：{DEMO_YEAR} 年 {graded} 家企业已评价"]
+
+
+def _route_rectification(county, department, officer) -> None:
+    """碳效整改 cases of the county go to its 经信局, the officer supervising (registered once, as a platform
+    administrator would on core.cases' page)."""
+    from zhili.core.cases.api import AssignmentRule
+
+    AssignmentRule.objects.get_or_create(case_type="carbon_code.rectification", region=county,
+                                         defaults={"organization": department, "supervisor": officer})
 
 
 def _bank(county, officer):

@@ -18,6 +18,8 @@ from zhili.core.indicators.api import (
     Where,
 )
 
+from .effects import INDICATOR_SYSTEMS as EFFECT_SYSTEMS
+
 SYSTEM = "carbon_code_grade"
 REFERENCE = ("碳效等级 1–5 级见《规上工业企业碳效等级评价方法》；颜色对应（1–2 级绿、3 级黄、4 级橙、5 级红）为本场景设计，"
              "非公开发布值（未核实）")
@@ -47,4 +49,4 @@ INDICATOR_SYSTEMS = [
         ),
         thresholds=(Threshold("red", 90), Threshold("orange", 60), Threshold("yellow", 30)),
     ),
-]
+] + EFFECT_SYSTEMS

@@ -5,7 +5,8 @@ from django_tasks import task
 
 @task()
 def evaluate_last_month() -> dict:
-    """Evaluate the last complete month, and the last complete year once its data has come in (idempotent)."""
+    """Evaluate the last complete month, and the last complete year once its data has come in (idempotent); then
+    recount the latest year's effect indicators."""
     import datetime as dt
 
     from django.utils import timezone
@@ -22,4 +23,9 @@ def evaluate_last_month() -> dict:
     if not Evaluation.objects.filter(period=year).exists():
         evaluation = services.evaluate_period(year, actor="job:carbon_code.monthly")
         done[year] = evaluation.graded_count
+    from . import effects
+
+    latest = Evaluation.objects.filter(period__regex=r"^\d{4}$").order_by("-period").values_list("period", flat=True)
+    if latest.first():  # the effect indicators follow the loan decisions, bills and cases recorded since
+        effects.publish_effects(latest.first(), actor="job:carbon_code.monthly")
     return done

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_governance
 
 app_name = "carbon_code"
 urlpatterns = [
@@ -15,6 +15,12 @@ urlpatterns = [
     path("bank/", views.loan_bank, name="loan_bank"),
     path("bank/applications/<int:pk>/decide/", views.loan_decide, name="loan_decide"),
     path("evaluate/", views.evaluate, name="evaluate"),
+    path("services/", views_governance.services_mine, name="services_mine"),
+    path("services/officer/", views_governance.services_officer, name="services_officer"),
+    path("services/muni.csv", views_governance.muni_export, name="muni_export"),
+    path("warnings/", views_governance.warnings, name="warnings"),
+    path("effects/publish/", views_governance.effects_publish, name="effects_publish"),
+    path("map/", views_governance.carbon_map, name="map"),
     path("cockpit/", views.cockpit, name="cockpit"),
     path("cockpit/data/", views.cockpit_data, name="cockpit_data"),
     path("cockpit/export/<str:code>/", views.cockpit_export, name="cockpit_export"),

@@ -19,7 +19,7 @@ from zhili.core.indicators.api import Level, check_status_code
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import cockpit as cockpit_analyses
-from . import loans, queries, services
+from . import diagnosis, loans, queries, services
 from .choices import ResultStatus
 from .forms import EvaluateForm, ResultFilterForm
 from .models import CarbonBill, CarbonResult, Evaluation, RegionIndex
@@ -134,7 +134,8 @@ def result_detail(request, pk: int):
     return render(request, "carbon_code/result_detail.html", {
         "result": result, "problems": [queries.problem_text(p) for p in result.problems],
         "factors": result.evaluation.factors, "quantities": queries.quantity_rows(result),
-        "bills": CarbonBill.objects.filter(result=result).only("id", "created_at", "sha256")})
+        "bills": CarbonBill.objects.filter(result=result).only("id", "created_at", "sha256"),
+        "diagnosis": diagnosis.diagnose(result)})
 
 
 @login_required

@@ -20,8 +20,18 @@ def test_an_officer_evaluates_and_the_enterprise_shows_its_code(phone_page, desk
     desk.click("#result-table >> text=甲机械有限公司")
     assert desk.inner_text("#result-label") == "中碳4级"
     assert desk.inner_text("#result-k") == "1.2316"
-    desk.goto(f"{live_server.url}/carbon_code/cockpit/")
+    assert "天然气" in desk.inner_text("#diagnosis-weak")
+    desk.goto(f"{live_server.url}/carbon_code/services/officer/?service=energy_saving_diagnosis")
+    assert "甲机械有限公司" in desk.inner_text("#service-table")
+    pages.assert_accessible(desk)
+    desk.click("#effects-publish")  # recounts the 30 effect indicators and opens the cockpit
     desk.wait_for_selector("[data-widget=grades] canvas")
+    desk.wait_for_selector("[data-widget=effects] >> text=贷款企业数")
+    pages.assert_accessible(desk)
+    desk.goto(f"{live_server.url}/carbon_code/warnings/")
+    pages.assert_accessible(desk)
+    desk.goto(f"{live_server.url}/carbon_code/map/")
+    desk.wait_for_selector(".ui-map .leaflet-interactive")
     pages.assert_accessible(desk)
 
     pages.sign_in(phone, live_server, "owner_shen")
@@ -32,5 +42,9 @@ def test_an_officer_evaluates_and_the_enterprise_shows_its_code(phone_page, desk
     pages.assert_accessible(phone)
     token = phone.evaluate("document.querySelector('.carbon-code svg') ? 1 : 0")
     assert token == 1
+    phone.goto(f"{live_server.url}/carbon_code/services/")
+    assert "符合" in phone.inner_text("[data-service=energy_saving_diagnosis]")
+    pages.assert_fits(phone)
+    pages.assert_accessible(phone)
     assert CarbonResult.objects.get(enterprise__name="甲机械有限公司").grade == "4"
     assert page_errors == []

@@ -25,3 +25,8 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     assert (Evaluation.objects.count(), CarbonResult.objects.count()) == (13, results)
     assert CarbonResult.objects.filter(period="2025").exclude(grade="").count() >= 50
     assert LoanApplication.objects.filter(status="approved").count() == 1
+    from zhili.scenes.carbon_code.effects import effect_rows
+
+    effects = {row["code"]: row["value"] for row in effect_rows({"330522"}, "2025")}
+    assert (effects["loan_firms"], effects["loan_amount"], effects["muni_firms"]) == (
+        1, 800, CarbonResult.objects.filter(period="2025").exclude(grade="").count())
