@@ -99,3 +99,20 @@ class DogLicenceStatus(ChoiceSet):
     APPROVED = "approved", _("待宠物医院一次办"), Colour.YELLOW
     LICENSED = "licensed", _("已发证"), Colour.GREEN
     REJECTED = "rejected", _("不予登记"), Colour.RED
+
+
+class FindingStatus(ChoiceSet):
+    """Where an experience officer's finding stands (follows its case)."""
+
+    FILED = "filed", _("已转部门"), Colour.BLUE
+    ANSWERED = "answered", _("部门已答复"), Colour.GREEN
+    REFUSED = "refused", _("部门不予受理"), Colour.RED
+
+
+class PhotoUseKind(ChoiceSet):
+    """What happened to a person's certified photo (每次使用都留痕)."""
+
+    STORED = "stored", _("存入"), Colour.BLUE
+    REUSED = "reused", _("复用"), Colour.GREEN
+    VIEWED = "viewed", _("查看"), Colour.GRAY
+    REPLACED = "replaced", _("更换"), Colour.ORANGE

@@ -14,6 +14,7 @@ OFFICER_USERNAME = "small_matters_officer"
 POLICE_USERNAME = "small_matters_police"
 VET_USERNAME = "small_matters_vet"
 CITIZEN_USERNAME = "small_matters_citizen"
+EXPERIENCE_USERNAME = "small_matters_experience"
 CITIZEN_NAME = "周晓梅"
 EMPLOYER = ("91330182MA2DEMO01X", "建德市新安江纺织有限公司")
 
@@ -94,6 +95,34 @@ def write_day(folder: Path, today: dt.date, region_code: str = COUNTY) -> dict[s
     return files
 
 
+# The seed's province-wide daily figures (浙江省发改委): 821,000 visits and 38,600 handled a day, good ratings > 99 %.
+SEED_VISITS, SEED_HANDLED = 821_000, 38_600
+
+
+def write_statistics(path: Path, today: dt.date, codes: list[str], *, days: int = 30,
+                     region_code: str = "330000") -> Path:
+    """``days`` of the province's daily statistics per matter (``sm_service_statistics``) around the seed's
+    figures: each matter a fixed share (the first matters of the catalogue weigh more), weekends lower, a rating
+    for every fourth handled matter, about 99.4 % of them good. Deterministic."""
+    import random
+
+    rng = random.Random(29)
+    weights = [1 / (1 + i) ** 0.8 for i in range(len(codes))]
+    scale = sum(weights)
+    lines = ["day,matter_code,region_code,visits,handled,ratings,good_ratings"]
+    for back in range(days, 0, -1):
+        day = today - dt.timedelta(days=back)
+        factor = (0.55 if day.weekday() >= 5 else 1.12) * rng.uniform(0.94, 1.06)
+        for code, weight in zip(codes, weights, strict=True):
+            visits = round(SEED_VISITS * factor * weight / scale)
+            handled = round(SEED_HANDLED * factor * weight / scale * rng.uniform(0.9, 1.1))
+            ratings = handled // 4
+            good = ratings - round(ratings * rng.uniform(0.002, 0.01))
+            lines.append(f"{day},{code},{region_code},{visits},{handled},{ratings},{good}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def load(report) -> list[str]:
     """Create (once) the departments, the three logins, the catalogue and the day's benefit detection."""
     from django.conf import settings
@@ -105,7 +134,7 @@ def load(report) -> list[str]:
 
     from . import services
     from .models import BenefitClaim, Matter
-    from .roles import CITIZEN, CLERK, OFFICER, POLICE, VET
+    from .roles import CITIZEN, CLERK, EXPERIENCE, OFFICER, POLICE, VET
 
     county = region_by_code(COUNTY)
     clerk = _person(CLERK_USERNAME, "失业保险经办员", CLERK, organization=_department("人力资源和社会保障局", county),
@@ -115,6 +144,7 @@ def load(report) -> list[str]:
     police = _person(POLICE_USERNAME, "户籍民警", POLICE, organization=_department("公安局", county), region=county)
     vet = _person(VET_USERNAME, "宠物医院经办员", VET, organization=_department("千岛湖爱宠动物医院", county), region=county)
     citizen = _person(CITIZEN_USERNAME, CITIZEN_NAME, CITIZEN, id_no=id_number(1))
+    experience = _person(EXPERIENCE_USERNAME, "体验员汪丽", EXPERIENCE, region=county)
     services.load_catalogue(actor=officer)
     if not BenefitClaim.objects.exists():
         today = timezone.localdate()
@@ -125,7 +155,15 @@ def load(report) -> list[str]:
         licence = services.apply_dog_licence(region=county, dog_name="豆豆", breed="柴犬", hospital="千岛湖爱宠动物医院",
                                              visit_on=today + dt.timedelta(days=3), actor=citizen)
         services.review_dog_licence(licence, approve=True, actor=police)
-    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (POLICE, police), (VET, vet), (OFFICER, officer)):
+        with tempfile.TemporaryDirectory() as folder:
+            codes = list(Matter.objects.order_by("position").values_list("code", flat=True))
+            ingest_file("sm_service_statistics", write_statistics(Path(folder) / "stats.csv", today, codes),
+                        actor="demo:small_matters")
+        services.file_finding(matter=Matter.objects.get(code="residence_permit"), place="千岛湖镇便民服务中心 3 号窗口",
+                              happened_on=today - dt.timedelta(days=1), actor=experience,
+                              description="窗口仍要求提交纸质证件照片和租房合同复印件，等候 40 分钟，未告知可网上办理。")
+    for role, user in ((CITIZEN, citizen), (CLERK, clerk), (POLICE, police), (VET, vet), (OFFICER, officer),
+                       (EXPERIENCE, experience)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "关键小事"))
     return [f"关键小事：{Matter.objects.count()} 个事项，失业保险金主动发现 {BenefitClaim.objects.count()} 人"]
 

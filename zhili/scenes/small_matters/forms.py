@@ -45,3 +45,31 @@ class DogLicenceForm(forms.Form):
 class DogVisitForm(forms.Form):
     vaccine_batch = forms.CharField(label=_("狂犬疫苗批号"), max_length=40)
     chip_number = forms.CharField(label=_("芯片号"), max_length=15, help_text=_("15 位数字（ISO 11784）"))
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FindingForm(forms.Form):
+    matter = forms.ModelChoiceField(label=_("体验的事项"), queryset=None)
+    happened_on = forms.DateField(label=_("体验日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("体验地点"), max_length=120, help_text=_("例如：千岛湖镇便民服务中心 3 号窗口"))
+    description = forms.CharField(label=_("发现的问题"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+                                  help_text=_("经过、等候时间、要求的材料，写清楚便于部门整改"))
+    photos = forms.FileField(label=_("照片（最多 3 张，每张不超过 5 MB）"), required=False,
+                             widget=MultipleImageInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+
+    def __init__(self, *args, **kwargs):
+        from .models import Matter
+
+        super().__init__(*args, **kwargs)
+        self.fields["matter"].queryset = Matter.objects.order_by("position", "id")
+
+    def clean_photos(self):
+        return self.files.getlist("photos") if self.files else []
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("证件照（JPEG 或 PNG，不超过 5 MB）"),
+                            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}))

@@ -12,6 +12,7 @@ from .choices import (
     DogLicenceStatus,
     LifeStage,
     PaymentStatus,
+    PhotoUseKind,
     RatingGrade,
     RegistrationStatus,
     ServicePath,
@@ -256,3 +257,96 @@ class DogLicence(TimeStampedModel):
     @property
     def status_choice(self) -> DogLicenceStatus:
         return DogLicenceStatus(self.status)
+
+
+class Finding(TimeStampedModel):
+    """An experience officer's (体验员) finding on a matter: what happened, where, with up to a few photos. It
+    becomes a case (``small_matters.finding``) for the department that owns the matter; the department's answer is
+    the case's result, which the officer reads on the finding's page."""
+
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("体验员"), on_delete=models.PROTECT,
+                                related_name="+")
+    matter = models.ForeignKey(Matter, verbose_name=_("事项"), on_delete=models.PROTECT, related_name="findings")
+    region = models.ForeignKey("orgs.Region", verbose_name=_("所在区划"), on_delete=models.PROTECT, related_name="+")
+    place = models.CharField(_("体验地点"), max_length=120)
+    happened_on = models.DateField(_("体验日期"))
+    description = models.TextField(_("发现的问题"), max_length=2000)
+    photos = models.PositiveSmallIntegerField(_("照片数"), default=0)
+    case = models.ForeignKey("cases.Case", verbose_name=_("工单"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("体验员发现")
+        verbose_name_plural = _("体验员发现")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.matter} {self.happened_on}"
+
+    def get_absolute_url(self):
+        return reverse("small_matters:finding_detail", args=[self.pk])
+
+
+class CertifiedPhoto(TimeStampedModel):
+    """A person's certified photo (证件照), held once, encrypted at rest (base64 of the normalised JPEG, encrypted
+    like every personal field), reused by other matters only with the person's consent."""
+
+    person = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("本人"), on_delete=models.PROTECT,
+                                  related_name="+")
+    image = pii.EncryptedTextField(_("证件照（加密）"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    width = models.PositiveSmallIntegerField(_("宽（像素）"))
+    height = models.PositiveSmallIntegerField(_("高（像素）"))
+
+    class Meta:
+        verbose_name = _("证件照")
+        verbose_name_plural = _("证件照")
+
+    def __str__(self):
+        return f"{self.person_id} {self.sha256[:8]}"
+
+
+class PhotoConsent(TimeStampedModel):
+    """The person's consent that one matter (``matter_code``) reuses their certified photo; revocable."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("本人"), on_delete=models.PROTECT,
+                               related_name="+")
+    matter = models.ForeignKey(Matter, verbose_name=_("事项"), on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(_("同意时间"))
+    revoked_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("证件照复用授权")
+        verbose_name_plural = _("证件照复用授权")
+        ordering = ["-granted_at"]
+        constraints = [models.UniqueConstraint(fields=["person", "matter"], condition=models.Q(revoked_at=None),
+                                               name="sm_one_live_photo_consent")]
+
+    def __str__(self):
+        return f"{self.person_id} {self.matter_id}"
+
+
+class PhotoUse(models.Model):
+    """One use of a certified photo (stored, reused by a matter, viewed, replaced): the reuse log the person reads."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("本人"), on_delete=models.PROTECT,
+                               related_name="+")
+    kind = models.CharField(_("类型"), max_length=12, choices=PhotoUseKind.choices)
+    matter = models.ForeignKey(Matter, verbose_name=_("事项"), null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    subject = models.CharField(_("办件"), max_length=60, blank=True)
+    sha256 = models.CharField(_("照片 SHA-256"), max_length=64)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("证件照使用记录")
+        verbose_name_plural = _("证件照使用记录")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.person_id} {self.kind} {self.at:%Y-%m-%d}"
+
+    @property
+    def kind_choice(self) -> PhotoUseKind:
+        return PhotoUseKind(self.kind)

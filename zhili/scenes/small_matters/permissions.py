@@ -1,9 +1,9 @@
 """Who may do what in the 关键小事 scene: a person sees and answers their own claims; a clerk decides claims in
 their region; 发改委's officer keeps the catalogue; both read the cockpit."""
 
-from zhili.core.identity.api import Role, has_role, in_scope, rule
+from zhili.core.identity.api import Role, can, has_role, in_scope, rule
 
-from .roles import CLERK, OFFICER, POLICE, VET
+from .roles import CLERK, EXPERIENCE, OFFICER, POLICE, VET
 
 
 @rule("small_matters.service.use")
@@ -76,3 +76,20 @@ def _dog_review(user, licence) -> bool:
 @rule("small_matters.dog.visit")
 def _dog_visit(user, licence) -> bool:
     return licence is not None and has_role(user, VET) and in_scope(user, licence.region)
+
+
+@rule("small_matters.finding.file")
+def _finding_file(user, obj) -> bool:
+    return has_role(user, EXPERIENCE)
+
+
+@rule("small_matters.finding.view")
+def _finding_view(user, finding) -> bool:
+    """The officer who filed it, 发改委's officer of the region, and whoever may see its case (the department)."""
+    if finding is None:
+        return has_role(user, EXPERIENCE, OFFICER, Role.PLATFORM_ADMIN)
+    if finding.officer_id == user.pk:
+        return True
+    if has_role(user, OFFICER) and in_scope(user, finding.region):
+        return True
+    return can(user, "cases.case.view", finding.case)

@@ -106,3 +106,72 @@ def satisfaction_per_matter() -> list[tuple]:
         figures = satisfaction(matter.ratings.all())
         rows.append((matter, figures["total"], figures["good_rate"]))
     return sorted(rows, key=lambda row: (row[2], row[0].position))
+
+
+def service_monitoring(on, days: int = 30) -> dict:
+    """Visits, handled and good ratings of the ``days`` up to ``on`` from the province's daily statistics
+    (``sm_service_statistics``), summed by day and by matter in DuckDB; each matter with its measured reduction
+    of materials and time from the catalogue."""
+    import datetime as dt
+
+    from zhili.core.datapool.api import connect, ibis_table
+
+    since = on - dt.timedelta(days=days - 1)
+    con = connect("duckdb")
+    try:
+        stats = ibis_table("sm_service_statistics", "duckdb", con=con)
+        stats = stats.filter((stats.day >= since) & (stats.day <= on))
+        sums = {"visits": stats.visits.sum(), "handled": stats.handled.sum(), "ratings": stats.ratings.sum(),
+                "good": stats.good_ratings.sum()}
+        per_day = stats.group_by("day").aggregate(**sums).order_by("day").to_pyarrow().to_pylist()
+        per_matter = stats.group_by("matter_code").aggregate(**sums).to_pyarrow().to_pylist()
+    finally:
+        con.disconnect()
+    matters = {m.code: m for m in Matter.objects.filter(code__in=[r["matter_code"] for r in per_matter])}
+    rows = []
+    for row in per_matter:
+        matter = matters.get(row["matter_code"])
+        if matter is not None:
+            rows.append({**row, "matter": matter,
+                         "good_rate": row["good"] / row["ratings"] if row["ratings"] else None})
+    rows.sort(key=lambda r: -r["visits"])
+    n_days = len(per_day)
+    total = {key: sum(r[key] for r in per_day) for key in sums}
+    return {"per_day": per_day, "per_matter": rows, "days": n_days, "since": since,
+            "visits_per_day": total["visits"] / n_days if n_days else None,
+            "handled_per_day": total["handled"] / n_days if n_days else None,
+            "good_rate": total["good"] / total["ratings"] if total["ratings"] else None}
+
+
+def visible_findings(user) -> QuerySet:
+    """An experience officer's own findings; 发改委's officer's in their scope; a platform administrator's all."""
+    from .models import Finding
+    from .roles import EXPERIENCE, OFFICER
+
+    findings = Finding.objects.select_related("matter", "region", "case")
+    if has_role(user, OFFICER, Role.PLATFORM_ADMIN):
+        scoped = filter_by_scope(user, findings)
+        return scoped | findings.filter(officer=user) if has_role(user, EXPERIENCE) else scoped
+    return findings.filter(officer=user)
+
+
+def finding_for(user, pk: int):
+    """The finding ``pk`` if ``user`` may see it (the officer, 发改委, the department on its case); 404 otherwise."""
+    from django.http import Http404
+
+    from zhili.core.identity.api import can
+
+    from .models import Finding
+
+    finding = get_object_or_404(Finding.objects.select_related("matter", "region", "case", "officer"), pk=pk)
+    if not can(user, "small_matters.finding.view", finding):
+        raise Http404("没有这条体验发现")
+    return finding
+
+
+def findings_per_matter(user) -> list[tuple[str, int]]:
+    """(matter name, findings) in ``user``'s scope, most first."""
+    from django.db.models import Count
+
+    rows = (visible_findings(user).order_by().values("matter__name").annotate(n=Count("id")).order_by("-n"))
+    return [(row["matter__name"], row["n"]) for row in rows]

@@ -132,6 +132,8 @@ def residence_detail(request, pk: int):
     permit_from = services.add_months(registration.moved_in_on, permit_months)
     return render(request, "small_matters/residence_detail.html", {
         "registration": registration, "permit_from": permit_from, "permit_months": permit_months,
+        "holder_photo": registration.status == RegistrationStatus.REGISTERED
+        and services.photo_available(registration.person, "residence_permit"),
         "may_decide": can(request.user, "small_matters.residence.decide", registration)
         and registration.status == RegistrationStatus.SUBMITTED,
         **_rating_context(request, registration, "residence")})
@@ -194,6 +196,8 @@ def dog_detail(request, pk: int):
         qr = qr_svg(url, scale=5)
     return render(request, "small_matters/dog_detail.html", {
         "licence": licence, "qr": qr,
+        "holder_photo": licence.status == DogLicenceStatus.LICENSED and services.photo_available(licence.person,
+                                                                                                 "dog_licence"),
         "may_review": can(request.user, "small_matters.dog.review", licence)
         and licence.status == DogLicenceStatus.SUBMITTED})
 
@@ -321,20 +325,44 @@ def _figure(value, display: str = "") -> dict:
     return {"value": value, "n": None, "display": display or f"{value:,}", "suppressed": False}
 
 
+def _percent(share) -> dict:
+    return _figure(None if share is None else round(share * 100, 1), "—" if share is None else f"{share:.1%}")
+
+
 def _analyses(user) -> dict:
     claims = queries.visible_claims(user)
     status_rows = [[str(ClaimStatus(s).label), count_cell(n)] for s, n in queries.status_counts(claims).items()]
     figures = queries.catalogue_figures()
     rate = queries.satisfaction()["good_rate"]
     stage_rows = [[str(stage.label), _figure(figures["per_stage"].get(stage.value, 0))] for stage in LifeStage]
+    from django.utils import timezone
+
+    monitor = queries.service_monitoring(timezone.localdate())
+    per_day = [[f"{row['day']:%m-%d}", _figure(row["visits"]), _figure(row["handled"])] for row in monitor["per_day"]]
+    per_matter = [[row["matter"].name, _figure(row["visits"]), _figure(row["handled"]),
+                   _percent(row["good_rate"]), _percent(row["matter"].materials_cut), _percent(row["matter"].time_cut)]
+                  for row in monitor["per_matter"]]
+    finding_rows = [[name, count_cell(n)] for name, n in queries.findings_per_matter(user)]
     return {
+        "monitor_daily": table_result("monitor_daily", "每日访问量和办件量", ["日期", "访问量", "办件量"], per_day,
+                                      chart="line", note=f"近 {monitor['days']} 日，来源：政务服务事项每日办件统计"),
+        "monitor_matters": table_result(
+            "monitor_matters", "各事项访问、办件、好评率和减材料减时间",
+            ["事项", "访问量", "办件量", "好评率", "材料精简率", "时间压缩率"], per_matter, chart="table",
+            note=f"近 {monitor['days']} 日；精简率和压缩率按事项目录的改革前后材料数和时限计算"),
+        "findings": table_result("findings", "体验员发现（按事项）", ["事项", "发现数"], finding_rows, chart="hbar"),
         "headline": table_result("headline", "关键小事总览", ["指标", "数值"], [
+            ["日均访问量", _figure(None if monitor["visits_per_day"] is None else round(monitor["visits_per_day"]),
+                              "—" if monitor["visits_per_day"] is None else f"{monitor['visits_per_day']:,.0f}")],
+            ["日均办件量", _figure(None if monitor["handled_per_day"] is None else round(monitor["handled_per_day"]),
+                              "—" if monitor["handled_per_day"] is None else f"{monitor['handled_per_day']:,.0f}")],
+            ["好评率（全部渠道）", _percent(monitor["good_rate"])],
             ["事项数", _figure(figures["matters"])],
             ["材料精简率", _figure(round(figures["materials_cut"] * 100, 1), f"{figures['materials_cut']:.1%}")],
             ["时间压缩率", _figure(round(figures["time_cut"] * 100, 1), f"{figures['time_cut']:.1%}")],
             ["失业保险金主动发现", count_cell(claims.exclude(status=ClaimStatus.NOT_QUALIFIED).count())],
             ["居住登记（零材料、零签名）", count_cell(queries.visible_registrations(user).count())],
-            ["好评率", _figure(None if rate is None else round(rate * 100, 1),
+            ["好评率（本平台评价）", _figure(None if rate is None else round(rate * 100, 1),
                             "—" if rate is None else f"{rate:.1%}")],
         ]),
         "ratings": table_result("ratings", "各事项好评率（差者在前）", ["事项", "评价数", "好评率"], [
@@ -348,3 +376,102 @@ def _analyses(user) -> dict:
 # The cockpit page, its JSON data and the XLSX export of one analysis (core.dashboards.cockpit_views).
 cockpit, cockpit_data, cockpit_export = cockpit_views(
     "small_matters.overview", permission="small_matters.cockpit.view", analyses=lambda request: _analyses(request.user))
+
+
+# ------------------------------------------------------------------ experience officers (体验员)
+
+@login_required
+def findings(request):
+    """An experience officer's findings and the form to file one (phone); 发改委's officer sees the region's."""
+    from .forms import FindingForm
+
+    require(request.user, "small_matters.finding.view")
+    may_file = can(request.user, "small_matters.finding.file")
+    form = FindingForm(request.POST or None, request.FILES or None) if may_file else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            finding = services.file_finding(actor=request.user, **form.cleaned_data)
+            return redirect(finding.get_absolute_url())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    return render(request, "small_matters/findings.html", {
+        "form": form, "findings": queries.visible_findings(request.user)[:50]},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def finding_detail(request, pk: int):
+    """One finding with its case: the state, the deadline, and the department's answer once given."""
+    finding = queries.finding_for(request.user, pk)
+    return render(request, "small_matters/finding_detail.html", {"finding": finding, "case": finding.case})
+
+
+# ------------------------------------------------------------------ one photo, many certificates
+
+@login_required
+def photo(request):
+    """The person's certified photo: store or replace it, consent per matter (revocable), and the use log."""
+    from .forms import PhotoForm
+    from .models import CertifiedPhoto, PhotoUse
+
+    require(request.user, "small_matters.service.use")
+    form = PhotoForm()
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "upload":
+                form = PhotoForm(request.POST, request.FILES)
+                if form.is_valid():
+                    services.store_photo(form.cleaned_data["photo"], actor=request.user)
+                    return redirect("small_matters:photo")
+            elif action == "grant":
+                services.grant_photo_consent(request.POST.get("matter", ""), actor=request.user)
+                return redirect("small_matters:photo")
+            elif action == "revoke":
+                services.revoke_photo_consent(request.POST.get("matter", ""), actor=request.user)
+                return redirect("small_matters:photo")
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    held = CertifiedPhoto.objects.filter(person=request.user).only("sha256", "width", "height", "updated_at").first()
+    consented = services.consented_matters(request.user)
+    matters = [(m, m.code in consented) for m in Matter.objects.filter(code__in=services.PHOTO_MATTERS)]
+    return render(request, "small_matters/photo.html", {
+        "form": form, "held": held, "matters": matters,
+        "uses": PhotoUse.objects.filter(person=request.user).select_related("matter", "actor")[:50]},
+        status=400 if request.method == "POST" else 200)
+
+
+def _jpeg(data: bytes):
+    from django.http import HttpResponse
+
+    response = HttpResponse(data, content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def photo_image(request):
+    """The person's own photo (the read logged)."""
+    data = services.own_photo(request.user, actor=request.user)
+    if data is None:
+        raise Http404("没有证件照")
+    return _jpeg(data)
+
+
+@login_required
+def certificate_photo(request, kind: str, pk: int):
+    """The holder's photo on what a matter issued (a dog licence, a residence registration): only with the
+    holder's live consent for that matter, every reuse logged; 404 otherwise, as for what one may not see."""
+    if kind == "dog":
+        subject, matter_code = _dog_for(request.user, pk), "dog_licence"
+        issued = subject.status == DogLicenceStatus.LICENSED
+    elif kind == "residence":
+        subject, matter_code = queries.registration_for(request.user, pk), "residence_permit"
+        issued = subject.status == RegistrationStatus.REGISTERED
+    else:
+        raise Http404("没有这种证照")
+    data = services.reuse_photo(subject.person, matter_code, subject=f"{kind}:{pk}", actor=request.user) \
+        if issued else None
+    if data is None:
+        raise Http404("没有可用的证件照")
+    return _jpeg(data)

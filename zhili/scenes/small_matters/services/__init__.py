@@ -15,10 +15,22 @@ from .benefit import (
     pay_benefit_month,
 )
 from .dogs import apply_dog_licence, licence_for_token, record_dog_visit, review_dog_licence, visit_token
+from .findings import file_finding, officer_region, owning_department
 from .matters import load_catalogue, rate_matter
+from .photos import (
+    PHOTO_MATTERS,
+    consented_matters,
+    grant_photo_consent,
+    own_photo,
+    photo_available,
+    reuse_photo,
+    revoke_photo_consent,
+    store_photo,
+)
 from .residence import decide_residence_registration, prepare_residence_registration, submit_residence_registration
 
-__all__ = ["DetectionReport", "add_months", "apply_dog_licence", "licence_for_token", "record_dog_visit",
+__all__ = ["PHOTO_MATTERS", "consented_matters", "file_finding", "grant_photo_consent", "officer_region",
+           "own_photo", "owning_department", "photo_available", "reuse_photo", "revoke_photo_consent", "store_photo", "DetectionReport", "add_months", "apply_dog_licence", "licence_for_token", "record_dog_visit",
            "review_dog_licence", "visit_token", "confirm_claim", "decide_claim", "decide_residence_registration",
            "detect_unemployment_benefits", "detection_facts", "dispute_claim", "load_catalogue", "pay_benefit_month",
            "prepare_residence_registration", "rate_matter", "submit_residence_registration"]

@@ -98,3 +98,34 @@ def vet_he(county):
 def vet_elsewhere(db):
     return personas.department_user(role=VET, name="许诺", username="vet_xu",
                                     region=RegionFactory(code="330122", name="桐庐县"), phone="13800000027")
+
+
+@pytest.fixture
+def bureau_police(county):
+    """The 公安局 of the county (owner of residence and dog matters) and its case handler 蒋伟."""
+    from zhili.core.identity.api import Role
+    from zhili.core.orgs.api import register_department
+
+    bureau = register_department(name="公安局", region=county, actor=None)
+    handler = UserFactory(name="蒋伟", username="handler_jiang", phone="13800000028")
+    MembershipFactory(user=handler, role=Role.OFFICER, organization=bureau, region=county)
+    return bureau, handler
+
+
+@pytest.fixture
+def experience_wang(county):
+    from ..roles import EXPERIENCE
+
+    user = UserFactory(name="汪丽", username="experience_wang", phone="13800000029")
+    MembershipFactory(user=user, role=EXPERIENCE, region=county)
+    return user
+
+
+def jpeg(size=(600, 800), colour=(200, 180, 160)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG")
+    return out.getvalue()
