@@ -51,23 +51,33 @@ class MultipleImageInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleImageField(forms.FileField):
+    """Several files under one name (Django's documented way: the widget allows many, clean checks each)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleImageInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        single = super().clean
+        return [single(item, initial) for item in data] if isinstance(data, (list, tuple)) else [single(data, initial)]
+
+
 class FindingForm(forms.Form):
     matter = forms.ModelChoiceField(label=_("体验的事项"), queryset=None)
     happened_on = forms.DateField(label=_("体验日期"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("体验地点"), max_length=120, help_text=_("例如：千岛湖镇便民服务中心 3 号窗口"))
     description = forms.CharField(label=_("发现的问题"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                                   help_text=_("经过、等候时间、要求的材料，写清楚便于部门整改"))
-    photos = forms.FileField(label=_("照片（最多 3 张，每张不超过 5 MB）"), required=False,
-                             widget=MultipleImageInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+    photos = MultipleImageField(label=_("照片（最多 3 张，每张不超过 5 MB）"), required=False)
 
     def __init__(self, *args, **kwargs):
         from .models import Matter
 
         super().__init__(*args, **kwargs)
         self.fields["matter"].queryset = Matter.objects.order_by("position", "id")
-
-    def clean_photos(self):
-        return self.files.getlist("photos") if self.files else []
 
 
 class PhotoForm(forms.Form):

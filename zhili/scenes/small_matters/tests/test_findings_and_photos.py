@@ -46,6 +46,21 @@ def test_a_finding_becomes_a_case_for_the_department_and_the_officer_reads_the_a
     assert "已取消纸质照片要求" in page and "已反馈" in page
 
 
+def test_the_officer_files_a_finding_with_photos_from_the_page(catalogue, bureau_police, experience_wang, client):
+    client.force_login(experience_wang)
+    photos = [SimpleUploadedFile(f"{i}.jpg", jpeg(), content_type="image/jpeg") for i in range(2)]
+    answer = client.post("/small_matters/findings/", {
+        "matter": Matter.objects.get(code="dog_licence").pk, "happened_on": timezone.localdate().isoformat(),
+        "place": "派出所户籍窗口", "description": "犬只登记仍要求到派出所和医院各跑一次。", "photos": photos})
+    finding = Finding.objects.get(officer=experience_wang)
+    assert answer.status_code == 302 and answer["Location"] == finding.get_absolute_url()
+    assert (finding.photos, finding.case.attachments.count()) == (2, 2)
+    page = client.post("/small_matters/findings/", {
+        "matter": finding.matter.pk, "happened_on": timezone.localdate().isoformat(), "place": "窗口",
+        "description": "太慢"})
+    assert page.status_code == 400 and "至少写 10 个字" in page.content.decode()
+
+
 def test_a_finding_is_refused_whole_when_its_input_is_bad(catalogue, bureau_police, experience_wang, citizen_zhou):
     before = Finding.objects.count()
     with pytest.raises(ValidationError) as short:
