@@ -38,25 +38,51 @@ def status_counts(claims: QuerySet) -> dict[str, int]:
 
 def situations_of(user) -> set[str]:
     """The situation tags the platform holds for ``user``: unemployed (a benefit claim), migrant (a residence
-    registration), dog owner (a dog licence)."""
-    tags = set()
-    if own_claims(user).exists():
-        tags.add("unemployed")
-    if user.is_authenticated and ResidenceRegistration.objects.filter(person=user).exists():
-        tags.add("migrant")
-    if user.is_authenticated and DogLicence.objects.filter(person=user).exists():
-        tags.add("dog_owner")
-    return tags
+    registration), dog owner (a dog licence) — one query."""
+    from django.db.models import Exists, OuterRef
+
+    from zhili.core.identity.api import User
+
+    if not user.is_authenticated:
+        return set()
+    found = User.objects.filter(pk=user.pk).values_list(
+        Exists(BenefitClaim.objects.filter(person=OuterRef("pk"))),
+        Exists(ResidenceRegistration.objects.filter(person=OuterRef("pk"))),
+        Exists(DogLicence.objects.filter(person=OuterRef("pk")))).first() or (False, False, False)
+    return {tag for tag, held in zip(("unemployed", "migrant", "dog_owner"), found, strict=True) if held}
 
 
-def matters_for(user, *, stage: str = "", chosen: set[str] | frozenset = frozenset()) -> tuple[list, list]:
+_CATALOGUE: dict[str, list] = {}
+
+
+def catalogue_version() -> str:
+    """A cheap fingerprint of the catalogue (count and last change): a cached copy is used while it holds."""
+    from django.db.models import Count, Max
+
+    found = Matter.objects.aggregate(n=Count("id"), at=Max("updated_at"))
+    return f"{found['n']}-{found['at'].timestamp() if found['at'] else 0}"
+
+
+def catalogue(version: str | None = None) -> list:
+    """The catalogue's matters in order, kept per process for the ``version`` it was read at (a change made by
+    any process changes the version, so no process serves a stale catalogue)."""
+    version = version or catalogue_version()
+    matters = _CATALOGUE.get(version)
+    if matters is None:
+        matters = list(Matter.objects.all())
+        _CATALOGUE.clear()
+        _CATALOGUE[version] = matters
+    return matters
+
+
+def matters_for(user, *, stage: str = "", chosen: set[str] | frozenset = frozenset(), held: set[str] | None = None,
+                version: str | None = None) -> tuple[list, list]:
     """(matters for the person's situation, the rest) — those matching a held or chosen situation come first."""
-    matters = Matter.objects.all()
-    if stage:
-        matters = matters.filter(stage=stage)
-    tags = situations_of(user) | set(chosen)
+    tags = (situations_of(user) if held is None else held) | set(chosen)
     first, rest = [], []
-    for matter in matters:
+    for matter in catalogue(version):
+        if stage and matter.stage != stage:
+            continue
         (first if tags & set(matter.situations) else rest).append(matter)
     return first, rest
 

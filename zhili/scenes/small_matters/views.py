@@ -30,10 +30,12 @@ def home(request):
     stage = request.GET.get("stage", "")
     stage = stage if stage in LifeStage.values else ""
     chosen = {s for s in request.GET.getlist("s") if s in SITUATIONS}
-    first, rest = queries.matters_for(request.user, stage=stage, chosen=chosen)
     held = queries.situations_of(request.user)
+    version = queries.catalogue_version()
+    first, rest = queries.matters_for(request.user, stage=stage, chosen=chosen, held=held, version=version)
     return render(request, "small_matters/home.html", {
         "claims": queries.own_claims(request.user), "first": first, "rest": rest, "stage": stage,
+        "catalogue_key": f"{version}:{stage}:{','.join(sorted(held | chosen))}",
         "stages": LifeStage, "situations": [(code, label, code in chosen or code in held)
                                             for code, label in SITUATIONS.items()]})
 
