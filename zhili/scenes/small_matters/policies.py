@@ -12,6 +12,8 @@ carries their translations).
 import datetime as dt
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop
+
 from zhili.core.foundation.api import Parameter, Value
 from zhili.core.policy.api import Benefit, Condition, Fact, Policy
 
@@ -78,6 +80,8 @@ PARAMETERS = [
     ]),
 ]
 
+# The conditions' labels are message ids (gettext_noop: plain strings for the engine, in the English catalogue):
+# a decision stores them as they are, and the pages translate them when drawn ({% trans c.label %}).
 POLICIES = [
     Policy(
         code="unemployment_benefit",
@@ -88,13 +92,13 @@ POLICIES = [
         effective_from=REGULATION,
         reference=UNEMPLOYMENT_REGULATION + "第十四条；《社会保险法》第四十五条",
         conditions=(
-            Condition("失业前用人单位和本人已缴纳失业保险费满1年", "contribution_years >= min_contribution_years",
+            Condition(gettext_noop("失业前用人单位和本人已缴纳失业保险费满1年"), "contribution_years >= min_contribution_years",
                       UNEMPLOYMENT_REGULATION + "第十四条第（一）项"),
-            Condition("非因本人意愿中断就业", "separation_reason in involuntary_reasons",
+            Condition(gettext_noop("非因本人意愿中断就业"), "separation_reason in involuntary_reasons",
                       "《社会保险法》第四十五条第（二）项；人社部令第13号第十三条"),
-            Condition("已经进行失业登记，并有求职要求", "registered_unemployed",
+            Condition(gettext_noop("已经进行失业登记，并有求职要求"), "registered_unemployed",
                       UNEMPLOYMENT_REGULATION + "第十四条第（三）项"),
-            Condition("尚未重新就业", "not reemployed", UNEMPLOYMENT_REGULATION + "第十五条第（一）项"),
+            Condition(gettext_noop("尚未重新就业"), "not reemployed", UNEMPLOYMENT_REGULATION + "第十五条第（一）项"),
         ),
         benefit=Benefit(kind="insurance", amount="benefit_monthly", period="month",
                         description="按月领取，领取月数按累计缴费年限为12、18或24个月"),

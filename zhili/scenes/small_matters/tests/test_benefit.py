@@ -106,3 +106,18 @@ def test_only_the_person_answers_and_only_a_clerk_of_the_region_decides(detected
     other.refresh_from_db()
     assert (mine.status, other.status, BenefitPayment.objects.count()) == ("confirmed", "notified", 0)
     assert [e.action for e in audit.entries_for(other)] == ["small_matters.claim.detected"]
+
+
+@pytest.mark.django_db
+def test_the_conditions_of_a_decision_are_translated_when_the_page_is_drawn(detected, citizen_zhou, client):
+    claim = BenefitClaim.objects.get(person=citizen_zhou)
+    assert claim.decision["conditions"][1]["label"] == "非因本人意愿中断就业"  # stored as the message id
+    client.force_login(citizen_zhou)
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(claim.get_absolute_url()).content.decode()
+    assert "The job ended against the person&#x27;s will" in english and "非因本人意愿中断就业" not in english
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    chinese = client.get(claim.get_absolute_url()).content.decode()
+    assert "非因本人意愿中断就业" in chinese
