@@ -70,18 +70,18 @@ RESIDENCE_REPORTS = Dataset(
 )
 
 SERVICE_STATISTICS = Dataset(
-    code="sm_service_statistics", name="政务服务事项每日办件统计", source_system="浙江政务服务网（浙里办）统计",
-    department="大数据发展管理局",
-    fields=(Field("day", "日期", DATE, required=True),
-            Field("matter_code", "事项编码", S, required=True, max_length=40),
-            Field("region_code", "区划代码", S, required=True, max_length=12),
-            Field("visits", "访问量", INT, required=True),
-            Field("handled", "办件量", INT, required=True),
-            Field("ratings", "评价数", INT, required=True),
-            Field("good_ratings", "好评数（基本满意及以上）", INT, required=True)),
+    code="sm_service_statistics", name=_("政务服务事项每日办件统计"), source_system=_("浙江政务服务网（浙里办）统计"),
+    department=_("大数据发展管理局"),
+    fields=(Field("day", _("日期"), DATE, required=True),
+            Field("matter_code", _("事项编码"), S, required=True, max_length=40),
+            Field("region_code", _("区划代码"), S, required=True, max_length=12),
+            Field("visits", _("访问量"), INT, required=True),
+            Field("handled", _("办件量"), INT, required=True),
+            Field("ratings", _("评价数"), INT, required=True),
+            Field("good_ratings", _("好评数（基本满意及以上）"), INT, required=True)),
     key=("day", "matter_code", "region_code"), freshness=DAILY, max_bad_ratio=0.0,
-    description="每个事项每日的访问量、办件量和好差评（国办发〔2019〕51号的五级评价，基本满意及以上为好评）；"
-                "驾驶舱按日、按事项汇总。",
+    description=_("每个事项每日的访问量、办件量和好差评（国办发〔2019〕51号的五级评价，基本满意及以上为好评）；"
+                  "驾驶舱按日、按事项汇总。"),
 )
 
 DATASETS = [INSURANCE_STOPS, EMPLOYMENT_RECORDS, UNEMPLOYMENT_REGISTRATIONS, RESIDENCE_REPORTS, SERVICE_STATISTICS]
