@@ -121,3 +121,52 @@ class Mark(ChoiceSet):
     SATISFIED = "3", _("满意"), Colour.GREEN
     NEUTRAL = "2", _("基本满意"), Colour.YELLOW
     UNSATISFIED = "1", _("不满意"), Colour.RED
+
+
+class SeekerStatus(ChoiceSet):
+    """A job seeker's registration (求职登记): looking, placed in a job, or withdrawn by the person."""
+
+    ACTIVE = "active", _("求职中"), Colour.BLUE
+    PLACED = "placed", _("已就业"), Colour.GREEN
+    WITHDRAWN = "withdrawn", _("已撤回"), Colour.GRAY
+
+
+class PostingStatus(ChoiceSet):
+    """A vacancy (岗位): open, filled or closed by the employer."""
+
+    OPEN = "open", _("招聘中"), Colour.GREEN
+    FILLED = "filled", _("已招满"), Colour.BLUE
+    CLOSED = "closed", _("已关闭"), Colour.GRAY
+
+
+class PlacementStatus(ChoiceSet):
+    """A recommendation of a seeker to a vacancy (推荐就业) and its outcome."""
+
+    RECOMMENDED = "recommended", _("已推荐"), Colour.BLUE
+    INTERESTED = "interested", _("本人有意向"), Colour.ORANGE
+    HIRED = "hired", _("已录用"), Colour.GREEN
+    DECLINED = "declined", _("未录用"), Colour.GRAY
+
+
+class EnrolmentStatus(ChoiceSet):
+    """A person's place on a training course (职业技能培训)."""
+
+    ENROLLED = "enrolled", _("在训"), Colour.BLUE
+    COMPLETED = "completed", _("已结业"), Colour.GREEN
+    DROPPED = "dropped", _("已退训"), Colour.GRAY
+
+
+class QuotaStatus(ChoiceSet):
+    """An employer's quota review for a year (按比例安排就业年审): met, short (fund due), exempt."""
+
+    MET = "met", _("已达比例"), Colour.GREEN
+    REDUCED = "reduced", _("未达比例（减缴）"), Colour.YELLOW
+    SHORT = "short", _("未达比例"), Colour.RED
+    EXEMPT = "exempt", _("暂免征收"), Colour.BLUE
+
+
+class InjurySource(ChoiceSet):
+    """Where a disabling accident's record comes from (致残事故源头治理)."""
+
+    WORK = "work", _("工伤事故"), Colour.ORANGE
+    TRAFFIC = "traffic", _("交通事故"), Colour.RED

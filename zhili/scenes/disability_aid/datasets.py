@@ -64,3 +64,13 @@ DATASETS = [
             fields=(_person(), Field("died_on", _("死亡日期"), DATE, required=True)), key=("person_id",),
             freshness=DAILY),
 ]
+
+DATASETS += [
+    Dataset(code="da_employer_staff", name="用人单位年度职工人数与工资", source_system="社会保险信息系统",
+            department="人力资源和社会保障局",
+            fields=(Field("uscc", "统一社会信用代码", S, required=True, max_length=18),
+                    Field("year", "所属年度", INT, required=True),
+                    Field("staff", "在职职工年平均人数", "decimal", required=True),
+                    Field("average_wage", "在职职工年平均工资（元）", "decimal", required=True)),
+            key=("uscc", "year"), freshness=timedelta(days=366)),
+]

@@ -7,7 +7,7 @@ assessment result and issues the certificate.
 
 from zhili.core.identity.api import has_role, in_scope, rule
 
-from .roles import APPROVER, CLERK, WORKER
+from .roles import APPROVER, CLERK, PREVENTION, WORKER
 
 
 def _region(obj):
@@ -95,3 +95,28 @@ def _person_view(user, person) -> bool:
 def _person_serve(user, person) -> bool:
     """Record a service, an assistive device or employment on the person's profile."""
     return person is not None and has_role(user, CLERK, WORKER) and in_scope(user, _region(person))
+
+
+@rule("disability_aid.job.manage")
+def _job_manage(user, obj) -> bool:
+    """Vacancies, recommendations, hires and training: the federation's employment service (the clerk)."""
+    return has_role(user, CLERK)
+
+
+@rule("disability_aid.quota.review")
+def _quota_review(user, obj) -> bool:
+    """按比例就业年审 and the fund due: the federation's clerk (the tax office collects)."""
+    return has_role(user, CLERK)
+
+
+@rule("disability_aid.prevention.push")
+def _prevention_push(user, obj) -> bool:
+    return has_role(user, CLERK)
+
+
+@rule("disability_aid.prevention.view")
+def _prevention_view(user, obj) -> bool:
+    """The pushed accidents: the federation's clerk and the departments' prevention contacts, in their scope."""
+    if obj is None:
+        return has_role(user, CLERK, PREVENTION)
+    return has_role(user, CLERK, PREVENTION) and in_scope(user, obj.region)

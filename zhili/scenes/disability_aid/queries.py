@@ -170,3 +170,131 @@ def profile(person: Person, today: dt.date | None = None) -> dict:
             "devices": devices, "employments": employments, "working": working, "marks": marks,
             "mark": Mark(marks[0].mark) if marks else None,
             "index": sum(p.points for p in parts), "index_parts": parts}
+
+
+# --- employment, training, quota, prevention --------------------------------------------------------------------
+
+def visible_postings(user) -> QuerySet:
+    """Vacancies in the clerk's scope (the employment service works for the county)."""
+    from .models import JobPosting
+
+    postings = JobPosting.objects.select_related("organization", "region")
+    if not has_role(user, CLERK):
+        return postings.none()
+    return filter_by_scope(user, postings, "region")
+
+
+def posting_for(user, pk: int):
+    return get_object_or_404(visible_postings(user), pk=pk)
+
+
+def visible_seekers(user) -> QuerySet:
+    from .models import JobSeeker
+
+    seekers = JobSeeker.objects.select_related("person", "person__region")
+    if not has_role(user, CLERK, WORKER):
+        return seekers.none()
+    return filter_by_scope(user, seekers, "person__region")
+
+
+def visible_placements(user) -> QuerySet:
+    from .models import Placement
+
+    placements = Placement.objects.select_related("seeker__person", "posting__organization", "posting__region")
+    if not has_role(user, CLERK):
+        return placements.none()
+    return filter_by_scope(user, placements, "posting__region")
+
+
+def placement_for(user, pk: int):
+    return get_object_or_404(visible_placements(user), pk=pk)
+
+
+def visible_courses(user) -> QuerySet:
+    from .models import TrainingCourse
+
+    courses = TrainingCourse.objects.select_related("region")
+    if not has_role(user, CLERK):
+        return courses.none()
+    return filter_by_scope(user, courses, "region")
+
+
+def course_for(user, pk: int):
+    return get_object_or_404(visible_courses(user), pk=pk)
+
+
+def enrolment_for(user, pk: int):
+    from .models import Enrolment
+
+    return get_object_or_404(Enrolment.objects.select_related("course", "person").filter(
+        course__in=visible_courses(user)), pk=pk)
+
+
+def open_courses(today: dt.date | None = None) -> QuerySet:
+    """Courses a person may still join (not yet ended), soonest first."""
+    from .models import TrainingCourse
+
+    today = today or timezone.localdate()
+    return TrainingCourse.objects.filter(ends_on__gte=today).select_related("region").order_by("starts_on", "id")
+
+
+def visible_quota_reviews(user) -> QuerySet:
+    from .models import QuotaReview
+
+    reviews = QuotaReview.objects.select_related("organization", "organization__region")
+    if not has_role(user, CLERK):
+        return reviews.none()
+    return filter_by_scope(user, reviews, "organization__region")
+
+
+def visible_injuries(user) -> QuerySet:
+    """Pushed disabling accidents: the federation's clerk and the departments' prevention contacts in scope."""
+    from .models import InjuryPush
+    from .roles import PREVENTION
+
+    pushes = InjuryPush.objects.select_related("region", "case")
+    if not has_role(user, CLERK, PREVENTION):
+        return pushes.none()
+    return filter_by_scope(user, pushes, "region")
+
+
+def jobs_for_person(person: Person) -> dict:
+    """The person's own employment section: registration, the vacancies that suit them, their recommendations,
+    training open to them and their enrolments."""
+    from .matching import matches_for_seeker
+    from .models import JobSeeker
+
+    seeker = JobSeeker.objects.filter(person=person).first()
+    placements = list(seeker.placements.select_related("posting__organization")) if seeker else []
+    taken = {p.posting_id for p in placements}
+    matches = [m for m in matches_for_seeker(seeker)][:10] if seeker else []
+    enrolments = list(person.enrolments.select_related("course"))
+    joined = {e.course_id for e in enrolments}
+    return {"seeker": seeker, "matches": [(m, m.posting.pk in taken) for m in matches], "placements": placements,
+            "courses": [c for c in open_courses()[:10] if c.pk not in joined], "enrolments": enrolments}
+
+
+def employment_figures(user) -> dict:
+    """Seekers by state, hires by form and the quota reviews' fund due by conclusion (the cockpit)."""
+    from django.db.models import Count, Sum
+
+    seekers = Counter(visible_seekers(user).values_list("status", flat=True))
+    hires = Counter(visible_placements(user).filter(status="hired").values_list("employment__form", flat=True))
+    quota = {row["status"]: (row["n"], row["fund"]) for row in visible_quota_reviews(user).values("status")
+             .annotate(n=Count("id"), fund=Sum("fund_due"))}
+    return {"seekers": seekers, "hires": hires, "quota": quota}
+
+
+def injury_counts(user) -> dict:
+    """Pushed accidents by source and cause (or place), and how many of their cases are closed."""
+    pushes = visible_injuries(user)
+    by_cause = Counter((p.source, p.cause or p.place or "") for p in pushes.only("source", "cause", "place"))
+    return {"by_cause": by_cause}
+
+
+def visible_postings_for_people():
+    """Open vacancies a person may see (no personal data in them)."""
+    from .choices import PostingStatus
+    from .models import JobPosting
+
+    return JobPosting.objects.filter(status=PostingStatus.OPEN).select_related("organization", "region")

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.utils.translation import gettext_lazy as _
 
-from zhili.core.cases.api import CaseType, State, Transition
+from zhili.core.cases.api import CaseType, State, Transition, closed_loop_case_type
 from zhili.core.foundation.api import Colour
 
 SUSPECT_CASE_TYPE = "disability_aid_suspect"
@@ -39,3 +39,26 @@ SUSPECT_CASE = CaseType(
 )
 
 CASE_TYPES = [SUSPECT_CASE]
+
+PREVENTION_WORK_CASE_TYPE = "disability_aid_prevention_work"
+PREVENTION_TRAFFIC_CASE_TYPE = "disability_aid_prevention_traffic"
+PREVENTION_CASE_TYPES = {"work": PREVENTION_WORK_CASE_TYPE, "traffic": PREVENTION_TRAFFIC_CASE_TYPE}
+PREVENTION_DEADLINES = {"submitted": 1, "accepted": 2, "dispatched": 2, "handling": 15, "reported": 3}
+PREVENTION_BASIS = ("本场景服务承诺：致残事故推送后 1 个工作日内受理，15 个工作日内完成核查整改（江山市“致残事故监管执法一件事”"
+                    "的时限未经核实）")
+
+
+def _prevention_roles():
+    from .roles import CLERK, PREVENTION
+
+    return frozenset({PREVENTION, CLERK})
+
+
+CASE_TYPES += [
+    closed_loop_case_type(PREVENTION_WORK_CASE_TYPE, "工伤致残事故源头治理", deadlines=PREVENTION_DEADLINES,
+                          deadline_basis=PREVENTION_BASIS, deadlines_from=dt.date(2026, 1, 1),
+                          roles=_prevention_roles()),
+    closed_loop_case_type(PREVENTION_TRAFFIC_CASE_TYPE, "交通致残事故源头治理", deadlines=PREVENTION_DEADLINES,
+                          deadline_basis=PREVENTION_BASIS, deadlines_from=dt.date(2026, 1, 1),
+                          roles=_prevention_roles()),
+]

@@ -11,6 +11,16 @@ from .certification import (  # noqa: F401
     register_hospital,
     run_detection,
 )
+from .employment import (  # noqa: F401
+    complete_enrolment,
+    create_course,
+    decide_placement,
+    enrol,
+    post_job,
+    recommend,
+    register_seeker,
+    withdraw_seeker,
+)
 from .payments import (  # noqa: F401
     approve_payment_run,
     payment_csv,
@@ -18,4 +28,6 @@ from .payments import (  # noqa: F401
     prepare_payment_run,
     write_payment_run,
 )
+from .prevention import push_injuries  # noqa: F401
 from .profile import give_satisfaction, record_employment, record_service  # noqa: F401
+from .quota import review_quotas  # noqa: F401

@@ -52,13 +52,15 @@ def record_service(person: Person, *, actor, kind: str, provided_on: dt.date, pr
 
 @transaction.atomic
 def record_employment(person: Person, *, actor, employer: str, form: str, since: dt.date,
-                      until: dt.date | None = None) -> Employment:
-    """Record where and how the person works (``until`` once it ended)."""
+                      until: dt.date | None = None, organization=None) -> Employment:
+    """Record where and how the person works (``until`` once it ended); ``organization``, the employer registered
+    on the platform, makes the employment count in its quota review."""
     require(actor, "disability_aid.person.serve", person)
     since = _past_day(since, "since")
     if until is not None and _past_day(until, "until") < since:
         raise ValidationError({"until": _("终止日期不能早于起始日期")}, code="before_since")
     employment = Employment.objects.create(person=person, employer=_text(employer, "employer", 100),
+                                           organization=organization,
                                            form=_choice(form, EmploymentForm, "form"), since=since, until=until,
                                            recorded_by=actor)
     audit.record("disability_aid.employment.recorded", actor=actor, target=employment,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhili.core.foundation.api import TimeStampedModel, pii
 
-from .choices import (
+from ..choices import (
     ApplicationStatus,
     Category,
     CertificateStatus,
@@ -331,6 +331,9 @@ class Employment(TimeStampedModel):
 
     person = models.ForeignKey(Person, verbose_name=_("服务对象"), on_delete=models.PROTECT, related_name="employments")
     employer = models.CharField(_("就业单位"), max_length=100)
+    organization = models.ForeignKey("orgs.Organization", verbose_name=_("用人单位"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+",
+                                     help_text=_("在平台登记的用人单位：按比例就业年审据此计数"))
     form = models.CharField(_("就业形式"), max_length=16, choices=EmploymentForm.choices)
     since = models.DateField(_("起始日期"))
     until = models.DateField(_("终止日期"), null=True, blank=True)
@@ -361,3 +364,7 @@ class Satisfaction(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person.key} {self.mark}"
+
+
+from .employment import Enrolment, JobPosting, JobSeeker, Placement, QuotaReview, TrainingCourse  # noqa: E402,F401
+from .prevention import InjuryPush  # noqa: E402,F401

@@ -12,9 +12,9 @@ from zhili.core.foundation.api import XLSX_CONTENT_TYPE, add_service_errors
 from zhili.core.identity.api import can, require
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
-from . import queries, services
-from .choices import Category, Grade, Source, SuspectStatus
-from .forms import (
+from .. import queries, services
+from ..choices import Category, Grade, Source, SuspectStatus
+from ..forms import (
     ApplicationForm,
     AssessmentForm,
     EmploymentRecordForm,
@@ -317,15 +317,27 @@ def person_employment(request, pk: int):
                          lambda person, data: services.record_employment(person, actor=request.user, **data))
 
 
+def render_my_profile(request, person, *, status: int = 200, **extra):
+    """The person's own page with their employment section (求职登记, vacancies that suit them, training)."""
+    from ..forms import SeekerForm
+
+    seeker = getattr(person, "seeker", None) if hasattr(person, "seeker") else None
+    initial = ({"skills": seeker.skills, "wishes": seeker.wishes, "full_time": seeker.full_time,
+                "max_distance_km": seeker.max_distance_km} if seeker else {})
+    context = {**queries.profile(person), **queries.jobs_for_person(person), "satisfaction_form": SatisfactionForm(),
+               "seeker_form": SeekerForm(initial=initial)}
+    context.update(extra)
+    return render(request, "disability_aid/my_profile.html", context, status=status)
+
+
 @login_required
 def my_profile(request):
-    """The person's own page on a phone: certificate, subsidies paid, services, and the 笑脸 mark to give."""
+    """The person's own page on a phone: certificate, subsidies paid, services, work and training, and the 笑脸
+    mark to give."""
     try:
         person = queries.own_person(request.user)
     except Http404:
         return render(request, "disability_aid/my_profile.html", {"person": None})
-    form = SatisfactionForm()
-    status = 200
     if request.method == "POST":
         form = SatisfactionForm(request.POST)
         if form.is_valid():
@@ -334,6 +346,5 @@ def my_profile(request):
                 return redirect("disability_aid:my_profile")
             except ValidationError as exc:
                 add_service_errors(form, exc)
-        status = 400
-    return render(request, "disability_aid/my_profile.html",
-                  {**queries.profile(person), "satisfaction_form": form}, status=status)
+        return render_my_profile(request, person, satisfaction_form=form, status=400)
+    return render_my_profile(request, person)
