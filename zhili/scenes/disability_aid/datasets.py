@@ -66,11 +66,11 @@ DATASETS = [
 ]
 
 DATASETS += [
-    Dataset(code="da_employer_staff", name="用人单位年度职工人数与工资", source_system="社会保险信息系统",
-            department="人力资源和社会保障局",
-            fields=(Field("uscc", "统一社会信用代码", S, required=True, max_length=18),
-                    Field("year", "所属年度", INT, required=True),
-                    Field("staff", "在职职工年平均人数", "decimal", required=True),
-                    Field("average_wage", "在职职工年平均工资（元）", "decimal", required=True)),
+    Dataset(code="da_employer_staff", name=_("用人单位年度职工人数与工资"), source_system=_("社会保险信息系统"),
+            department=_("人力资源和社会保障局"),
+            fields=(Field("uscc", _("统一社会信用代码"), S, required=True, max_length=18),
+                    Field("year", _("所属年度"), INT, required=True),
+                    Field("staff", _("在职职工年平均人数"), "decimal", required=True),
+                    Field("average_wage", _("在职职工年平均工资（元）"), "decimal", required=True)),
             key=("uscc", "year"), freshness=timedelta(days=366)),
 ]

@@ -15,6 +15,16 @@ CLERK_USERNAME = "disability_aid_clerk"
 WORKER_USERNAME = "disability_aid_worker"
 APPROVER_USERNAME = "disability_aid_approver"
 CLERK2_USERNAME = "disability_aid_clerk2"
+PREVENTION_USERNAME = "disability_aid_prevention"
+PERSON_USERNAME = "disability_aid_person"
+PERSON_NAME = "叶秀英"
+PERSON_LOGIN = ("残疾人（本人）", PERSON_USERNAME)
+PERSON_NOTE = "智慧助残 · 我的助残档案（/disability_aid/me/）"
+EMPLOYERS = [  # (name, town suffix, staff last year, average wage, welfare enterprise)
+    ("浙江亚格电子科技有限公司", "001", 180, 82000, False),
+    ("江山市福康包装有限公司", "002", 64, 61000, True),
+    ("江山市城南汽车配件厂", "003", 26, 58000, False),
+]
 TOWN_CODE = f"{COUNTY}001000"  # 双塔街道
 PERSONS, RECORDS = 4000, 12000
 DEMO_ID_SEQUENCE = 517
@@ -88,7 +98,12 @@ def load(report) -> list[str]:
     for role, user, note in ((CLERK, clerk, "江山市残联"), (WORKER, worker, "双塔街道残疾人专职委员"),
                              (APPROVER, approver, "江山市残联（补贴复核）")):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, f"智慧助残 · {note}"))
+    _prevention_desk(report, county)
+    from zhili.core.identity.api import User
+
     if SuspectedCase.objects.exists():
+        if User.objects.filter(username=PERSON_USERNAME).exists():
+            report.logins.append(PERSON_LOGIN + (settings.DEMO_PASSWORD, PERSON_NOTE))
         return [f"智慧助残：{SuspectedCase.objects.count()} 条疑似残疾线索（已存在，未重复创建）"]
     hospital_org = (Organization.objects.filter(kind=OrganizationKind.MEDICAL, name="江山市人民医院").first()
                     or register_department(name="江山市人民医院", region=county, kind=OrganizationKind.MEDICAL,
@@ -111,7 +126,7 @@ def load(report) -> list[str]:
     for suspect, consent in zip(mine[:2], (True, False), strict=False):
         person = suspect.person
         services.record_visit(suspect, actor=worker, notes="已上门，本人右下肢截肢，行走需拐杖" if consent else
-                              "已上门，本人表示暂不申请", wishes_to_apply=consent, name="示例对象" if consent else "",
+                              "已上门，本人表示暂不申请", wishes_to_apply=consent, name=PERSON_NAME if consent else "",
                               id_number=_id_number(person) if consent else "", observed_category="4")
         if consent:
             application = services.prepare_application(suspect, actor=worker, category="4",
@@ -126,8 +141,118 @@ def load(report) -> list[str]:
     run = services.prepare_payment_run(month, actor=clerk)
     services.approve_payment_run(run, actor=_person(CLERK2_USERNAME, "毛丽", CLERK, organization=federation,
                                                       region=county))
+    work = _employment(report, county, federation, clerk, worker, done, today)
+    prevention = _prevention(report, county, clerk, today)
     return [f"智慧助残：数据池 {synth.records} 条记录，主动发现疑似残疾 {found['new']} 人（工单 {found['cases']} 件），"
-            f"演示办结 {len(done)} 件；{month:%Y-%m} 两项补贴 {run.recipients} 人 {run.total} 元（待复核）"]
+            f"演示办结 {len(done)} 件；{month:%Y-%m} 两项补贴 {run.recipients} 人 {run.total} 元（待复核）",
+            f"智慧助残：{work}；{prevention}"]
+
+
+def _uscc(sequence: int) -> str:
+    from zhili.core.foundation.api import uscc_check_character
+
+    alphabet, tail, n = "0123456789ABCDEFGHJKLMNPQRTUWXY", "", sequence
+    for _ in range(9):
+        tail = alphabet[n % 31] + tail
+        n //= 31
+    return f"91{COUNTY}{tail}" + uscc_check_character(f"91{COUNTY}{tail}")
+
+
+def _employment(report, county, federation, clerk, worker, done, today) -> str:
+    """Three employers with last year's staff from 人社, vacancies, a course, the certified demo person as a
+    consenting job seeker (and a citizen login for their own page), two employees counted, the year's review."""
+    import csv
+    from decimal import Decimal
+
+    from django.conf import settings
+
+    from zhili.core.datapool.api import ingest_file
+    from zhili.core.identity.api import User, create_person, verify_real_name
+    from zhili.core.orgs.api import Organization, region_by_code, register_enterprise
+
+    from . import services
+    from .models import Person, SuspectedCase
+
+    employers = []
+    for index, (name, suffix, _staff, _wage, _welfare) in enumerate(EMPLOYERS):
+        uscc = _uscc(28_000_001 + index)
+        employers.append(Organization.objects.filter(uscc=uscc).first() or register_enterprise(
+            name=name, uscc=uscc, region=region_by_code(f"{COUNTY}{suffix}000"), actor=None))
+    year = today.year - 1
+    with tempfile.TemporaryDirectory(prefix="zhili-demo-disability-staff-") as folder:
+        path = Path(folder) / "staff.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["uscc", "year", "staff", "average_wage"])
+            writer.writerows([o.uscc, year, staff, wage] for o, (_n, _s, staff, wage, _w) in zip(
+                employers, EMPLOYERS, strict=True))
+        ingest_file("da_employer_staff", path, actor="demo:disability_aid", check_permission=False)
+    holders = list(Person.objects.filter(region__code__startswith=COUNTY).exclude(entitlements=None)
+                   .order_by("key")[:2])
+    for person in holders:  # already at work last year: the review counts them
+        services.record_employment(person, actor=clerk, employer=employers[1].name, form="concentrated",
+                                   since=dt.date(year, 1, 1), organization=employers[1])
+    town = region_by_code(TOWN_CODE)
+    shop = services.post_job(actor=clerk, organization=employers[0], title="电商客服", region=town,
+                             latitude=Decimal("28.745000"), longitude=Decimal("118.626000"), positions=2,
+                             monthly_wage=Decimal("3000"), categories="14", grades="234", skills="电子商务、客服",
+                             accessible=True)
+    services.post_job(actor=clerk, organization=employers[1], title="包装工", region=employers[1].region,
+                      latitude=Decimal("28.700000"), longitude=Decimal("118.600000"), positions=5,
+                      monthly_wage=Decimal("2600"), categories="2345", welfare_enterprise=True, accessible=True)
+    services.create_course(actor=clerk, title="电商客服技能培训班", provider="江山市残疾人职业技能培训基地",
+                           skill="客服", region=town, starts_on=today + dt.timedelta(days=14),
+                           ends_on=today + dt.timedelta(days=44), capacity=20)
+    certified = SuspectedCase.objects.filter(pk__in=done, status="certified").select_related("person").first()
+    seekers = 0
+    if certified is not None:
+        person = certified.person
+        services.register_seeker(person, actor=worker, consent=True, skills="电子商务",
+                                 wishes="电商、客服类工作，离家近", full_time=True, max_distance_km=10)
+        seekers = 1
+        citizen = User.objects.filter(username=PERSON_USERNAME).first()
+        if citizen is None:
+            citizen = create_person(name=PERSON_NAME, username=PERSON_USERNAME, password=settings.DEMO_PASSWORD,
+                                    phone=_phone(PERSON_USERNAME), actor=None)
+            verify_real_name(citizen, name=PERSON_NAME, id_number=person.id_number, actor=None)
+        report.logins.append(PERSON_LOGIN + (settings.DEMO_PASSWORD, PERSON_NOTE))
+    reviewed = services.review_quotas(year, actor=clerk)
+    return (f"岗位 2 个（{shop.title} 等），求职登记 {seekers} 人，培训班 1 个；{year} 年按比例就业年审 "
+            f"{reviewed['reviewed']} 家，应缴保障金 {reviewed['fund_due']} 元")
+
+
+def _prevention_desk(report, county):
+    """The departments' prevention contact (人社局) and the assignment rules of the two case types (once)."""
+    from django.conf import settings
+
+    from zhili.core.cases.api import AssignmentRule
+    from zhili.core.identity.api import role_label
+    from zhili.core.orgs.api import Organization, OrganizationKind, register_department
+
+    from .roles import PREVENTION
+    from .workflows import PREVENTION_TRAFFIC_CASE_TYPE, PREVENTION_WORK_CASE_TYPE
+
+    def department(name):
+        return (Organization.objects.filter(kind=OrganizationKind.DEPARTMENT, name=name, region=county).first()
+                or register_department(name=name, region=county, actor=None))
+
+    hr, police = department("江山市人力资源和社会保障局"), department("江山市公安局交通警察大队")
+    contact = _person(PREVENTION_USERNAME, "吴卫东", PREVENTION, organization=hr, region=county)
+    report.logins.append((role_label(PREVENTION), contact.username, settings.DEMO_PASSWORD,
+                          "智慧助残 · 江山市人社局（工伤致残事故）"))
+    for case_type, organization, assignee in ((PREVENTION_WORK_CASE_TYPE, hr, contact),
+                                              (PREVENTION_TRAFFIC_CASE_TYPE, police, None)):
+        if not AssignmentRule.objects.filter(case_type=case_type, region=county).exists():
+            AssignmentRule.objects.create(case_type=case_type, region=county, organization=organization,
+                                          assignee=assignee)
+
+
+def _prevention(report, county, clerk, today) -> str:
+    """The first push: every disabling accident assessed so far."""
+    from . import services
+
+    pushed = services.push_injuries(today, actor=clerk)
+    return f"致残事故推送 {pushed['records']} 条、工单 {pushed['cases']} 件"
 
 
 register_demo("disability_aid", load)

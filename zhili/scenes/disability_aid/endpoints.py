@@ -73,3 +73,77 @@ def check_number(request, payload: NumberIn):
     except ValidationError as problem:
         return {"valid": False, "errors": problem.messages}
     return {"valid": True, "category": category, "grade": grade}
+
+
+class PostingOut(Schema):
+    id: int
+    employer: str
+    title: str
+    region_code: str
+    positions: int
+    monthly_wage: str
+    categories: str
+    grades: str
+    skills: str
+    full_time: bool
+    accessible: bool
+    welfare_enterprise: bool
+
+
+@router.get("/jobs", response=list[PostingOut], summary="招聘中的残疾人就业岗位（不含个人信息）")
+def list_jobs(request, limit: int = 100, offset: int = 0):
+    require(request.auth, "disability_aid.job.manage")
+    postings = queries.visible_postings(request.auth).filter(status="open")
+    return [{"id": p.pk, "employer": p.organization.name, "title": p.title, "region_code": p.region.code,
+             "positions": p.positions, "monthly_wage": str(p.monthly_wage), "categories": p.categories,
+             "grades": p.grades, "skills": p.skills, "full_time": p.full_time, "accessible": p.accessible,
+             "welfare_enterprise": p.welfare_enterprise} for p in postings[offset:offset + min(limit, 1000)]]
+
+
+class QuotaOut(Schema):
+    employer: str
+    uscc: str
+    year: int
+    staff: str
+    required: str
+    disabled_counted: str
+    fund_before: str
+    fund_due: str
+    status: str
+    explanation: list[str]
+
+
+@router.get("/quota-reviews", response=list[QuotaOut], summary="按比例就业年审与应缴保障金（供税务部门征收）")
+def list_quota_reviews(request, year: int, status: str = "", limit: int = 100, offset: int = 0):
+    require(request.auth, "disability_aid.quota.review")
+    reviews = queries.visible_quota_reviews(request.auth).filter(year=year).order_by("organization__uscc")
+    if status:
+        reviews = reviews.filter(status=status)
+    return [{"employer": r.organization.name, "uscc": r.organization.uscc or "", "year": r.year, "staff": str(r.staff),
+             "required": str(r.required), "disabled_counted": str(r.disabled_counted),
+             "fund_before": str(r.fund_before), "fund_due": str(r.fund_due), "status": r.status,
+             "explanation": r.explanation} for r in reviews[offset:offset + min(limit, 1000)]]
+
+
+class InjuryOut(Schema):
+    source: str
+    record_id: str
+    assessed_on: dt.date
+    grade: int
+    group: str
+    cause: str
+    pushed_on: dt.date
+    case_number: str | None
+    case_state: str | None
+
+
+@router.get("/injury-pushes", response=list[InjuryOut], summary="推送的致残事故及其工单状态")
+def list_injury_pushes(request, source: str = "", limit: int = 100, offset: int = 0):
+    require(request.auth, "disability_aid.prevention.view")
+    pushes = queries.visible_injuries(request.auth)
+    if source:
+        pushes = pushes.filter(source=source)
+    return [{"source": p.source, "record_id": p.record_id, "assessed_on": p.assessed_on, "grade": p.grade,
+             "group": p.group, "cause": p.cause, "pushed_on": p.pushed_on,
+             "case_number": p.case.number if p.case_id else None, "case_state": p.case.state if p.case_id else None}
+            for p in pushes[offset:offset + min(limit, 1000)]]

@@ -9,7 +9,7 @@ from zhili.core.ui.api import Recent, RecentItem, Shortcut, Todo
 
 from . import queries
 from .choices import ApplicationStatus, RunStatus, SuspectStatus
-from .roles import APPROVER, CLERK, WORKER
+from .roles import APPROVER, CLERK, PREVENTION, WORKER
 
 
 def _to_visit(user):
@@ -35,6 +35,14 @@ def _runs(status):
     return count
 
 
+def _to_place(user):
+    return queries.visible_placements(user).filter(status__in=("recommended", "interested")).count()
+
+
+def _unrouted(user):
+    return queries.visible_injuries(user).filter(case__isnull=True).count()
+
+
 def _latest(user, limit):
     return [RecentItem(title=s.person.key, url=reverse("disability_aid:suspect_detail", args=[s.pk]),
                        when=s.created_at, status=(str(s.status_choice.label), s.status_choice.colour))
@@ -54,6 +62,11 @@ WORKBENCH = [
          colour=Colour.ORANGE, count=_runs(RunStatus.PREPARED), hint=_("制表人以外的人审核")),
     Todo("run_to_review", _("两项补贴批次待复核"), url_name="disability_aid:run_list", roles=frozenset({APPROVER}),
          colour=Colour.RED, count=_runs(RunStatus.FIRST_APPROVED), hint=_("复核后生成发放文件并存证")),
+    Todo("to_place", _("推荐就业待记录结果"), url_name="disability_aid:job_list", roles=frozenset({CLERK}),
+         colour=Colour.BLUE, count=_to_place, hint=_("本人有意向或已推荐，记录用人单位的答复")),
+    Todo("unrouted", _("致残事故未分派"), url_name="disability_aid:injury_list", roles=frozenset({CLERK}),
+         colour=Colour.RED, count=_unrouted, hint=_("为该类工单配置分派规则后重新推送")),
+    Shortcut("injuries", _("致残事故推送"), url_name="disability_aid:injury_list", roles=frozenset({PREVENTION})),
     Recent("latest", _("最新疑似残疾线索"), url_name="disability_aid:suspect_list", roles=frozenset({CLERK}),
            items=_latest),
     Shortcut("cockpit", _("智慧助残驾驶舱"), url_name="disability_aid:cockpit", roles=frozenset({CLERK})),

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from zhili.core.cases.api import open_case
 from zhili.core.foundation.api import audit, events
-from zhili.core.identity.api import require
 from zhili.core.orgs.api import Organization, region_by_code
 
 from ..choices import InjurySource
 from ..models import InjuryPush
 from ..workflows import PREVENTION_CASE_TYPES
+from .certification import _require, _user
 
 logger = logging.getLogger(__name__)
 NO_ENTERPRISE = "—"
@@ -64,7 +64,7 @@ def push_injuries(until: dt.date, *, actor, since: dt.date | None = None, engine
     """Push the disabling accidents assessed by ``until`` (and from ``since``) not pushed before: one core case
     per enterprise (work injuries) or place (traffic injuries) and county, routed by the assignment rules of the
     case type; returns the counts. Records in a county without a rule are kept, counted as ``unrouted``."""
-    require(actor, "disability_aid.prevention.push")
+    _require(actor, "disability_aid.prevention.push")
     if since is not None and since > until:
         raise ValidationError({"since": _("开始日期不能晚于截止日期")}, code="range")
     rows = _records(since, until, engine)
@@ -91,9 +91,29 @@ def push_injuries(until: dt.date, *, actor, since: dt.date | None = None, engine
                 region=region, pushed_on=until, case=case) for r in found])
         report["records"] += len(found)
         report["cases" if case else "unrouted"] += 1
-    audit.record("disability_aid.prevention.pushed", actor=actor,
+    report["rerouted"] = _reroute(names, actor)
+    audit.record("disability_aid.prevention.pushed", actor=_user(actor),
                  data={"until": until.isoformat(), "since": since.isoformat() if since else None, **report})
     return report
+
+
+def _reroute(names: dict, actor) -> int:
+    """Try again the pushes kept without a case (no assignment rule then); returns how many records got one."""
+    waiting: dict[tuple, list[InjuryPush]] = defaultdict(list)
+    for push in InjuryPush.objects.filter(case__isnull=True).select_related("region").order_by("id"):
+        waiting[(push.source, push.region, push.group)].append(push)
+    names = names | dict(Organization.objects.filter(uscc__in=[g for (s, _r, g) in waiting if s == InjurySource.WORK])
+                         .values_list("uscc", "name"))
+    done = 0
+    for (source, region, group), pushes in waiting.items():
+        rows = [{"record_id": p.record_id, "assessed_on": p.assessed_on, "grade": p.grade, "cause": p.cause}
+                for p in pushes]
+        with transaction.atomic():
+            case = _open(source, group, region, rows, names, actor)
+            if case is not None:
+                InjuryPush.objects.filter(pk__in=[p.pk for p in pushes]).update(case=case)
+                done += len(pushes)
+    return done
 
 
 def _open(source: str, group: str, region, found: list[dict], names: dict, actor):
@@ -106,7 +126,7 @@ def _open(source: str, group: str, region, found: list[dict], names: dict, actor
     try:
         with transaction.atomic():
             case = open_case(PREVENTION_CASE_TYPES[source], title=_title(source, group, names, len(found))[:200],
-                             region=region, actor=actor, description=description[:2000])
+                             region=region, actor=_user(actor), description=description[:2000])
     except ValidationError as problem:
         logger.warning("prevention push %s/%s not routed: %s", source, group, "；".join(problem.messages))
         return None

@@ -47,25 +47,47 @@ def months_in_year(since: dt.date, until: dt.date | None, year: int) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def disabled_counted(organization_ids: list[int], year: int, severe_counts_as: int) -> dict[int, Decimal]:
+def disabled_counted(organization_ids: list[int], year: int, severe_counts_as: int,
+                     engine: str = "duckdb") -> dict[int, Decimal]:
     """Per employer, its disabled employees in ``year`` as yearly averages, grade 1–2 counted ``severe_counts_as``
-    times; only persons holding a certificate issued by the year's end count."""
+    times; only persons holding a certificate issued by the year's end count (the platform's own, else the
+    national base database's in the data pool)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    employments = (Employment.objects.filter(organization_id__in=organization_ids, since__lte=last)
-                   .filter(Q(until__isnull=True) | Q(until__gte=first)))
+    employments = list(Employment.objects.filter(organization_id__in=organization_ids, since__lte=last)
+                       .filter(Q(until__isnull=True) | Q(until__gte=first))
+                       .values_list("organization_id", "person_id", "person__key", "since", "until"))
     grades = {}
-    for person_id, grade in (Certificate.objects.filter(person_id__in=employments.values("person_id"),
+    for person_id, grade in (Certificate.objects.filter(person_id__in={e[1] for e in employments},
                                                         issued_on__lte=last)
                              .order_by("person_id", "issued_on", "id").values_list("person_id", "grade")):
         grades[person_id] = grade  # the latest by the year's end
+    missing = {e[2]: e[1] for e in employments if e[1] not in grades}
+    for key, grade in _pool_grades(sorted(missing), last, engine).items():
+        grades[missing[key]] = grade
     months: dict[int, Decimal] = {}
-    for organization_id, person_id, since, until in employments.values_list("organization_id", "person_id", "since",
-                                                                            "until"):
+    for organization_id, person_id, _key, since, until in employments:
         if person_id not in grades:
             continue
         weight = severe_counts_as if grades[person_id] in ("1", "2") else 1
         months[organization_id] = months.get(organization_id, Decimal(0)) + weight * months_in_year(since, until, year)
     return {org: (m / 12).quantize(HUNDREDTH, ROUND_HALF_UP) for org, m in months.items()}
+
+
+def _pool_grades(keys: list[str], by: dt.date, engine: str) -> dict[str, str]:
+    """The latest grade by ``by`` of each person in ``keys`` in the national base database's certificates."""
+    if not keys:
+        return {}
+    from zhili.core.datapool.api import connect, ibis_table
+
+    con = connect(engine)
+    try:
+        table = ibis_table("da_certificates", engine, con=con)
+        rows = (table.filter(table.person_id.isin(keys) & (table.issued_on <= by))
+                .order_by(["person_id", "issued_on"]).select("person_id", "grade").to_pyarrow().to_pylist())
+    finally:
+        if engine != "pyspark":
+            con.disconnect()
+    return {row["person_id"]: row["grade"] for row in rows}
 
 
 def compute(*, staff: Decimal, average_wage: Decimal, disabled: Decimal, enterprise: bool, parameters: dict) -> dict:
@@ -130,7 +152,8 @@ def review_quotas(year: int, *, actor, engine: str = "duckdb") -> dict:
     rows = _staff_rows(year, engine)
     by_uscc = {o.uscc: o for o in Organization.objects.filter(uscc__in=[r["uscc"] for r in rows])}
     parameters = quota_parameters(year)
-    counted = disabled_counted([o.pk for o in by_uscc.values()], year, int(parameters["severe_counts_as"]["value"]))
+    counted = disabled_counted([o.pk for o in by_uscc.values()], year, int(parameters["severe_counts_as"]["value"]),
+                               engine)
     report = {"year": year, "reviewed": 0, "unknown": 0, "fund_due": Decimal("0.00")}
     for row in rows:
         organization = by_uscc.get(row["uscc"])

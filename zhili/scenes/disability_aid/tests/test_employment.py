@@ -143,7 +143,7 @@ def _staff_file(tmp_path, rows):
     assert batch.status == "succeeded", batch.failure_reason
 
 
-def test_the_quota_review_computes_the_fund_with_the_reductions_in_force(client, tmp_path, town, clerk_fang,
+def test_the_quota_review_computes_the_fund_with_the_reductions_in_force(client, tmp_path, pool, town, clerk_fang,
                                                                         worker_ye):
     big, capped, small, met = (EnterpriseFactory(name=n, region=town) for n in ("江山甲厂", "江山乙公司", "江山丙店",
                                                                                  "江山丁厂"))
@@ -157,6 +157,9 @@ def test_the_quota_review_computes_the_fund_with_the_reductions_in_force(client,
                                since=dt.date(2025, 7, 10), organization=big)
     services.record_employment(Person.objects.create(key="P00000303", region=town), actor=clerk_fang,
                                employer="江山甲厂", form="quota", since=dt.date(2025, 1, 1), organization=big)
+    hearing = Person.objects.create(key="P00000013", region=town)  # grade 4, in the national database only
+    services.record_employment(hearing, actor=clerk_fang, employer="江山乙公司", form="quota",
+                               since=dt.date(2024, 3, 1), organization=capped)
     grade1 = Person.objects.create(key="P00000304", region=town)
     Certificate.objects.create(person=grade1, number="x1", category="1", grade="1", issued_on=dt.date(2019, 1, 1),
                                issued_by=clerk_fang)
@@ -170,15 +173,16 @@ def test_the_quota_review_computes_the_fund_with_the_reductions_in_force(client,
         services.review_quotas(2025, actor=worker_ye)
     assert not QuotaReview.objects.exists()
     report = services.review_quotas(2025, actor=clerk_fang)
-    assert (report["reviewed"], report["unknown"], report["fund_due"]) == (4, 1, Decimal("290000.00"))
+    assert (report["reviewed"], report["unknown"], report["fund_due"]) == (4, 1, Decimal("70000.00"))
     reviews = {r.organization: r for r in QuotaReview.objects.filter(year=2025)}
     # 200 × 1.5 % = 3; grade 2 all year counts 2, grade 4 from July 0.5, a person without a certificate 0
     assert (reviews[big].required, reviews[big].disabled_counted, reviews[big].fund_before,
             reviews[big].fund_due, reviews[big].status) == (Decimal("3.00"), Decimal("2.50"),
                                                             Decimal("40000.00"), Decimal("20000.00"), "reduced")
-    # the wage is capped at twice the local average (2 × 100,000 yuan) and a ratio under 1 % pays 90 %
-    assert (reviews[capped].wage_base, reviews[capped].fund_before, reviews[capped].fund_due) == (
-        Decimal("200000.00"), Decimal("300000.00"), Decimal("270000.00"))
+    # the wage is capped at twice the local average (2 × 100,000 yuan); 1 of 100 is 1 %, so 50 % is paid
+    assert (reviews[capped].wage_base, reviews[capped].disabled_counted, reviews[capped].fund_before,
+            reviews[capped].fund_due) == (Decimal("200000.00"), Decimal("1.00"), Decimal("100000.00"),
+                                          Decimal("50000.00"))
     assert (reviews[small].fund_before, reviews[small].fund_due, reviews[small].status) == (
         Decimal("22800.00"), Decimal("0.00"), "exempt")  # 0.38 × 60,000; 30 staff or fewer
     assert (reviews[met].disabled_counted, reviews[met].fund_due, reviews[met].status) == (Decimal("2.00"),
@@ -193,7 +197,11 @@ def test_the_quota_review_computes_the_fund_with_the_reductions_in_force(client,
     assert client.post(reverse("disability_aid:quota_list"), {"year": "1999"}).status_code == 400
 
 
-def test_after_2027_no_reduction_is_assumed_and_the_parameter_says_it_is_unchecked():
+def test_below_1_percent_pays_90_percent_and_after_2027_no_reduction_is_assumed_unchecked():
+    below = compute(staff=Decimal("100"), average_wage=Decimal("50000"), disabled=Decimal("0.50"), enterprise=True,
+                    parameters=quota_parameters(2025))
+    assert (below["fund_before"], below["fund_due"], below["status"]) == (Decimal("50000.00"), Decimal("45000.00"),
+                                                                          "reduced")
     parameters = quota_parameters(2027)  # levied in 2028, after 财政部公告2023年第8号 ends
     result = compute(staff=Decimal("20"), average_wage=Decimal("50000"), disabled=Decimal("0"), enterprise=True,
                      parameters=parameters)

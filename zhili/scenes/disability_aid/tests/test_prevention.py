@@ -35,7 +35,7 @@ def test_accidents_are_pushed_once_as_cases_and_the_department_closes_its_case(c
 
     report = services.push_injuries(ON, actor=clerk_fang)
     # W1 and W2 (no employer on record) share one work case, T1 gets a traffic case; W3 is assessed after ON
-    assert report == {"records": 3, "cases": 2, "unrouted": 0, "skipped": 0}
+    assert report == {"records": 3, "cases": 2, "unrouted": 0, "skipped": 0, "rerouted": 0}
     work = Case.objects.get(case_type=PREVENTION_WORK_CASE_TYPE)
     traffic = Case.objects.get(case_type=PREVENTION_TRAFFIC_CASE_TYPE)
     assert (work.organization, work.assignee, traffic.organization) == (hr, officer_wu, police)
@@ -57,8 +57,24 @@ def test_accidents_are_pushed_once_as_cases_and_the_department_closes_its_case(c
     assert client.get(reverse("disability_aid:injury_list")).status_code == 403
 
 
-def test_a_county_without_an_assignment_rule_keeps_the_records_unrouted(pool, clerk_fang, departments):
+def test_a_county_without_an_assignment_rule_keeps_the_records_until_one_is_set(pool, clerk_fang, departments):
     AssignmentRule.objects.filter(case_type=PREVENTION_TRAFFIC_CASE_TYPE).delete()
     report = services.push_injuries(ON, actor=clerk_fang)
     assert (report["cases"], report["unrouted"]) == (1, 1)
     assert InjuryPush.objects.get(record_id="T1").case is None
+    hr, police, _officer = departments
+    AssignmentRule.objects.create(case_type=PREVENTION_TRAFFIC_CASE_TYPE, region=hr.region, organization=police)
+    assert services.push_injuries(ON, actor=clerk_fang)["rerouted"] == 1  # once the rule exists
+    assert InjuryPush.objects.get(record_id="T1").case.organization == police
+
+
+def test_the_api_lists_pushes_in_scope_with_their_case(client, pool, clerk_fang, worker_ye, departments):
+    services.push_injuries(ON, actor=clerk_fang)
+    _hr, _police, officer_wu = departments
+    client.force_login(officer_wu)
+    answer = client.get("/api/v1/disability_aid/injury-pushes?source=work")
+    assert answer.status_code == 200
+    assert sorted(row["record_id"] for row in answer.json()) == ["W1", "W2"]
+    assert {row["case_state"] for row in answer.json()} == {"submitted"}
+    client.force_login(worker_ye)
+    assert client.get("/api/v1/disability_aid/injury-pushes").status_code == 403

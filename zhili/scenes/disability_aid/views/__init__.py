@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhili.core.dashboards.api import cockpit_views, count_cell, table_result
+from zhili.core.dashboards.api import cockpit_views, count_cell, table_result, value_cell
 from zhili.core.foundation.api import XLSX_CONTENT_TYPE, add_service_errors
 from zhili.core.identity.api import can, require
 from zhili.core.ui.api import Column, ListPage, export_xlsx
@@ -194,6 +194,30 @@ def _analyses(user) -> dict:
                                  chart="pie"),
         "grade": table_result("grade", _("持证残疾人按等级"), [_("等级"), _("人数")],
                               [[str(g.label), count_cell(by_grade.get(g.value, 0))] for g in Grade], chart="bar"),
+        **_employment_analyses(user),
+    }
+
+
+def _employment_analyses(user) -> dict:
+    from ..choices import EmploymentForm, InjurySource, QuotaStatus, SeekerStatus
+
+    figures = queries.employment_figures(user)
+    seekers, hires, quota = figures["seekers"], figures["hires"], figures["quota"]
+    accidents = queries.injury_counts(user)["by_cause"].most_common(12)
+    rows = [[str(s.label), count_cell(seekers.get(s.value, 0))] for s in SeekerStatus]
+    rows += [[_("经推荐录用：{form}").format(form=f.label), count_cell(hires.get(f.value, 0))] for f in EmploymentForm
+             if hires.get(f.value)]
+    return {
+        "employment": table_result("employment", _("残疾人就业"), [_("项目"), _("人数")], rows, chart="bar"),
+        "quota": table_result(
+            "quota", _("按比例就业年审与保障金"), [_("结论"), _("单位数"), _("应缴保障金（元）")],
+            [[str(s.label), value_cell(quota.get(s.value, (0, 0))[0]),
+              value_cell(float(quota.get(s.value, (0, 0))[1] or 0), digits=2)] for s in QuotaStatus],
+            chart="table", note=_("各年度合计；计征参数及其依据见年审页面")),
+        "accidents": table_result(
+            "accidents", _("致残事故按原因"), [_("原因或地点"), _("起数")],
+            [[f"{InjurySource(source).label} · {cause or _('未载明')}", count_cell(n)]
+             for (source, cause), n in accidents], chart="hbar"),
     }
 
 
