@@ -288,7 +288,8 @@ def employment_figures(user) -> dict:
 def injury_counts(user) -> dict:
     """Pushed accidents by source and cause (or place), and how many of their cases are closed."""
     pushes = visible_injuries(user)
-    by_cause = Counter((p.source, p.cause or p.place or "") for p in pushes.only("source", "cause", "place"))
+    by_cause = Counter((source, cause or place or "") for source, cause, place
+                       in pushes.values_list("source", "cause", "place"))
     return {"by_cause": by_cause}
 
 
