@@ -8,13 +8,13 @@ from zhili.core.foundation.validators import validate_mobile
 class PhoneForm(forms.Form):
     phone = forms.CharField(label=_("手机号码"), max_length=11, validators=[validate_mobile],
                             widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "tel",
-                                                          "placeholder": "请输入 11 位手机号"}))
+                                                          "placeholder": _("请输入 11 位手机号")}))
 
 
 class OtpLoginForm(PhoneForm):
     code = forms.CharField(label=_("短信验证码"), min_length=6, max_length=6,
                            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
-                                                         "placeholder": "6 位验证码"}))
+                                                         "placeholder": _("6 位验证码")}))
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhili.core.identity.permissions import can, require
 
@@ -17,7 +18,7 @@ from .registry import domains
 from .services import COLUMNS, import_policies, import_template
 
 MEMBER_ROWS = 6
-BOOL_CHOICES = (("", "—"), ("yes", "是"), ("no", "否"))
+BOOL_CHOICES = (("", "—"), ("yes", gettext_lazy("是")), ("no", gettext_lazy("否")))
 
 
 def _household_domains() -> list[str]:
