@@ -21,11 +21,46 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# The fixtures through which a test reaches the database (directly or through fixtures it depends on).
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+                     "live_server"}
+
+
+def uses_database(item) -> bool:
+    """Whether a collected test touches the database: it asks for a database fixture (perhaps through another
+    fixture) or carries the ``django_db`` mark. pytest-django blocks every other test's database access, so a test
+    for which this is False runs the same on any database."""
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) or item.get_closest_marker("django_db") is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ``ZHILI_TEST_DATABASE_TESTS_ONLY=1`` (bin/test's second run, on PostgreSQL) only the tests that touch the
+    database run: the others (PDF signatures, parsers, rule tables, catalogues — a third of the suite) cannot give
+    another result on another database, and they already ran in the first run."""
+    if os.environ.get("ZHILI_TEST_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept, skipped = [], []
+    for item in items:
+        (kept if uses_database(item) else skipped).append(item)
+    if skipped:
+        config.hook.pytest_deselected(items=skipped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def _font_cache(tmp_path_factory):
+    """One cache of extracted CJK faces per test worker: building the GB 2312 subset takes seconds, and every test
+    that renders or signs a PDF would otherwise build it again in its own VAR_DIR. The cache is keyed by the source
+    font and its character order (zhili.core.esign.fonts), so sharing it changes no result."""
+    return tmp_path_factory.mktemp("esign-fonts")
+
+
 @pytest.fixture(autouse=True)
-def _own_var_dir(settings, tmp_path):
+def _own_var_dir(settings, tmp_path, _font_cache):
     """Each test its own VAR_DIR (data-pool snapshots, kept facts, exports): two test workers, or two tests of
-    one worker, never read or replace each other's files."""
+    one worker, never read or replace each other's files. Only the font cache is shared (see ``_font_cache``)."""
     settings.VAR_DIR = tmp_path / "var"
+    settings.ESIGN_FONT_CACHE_DIR = _font_cache
 
 
 @pytest.fixture(autouse=True)

@@ -238,6 +238,7 @@ ASR_ALIYUN = {
 # Signatures: the platform's own time-stamp authority unless an external one is named.
 ESIGN_TSA_URL = os.environ.get("ZHILI_TSA_URL", "")
 ESIGN_CJK_FONT = os.environ.get("ZHILI_CJK_FONT", "")
+ESIGN_FONT_CACHE_DIR = ""  # empty: VAR_DIR/esign/fonts (zhili.core.esign.fonts.font_cache_dir)
 # Who issues signer certificates: "platform" (the platform CA, default) or "est" (a licensed CA over EST, RFC 7030,
 # at ZHILI_ESIGN_EST_URL with HTTP Basic credentials; ZHILI_ESIGN_EST_CA_BUNDLE verifies its TLS certificate).
 # ZHILI_ESIGN_EXTRA_ROOTS: a PEM file of roots verification trusts beside the platform root (the licensed CA's).

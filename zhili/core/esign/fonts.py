@@ -2,7 +2,8 @@
 
 WeasyPrint finds the font through ``@font-face``. pyHanko needs a single-face TrueType file (it refuses
 ``.ttc`` collections), so the first face is extracted once, subset to ASCII + GB 2312 + common CJK
-punctuation (a smaller file loads much faster on every signature), and cached under ``VAR_DIR``.
+punctuation (a smaller file loads much faster on every signature), and cached under ``VAR_DIR`` (see
+``font_cache_dir``).
 
 Stamps are fast because nothing font-sized happens per signature: the face is parsed once per process
 (``_master``), and for each stamp text a tiny TrueType font holding only the glyphs of that text is built
@@ -58,7 +59,7 @@ def _charset_set() -> frozenset[str]:
 def stamp_font_path(text: str = "") -> Path:
     """A single-face TrueType file for stamps: the cached GB 2312 subset, or the full face for rarer characters."""
     source = cjk_font_path()
-    cache = Path(settings.VAR_DIR) / "esign" / "fonts"
+    cache = font_cache_dir()
     tag = hashlib.sha256(f"{source}:{source.stat().st_mtime_ns}:{_char_order()}".encode()).hexdigest()[:12]
     subset_path = cache / f"stamp-gb2312-{tag}.ttf"
     full_path = cache / f"stamp-full-{tag}.ttf"
@@ -72,6 +73,15 @@ def stamp_font_path(text: str = "") -> Path:
                 _write_face(source, full_path, None)
             return full_path
     return subset_path
+
+
+def font_cache_dir() -> Path:
+    """Where the extracted faces are kept: ``ESIGN_FONT_CACHE_DIR`` when set (the test suite shares one per test
+    worker, instead of rebuilding the subset in every test's own ``VAR_DIR``), else ``VAR_DIR/esign/fonts``. The
+    file names carry a digest of the source font and the character order, so a changed font is never mistaken
+    for a cached one."""
+    configured = getattr(settings, "ESIGN_FONT_CACHE_DIR", None)
+    return Path(configured) if configured else Path(settings.VAR_DIR) / "esign" / "fonts"
 
 
 def font_family_name(path: Path) -> str:

@@ -30,8 +30,13 @@ def open_channel(key: str, *, actor, title: str = "", subject=None) -> Channel:
     if existing is not None:
         return existing
     subject_type, subject_id, _repr = target_key(subject) if subject is not None else ("", "", "")
-    channel = Channel.objects.create(key=key, title=title[:200], subject_type=subject_type, subject_id=subject_id)
-    audit.record("live.channel.opened", actor=actor, target=channel, data={"key": key})
+    # Two first visitors of a new room can both miss the look-up above: get_or_create inserts in a savepoint and, when
+    # the other insert won (a duplicate key), reads the winner's row instead of failing.
+    with transaction.atomic():
+        channel, created = Channel.objects.get_or_create(
+            key=key, defaults={"title": title[:200], "subject_type": subject_type, "subject_id": subject_id})
+        if created:
+            audit.record("live.channel.opened", actor=actor, target=channel, data={"key": key})
     return channel
 
 

@@ -64,3 +64,36 @@ def test_opening_the_same_key_twice_returns_the_same_channel(room, mediator_sun)
     again = live.open_channel("test.room:1", actor=mediator_sun, title="另一个名字")
     assert again.pk == room.pk
     assert again.title == "测试调解室"
+
+
+@pytest.mark.postgres
+def test_first_visitors_opening_a_new_room_at_once_get_one_channel(transactional_db, mediator_sun):
+    """Eight first visitors open the same new room at the same moment (a barrier releases them together): each gets
+    the one channel, none a duplicate-key error, and the opening is audited once."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (ZHILI_DATABASE_URL): SQLite serialises writers")
+    barrier, results, errors = threading.Barrier(8), [], []
+
+    def visit():
+        try:
+            barrier.wait()
+            results.append(live.open_channel("test.room:race", actor=mediator_sun, title="调解室").pk)
+        except Exception as exc:  # noqa: BLE001 — collected for the assertion below
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=visit) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(set(results)) == 1 and len(results) == 8
+    from zhili.core.live.models import Channel
+    channel = Channel.objects.get(key="test.room:race")
+    assert [e.action for e in entries_for(channel)].count("live.channel.opened") == 1
