@@ -104,7 +104,8 @@ def _duty_scores(user, limit: int = 20) -> dict:
     today = timezone.localdate()
     deputies = filter_by_scope(user, Deputy.objects.filter(active=True), "congress__region")
     scores = queries.duty_scores(deputies, dt.date(today.year, 1, 1), today)[:limit]
-    headers = [_("代表"), _("积分"), _("领衔建议"), _("附议"), _("意见办结"), _("代为录入"), _("票决"), _("监督意见")]
+    headers = [_("代表"), _("积分"), _("领衔议案"), _("领衔建议"), _("附议"), _("意见办结"), _("代为录入"), _("票决"), _("监督意见"), _("主题活动"),
+               _("履职登记"), _("立法意见")]
     return table_result("duty_score", _("代表履职积分（本年度）"), headers,
                         [[s["deputy"].name, cell(s["score"]), *(cell(n) for n in s["counts"].values())]
                          for s in scores], chart="hbar", series_columns=[1],

@@ -86,10 +86,28 @@ class SuggestionStatus(ChoiceSet):
 
     DRAFT = "draft", _("草稿（征集附议）"), Colour.GRAY
     SUBMITTED = "submitted", _("已提交待审查"), Colour.BLUE
+    ON_AGENDA = "on_agenda", _("议案已列入大会议程"), Colour.GREEN
+    NOT_LISTED = "not_listed", _("议案不列入大会议程（已说明）"), Colour.GRAY
     ASSIGNED = "assigned", _("已交办"), Colour.BLUE
     ANSWERED = "answered", _("已答复"), Colour.YELLOW
     REHANDLING = "rehandling", _("重新办理"), Colour.ORANGE
     CLOSED = "closed", _("已办结"), Colour.GREEN
+
+
+class ProposalKind(ChoiceSet):
+    """What a deputy files: a motion (议案, needs the statutory co-signers, decided by the presidium) or a suggestion,
+    criticism or opinion (建议, assigned to a unit and answered within the statutory period)."""
+
+    SUGGESTION = "suggestion", _("建议"), Colour.BLUE
+    MOTION = "motion", _("议案"), Colour.RED
+
+
+class MotionDecision(ChoiceSet):
+    """The presidium's decision on a motion (主席团决定)."""
+
+    AGENDA = "agenda", _("列入大会议程"), Colour.GREEN
+    CONVERT = "convert", _("不作为议案，转作建议办理"), Colour.BLUE
+    NOT_LISTED = "not_listed", _("不列入大会议程，向代表说明"), Colour.GRAY
 
 
 class AnswerClass(ChoiceSet):
@@ -99,3 +117,31 @@ class AnswerClass(ChoiceSet):
     B = "B", _("B 类：正在解决或列入计划解决"), Colour.BLUE
     C = "C", _("C 类：因条件限制暂时难以解决"), Colour.ORANGE
     D = "D", _("D 类：留作参考"), Colour.GRAY
+
+
+class ActivityKind(ChoiceSet):
+    """Theme activities a congress office organises for its deputies (主题活动)."""
+
+    INSPECTION = "inspection", _("视察"), Colour.BLUE
+    RESEARCH = "research", _("专题调研"), Colour.BLUE
+    RECEPTION = "reception", _("进站接待选民"), Colour.GREEN
+    TRAINING = "training", _("学习培训"), Colour.YELLOW
+    OTHER = "other", _("其他"), Colour.GRAY
+
+
+class DutyKind(ChoiceSet):
+    """What a deputy registers as done (履职登记) outside the scene's own records."""
+
+    MEETING = "meeting", _("参加人代会或常委会会议"), Colour.RED
+    INSPECTION = "inspection", _("视察调研"), Colour.BLUE
+    CONTACT = "contact", _("联系走访群众"), Colour.GREEN
+    STATION = "station", _("进站履职"), Colour.GREEN
+    OTHER = "other", _("其他履职"), Colour.GRAY
+
+
+class RecordStatus(ChoiceSet):
+    """A duty registration: counted in the duty score only once the office confirms it."""
+
+    PENDING = "pending", _("待确认"), Colour.YELLOW
+    CONFIRMED = "confirmed", _("已确认"), Colour.GREEN
+    REJECTED = "rejected", _("未予确认"), Colour.RED

@@ -3,7 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AnswerClass, OpinionCategory, OpinionStatus, Verdict
+from .choices import (
+    ActivityKind,
+    AnswerClass,
+    DutyKind,
+    MotionDecision,
+    OpinionCategory,
+    OpinionStatus,
+    ProposalKind,
+    Verdict,
+)
 
 
 class OpinionForm(forms.Form):
@@ -49,6 +58,9 @@ class OpinionFilterForm(forms.Form):
 
 class SuggestionDraftForm(forms.Form):
     deputy = forms.ModelChoiceField(label=_("以何身份提出（所属人大）"), queryset=None, empty_label=None)
+    kind = forms.ChoiceField(label=_("类别"), choices=ProposalKind.choices, initial=ProposalKind.SUGGESTION,
+                             help_text=_("议案须由本级人大代表十人以上（乡镇五人以上）联名，或以代表团名义提出"))
+    by_delegation = forms.BooleanField(label=_("以代表团名义提出（仅议案）"), required=False)
     title = forms.CharField(label=_("标题"), max_length=100)
     text = forms.CharField(label=_("建议内容（案由、依据、具体建议）"), max_length=5000,
                            widget=forms.Textarea(attrs={"rows": 8}))
@@ -72,6 +84,15 @@ class AssignForm(forms.Form):
 
 class ReturnForm(forms.Form):
     note = forms.CharField(label=_("退回理由"), max_length=500)
+
+
+class MotionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("主席团决定"), choices=MotionDecision.choices)
+    note = forms.CharField(label=_("说明（转作建议或不列入议程时必填）"), max_length=500, required=False)
+
+
+class MisassignedForm(forms.Form):
+    reason = forms.CharField(label=_("不属于本单位职责的理由"), max_length=500)
 
 
 class ExtendForm(forms.Form):
@@ -104,3 +125,67 @@ class ProjectCommentForm(forms.Form):
 class ProjectEvaluationForm(forms.Form):
     verdict = forms.ChoiceField(label=_("评估结论"), choices=Verdict.choices)
     note = forms.CharField(label=_("评估意见"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Several photos in one input; each is checked by the service (size, JPEG/PNG content, pixels)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png", "multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultiplePhotoField, self).clean(f, initial) for f in files]
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类型"), choices=ActivityKind.choices)
+    title = forms.CharField(label=_("名称"), max_length=100)
+    description = forms.CharField(label=_("活动内容"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
+    place = forms.CharField(label=_("地点"), max_length=200)
+    starts_at = forms.DateTimeField(label=_("开始时间"), widget=DateTimeInput())
+
+
+class ActivityReportForm(forms.Form):
+    text = forms.CharField(label=_("活动情况"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+    photos = MultiplePhotoField(label=_("照片（JPEG 或 PNG，最多 6 张，每张不超过 5 MB）"), required=False)
+
+
+class DutyRecordForm(forms.Form):
+    kind = forms.ChoiceField(label=_("履职类型"), choices=DutyKind.choices)
+    done_on = forms.DateField(label=_("履职日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(label=_("履职情况"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=100)
+    body = forms.CharField(label=_("内容"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}))
+    source = forms.URLField(label=_("出处链接（选填）"), required=False, assume_scheme="https")
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label=_("草案名称"), max_length=100)
+    text = forms.CharField(label=_("草案文本"), max_length=50000, widget=forms.Textarea(attrs={"rows": 8}))
+    opens_at = forms.DateTimeField(label=_("征求意见开始"), widget=DateTimeInput())
+    closes_at = forms.DateTimeField(label=_("征求意见截止"), widget=DateTimeInput())
+
+
+class DraftCommentForm(forms.Form):
+    article = forms.CharField(label=_("针对条款（选填，如：第五条）"), max_length=50, required=False)
+    text = forms.CharField(label=_("意见"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class DraftSummaryForm(forms.Form):
+    summary = forms.CharField(label=_("意见采纳情况"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6}))

@@ -10,13 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from zhili.core.foundation.api import TimeStampedModel, pii
 
 from .choices import (
+    ActivityKind,
     AnswerClass,
     CongressLevel,
+    DutyKind,
     OpinionCategory,
     OpinionChannel,
     OpinionStatus,
     ProjectStatus,
+    ProposalKind,
     RaterKind,
+    RecordStatus,
     SuggestionStatus,
     Verdict,
 )
@@ -362,6 +366,13 @@ class Suggestion(TimeStampedModel):
     """A deputy's suggestion, criticism or opinion (建议、批评和意见) with co-signers, handled within the statutory period."""
 
     deputy = models.ForeignKey(Deputy, verbose_name=_("领衔代表"), on_delete=models.PROTECT, related_name="suggestions")
+    kind = models.CharField(_("类别"), max_length=16, choices=ProposalKind.choices, default=ProposalKind.SUGGESTION,
+                            db_index=True)
+    by_delegation = models.BooleanField(_("以代表团名义提出"), default=False)
+    from_motion = models.BooleanField(_("由议案转为建议"), default=False)
+    decision_note = models.CharField(_("主席团决定说明"), max_length=500, blank=True)
+    decided_on = models.DateField(_("主席团决定日期"), null=True, blank=True)
+    unit_return_note = models.CharField(_("承办单位退回理由（交办不当）"), max_length=500, blank=True)
     cosigners = models.ManyToManyField(Deputy, verbose_name=_("附议代表"), related_name="cosigned", blank=True)
     title = models.CharField(_("标题"), max_length=100)
     text = models.TextField(_("内容"))
@@ -429,3 +440,156 @@ class CoHandling(models.Model):
     def __str__(self):
         return f"{self.suggestion_id} {self.unit_id}"
 
+
+
+class Activity(TimeStampedModel):
+    """A theme activity (主题活动) a congress's office publishes for its deputies to join and report on."""
+
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT,
+                                 related_name="activities")
+    kind = models.CharField(_("类型"), max_length=16, choices=ActivityKind.choices)
+    title = models.CharField(_("名称"), max_length=100)
+    description = models.TextField(_("活动内容"))
+    place = models.CharField(_("地点"), max_length=200)
+    starts_at = models.DateTimeField(_("开始时间"))
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发布人"), on_delete=models.PROTECT,
+                                     related_name="+")
+
+    class Meta:
+        verbose_name = _("主题活动")
+        verbose_name_plural = _("主题活动")
+        ordering = ["-starts_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:activity_detail", args=[self.pk])
+
+
+class ActivityParticipation(models.Model):
+    """A deputy who joined an activity, and their report of it (with photos) once it took place."""
+
+    activity = models.ForeignKey(Activity, verbose_name=_("主题活动"), on_delete=models.CASCADE,
+                                 related_name="participations")
+    deputy = models.ForeignKey(Deputy, verbose_name=_("代表"), on_delete=models.PROTECT, related_name="+")
+    joined_at = models.DateTimeField(_("报名时间"), auto_now_add=True)
+    report = models.TextField(_("活动情况"), blank=True)
+    reported_at = models.DateTimeField(_("报告时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("活动参加")
+        verbose_name_plural = _("活动参加")
+        ordering = ["joined_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["activity", "deputy"], name="deputy_duty_join_once")]
+
+    def __str__(self):
+        return f"{self.activity_id} {self.deputy_id}"
+
+
+class ActivityPhoto(models.Model):
+    """A photo of a deputy's activity report (bounded, checked to be a JPEG or PNG image, kept with its SHA-256)."""
+
+    participation = models.ForeignKey(ActivityParticipation, verbose_name=_("活动参加"), on_delete=models.CASCADE,
+                                      related_name="photos")
+    image = models.FileField(_("照片"), upload_to="deputy_duty/activities/%Y/%m/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+
+    class Meta:
+        verbose_name = _("活动照片")
+        verbose_name_plural = _("活动照片")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.sha256[:12]
+
+
+class DutyRecord(TimeStampedModel):
+    """A deputy's duty registration (履职登记): what they did and when; counted once the office confirms it."""
+
+    deputy = models.ForeignKey(Deputy, verbose_name=_("代表"), on_delete=models.PROTECT, related_name="duty_records")
+    kind = models.CharField(_("履职类型"), max_length=16, choices=DutyKind.choices)
+    done_on = models.DateField(_("履职日期"))
+    text = models.TextField(_("履职情况"))
+    status = models.CharField(_("状态"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.PENDING,
+                              db_index=True)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("确认人"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    check_note = models.CharField(_("确认意见"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("履职登记")
+        verbose_name_plural = _("履职登记")
+        ordering = ["-done_on", "-id"]
+
+    def __str__(self):
+        return f"{self.deputy_id} {self.done_on}"
+
+
+class LearningMaterial(TimeStampedModel):
+    """A learning material (学习资料) the office publishes for its congress's deputies; each deputy's reading kept."""
+
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT,
+                                 related_name="materials")
+    title = models.CharField(_("标题"), max_length=100)
+    body = models.TextField(_("内容"))
+    source = models.URLField(_("出处链接"), blank=True)
+    readers = models.ManyToManyField(Deputy, verbose_name=_("已学习代表"), related_name="materials_read", blank=True)
+
+    class Meta:
+        verbose_name = _("学习资料")
+        verbose_name_plural = _("学习资料")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:material_detail", args=[self.pk])
+
+
+class DraftLaw(TimeStampedModel):
+    """A draft regulation (法规草案) published for comment within a window (立法征求意见), then the office's summary."""
+
+    congress = models.ForeignKey(Congress, verbose_name=_("所属人大"), on_delete=models.PROTECT, related_name="drafts")
+    title = models.CharField(_("草案名称"), max_length=100)
+    text = models.TextField(_("草案文本"))
+    opens_at = models.DateTimeField(_("征求意见开始"))
+    closes_at = models.DateTimeField(_("征求意见截止"))
+    summary = models.TextField(_("意见采纳情况"), blank=True)
+    summarized_at = models.DateTimeField(_("汇总时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("法规草案")
+        verbose_name_plural = _("法规草案")
+        ordering = ["-opens_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("deputy_duty:draft_detail", args=[self.pk])
+
+
+class DraftComment(models.Model):
+    """A comment on a draft by a deputy or a citizen, seen by the office (and its author) only; third parties'
+    personal data in it is flagged and masked on screen."""
+
+    draft = models.ForeignKey(DraftLaw, verbose_name=_("法规草案"), on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提出人"), on_delete=models.PROTECT,
+                               related_name="+")
+    deputy = models.ForeignKey(Deputy, verbose_name=_("代表"), on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+")
+    article = models.CharField(_("针对条款"), max_length=50, blank=True)
+    text = models.TextField(_("意见"))
+    third_party_data = models.BooleanField(_("含他人个人信息"), default=False)
+    created_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("立法意见")
+        verbose_name_plural = _("立法意见")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.draft_id} {self.author_id}"

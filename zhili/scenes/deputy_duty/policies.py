@@ -52,6 +52,28 @@ PARAMETERS = [
     ]),
 ]
 
+# Motions (议案): who may file one and what happens to a motion the presidium does not place on the agenda.
+ORG_LAW = ("《地方各级人民代表大会和地方各级人民政府组织法》（1995 年修正第十八条，现行文本条号随修正变动）："
+           "县级以上的地方各级人民代表大会代表十人以上联名，乡、民族乡、镇的人民代表大会代表五人以上联名，"
+           "可以向本级人民代表大会提出属于本级人民代表大会职权范围内的议案，由主席团决定是否列入大会议程 "
+           "https://code.fabao365.com/law_15951_2.html（修正决定转载，未读官方文本；另一转载 "
+           "http://shcdff.com/gongwen/yian/38879.html 所述人数一致）")
+PARAMETERS += [
+    Parameter("motion_cosigners_county", _("县级以上人大代表联名提出议案的最少人数（含领衔代表）"), unit=_("人"),
+              values=[Value(10, dt.date(1995, 2, 28), ORG_LAW, checked=False)]),
+    Parameter("motion_cosigners_township", _("乡镇人大代表联名提出议案的最少人数（含领衔代表）"), unit=_("人"),
+              values=[Value(5, dt.date(1995, 2, 28), ORG_LAW, checked=False)]),
+    Parameter("motion_by_delegation", _("县级以上人大的代表团可以提出议案（1 = 可以，0 = 不可以）"), unit=_("是否"),
+              values=[Value(1, SINCE, "设计假设，未核实：组织法未列代表团，由各地人民代表大会议事规则规定且各地不一"
+                                      "（北京市议事规则规定代表团可以提出议案，见 "
+                                      "http://shcdff.com/gongwen/yian/38879.html ；浙江省议事规则文本未读）")]),
+    Parameter("reassigned_clock_restarts", _("重新交办的建议自重新交办之日起重新计算答复期限（1 = 是）"),
+              unit=_("是否"), values=[Value(1, LAW_SINCE, "设计假设，未核实：地方办理代表建议规定（转载 "
+                                                          "http://www.fsou.net/html/text/lar/170104/17010450_1.html）"
+                                                          "只规定承办单位十日内提出交办不当；重新交办后期限如何起算"
+                                                          "未查到，取自重新交办之日起重新计算（0 = 仍按首次交办日）")]),
+]
+
 PARAMETERS += [
     Parameter("project_pass_share", _("民生实事项目票决通过所需赞成票（占应到代表）"), unit=_("比例"), values=[
         Value(Decimal("0.5"), dt.date(2022, 3, 12),
@@ -65,12 +87,16 @@ PARAMETERS += [
 DUTY_BASIS = ("设计假设，未核实：未查到官方的代表履职积分公式；参照宁波代表“活力指数”做法"
               "（http://www.npc.gov.cn/npc/c2/c30834/202506/t20250613_445740.html 未给出公式）")
 DUTY_WEIGHTS = [
+    ("duty_points_motion", _("履职积分：领衔提出一件代表议案"), 5),
     ("duty_points_suggestion", _("履职积分：领衔提出一件代表建议"), 3),
     ("duty_points_cosign", _("履职积分：附议一件代表建议"), 1),
     ("duty_points_opinion_closed", _("履职积分：跟踪的一件群众意见办结"), 1),
     ("duty_points_opinion_entered", _("履职积分：代群众录入一件意见"), 1),
     ("duty_points_vote", _("履职积分：参加一次民生实事项目票决"), 1),
     ("duty_points_project_comment", _("履职积分：对民生实事项目提出一条监督意见"), 1),
+    ("duty_points_activity", _("履职积分：参加并报告一次主题活动"), 2),
+    ("duty_points_duty_record", _("履职积分：一条经确认的履职登记"), 1),
+    ("duty_points_draft_comment", _("履职积分：对法规草案提出一条意见"), 1),
 ]
 PARAMETERS += [Parameter(name, label, unit=_("分"), values=[Value(points, SINCE, DUTY_BASIS)])
                for name, label, points in DUTY_WEIGHTS]

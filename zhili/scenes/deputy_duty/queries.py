@@ -6,6 +6,7 @@ from collections import Counter
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from zhili.core.identity.api import Role, filter_by_scope, has_role, organizations_of
 
@@ -243,12 +244,12 @@ def topic_hot_words(congress, limit: int = 15) -> list:
 
 def duty_scores(deputies, start, end) -> list[dict]:
     """Each deputy's duty record from ``start`` to ``end`` (days) and score by the dated weights in force at ``end``,
-    highest first: suggestions led and co-signed, followed opinions closed, opinions entered for citizens, votes
-    taken part in, project comments."""
+    highest first: motions led, suggestions led and co-signed, followed opinions closed, opinions entered for citizens, votes
+    taken part in, project comments, activities reported, confirmed duty registrations, comments on drafts."""
     from django.db.models import Count
 
-    from .choices import OpinionChannel, SuggestionStatus
-    from .models import BallotCast, ProjectComment, Suggestion
+    from .choices import OpinionChannel, RecordStatus, SuggestionStatus
+    from .models import ActivityParticipation, BallotCast, DraftComment, DutyRecord, ProjectComment, Suggestion
     from .rules import parameter
 
     deputies = list(deputies.select_related("congress"))
@@ -260,8 +261,12 @@ def duty_scores(deputies, start, end) -> list[dict]:
         return dict(rows.values(field).annotate(n=Count("id", distinct=True)).values_list(field, "n"))
 
     filed = Suggestion.objects.exclude(status=SuggestionStatus.DRAFT).filter(created_at__gte=lo, created_at__lt=hi)
+    from .choices import ProposalKind
+
+    motions = Q(kind=ProposalKind.MOTION) | Q(from_motion=True)
     counts = {
-        "suggestion": per_deputy(filed.filter(deputy_id__in=ids), "deputy_id"),
+        "motion": per_deputy(filed.filter(motions, deputy_id__in=ids), "deputy_id"),
+        "suggestion": per_deputy(filed.exclude(motions).filter(deputy_id__in=ids), "deputy_id"),
         "cosign": per_deputy(filed.filter(cosigners__in=ids), "cosigners"),
         "opinion_closed": per_deputy(Opinion.objects.filter(deputy_id__in=ids, status=OpinionStatus.CLOSED,
                                                             closed_at__gte=lo, closed_at__lt=hi), "deputy_id"),
@@ -271,6 +276,12 @@ def duty_scores(deputies, start, end) -> list[dict]:
                                                      session__opens_at__lt=hi), "deputy_id"),
         "project_comment": per_deputy(ProjectComment.objects.filter(deputy_id__in=ids, created_at__gte=lo,
                                                                     created_at__lt=hi), "deputy_id"),
+        "activity": per_deputy(ActivityParticipation.objects.filter(deputy_id__in=ids, reported_at__gte=lo,
+                                                                    reported_at__lt=hi), "deputy_id"),
+        "duty_record": per_deputy(DutyRecord.objects.filter(deputy_id__in=ids, status=RecordStatus.CONFIRMED,
+                                                            done_on__gte=start, done_on__lte=end), "deputy_id"),
+        "draft_comment": per_deputy(DraftComment.objects.filter(deputy_id__in=ids, created_at__gte=lo,
+                                                                created_at__lt=hi), "deputy_id"),
     }
     weights = {kind: parameter(f"duty_points_{kind}", end).value for kind in counts}
     scores = []
@@ -280,3 +291,88 @@ def duty_scores(deputies, start, end) -> list[dict]:
                        "score": sum(weights[kind] * n for kind, n in mine.items())})
     scores.sort(key=lambda s: (-s["score"], s["deputy"].name, s["deputy"].pk))
     return scores
+
+
+TIMELINE_STEPS = {
+    "deputy_duty.suggestion.drafted": _("起草"),
+    "deputy_duty.suggestion.cosign_confirmed": _("代表确认附议"),
+    "deputy_duty.suggestion.cosign_declined": _("代表谢绝附议"),
+    "deputy_duty.suggestion.submitted": _("提交"),
+    "deputy_duty.suggestion.returned": _("审查退回代表"),
+    "deputy_duty.motion.decided": _("主席团决定"),
+    "deputy_duty.suggestion.assigned": _("交办"),
+    "deputy_duty.suggestion.misassigned": _("承办单位提出交办不当，退回重新交办"),
+    "deputy_duty.suggestion.extended": _("延期答复"),
+    "deputy_duty.suggestion.cohandled": _("协办单位提出协办意见"),
+    "deputy_duty.suggestion.answered": _("答复"),
+    "deputy_duty.suggestion.evaluated": _("代表评价"),
+}
+
+
+def suggestion_timeline(suggestion) -> list[dict]:
+    """The steps of a motion or suggestion in order, from the audit log (who acted is named by role, not person)."""
+    from zhili.core.foundation.api import audit
+
+    from .choices import MotionDecision
+
+    steps = []
+    for entry in audit.entries_for(suggestion).order_by("id"):
+        label = TIMELINE_STEPS.get(entry.action)
+        if label is None:
+            continue
+        data = entry.data or {}
+        detail = ""
+        if entry.action == "deputy_duty.motion.decided":
+            detail = str(MotionDecision(data["decision"]).label) + (f"：{data['note']}" if data.get("note") else "")
+        elif entry.action == "deputy_duty.suggestion.misassigned":
+            detail = data.get("reason", "")
+        elif data.get("due_on"):
+            detail = _("答复期限 {d}").format(d=data["due_on"])
+        steps.append({"at": entry.created_at, "step": str(label), "detail": detail})
+    return steps
+
+
+def congresses_of(user) -> QuerySet:
+    """The congresses whose duty services ``user`` sees: a deputy's own; the office's region's."""
+    from .models import Congress
+
+    if has_role(user, Role.PLATFORM_ADMIN):
+        return Congress.objects.all()
+    condition = Q(deputies__user=user, deputies__active=True)
+    if has_role(user, OFFICE):
+        condition |= Q(pk__in=filter_by_scope(user, Congress.objects.all(), "region").values("pk"))
+    return Congress.objects.filter(condition).distinct()
+
+
+def activities_for(user) -> QuerySet:
+    from .models import Activity
+
+    return Activity.objects.filter(congress__in=congresses_of(user)).select_related("congress")
+
+
+def materials_for(user) -> QuerySet:
+    from .models import LearningMaterial
+
+    return LearningMaterial.objects.filter(congress__in=congresses_of(user)).select_related("congress")
+
+
+def drafts_for(user) -> QuerySet:
+    """Every opened draft, and the office's own not yet opened."""
+    from django.utils import timezone
+
+    from .models import DraftLaw
+
+    condition = Q(opens_at__lte=timezone.now())
+    if has_role(user, OFFICE) or has_role(user, Role.PLATFORM_ADMIN):
+        condition |= Q(congress__in=congresses_of(user))
+    return DraftLaw.objects.filter(condition).select_related("congress")
+
+
+def duty_records_to_check(user) -> QuerySet:
+    from .choices import RecordStatus
+    from .models import DutyRecord
+
+    if not has_role(user, OFFICE, Role.PLATFORM_ADMIN):
+        return DutyRecord.objects.none()
+    return (DutyRecord.objects.filter(status=RecordStatus.PENDING, deputy__congress__in=congresses_of(user))
+            .select_related("deputy"))

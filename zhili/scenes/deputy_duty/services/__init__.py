@@ -1,6 +1,19 @@
 """Every change of state in the 人大代表履职 scene: ``verb_noun(..., *, actor)``, atomic, audited; votes,
 closures and the tally in the ledger. Each service checks permission first: a denied call changes nothing."""
 
+from .duty import (  # noqa: F401
+    check_duty_record,
+    check_photo,
+    comment_draft,
+    join_activity,
+    publish_activity,
+    publish_draft,
+    publish_material,
+    read_material,
+    register_duty,
+    report_activity,
+    summarize_draft,
+)
 from .opinions import (  # noqa: F401
     close_unrated,
     close_unrated_opinion,
@@ -17,10 +30,14 @@ from .suggestions import (  # noqa: F401
     answer_invitation,
     answer_suggestion,
     assign_suggestion,
+    decide_motion,
     draft_suggestion,
     evaluate_suggestion,
     extend_suggestion,
     give_cohandling_opinion,
+    misassigned_open,
+    motion_threshold,
+    report_misassigned,
     return_suggestion,
     submit_suggestion,
 )

@@ -65,9 +65,12 @@ def test_the_duty_score_counts_by_the_dated_weights_on_the_cockpit(client, adopt
     filed = services.draft_suggestion(deputy=deputy_chen, title="路灯", text="建议修复路灯。", actor=deputy_user_chen)
     services.submit_suggestion(filed, actor=deputy_user_chen)  # 3 points
     services.draft_suggestion(deputy=deputy_chen, title="草稿", text="未提交。", actor=deputy_user_chen)  # none
+    motion = services.draft_suggestion(deputy=deputy_chen, kind="motion", by_delegation=True, title="立法",
+                                       text="建议制定条例。", actor=deputy_user_chen)
+    services.submit_suggestion(motion, actor=deputy_user_chen)  # 5 points
     services.comment_project(adopted, text="请公布进度", actor=deputy_user_chen)  # 1 point
     services.submit_opinion(station=station, title="噪音", text="工地夜间施工。", actor=citizen_wang)
     _login(client, "office_ye")
     analyses = client.get("/deputy_duty/cockpit/data/").json()["analyses"]
-    assert [c["value"] for c in analyses["duty_score"]["rows"][0][1:]] == [4, 1, 0, 0, 0, 0, 1]
+    assert [c["value"] for c in analyses["duty_score"]["rows"][0][1:]] == [9, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0]
     assert analyses["station_activity"]["rows"][0][1]["value"] == 1

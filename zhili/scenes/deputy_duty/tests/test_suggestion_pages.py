@@ -33,7 +33,8 @@ def test_a_suggestion_goes_from_draft_to_public_reply_on_its_pages(client, deput
     _login(client, "deputy_chen")
     page = client.get("/deputy_duty/suggestions/new/").content.decode()
     assert 'id="topic-help"' in page and "加装电梯" in page
-    form = {"deputy": deputy_chen.pk, "title": "加快老旧小区加装电梯", "text": "建议简化老旧小区加装电梯审批。",
+    form = {"deputy": deputy_chen.pk, "kind": "suggestion", "title": "加快老旧小区加装电梯",
+            "text": "建议简化老旧小区加装电梯审批。",
             "cosigners": [deputy_li.pk]}
     looked = client.post("/deputy_duty/suggestions/new/", {**form, "look": "1"}).content.decode()
     assert "老旧小区加装电梯补助" in looked and not Suggestion.objects.filter(deputy=deputy_chen).exists()

@@ -1,6 +1,18 @@
 """Pages of the 人大代表履职 scene."""
 
 from .cockpit import cockpit, cockpit_data, cockpit_export  # noqa: F401
+from .duty import (  # noqa: F401
+    activity_detail,
+    activity_join,
+    activity_list,
+    activity_photo,
+    draft_detail,
+    draft_list,
+    duty_record_check,
+    duty_records,
+    material_detail,
+    material_list,
+)
 from .opinions import (  # noqa: F401
     deputy_entry,
     deputy_home,

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,13 +14,15 @@ from zhili.core.identity.api import can, organizations_of, require
 from zhili.core.orgs.api import Organization, OrganizationKind
 
 from .. import queries, services
-from ..choices import SuggestionStatus
+from ..choices import ProposalKind, SuggestionStatus
 from ..forms import (
     AnswerForm,
     AssignForm,
     CohandleForm,
     EvaluateForm,
     ExtendForm,
+    MisassignedForm,
+    MotionDecisionForm,
     ReturnForm,
     SuggestionDraftForm,
 )
@@ -84,10 +87,13 @@ def _detail(request, suggestion, **forms):
     my_cohandling = next((c for c in suggestion.cohandlings.all() if c.unit_id in units and not c.answered_on), None)
     invitation = suggestion.invitations.filter(deputy__user=user, confirmed_at=None, declined_at=None).first()
     departments = _departments(suggestion)
+    motion = suggestion.kind == ProposalKind.MOTION
     actions = {
         "invitation": status == SuggestionStatus.DRAFT and invitation is not None,
         "submit": status == SuggestionStatus.DRAFT and is_lead_deputy,
-        "review": status == SuggestionStatus.SUBMITTED and office,
+        "decide": status == SuggestionStatus.SUBMITTED and office and motion,
+        "review": status == SuggestionStatus.SUBMITTED and office and not motion,
+        "misassigned": status == SuggestionStatus.ASSIGNED and is_lead_unit and services.misassigned_open(suggestion),
         "extend": status == SuggestionStatus.ASSIGNED and is_lead_unit and not suggestion.complex,
         "cohandle": open_work and my_cohandling is not None,
         "answer": open_work and is_lead_unit,
@@ -96,10 +102,14 @@ def _detail(request, suggestion, **forms):
     context = {"suggestion": suggestion, "actions": actions,
                "invitations": suggestion.invitations.select_related("deputy"),
                "cohandlings": suggestion.cohandlings.select_related("unit"),
+               "timeline": queries.suggestion_timeline(suggestion),
+               "threshold": services.motion_threshold(suggestion.deputy.congress, timezone.localdate())
+               if motion else None,
                "similar": queries.similar_suggestions(f"{suggestion.title} {suggestion.text}",
                                                       suggestion.deputy.congress, exclude=suggestion)
                if is_lead_deputy or office else []}
     defaults = {"assign_form": lambda: AssignForm(departments=departments), "return_form": ReturnForm,
+                "decide_form": MotionDecisionForm, "misassigned_form": MisassignedForm,
                 "extend_form": ExtendForm, "cohandle_form": CohandleForm, "answer_form": AnswerForm,
                 "evaluate_form": EvaluateForm}
     for name, make in defaults.items():
@@ -130,6 +140,8 @@ def suggestion_act(request, pk: int, action: str):
         "submit": (None, lambda d: services.submit_suggestion(suggestion, actor=user)),
         "return": ("return_form", lambda d: services.return_suggestion(suggestion, actor=user, **d)),
         "assign": ("assign_form", lambda d: services.assign_suggestion(suggestion, actor=user, **d)),
+        "decide": ("decide_form", lambda d: services.decide_motion(suggestion, actor=user, **d)),
+        "misassigned": ("misassigned_form", lambda d: services.report_misassigned(suggestion, actor=user, **d)),
         "extend": ("extend_form", lambda d: services.extend_suggestion(suggestion, actor=user, **d)),
         "cohandle": ("cohandle_form", lambda d: services.give_cohandling_opinion(suggestion, actor=user, **d)),
         "answer": ("answer_form", lambda d: services.answer_suggestion(suggestion, actor=user, **d)),
@@ -142,7 +154,8 @@ def suggestion_act(request, pk: int, action: str):
     if form_name == "assign_form":
         form = AssignForm(post, departments=_departments(suggestion))
     elif form_name:
-        form = {"return_form": ReturnForm, "extend_form": ExtendForm, "cohandle_form": CohandleForm,
+        form = {"return_form": ReturnForm, "extend_form": ExtendForm, "decide_form": MotionDecisionForm,
+                "misassigned_form": MisassignedForm, "cohandle_form": CohandleForm,
                 "answer_form": AnswerForm, "evaluate_form": EvaluateForm}[form_name](post)
     error = ""
     if form is None or form.is_valid():
