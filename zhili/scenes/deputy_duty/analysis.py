@@ -60,7 +60,42 @@ def cockpit_analyses(user) -> dict:
                                 [[name, cell(n)] for name, n in stations], chart="hbar"),
         "station_activity": _station_activity(opinions),
         "duty_score": _duty_scores(user),
+        "proposals": _proposals_and_services(user),
     }
+
+
+def _proposals_and_services(user) -> dict:
+    """This year in the user's regions: motions and their decisions, suggestions and answers on time, activities
+    and who reported, confirmed duty registrations, comments on drafts."""
+    from django.db.models import F
+
+    from zhili.core.identity.api import filter_by_scope
+
+    from .choices import ProposalKind, RecordStatus, SuggestionStatus
+    from .models import ActivityParticipation, DraftComment, DutyRecord, Suggestion
+
+    start = dt.datetime(timezone.localdate().year, 1, 1, tzinfo=dt.UTC)
+    filed = filter_by_scope(user, Suggestion.objects.exclude(status=SuggestionStatus.DRAFT), "deputy__congress__region"
+                            ).filter(created_at__gte=start)
+    motions = filed.filter(Q(kind=ProposalKind.MOTION) | Q(from_motion=True))
+    suggestions = filed.filter(kind=ProposalKind.SUGGESTION)
+    answered = suggestions.filter(answered_on__isnull=False)
+    in_scope = {"deputy__congress__in": queries.congresses_of(user)}
+    rows = [
+        [_("代表议案"), cell(motions.count())],
+        [_("列入大会议程的议案"), cell(motions.filter(status=SuggestionStatus.ON_AGENDA).count())],
+        [_("代表建议（含议案转建议）"), cell(suggestions.count())],
+        [_("按期答复率"), pct(answered.filter(answered_on__lte=F("due_on")).count(), answered.count())],
+        [_("承办单位提出交办不当"), cell(filed.filter(unit_return_note__gt="").count())],
+        [_("代表参加并报告主题活动（人次）"), cell(ActivityParticipation.objects.filter(
+            reported_at__gte=start, **in_scope).count())],
+        [_("已确认的履职登记"), cell(DutyRecord.objects.filter(status=RecordStatus.CONFIRMED, done_on__gte=start.date(),
+                                                          **in_scope).count())],
+        [_("法规草案收到的意见"), cell(DraftComment.objects.filter(created_at__gte=start, draft__congress__in=queries
+                                                          .congresses_of(user)).count())],
+    ]
+    return table_result("proposals", _("议案建议和履职服务（本年度）"), [_("指标"), _("数值")], rows, chart="hbar",
+                        note=_("承办单位提出交办不当：目前待重新交办的件数"))
 
 
 def _hot_words_in_scope(user, limit: int = 20) -> list:

@@ -17,5 +17,6 @@ COCKPIT = register_cockpit(Cockpit(
         Widget("station", _("联络站收集意见"), "hbar"),
         Widget("station_activity", _("联络站活跃度（近 12 个月）"), "hbar", span=2),
         Widget("duty_score", _("代表履职积分（本年度）"), "hbar", span=2),
+        Widget("proposals", _("议案建议和履职服务（本年度）"), "hbar"),
     ),
 ))

@@ -112,6 +112,45 @@ def _votes(county, office, deputy_users, departments):
                          opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(days=30), actor=office)
 
 
+def _duty_services(county, office, deputy_user):
+    """A past activity the deputy joined and reported, a coming one, a duty registration awaiting the office, a
+    learning material, a draft open for comment and a delegation's motion awaiting the presidium."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from . import services
+    from .models import Activity, Congress, Deputy
+
+    district = Congress.objects.get(region=county)
+    if Activity.objects.filter(congress=district).exists():
+        return
+    deputy = Deputy.objects.get(user=deputy_user, congress=district)
+    now = timezone.now()
+    held = services.publish_activity(congress=district, kind="inspection", title="视察老旧小区加装电梯",
+                                     description="实地查看城区老旧小区加装电梯进展，听取住户意见。", place="路桥街道南官社区",
+                                     starts_at=now - dt.timedelta(days=6), actor=office)
+    services.join_activity(held, actor=deputy_user, now=now - dt.timedelta(days=8))
+    services.report_activity(held, text="查看了 3 个小区 5 台电梯，住户反映维保费用分摊不清，已建议住建局出台指引。",
+                             actor=deputy_user, now=now - dt.timedelta(days=5))
+    services.publish_activity(congress=district, kind="reception", title="代表进站接待选民日",
+                              description="每月 15 日代表进站接待选民，听取意见建议。", place="路桥街道人大代表联络站",
+                              starts_at=now + dt.timedelta(days=9), actor=office)
+    services.register_duty(deputy=deputy, kind="contact", done_on=timezone.localdate() - dt.timedelta(days=2),
+                           text="走访选区内 12 户困难家庭，了解医保报销情况。", actor=deputy_user)
+    services.publish_material(congress=district, title="代表法学习要点：代表建议的办理",
+                              body="代表法第四十九条：有关机关、组织应当与代表联系沟通，充分听取意见，自交办之日起三个月内答复；"
+                                   "涉及面广、处理难度大的，应当书面告知代表，并在六个月内答复。", actor=office)
+    services.publish_draft(congress=district, title="路桥区农村生活垃圾分类管理办法（征求意见稿）",
+                           text="第一条 为推进农村生活垃圾分类……\n第五条 村民应当按照分类标准投放生活垃圾。",
+                           opens_at=now - dt.timedelta(days=3), closes_at=now + dt.timedelta(days=27), actor=office)
+    motion = services.draft_suggestion(deputy=deputy, kind="motion", by_delegation=True,
+                                       title="关于制定路桥区电动自行车停放充电管理规定的议案",
+                                       text="案由：居民楼内电动自行车充电火灾隐患突出。建议区人大常委会制定停放充电管理规定。",
+                                       actor=deputy_user)
+    services.submit_suggestion(motion, actor=deputy_user)
+
+
 def load(report) -> list[str]:
     """Create (once) the congresses, stations, deputies, departments, the scene's users and the demo opinions."""
     from django.conf import settings
@@ -164,6 +203,7 @@ def load(report) -> list[str]:
                                 actor=deputy_user)
     if not district_has_votes(county):
         _votes(county, office, [deputy_user, _person("deputy_duty_deputy2", "徐丽华", DEPUTY)], departments)
+    _duty_services(county, office, deputy_user)
     for role, user in ((OFFICE, office), (DEPUTY, deputy_user), (HANDLER, handler), (CITIZEN, citizen)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "人大代表履职"))
     return [f"人大代表履职：{Opinion.objects.count()} 条群众意见，{Congress.objects.count()} 个人大"]

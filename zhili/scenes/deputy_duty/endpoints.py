@@ -1,7 +1,9 @@
 """The 人大代表履职 scene's JSON API under /api/v1/deputy_duty/ (in the OpenAPI document), with the pages' checks."""
 
-from datetime import datetime
+from datetime import date, datetime
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from zhili.core.identity.api import require
@@ -88,3 +90,100 @@ def rate_opinion(request, opinion_id: int, payload: RatingIn):
     require(request.user, "deputy_duty.opinion.rate", opinion)
     opinion = services.rate_opinion(opinion, verdict=payload.verdict, comment=payload.comment, actor=request.user)
     return _out(opinion, request.user)
+
+
+class ActivityOut(Schema):
+    id: int
+    congress: str
+    kind: str
+    title: str
+    place: str
+    starts_at: datetime
+    joined: bool
+
+
+class DraftOut(Schema):
+    id: int
+    congress: str
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+    summary: str
+
+
+class DraftCommentIn(Schema):
+    text: str
+    article: str = ""
+
+
+class DraftCommentOut(Schema):
+    id: int
+    draft_id: int
+    article: str
+    text: str
+    third_party_data: bool
+    created_at: datetime
+
+
+class DutyRecordIn(Schema):
+    kind: str
+    done_on: date
+    text: str
+
+
+class DutyRecordOut(Schema):
+    id: int
+    kind: str
+    done_on: date
+    text: str
+    status: str
+
+
+def _activity_out(activity, user) -> dict:
+    return {"id": activity.pk, "congress": activity.congress.name, "kind": activity.kind, "title": activity.title,
+            "place": activity.place, "starts_at": activity.starts_at,
+            "joined": activity.participations.filter(deputy__user=user).exists()}
+
+
+@router.get("/activities", response=list[ActivityOut], summary="我所在人大的主题活动")
+def list_activities(request):
+    return [_activity_out(a, request.user) for a in queries.activities_for(request.user)[:100]]
+
+
+@router.post("/activities/{activity_id}/join", response=ActivityOut, summary="报名参加主题活动")
+def join_activity(request, activity_id: int):
+    activity = get_object_or_404(queries.activities_for(request.user), pk=activity_id)
+    services.join_activity(activity, actor=request.user)
+    return _activity_out(activity, request.user)
+
+
+@router.get("/drafts", response=list[DraftOut], summary="征求意见的法规草案")
+def list_drafts(request):
+    return [{"id": d.pk, "congress": d.congress.name, "title": d.title, "opens_at": d.opens_at,
+             "closes_at": d.closes_at, "summary": d.summary} for d in queries.drafts_for(request.user)[:100]]
+
+
+@router.post("/drafts/{draft_id}/comments", response={201: DraftCommentOut}, summary="对法规草案提出意见")
+def comment_draft(request, draft_id: int, payload: DraftCommentIn):
+    draft = get_object_or_404(queries.drafts_for(request.user), pk=draft_id)
+    c = services.comment_draft(draft, text=payload.text, article=payload.article, actor=request.user)
+    return 201, {"id": c.pk, "draft_id": draft.pk, "article": c.article, "text": c.text,
+                 "third_party_data": c.third_party_data, "created_at": c.created_at}
+
+
+@router.get("/duty-records", response=list[DutyRecordOut], summary="我的履职登记")
+def list_duty_records(request):
+    from .models import DutyRecord
+
+    return [{"id": r.pk, "kind": r.kind, "done_on": r.done_on, "text": r.text, "status": r.status}
+            for r in DutyRecord.objects.filter(deputy__user=request.user)[:200]]
+
+
+@router.post("/duty-records", response={201: DutyRecordOut}, summary="履职登记")
+def register_duty(request, payload: DutyRecordIn):
+    deputy = queries.deputies_of(request.user).first()
+    if deputy is None:
+        raise Http404
+    r = services.register_duty(deputy=deputy, kind=payload.kind, done_on=payload.done_on, text=payload.text,
+                                actor=request.user)
+    return 201, {"id": r.pk, "kind": r.kind, "done_on": r.done_on, "text": r.text, "status": r.status}

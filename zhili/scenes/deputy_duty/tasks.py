@@ -9,3 +9,11 @@ def close_unrated_answers() -> dict[str, int]:
     from .services import close_unrated
 
     return {"closed": close_unrated()}
+
+
+@task()
+def rebuild_hot_words() -> dict[str, int]:
+    """Recount the hot words of every opinion from the texts (the counts kept at submission, written afresh)."""
+    from .services import rebuild_hotwords
+
+    return rebuild_hotwords()

@@ -74,6 +74,20 @@ def _suggestions_for_deputy(user):
     return invited.count() + answered.count()
 
 
+def _duty_records_to_check(user):
+    return queries.duty_records_to_check(user).count()
+
+
+def _drafts_open(user):
+    from django.utils import timezone
+
+    from .models import DraftComment
+
+    now = timezone.now()
+    mine = DraftComment.objects.filter(author=user).values("draft_id")
+    return queries.drafts_for(user).filter(opens_at__lte=now, closes_at__gt=now).exclude(pk__in=mine).count()
+
+
 def _latest(user, limit):
     return [RecentItem(title=o.title, url=o.get_absolute_url(), when=o.created_at,
                        status=(str(o.status_choice.label), o.status_choice.colour))
@@ -100,6 +114,11 @@ WORKBENCH = [
          hint=_("自交办之日起三个月内答复；协办单位一个月内提出协办意见")),
     Todo("suggestions_for_deputy", _("代表建议待我附议或评价"), url_name="deputy_duty:suggestion_list",
          roles=frozenset({DEPUTY}), personal=True, count=_suggestions_for_deputy, hint=_("确认附议；对答复作出评价")),
+    Todo("duty_records_to_check", _("履职登记待确认"), url_name="deputy_duty:duty_records",
+         roles=frozenset({OFFICE}), colour=Colour.BLUE, count=_duty_records_to_check,
+         hint=_("确认后计入代表履职积分；不予确认的须说明理由")),
+    Todo("drafts_open", _("法规草案征求意见中"), url_name="deputy_duty:draft_list", roles=frozenset({DEPUTY}),
+         personal=True, count=_drafts_open, hint=_("在截止前提出意见")),
     Recent("latest", _("最新群众意见"), url_name="deputy_duty:opinion_list", roles=frozenset({OFFICE, HANDLER}),
            items=_latest),
     Shortcut("cockpit", _("人大代表履职驾驶舱"), url_name="deputy_duty:cockpit", roles=frozenset({OFFICE})),

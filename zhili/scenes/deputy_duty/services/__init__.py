@@ -19,6 +19,7 @@ from .opinions import (  # noqa: F401
     close_unrated_opinion,
     grade_opinion,
     rate_opinion,
+    rebuild_hotwords,
     reply_opinion,
     submit_opinion,
     sync_opinion_from_case,

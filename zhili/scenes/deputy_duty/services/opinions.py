@@ -89,6 +89,38 @@ def count_hotwords(opinion: Opinion) -> None:
     HotwordTotal.objects.bulk_create([HotwordTotal(word=w, opinions=1) for w in found if w not in known])
 
 
+@transaction.atomic
+def rebuild_hotwords(rows=None, *, batch_size: int = 5000) -> dict[str, int]:
+    """Recount every hot-word row from the texts (the periodic rebuild: after the stop list or the user dictionary
+    changed, or to repair drift): ``rows`` of (region id, month, text), by default every opinion's. The counts are
+    those ``count_hotwords`` keeps on each submission, written afresh in one transaction."""
+    from collections import Counter, defaultdict
+
+    if rows is None:
+        rows = ((region_id, timezone.localdate(created_at).replace(day=1), f"{title} {text}")
+                for region_id, created_at, title, text in Opinion.objects.order_by("pk").values_list(
+                    "region_id", "created_at", "title", "text").iterator(chunk_size=batch_size))
+    cells, opinions, totals = defaultdict(Counter), Counter(), Counter()
+    for region_id, month, text in rows:
+        found = [w for w in opinion_words(text) if len(w) <= 16]
+        cells[region_id, month].update(found)
+        opinions[region_id, month] += 1
+        totals.update(found)
+    HotwordCount.objects.all().delete()
+    HotwordCell.objects.all().delete()
+    HotwordTotal.objects.all().delete()
+    HotwordCount.objects.bulk_create((HotwordCount(region_id=r, month=m, word=w, count=n)
+                                      for (r, m), counter in cells.items() for w, n in counter.items()),
+                                     batch_size=batch_size)
+    HotwordCell.objects.bulk_create((HotwordCell(region_id=r, month=m, opinions=n) for (r, m), n in opinions.items()),
+                                    batch_size=batch_size)
+    HotwordTotal.objects.bulk_create((HotwordTotal(word=w, opinions=n) for w, n in totals.items()),
+                                     batch_size=batch_size)
+    figures = {"opinions": sum(opinions.values()), "cells": len(opinions), "words": len(totals)}
+    audit.record("deputy_duty.hotwords.rebuilt", actor="system", data=figures)
+    return figures
+
+
 def _follower(opinion: Opinion, deputy) -> Deputy:
     deputy = deputy or opinion.deputy
     if deputy is None:

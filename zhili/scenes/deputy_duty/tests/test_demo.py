@@ -28,3 +28,6 @@ def test_the_demo_gives_a_login_per_role_and_loads_twice_without_change(db):
     assert list(LivelihoodProject.objects.filter(year=2026).order_by("rank").values_list("title", "votes_for", "status")
                 ) == [("城区老旧小区加装电梯", 2, "adopted"), ("金清镇农贸市场改造", 1, "rejected"),
                       ("中小学食堂明厨亮灶", 1, "rejected")]  # a tie is ranked by the order of proposal
+    from zhili.scenes.deputy_duty.models import ActivityParticipation, Suggestion
+    assert Suggestion.objects.get(kind="motion").status == "submitted"
+    assert ActivityParticipation.objects.filter(reported_at__isnull=False).count() == 1

@@ -117,6 +117,15 @@ def test_the_pages_of_duty_services(client, activity, congress, office_ye, deput
     client.post("/deputy_duty/duty/", {"kind": "station", "done_on": timezone.localdate().isoformat(),
                                        "text": "进站接待选民 5 人。"})
     record = deputy_chen.duty_records.get()
+    api = "/api/v1/deputy_duty"
+    assert [a["joined"] for a in client.get(f"{api}/activities").json()] == [True]
+    late = client.post(f"{api}/duty-records", {"kind": "contact", "done_on": "2020-01-01", "text": "走访"},
+                       content_type="application/json")
+    assert late.status_code == 400 and "done_on" in late.content.decode()
+    assert [r["status"] for r in client.get(f"{api}/duty-records").json()] == ["pending"]
+    commented = client.post(f"{api}/drafts/{draft.pk}/comments", {"text": "建议增加听证。", "article": "第三条"},
+                            content_type="application/json")
+    assert commented.status_code == 201 and commented.json()["third_party_data"] is False
     client.logout()
     assert client.login(username="citizen_wang", password=PASSWORD)
     assert client.get(f"/deputy_duty/activities/{activity.pk}/").status_code == 404
@@ -124,7 +133,7 @@ def test_the_pages_of_duty_services(client, activity, congress, office_ye, deput
     page = client.get(draft.get_absolute_url()).content.decode()
     assert 'id="comment-form"' in page and "11010519491231002X" not in page  # another's comment is not shown to a citizen
     client.post(draft.get_absolute_url(), {"comment": "1", "text": "支持。"})
-    assert draft.comments.count() == 2
+    assert draft.comments.count() == 3
     client.logout()
     assert client.login(username="office_ye", password=PASSWORD)
     page = client.get(draft.get_absolute_url()).content.decode()

@@ -171,3 +171,14 @@ def test_a_planted_topic_comes_first_and_places_and_wordings_are_left_out(statio
     from zhili.scenes.deputy_duty.hotwords import count_words
     naive = count_words(f"{o.title} {o.text}" for o in Opinion.objects.filter(station=station))
     assert {h.word: h.opinions for h in town} == {w: n for w, n in naive.items() if w in {h.word for h in town}}
+    # The periodic rebuild from the texts writes the very counts kept at each submission.
+    from zhili.scenes.deputy_duty.models import HotwordCell, HotwordCount, HotwordTotal
+
+    def snapshot():
+        return (sorted(HotwordCount.objects.values_list("region_id", "month", "word", "count")),
+                sorted(HotwordCell.objects.values_list("region_id", "month", "opinions")),
+                sorted(HotwordTotal.objects.values_list("word", "opinions")))
+    kept = snapshot()
+    HotwordCount.objects.filter(word="充电桩").update(count=99)  # drift the rebuild repairs
+    assert services.rebuild_hotwords() == {"opinions": 28, "cells": 2, "words": len(kept[2])}
+    assert snapshot() == kept
