@@ -224,6 +224,18 @@ def portal_server(port: int, workers: int, threads: int, log_path: Path):
     raise SystemExit(f"gunicorn did not answer; see {log_path}")
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes ``pids`` have used (from /proc; 0 for one that is gone)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def _percentile(ordered: list[float], p: float):
     import math
 
@@ -294,13 +306,13 @@ async def _generate(config: dict) -> dict:
                                                                                strict=True)]
     think = config["think_ms"] / 1000
     try:
-        await _phase(clients, think_s=think, seconds=config["warmup_seconds"], seed=1)
+        warmup = await _phase(clients, think_s=think, seconds=config["warmup_seconds"], seed=1)
         open_phase = await _phase(clients, think_s=think, seconds=config["seconds"], seed=2)
         closed = await _phase(clients, think_s=0, seconds=config["closed_seconds"], seed=3)
     finally:
         for session in sessions:
             await session.close()
-    return {"open": open_phase, "closed": closed}
+    return {"open": open_phase, "closed": closed, "warmup_requests": warmup["requests"]}
 
 
 def portal_load_generator(config_path: str) -> None:
@@ -331,9 +343,15 @@ def portal(args) -> dict:
         config.update({"base_url": f"http://127.0.0.1:{port}", "think_ms": args.think_ms, "seconds": args.seconds,
                        "closed_seconds": args.closed_seconds, "warmup_seconds": args.warmup_seconds})
         (scratch / "config.json").write_text(json.dumps(config))
+        try:
+            workers = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+        except OSError:
+            workers = []
+        cpu_before = _cpu_seconds(workers)
         generator = subprocess.run([sys.executable, __file__, "--portal-load", str(scratch / "config.json")],
                                    capture_output=True, text=True, cwd=ROOT, check=False)
         load_at_end = os.getloadavg()
+        server_cpu_s = _cpu_seconds(workers) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -347,6 +365,12 @@ def portal(args) -> dict:
                    "offered_rps": round(len(config["sessions"]) / (args.think_ms / 1000), 1),
                    "think_time": open_phase, "closed_loop": closed, "target_p95_ms": PORTAL_TARGET_P95_MS,
                    "server": f"gunicorn gthread {args.workers}×{args.threads}", "database": "postgresql",
+                   # the CPU one page costs the server's processes (over every phase's pages): what the
+                   # machine's load does not change much; cores × 1000 / this is the most pages a second the
+                   # server's processes could give on an otherwise idle machine (PostgreSQL and the client aside)
+                   "server_cpu_ms_per_page": round(server_cpu_s * 1000 / max(1, open_phase["requests"]
+                                                                              + closed["requests"]
+                                                                              + phases["warmup_requests"]), 2),
                    "data": config["data"], "seed_s": config["seed_s"],
                    "loadavg_at_start": [round(x, 2) for x in load_at_start],
                    "loadavg_at_end": [round(x, 2) for x in load_at_end]}}
