@@ -11,7 +11,7 @@ from zhili.core.testing.api import pages
 
 @pytest.mark.django_db(transaction=True)
 def test_officer_on_a_desktop_finds_the_menu_breadcrumbs_and_message_badge(desktop_page, live_server, officer_wang,
-                                                                            page_errors):
+                                                                            inspector_zhao, page_errors):
     send_in_app(officer_wang, "notice", {"title": "督办", "content": "有一件工单即将到期"})
     page = desktop_page
     pages.sign_in(page, live_server, "officer_wang")
@@ -29,6 +29,16 @@ def test_officer_on_a_desktop_finds_the_menu_breadcrumbs_and_message_badge(deskt
     page.click("#message-badge")
     page.wait_for_url("**/notify/inbox/")
     pages.assert_fits(page)
+    # the inspector's workbench and 工单办理 on the same desk (the role's one journey)
+    page.click(".zl-topbar .zl-logout")
+    page.wait_for_url("**/accounts/login/**")
+    pages.sign_in(page, live_server, "inspector_zhao")
+    pages.assert_fits(page)
+    pages.assert_accessible(page)
+    page.click("#sidebar-menu >> text=工单办理")
+    page.wait_for_url("**/cases/")
+    pages.assert_fits(page)
+    pages.assert_accessible(page)
     assert page_errors == []
 
 
