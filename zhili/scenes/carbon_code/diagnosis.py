@@ -82,8 +82,10 @@ def industry_shares(period: str, industries=None) -> dict[str, dict[str, float]]
             for industry, kinds in sums.items() if kinds["_va"] > 0}
 
 
-def diagnose(result: CarbonResult, shares: dict | None = None) -> Diagnosis:
-    """The diagnosis of ``result`` (its industry's shares computed if not given); empty when not graded."""
+def diagnose(result: CarbonResult, shares: dict | None = None, *, volatility: bool = True) -> Diagnosis:
+    """The diagnosis of ``result`` (its industry's shares computed if not given); empty when not graded.
+
+    ``volatility`` reads the enterprise's monthly and previous-year results (two queries): lists leave it out."""
     found = Diagnosis()
     if result.status != ResultStatus.GRADED or not result.value_added:
         return found
@@ -100,7 +102,8 @@ def diagnose(result: CarbonResult, shares: dict | None = None) -> Diagnosis:
     if above:
         weak = max(above, key=lambda r: r.excess)
         found.weak_kind, found.weak_excess = weak.kind, round(weak.excess, 4)
-    _volatility(result, found)
+    if volatility:
+        _volatility(result, found)
     return found
 
 

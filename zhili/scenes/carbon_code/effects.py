@@ -138,7 +138,7 @@ def effect_values(year: str) -> dict[str, dict[str, float]]:
         if r.status != ResultStatus.GRADED:
             v["ungraded_firms"] += 1
             continue
-        found = diagnosis.diagnose(r, shares)
+        found = diagnosis.diagnose(r, shares, volatility=False)
         decisions = matching.decide_services(r, found)
         grade = int(r.grade)
         v["reward_firms"] += decisions["differentiated_reward"]

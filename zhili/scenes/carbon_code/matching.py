@@ -114,7 +114,7 @@ def qualifying(results, code: str) -> list[tuple[CarbonResult, object, str]]:
         shares[period] = diagnosis.industry_shares(period, {r.industry_code for r in results if r.period == period})
     found = []
     for result in results:
-        diag = diagnosis.diagnose(result, shares[result.period])
+        diag = diagnosis.diagnose(result, shares[result.period], volatility=False)
         decision = decide(domain, policy, facts_of(result, diag), on=decision_day(result.period))
         if decision.eligible:
             found.append((result, decision, _detail(code, result, diag)))

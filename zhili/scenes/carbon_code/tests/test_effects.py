@@ -40,6 +40,16 @@ def test_the_effects_count_the_loan_decisions_and_the_matched_services(worked_ex
     assert {row[0] for row in data["kinds"]["rows"]} == {"电网购电（kWh）", "天然气（m³）"}
 
 
+def test_only_an_officer_recounts_the_effects(graded_2025, owner_shen, officer_zhou, client):
+    client.login(username="owner_shen", password=PASSWORD)
+    assert client.post("/carbon_code/effects/publish/").status_code == 403
+    assert not EntityResult.objects.filter(system_code=effects.SYSTEM).exists()
+    client.login(username="officer_zhou", password=PASSWORD)
+    assert client.post("/carbon_code/effects/publish/").status_code == 302
+    assert EntityResult.objects.get(system_code=effects.SYSTEM, entity_key="330182").explanation["values"][
+        "muni_firms"] == 2
+
+
 def test_the_effects_of_a_year_with_results(graded_2025):
     """Without loans: the services matched and the year's own generation, per county."""
     values = effects.effect_values("2025")["330182"]
