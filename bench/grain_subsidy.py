@@ -17,7 +17,8 @@ In a fresh test database:
 5. ``tile_p95_ms``: GET ``/grain_subsidy/map/data/`` through the Django test client as a clerk, what the 一张图
    asks for: each town's opening view (no bbox: about 22,000 plots at full scale, answered as cluster points) and 20
    views of a 1366 × 560 px desktop map, half at zoom 16 (polygons) and half at zoom 15 (clusters); 30 requests,
-   ≤ 200 ms p95.
+   ≤ 200 ms p95, after one untimed request for the map page (the process's first request pays for imports). Each
+   town's opening is asked once cold (drawn) and the first town's once more (from the cache).
 6. ``baseline_s``: the per-plot ORM and shapely loop (load the plot, parse and validate its polygon, measure it on
    the ellipsoid, query its transfers and latest survey result, save one pre-verified row) on ``--baseline-sample``
    plots, scaled to all plots; ``ratio`` = baseline_s / pre_verify_s (≥ 10).
@@ -206,6 +207,8 @@ def run(plot_count: int, farmer_count: int, sample: int, town_count: int = len(T
         kind, half_w, half_h = ("zoom16", 0.0293 / 2, 0.0104 / 2) if index % 2 == 0 else ("zoom15", 0.0293, 0.0104)
         views.append((kind, f"town={code}&bbox={lon - half_w:.6f},{lat - half_h:.6f},{lon + half_w:.6f},"
                             f"{lat + half_h:.6f}"))
+    # One request first, not timed: the process's first request imports the views and fills Django's caches.
+    assert client.get("/grain_subsidy/map/").status_code == 200
     timings, sizes = {}, {}
     for kind, query in views:
         t = time.perf_counter()

@@ -1,6 +1,7 @@
 """Plot boundaries: GeoJSON polygons in WGS84/CGCS2000 degrees, checked with shapely and measured on the ellipsoid
 with pyproj's geodesic (Karney's algorithm on GRS80, the ellipsoid of CGCS2000; WGS84 differs by < 0.1 mm)."""
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -75,3 +76,13 @@ def overlap_m2(a: Polygon, b: Polygon) -> float:
     if not a.intersects(b):
         return 0.0
     return area_m2(shapely.intersection(a, b))
+
+
+CELL_DEG = 0.01  # the fixed grid (about 1 km) a town's opening map counts plots on
+
+
+def grid_cell(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> dict[str, int]:
+    """The fixed grid cell of a plot's bounding-box centre, stored with the plot when it is written so that a town's
+    opening map is a count over one index (``cell_x``, ``cell_y``) instead of arithmetic on every row."""
+    return {"cell_x": math.floor((min_lon + max_lon) / 2 / CELL_DEG),
+            "cell_y": math.floor((min_lat + max_lat) / 2 / CELL_DEG)}

@@ -76,6 +76,8 @@ class Plot(TimeStampedModel):
     min_lat = models.FloatField(editable=False)
     max_lon = models.FloatField(editable=False)
     max_lat = models.FloatField(editable=False)
+    cell_x = models.IntegerField(editable=False, default=0)  # geometry.grid_cell, set when the plot is written
+    cell_y = models.IntegerField(editable=False, default=0)
     land_use = models.CharField(_("最新监测属性"), max_length=16, choices=LandUse.choices, default=LandUse.UNSURVEYED,
                                 db_index=True)
 
@@ -86,6 +88,7 @@ class Plot(TimeStampedModel):
         # The map's bounding-box, extent and cluster queries read only this index (region, box, class).
         indexes = [models.Index(fields=["region", "min_lon", "min_lat", "max_lon", "max_lat", "land_use"],
                                 name="grain_plot_box_use"),
+                   models.Index(fields=["region", "cell_x", "cell_y", "land_use"], name="grain_plot_cell_use"),
                    models.Index(fields=["region", "updated_at"], name="grain_plot_changed")]
 
     def __str__(self):

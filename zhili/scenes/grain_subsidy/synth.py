@@ -165,7 +165,8 @@ def write_world(*, county, towns: list, plot_count: int, farmer_count: int, seed
                               contractor_id=ids[spec.farmer_index], boundary=spec.boundary,
                               measured_area_mu=shape.area_mu, registered_area_mu=spec.registered_area_mu,
                               grain_zone=spec.grain_zone, min_lon=min_lon, min_lat=min_lat, max_lon=max_lon,
-                              max_lat=max_lat, land_use=spec.land_use))
+                              max_lat=max_lat, land_use=spec.land_use,
+                              **geometry.grid_cell(min_lon, min_lat, max_lon, max_lat)))
             world.planted[spec.land_use] = world.planted.get(spec.land_use, 0) + 1
             if len(batch) == 5000:
                 Plot.objects.bulk_create(batch)

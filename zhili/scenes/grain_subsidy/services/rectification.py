@@ -46,7 +46,8 @@ def issue_rectifications(round_: SubsidyRound, *, actor) -> int:
     require(actor, "grain_subsidy.plot.manage", round_.region)
     if round_.status == RoundStatus.DRAFT:
         raise ValidationError({"round": _("该批次尚未预核定，没有红色预警地块")}, code="not_pre_verified")
-    lines = list(PreVerifiedPlot.objects.select_for_update().select_related("plot__region", "round", "farmer__user")
+    lines = list(PreVerifiedPlot.objects.select_for_update(of=("self",))
+                 .select_related("plot__region", "round", "farmer__user")
                  .filter(round=round_, colour=WarningColour.RED, status=LineStatus.BLOCKED,
                          rectification__isnull=True).order_by("plot__code"))
     offices = {}
@@ -72,7 +73,8 @@ def issue_rectifications(round_: SubsidyRound, *, actor) -> int:
 def reverify_after_check(check: FieldCheck, *, actor) -> list[PreVerifiedPlot]:
     """Re-verify the plot's blocked lines with an open rectification task after ``check`` (inside its transaction):
     a use no longer red re-classifies the line and closes the task with the photo as evidence; a red use is noted."""
-    lines = list(PreVerifiedPlot.objects.select_for_update().select_related("round", "plot", "rectification")
+    lines = list(PreVerifiedPlot.objects.select_for_update(of=("self",))
+                 .select_related("round", "plot", "rectification")
                  .filter(plot=check.plot_id, status=LineStatus.BLOCKED, rectification__isnull=False,
                          rectification__closed_at__isnull=True))
     done = []

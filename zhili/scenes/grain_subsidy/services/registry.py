@@ -99,7 +99,8 @@ def register_plot(*, code: str, region, village: str, contractor: Farmer, bounda
     plot = Plot.objects.create(code=code[:40], region=region, village=(village or "").strip()[:50],
                                contractor=contractor, boundary=boundary, measured_area_mu=shape.area_mu,
                                registered_area_mu=registered, grain_zone=bool(grain_zone), min_lon=min_lon,
-                               min_lat=min_lat, max_lon=max_lon, max_lat=max_lat)
+                               min_lat=min_lat, max_lon=max_lon, max_lat=max_lat,
+                               **geometry.grid_cell(min_lon, min_lat, max_lon, max_lat))
     audit.record("grain_subsidy.plot.registered", actor=actor, target=plot,
                  data={"measured_area_mu": str(plot.measured_area_mu), "registered_area_mu": str(registered)})
     return plot

@@ -85,6 +85,12 @@ def test_the_map_serves_the_view_it_shows_and_clusters_what_is_too_many(plots, c
     assert {f["geometry"]["type"] for f in town_view["features"]} == {"Point"}
     counted = [line for f in town_view["features"] for line in f["properties"]["lines"][:-1]]
     assert sum(int(line.rsplit(" ", 1)[1]) for line in counted) == 4  # every plot in exactly one cluster
+    # The opening is cached under its data's version: a plot's change shows at once.
+    from django.utils import timezone
+
+    Plot.objects.filter(code="P1").update(land_use="forest", updated_at=timezone.now())
+    again = client.get(f"/grain_subsidy/map/data/?town={town.code}").json()
+    assert any(line.startswith("林地 ") for f in again["features"] for line in f["properties"]["lines"])
 
     bad = client.get(f"/grain_subsidy/map/data/?town={town.code}&bbox=121,30,120,31")
     assert bad.status_code == 400 and "bbox" in bad.json()["errors"]
