@@ -35,7 +35,9 @@ install_system() {
   # Pango for WeasyPrint, an embeddable CJK font (WenQuanYi Zen Hei, TrueType), poppler for pdfsig/pdftoppm,
   # OpenSSL for `openssl ts -verify`, Node.js/npm for the front-end assets.
   # postgresql-client-15: pg_dump/pg_restore of the same major version as the server, for manage.py backup/restore.
-  apt_install fonts-wqy-zenhei libpango-1.0-0 libpangoft2-1.0-0 poppler-utils openssl postgresql-client-15
+  # libgl1, libglib2.0-0: the libraries OpenCV's wheel links against (invoice OCR and QR codes, ADR 0019).
+  apt_install fonts-wqy-zenhei libpango-1.0-0 libpangoft2-1.0-0 poppler-utils openssl postgresql-client-15 \
+    libgl1 libglib2.0-0
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }
 

@@ -250,18 +250,29 @@ def dog_visit(request, token: str):
 
 @login_required
 def invoice_check(request):
-    """Upload a PDF invoice: the fields read from its text, the arithmetic checks and the confidence."""
-    from .invoices import read_invoice_pdf
+    """Upload an invoice (photo, scan or PDF): its type, the fields with a score each, the checks and the QR code."""
+    from .invoice_verify import verify
+    from .invoices import read_invoice_upload
+    from .ocr import MAX_BYTES, ImageRejected
 
     require(request.user, "small_matters.service.use")
     reading = None
     if request.method == "POST":
         upload = request.FILES.get("invoice")
-        if upload is None or upload.size > 5 * 1024 * 1024:
-            error = _("请上传不超过 5 MB 的 PDF 发票")
+        error = None
+        if upload is None:
+            error = _("发票文件：请选择一张发票照片（JPEG、PNG）或 PDF")
+        elif upload.size > MAX_BYTES:
+            error = _("发票文件：不能超过 {mb} MB").format(mb=MAX_BYTES // (1024 * 1024))
+        else:
+            try:
+                reading = read_invoice_upload(upload.read())
+            except ImageRejected as exc:
+                error = _("发票文件：{rule}").format(rule=exc)
+        if error:
             return render(request, "small_matters/invoice_check.html", {"error": error}, status=400)
-        reading = read_invoice_pdf(upload.read())
-    return render(request, "small_matters/invoice_check.html", {"reading": reading})
+    verification = verify(reading) if reading is not None and reading.usable else None
+    return render(request, "small_matters/invoice_check.html", {"reading": reading, "verification": verification})
 
 
 # ------------------------------------------------------------------ governance side

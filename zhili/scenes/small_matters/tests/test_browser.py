@@ -1,11 +1,14 @@
-"""The 关键小事 scene in a real Chromium: 周晓梅 confirms her pre-filled benefit on a phone, the clerk approves."""
+"""The 关键小事 scene in a real Chromium: 周晓梅 confirms her pre-filled benefit on a phone and checks a taxi receipt
+by photo, the clerk approves."""
 
 import datetime as dt
+import random
 
 import pytest
 from django.utils import timezone
 
 from zhili.core.testing.api import pages
+from zhili.scenes.small_matters.invoice_layouts import render
 from zhili.scenes.small_matters.models import BenefitClaim
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,6 +30,17 @@ def test_the_person_confirms_on_a_phone_and_the_clerk_approves(phone_page, deskt
     phone.click("#confirm")
     phone.wait_for_selector("#claim-status")
     assert phone.inner_text("#claim-status") == "待审核"
+    # she photographs a taxi receipt for the invoice check: type, fields with their scores, checks
+    receipt = render("taxi", random.Random(7))
+    phone.goto(f"{live_server.url}/small_matters/invoice/")
+    phone.set_input_files("input[name=invoice]", files=[{"name": "taxi.png", "mimeType": "image/png",
+                                                          "buffer": receipt.png()}])
+    phone.click("#invoice-submit")
+    phone.wait_for_selector("#invoice-result")
+    assert phone.inner_text("#invoice-kind") == "出租车发票"
+    assert receipt.truth["plate"] in phone.inner_text("#invoice-fields")
+    pages.assert_fits(phone)
+    pages.assert_accessible(phone)
 
     pages.sign_in(desk, live_server, "clerk_qian")
     desk.goto(f"{live_server.url}/small_matters/claims/?status=confirmed")

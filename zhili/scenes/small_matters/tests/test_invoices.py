@@ -1,4 +1,5 @@
-"""Invoice check from a PDF's text: fields, arithmetic checks, confidence; no text or no invoice gets a clear answer."""
+"""Invoice check from a PDF's text: fields, arithmetic checks, confidence; a PDF without text is read as an image, and
+no invoice gets a clear answer."""
 
 from decimal import Decimal
 
@@ -24,7 +25,7 @@ def test_a_digital_invoice_is_read_with_its_checks():
     reading = read_invoice_text(DIGITAL)
     assert reading.fields["number"] == "26332000000123456789"
     assert (reading.fields["date"], reading.fields["total"], reading.confidence, reading.usable) == (
-        "2026-03-05", "1,130.00", 1.0, True)
+        "2026-03-05", "1130.00", 1.0, True)
 
 
 def test_a_wrong_total_in_words_fails_its_check():
@@ -39,9 +40,10 @@ def test_a_real_pdf_is_read_and_a_pdf_without_text_is_not_guessed():
     pdf = HTML(string=f"<html><body><pre style='font-family: \"WenQuanYi Zen Hei\", sans-serif'>{DIGITAL}</pre>"
                       "</body></html>").write_pdf()
     reading = read_invoice_pdf(pdf)
-    assert reading.fields.get("total") == "1,130.00", reading.problems
+    assert reading.fields.get("total") == "1130.00", reading.problems
     blank = HTML(string="<html><body></body></html>").write_pdf()
     empty = read_invoice_pdf(blank)
     assert (empty.fields, empty.confidence < 0.5, empty.usable) == ({}, True, False)
-    assert "没有可读取的文字" in empty.problems[0]
+    assert empty.notes == ["PDF 中没有文字（扫描件），已按图像识别第一页"]
+    assert empty.problems[0].startswith("未能识别为发票")
     assert "不是可读取的 PDF" in read_invoice_pdf(b"not a pdf").problems[0]
