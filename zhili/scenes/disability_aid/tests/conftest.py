@@ -6,12 +6,21 @@ worker of 虎山街道. The pool (``pool``) holds a handful of persons written b
 
 import csv
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
-from zhili.core.testing.api import DepartmentFactory, MembershipFactory, RegionFactory, UserFactory, make_id_number
+from zhili.core.testing.api import (
+    DepartmentFactory,
+    EnterpriseFactory,
+    MembershipFactory,
+    RegionFactory,
+    UserFactory,
+    make_id_number,
+)
 
-from ..roles import CLERK, WORKER
+from ..models import Certificate, Entitlement, Person
+from ..roles import CLERK, PREVENTION, WORKER
 
 ON = dt.date(2026, 11, 30)
 TOWN, OTHER_TOWN = "330881001000", "330881002000"
@@ -182,3 +191,72 @@ def id_number_for(person) -> str:
     """The ID number of a pool person (their birth date and sex, this county)."""
     sequence = 131 if person.gender == "M" else 132
     return make_id_number(region_code="330881", birth=person.birth_date.strftime("%Y%m%d"), sequence=sequence)
+
+
+# --- employment and prevention ---------------------------------------------------------------------------------
+
+YU_ID_NUMBER = make_id_number(region_code="330881", birth="19990705", sequence=131)
+HOME = (Decimal("28.740000"), Decimal("118.620000"))
+NEAR = (Decimal("28.767000"), Decimal("118.620000"))  # 0.027° north: 3.0 km
+
+
+@pytest.fixture
+def yu(town, clerk_fang):
+    """俞, grade-3 physical, from a 低保 family (the living subsidy), able to work."""
+    person = Person.objects.create(key="P00000201", region=town, name="俞晓峰", id_number=YU_ID_NUMBER,
+                                   birth_date=dt.date(1999, 7, 5), gender="M")
+    Certificate.objects.create(person=person, number=YU_ID_NUMBER + "43", category="4", grade="3",
+                               issued_on=dt.date(2021, 3, 1), issued_by=clerk_fang)
+    Entitlement.objects.create(person=person, policy="living_subsidy", monthly_amount=Decimal("273"),
+                               since_month=dt.date(2026, 1, 1))
+    return person
+
+
+@pytest.fixture
+def yu_user(yu):
+    return UserFactory(id_number=YU_ID_NUMBER, verified=True)
+
+
+@pytest.fixture
+def yage(town):
+    return EnterpriseFactory(name="浙江亚格电子科技有限公司", region=town)
+
+
+@pytest.fixture
+def postings(yage, town, clerk_fang):
+    """An accessible 电商客服 post 3 km from 俞's home, a post for hearing disability only, one 29 km away."""
+    from .. import services as _services
+
+    shop = _services.post_job(actor=clerk_fang, organization=yage, title="电商客服", region=town, latitude=NEAR[0],
+                             longitude=NEAR[1], positions=1, monthly_wage="3000", categories="14", grades="34",
+                             skills="电子商务、客服", accessible=True)
+    deaf_only = _services.post_job(actor=clerk_fang, organization=yage, title="质检员", region=town,
+                                  latitude=NEAR[0], longitude=NEAR[1], positions=2, monthly_wage="3200",
+                                  categories="2")
+    far = _services.post_job(actor=clerk_fang, organization=yage, title="仓库管理", region=town,
+                            latitude=Decimal("29.000000"), longitude=NEAR[1], positions=1, monthly_wage="3500",
+                            categories="4")
+    return shop, deaf_only, far
+
+
+
+
+
+
+@pytest.fixture
+def departments(county):
+    """The county's 人社局 (work injuries, with its prevention contact 吴卫东) and the traffic police, each the
+    receiver of its case type's prevention cases."""
+    from zhili.core.cases.api import AssignmentRule
+
+    from ..workflows import PREVENTION_TRAFFIC_CASE_TYPE, PREVENTION_WORK_CASE_TYPE
+
+    hr = DepartmentFactory(region=county, name="江山市人力资源和社会保障局")
+    police = DepartmentFactory(region=county, name="江山市公安局交通警察大队")
+    officer_wu = _staff(PREVENTION, "吴卫东", "officer_wu", "13800000286", hr, county)
+    AssignmentRule.objects.create(case_type=PREVENTION_WORK_CASE_TYPE, region=county, organization=hr,
+                                  assignee=officer_wu)
+    AssignmentRule.objects.create(case_type=PREVENTION_TRAFFIC_CASE_TYPE, region=county, organization=police)
+    return hr, police, officer_wu
+
+

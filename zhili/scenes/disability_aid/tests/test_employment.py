@@ -10,13 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from zhili.core.foundation.api import AuditEntry
-from zhili.core.testing.api import EnterpriseFactory, UserFactory, make_id_number
+from zhili.core.testing.api import EnterpriseFactory
 from zhili.scenes.disability_aid import services
 from zhili.scenes.disability_aid.matching import matches_for_posting, matches_for_seeker
 from zhili.scenes.disability_aid.models import (
     Certificate,
     Employment,
-    Entitlement,
     JobSeeker,
     Person,
     Placement,
@@ -24,45 +23,7 @@ from zhili.scenes.disability_aid.models import (
 )
 from zhili.scenes.disability_aid.services.quota import compute, quota_parameters
 
-ID_NUMBER = make_id_number(region_code="330881", birth="19990705", sequence=131)
-HOME = (Decimal("28.740000"), Decimal("118.620000"))
-NEAR = (Decimal("28.767000"), Decimal("118.620000"))  # 0.027° north: 3.0 km
-
-
-@pytest.fixture
-def yu(town, clerk_fang):
-    """俞, grade-3 physical, from a 低保 family (the living subsidy), able to work."""
-    person = Person.objects.create(key="P00000201", region=town, name="俞晓峰", id_number=ID_NUMBER,
-                                   birth_date=dt.date(1999, 7, 5), gender="M")
-    Certificate.objects.create(person=person, number=ID_NUMBER + "43", category="4", grade="3",
-                               issued_on=dt.date(2021, 3, 1), issued_by=clerk_fang)
-    Entitlement.objects.create(person=person, policy="living_subsidy", monthly_amount=Decimal("273"),
-                               since_month=dt.date(2026, 1, 1))
-    return person
-
-
-@pytest.fixture
-def yu_user(yu):
-    return UserFactory(id_number=ID_NUMBER, verified=True)
-
-
-@pytest.fixture
-def yage(town):
-    return EnterpriseFactory(name="浙江亚格电子科技有限公司", region=town)
-
-
-@pytest.fixture
-def postings(yage, town, clerk_fang):
-    shop = services.post_job(actor=clerk_fang, organization=yage, title="电商客服", region=town, latitude=NEAR[0],
-                             longitude=NEAR[1], positions=1, monthly_wage="3000", categories="14", grades="34",
-                             skills="电子商务、客服", accessible=True)
-    deaf_only = services.post_job(actor=clerk_fang, organization=yage, title="质检员", region=town,
-                                  latitude=NEAR[0], longitude=NEAR[1], positions=2, monthly_wage="3200",
-                                  categories="2")
-    far = services.post_job(actor=clerk_fang, organization=yage, title="仓库管理", region=town,
-                            latitude=Decimal("29.000000"), longitude=NEAR[1], positions=1, monthly_wage="3500",
-                            categories="4")
-    return shop, deaf_only, far
+from .conftest import HOME
 
 
 def test_a_vacancy_is_matched_with_its_reasons_only_after_consent_and_training_raises_the_score(

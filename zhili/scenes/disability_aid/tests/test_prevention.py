@@ -6,24 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from zhili.core.cases.api import AssignmentRule, Case, transition_case
-from zhili.core.testing.api import DepartmentFactory
 from zhili.scenes.disability_aid import services
 from zhili.scenes.disability_aid.models import InjuryPush
-from zhili.scenes.disability_aid.roles import PREVENTION
 from zhili.scenes.disability_aid.workflows import PREVENTION_TRAFFIC_CASE_TYPE, PREVENTION_WORK_CASE_TYPE
 
-from .conftest import ON, _staff
-
-
-@pytest.fixture
-def departments(county):
-    hr = DepartmentFactory(region=county, name="江山市人力资源和社会保障局")
-    police = DepartmentFactory(region=county, name="江山市公安局交通警察大队")
-    officer_wu = _staff(PREVENTION, "吴卫东", "officer_wu", "13800000286", hr, county)
-    AssignmentRule.objects.create(case_type=PREVENTION_WORK_CASE_TYPE, region=county, organization=hr,
-                                  assignee=officer_wu)
-    AssignmentRule.objects.create(case_type=PREVENTION_TRAFFIC_CASE_TYPE, region=county, organization=police)
-    return hr, police, officer_wu
+from .conftest import ON
 
 
 def test_accidents_are_pushed_once_as_cases_and_the_department_closes_its_case(client, pool, clerk_fang, worker_ye,
