@@ -88,7 +88,8 @@ def job_detail(request, pk: int):
 def job_recommend(request, pk: int):
     require(request.user, "disability_aid.job.manage")
     posting = queries.posting_for(request.user, pk)
-    seeker = get_object_or_404(queries.visible_seekers(request.user), pk=request.POST.get("seeker") or 0)
+    seeker_id = request.POST.get("seeker", "")
+    seeker = get_object_or_404(queries.visible_seekers(request.user), pk=int(seeker_id) if seeker_id.isdigit() else 0)
     try:
         services.recommend(seeker, posting, actor=request.user)
     except ValidationError as exc:
