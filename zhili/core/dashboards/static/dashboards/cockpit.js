@@ -2,6 +2,18 @@
    Every analysis is a table (first column = categories, other columns = cells {value, display}); the chart is
    drawn from the same table, so suppressed cells ("<5") are gaps in the chart and text in the table. */
 (function () {
+  // Black or white text, whichever reads better on a level's colour ("#rrggbb"; the rule of core.ui's badges).
+  function textOn(colour) {
+    var m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour || "");
+    if (!m) return "#fff";
+    var l = [m[1], m[2], m[3]].map(function (h) {
+      var v = parseInt(h, 16) / 255;
+      return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    var luminance = 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+    return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#fff" : "#1f2329";
+  }
+
   "use strict";
   var root = document.getElementById("cockpit");
   if (!root) { return; }
@@ -122,6 +134,7 @@
     var level = panel.querySelector(".level");
     if (result.level) {
       level.hidden = false; level.textContent = result.level.label; level.style.setProperty("--c", result.level.colour);
+      level.style.setProperty("--c-text", textOn(result.level.colour));
       panel.setAttribute("data-level", result.level.level);
     } else { level.hidden = true; panel.removeAttribute("data-level"); }
     var holder = panel.querySelector(".chart");

@@ -4,7 +4,7 @@
 import openpyxl
 import pytest
 
-from zhili.core.testing.api import PASSWORD
+from zhili.core.testing.api import PASSWORD, pages
 
 from .conftest import PERIOD
 
@@ -25,6 +25,8 @@ def test_cockpit_draws_filters_and_exports(desktop_page, live_server, facts, cou
     page.dispatch_event("#filter-date_to", "change")
     page.wait_for_function("document.querySelector('#cockpit').getAttribute('aria-busy') === 'false'")
     page.wait_for_function("document.querySelector('[data-widget=headline] .kpi-value')?.textContent === '40'")
+    pages.assert_fits(page)
+    pages.assert_accessible(page)  # the cockpit as drawn: panels, charts' tables, filters
 
     # Then every chart panel has an ECharts canvas, and the red index is marked.
     chart_panels = page.locator("#cockpit [data-widget] .chart").count()
