@@ -78,9 +78,12 @@ def test_the_person_shows_interest_on_a_phone_and_the_clerk_records_the_hire(cli
         services.decide_placement(placement, actor=worker_ye, hired=True, on=dt.date(2026, 11, 2))
     client.force_login(worker_ye)
     assert client.get(reverse("disability_aid:job_detail", args=[shop.pk])).status_code == 403
+    assert client.get("/api/v1/disability_aid/jobs").status_code == 403
     client.force_login(clerk_fang)
     detail = client.get(reverse("disability_aid:job_detail", args=[shop.pk])).content.decode()
     assert "P00000201" in detail and "本人有意向" in detail
+    assert {row["title"] for row in client.get("/api/v1/disability_aid/jobs").json()} == {"电商客服", "质检员",
+                                                                                          "仓库管理"}
     assert client.post(reverse("disability_aid:placement_decide", args=[placement.pk]),
                        {"hired": "yes", "on": "2026-11-02"}).status_code == 302
     placement.refresh_from_db()
@@ -156,6 +159,11 @@ def test_the_quota_review_computes_the_fund_with_the_reductions_in_force(client,
     export = client.get(reverse("disability_aid:quota_list"), {"year": 2025, "format": "xlsx"})
     assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.post(reverse("disability_aid:quota_list"), {"year": "1999"}).status_code == 400
+    listed = client.get("/api/v1/disability_aid/quota-reviews", {"year": 2025, "status": "reduced"}).json()
+    assert sorted((row["employer"], row["fund_due"]) for row in listed) == [("江山乙公司", "50000.00"),
+                                                                            ("江山甲厂", "20000.00")]
+    client.force_login(worker_ye)
+    assert client.get("/api/v1/disability_aid/quota-reviews", {"year": 2025}).status_code == 403
 
 
 def test_below_1_percent_pays_90_percent_and_after_2027_no_reduction_is_assumed_unchecked():
