@@ -88,3 +88,34 @@ class DocumentType:
             return self.load_for_reading(object_id)
         except (ValueError, TypeError):
             return None
+
+
+@dataclass(frozen=True)
+class DataScope:
+    """A named set of an organisation's data that it may grant another organisation to read (数据授权范围).
+
+    An organisation's grant (``OrgGrant``) names a scope and a ``subject`` inside it (e.g. the periods ``"2025"``);
+    the reader then receives ``read(organization, subject) -> dict`` of exactly ``fields``, and nothing else.
+
+    - ``consent(grantor, grantee, subject) -> str``: the text the grantor's administrator is shown and agrees to,
+      kept with the grant word for word;
+    - ``check_subject(grantor, subject) -> str``: the subject as stored (normalised), or raises ValueError with a
+      message naming the rule (e.g. "评价期须为年份");
+    - ``max_days``: the longest a grant of this scope may run.
+    """
+
+    code: str
+    name: str
+    fields: tuple[SharedField, ...]
+    read: Callable[[Any, str], dict]
+    consent: Callable[[Any, Any, str], str]
+    check_subject: Callable[[Any, str], str] = lambda grantor, subject: str(subject)
+    max_days: int = 365
+    scene: str = field(default="", compare=False)
+
+    @property
+    def field_codes(self) -> tuple[str, ...]:
+        return tuple(f.code for f in self.fields)
+
+    def label_of(self, code: str) -> str:
+        return next((f.label for f in self.fields if f.code == code), code)

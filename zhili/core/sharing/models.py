@@ -1,4 +1,5 @@
-"""Matters (事项), the worker's grants (授权), the access log (查阅记录) and push subscriptions (推送)."""
+"""Matters (事项), the worker's grants (授权), the access log (查阅记录), an organisation's grants to another
+organisation (企业授权) with their reads, and push subscriptions (推送)."""
 
 from django.conf import settings
 from django.db import models
@@ -115,6 +116,84 @@ class AccessLogEntry(TimeStampedModel):
 
     def __str__(self):
         return f"{self.accessor_label} · {self.document_label}"
+
+
+class OrgGrantQuerySet(models.QuerySet):
+    def valid(self, now=None):
+        """Grants that open their data at ``now``: not revoked and not expired."""
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class OrgGrant(TimeStampedModel):
+    """An organisation's consent (企业授权) for another organisation to read a named scope of its data.
+
+    Given by an administrator of the grantor (core's ``employer_admin`` role there), who was shown ``consent_text``
+    and agreed to it; the scope is a registered ``DataScope`` code and ``subject`` names what inside it (e.g. the
+    periods). Every read is an ``OrgAccessLogEntry``; revocation and expiry close it at once.
+    """
+
+    grantor = models.ForeignKey("orgs.Organization", verbose_name=_("授权单位"), on_delete=models.PROTECT,
+                                related_name="+")
+    grantee = models.ForeignKey("orgs.Organization", verbose_name=_("被授权单位"), on_delete=models.PROTECT,
+                                related_name="+")
+    scope = models.CharField(_("数据范围"), max_length=80)
+    subject = models.CharField(_("授权内容"), max_length=100)
+    purpose = models.CharField(_("用途"), max_length=200)
+    consent_text = models.TextField(_("授权书文本"))
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.PROTECT,
+                                   related_name="+")
+    expires_at = models.DateTimeField(_("有效期至"))
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撤销人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    objects = OrgGrantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("企业授权")
+        verbose_name_plural = _("企业授权")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["grantee", "grantor", "scope"], name="sharing_orggrant_lookup")]
+
+    def __str__(self):
+        return f"{self.grantor} → {self.grantee} · {self.scope} {self.subject}"
+
+    @property
+    def state(self) -> GrantState:
+        if self.revoked_at is not None:
+            return GrantState.REVOKED
+        if self.expires_at <= timezone.now():
+            return GrantState.EXPIRED
+        return GrantState.ACTIVE
+
+
+class OrgAccessLogEntry(TimeStampedModel):
+    """One read of an organisation's data under its grant: who read, for which organisation, why, which fields.
+
+    Shown to the grantor; written only by ``services.org_grants.read_org_data``.
+    """
+
+    grant = models.ForeignKey(OrgGrant, verbose_name=_("授权"), on_delete=models.PROTECT, related_name="accesses")
+    grantor = models.ForeignKey("orgs.Organization", verbose_name=_("数据所属单位"), on_delete=models.PROTECT,
+                                related_name="+")
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("查阅人"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("identity.ApiClient", verbose_name=_("接口客户端"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey("orgs.Organization", verbose_name=_("查阅单位"), on_delete=models.PROTECT,
+                                     related_name="+")
+    reason = models.CharField(_("事由"), max_length=500)
+    fields = models.JSONField(_("查阅字段"), default=list)
+
+    class Meta:
+        verbose_name = _("企业数据查阅记录")
+        verbose_name_plural = _("企业数据查阅记录")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["grantor", "-created_at"], name="sharing_orgaccess_grantor")]
+
+    def __str__(self):
+        return f"{self.organization} · {self.grant}"
 
 
 class WebhookSubscription(TimeStampedModel):

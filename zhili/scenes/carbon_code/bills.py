@@ -80,12 +80,56 @@ def bill_context(result: CarbonResult) -> dict:
         "better_than": position[0], "peers": position[1],
         "better_share": round(position[0] * 100 / position[1]) if position[1] else None,
         "plan": improvement_plan(result) if result.status == ResultStatus.GRADED else [],
-        "months": months, "factors": result.evaluation.factors, "generated_at": timezone.localtime(),
+        "months": months, "factors": result.evaluation.factors, "generated_at": timezone.localdate(),
     }
 
 
+# The bill's style sheet, given to the renderer apart from the page (core.esign parses it once per thread and keeps
+# it) instead of a <style> block parsed again for every bill. Tables are laid out ``fixed``: column widths come from
+# the style sheet, so WeasyPrint does not measure every cell's smallest and largest width first (the automatic
+# table layout was about a seventh of a bill's rendering in the profile, see docs/scenes/carbon_code.md).
+BILL_CSS = """
+@page { size: A4; margin: 18mm 16mm 22mm; }
+body { font-size: 10.5pt; line-height: 1.5; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; }
+h2 { font-size: 12pt; border-bottom: 1px solid #999; margin: 6mm 0 2mm; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; }
+table.four th { width: 24%; } table.four td { width: 26%; }
+table.energy tr:first-child th:nth-child(1) { width: 34%; } table.energy tr:first-child th:nth-child(2) { width: 24%; }
+table.energy tr:first-child th:nth-child(3) { width: 12%; }
+table.months th:nth-child(1) { width: 18%; } table.months th:nth-child(2) { width: 24%; }
+table.months th:nth-child(3), table.months th:nth-child(4) { width: 16%; }
+.label { font-size: 16pt; font-weight: bold; }
+.muted { color: #555; font-size: 9pt; }
+"""
+CACHE_SECONDS = 24 * 3600
+
+
+def bill_html(result: CarbonResult, context: dict | None = None) -> str:
+    """The bill's page as HTML (what the PDF is rendered from)."""
+    from django.template.loader import render_to_string
+
+    return render_to_string("carbon_code/bill_pdf.html", context or bill_context(result))
+
+
 def render_bill(result: CarbonResult) -> bytes:
-    """The bill as PDF bytes (not yet sealed)."""
+    """The bill as PDF bytes (not yet sealed).
+
+    The PDF is kept in the cache under the SHA-256 of its HTML, so a bill whose page has not changed (the same
+    figures, peers and plan, issued again the same day by the enterprise or an officer) is not laid out again;
+    any change in what the page shows is a different HTML and a new rendering. The seal is never cached: every
+    issued bill is sealed on its own."""
+    import hashlib
+
+    from django.core.cache import cache
+
     from zhili.core.esign.api import render_pdf
 
-    return render_pdf("", bill_context(result), template_name="carbon_code/bill_pdf.html")
+    context = bill_context(result)
+    key = "carbon_code.bill." + hashlib.sha256((bill_html(result, context) + BILL_CSS).encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:  # the renderer renders the template again from the context (a few ms), never the HTML as a template
+        pdf = render_pdf("", context, template_name="carbon_code/bill_pdf.html", css=BILL_CSS)
+        cache.set(key, pdf, CACHE_SECONDS)
+    return pdf

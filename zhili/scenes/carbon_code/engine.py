@@ -3,7 +3,8 @@
 Inputs are relations on a DuckDB connection: ``energy`` (uscc, month, kind, quantity, unit), ``value_added``
 (uscc, month, value_added in 万元) and ``enterprises`` (uscc, industry, region). The statement checks every
 energy row (unknown kind, unit not the dataset's, missing or negative reading, a reading an order of magnitude
-off the enterprise's own median for that kind in the period), sums emissions by kind with the factors in force,
+off the enterprise's own median for that kind over the twelve months up to the period's end, in the dataset's unit,
+so a month's evaluation compares a reading with the months before it), sums emissions by kind with the factors in force,
 and grades only the enterprises with clean data:
 
     gross = Σ quantity × factor (own zero-carbon generation counted as electricity used)
@@ -37,18 +38,35 @@ def _factor_values(factors) -> str:
     return f"(VALUES {rows}) AS f(kind, unit, factor, is_offset)"
 
 
+HISTORY_MONTHS = 12
+
+
+def history_start(start: dt.date, end: dt.date) -> dt.date:
+    """The first month of the enterprise's own history a reading is compared with: the twelve months up to the
+    period's end (a month's evaluation sees the eleven months before it), never later than the period's start."""
+    months = end.year * 12 + end.month - HISTORY_MONTHS
+    first = dt.date(months // 12, months % 12 + 1, 1)
+    return min(first, start)
+
+
 def evaluation_sql(start: dt.date, end: dt.date, factors, bounds: Bounds) -> str:
     """The statement over ``energy``, ``value_added`` and ``enterprises`` for the months ``start``..``end``."""
     per_kind = ",\n".join(
         f"sum(quantity) FILTER (WHERE kind = '{k}' AND problem IS NULL) AS q_{k}" for k in KINDS)
     low, high = bounds.level
+    first = history_start(start, end)
+    history = "e" if first == start else (  # a year is its own history; a month reads the months before it
+        f"(SELECT uscc, CAST(month AS DATE) AS month, kind, CAST(quantity AS DOUBLE) AS quantity, unit FROM energy"
+        f" WHERE CAST(month AS DATE) BETWEEN DATE '{first}' AND DATE '{end}')")
     g1, g2, g3, g4 = bounds.grade
     return f"""
 WITH e AS (
     SELECT uscc, CAST(month AS DATE) AS month, kind, CAST(quantity AS DOUBLE) AS quantity, unit FROM energy
     WHERE CAST(month AS DATE) BETWEEN DATE '{start}' AND DATE '{end}'),
 hist AS (
-    SELECT uscc, kind, median(quantity) AS med, count(*) AS n FROM e WHERE quantity > 0 GROUP BY uscc, kind),
+    SELECT h.uscc, h.kind, median(h.quantity) AS med, count(*) AS n
+    FROM {history} h JOIN {_factor_values(factors)} ON h.kind = f.kind AND h.unit = f.unit
+    WHERE h.quantity > 0 GROUP BY h.uscc, h.kind),
 checked AS (
     SELECT e.uscc, e.month, e.kind, e.quantity, e.unit, f.factor, f.is_offset, h.med,
         CASE WHEN f.kind IS NULL THEN 'kind'

@@ -1,5 +1,6 @@
-"""Carbon-efficiency loans (碳效贷): banks publish products for grades; an enterprise applies in one click with its
-year's figures; the bank decides, and the decision is ledgered. The sources say only "差别化授信和利率优惠"; which
+"""Carbon-efficiency loans (碳效贷): banks publish products for grades; an enterprise applies in one click, which
+grants the bank the reading of its year's figures through core.sharing (an organisation's grant, revocable); the bank
+reads them only under that grant, decides, and the decision is ledgered. The sources say only "差别化授信和利率优惠"; which
 grades a product serves, its line and rate are the bank's own terms, kept on the product."""
 
 import hashlib
@@ -14,10 +15,12 @@ from django.utils.translation import gettext as _
 from zhili.core.foundation.api import audit, events
 from zhili.core.identity.api import organizations_of, require
 from zhili.core.ledger import api as ledger
+from zhili.core.sharing import api as sharing
 
 from .choices import LoanStatus
 from .models import LoanApplication, LoanProduct
 from .roles import BANK
+from .sharing import EFFICIENCY, GRANT_DAYS
 
 
 def _amount(value, field: str, limit: Decimal | None = None) -> Decimal:
@@ -52,10 +55,16 @@ def publish_product(*, name: str, min_grade: int, max_grade: int, max_amount, an
     return product
 
 
+def consent_for(product: LoanProduct, enterprise, period: str) -> str:
+    """The consent text the enterprise's administrator sees beside the product's apply button."""
+    return sharing.consent_text(EFFICIENCY, grantor=enterprise, grantee=product.bank, subject=period)
+
+
 @transaction.atomic
 def apply_loan(product: LoanProduct, *, enterprise, amount, actor) -> LoanApplication:
-    """The enterprise applies with one click: its latest year grade must be one the product serves; the year's
-    figures are what it consents to show the bank (recorded with the application and in the audit)."""
+    """The enterprise applies with one click: its latest year grade must be one the product serves. Applying grants
+    the product's bank, through core.sharing, the reading of that year's figures for ``GRANT_DAYS`` days (the
+    consent text shown beside the button is kept with the grant); nothing of the figures is copied."""
     from .queries import latest_year_result
 
     require(actor, "carbon_code.enterprise.own", enterprise)
@@ -69,40 +78,68 @@ def apply_loan(product: LoanProduct, *, enterprise, amount, actor) -> LoanApplic
             a=product.min_grade, b=product.max_grade, period=result.period, grade=result.grade)}, code="grade")
     if LoanApplication.objects.filter(product=product, enterprise=enterprise, status=LoanStatus.SUBMITTED).exists():
         raise ValidationError({"product": _("已有一笔该产品的申请在审批中")}, code="pending")
-    figures = {"period": result.period, "grade": result.grade, "level": result.level, "label": result.label,
-               "intensity": str(result.intensity), "k_value": str(result.k_value),
-               "neutrality": str(result.neutrality), "net_t": str(result.net_t),
-               "value_added": str(result.value_added), "industry_code": result.industry_code}
+    checked_amount = _amount(amount, "amount", product.max_amount)
+    grant = sharing.grant_org_access(scope=EFFICIENCY, grantor=enterprise, grantee=product.bank,
+                                     subject=result.period, purpose=f"碳效贷申请：{product.name}"[:200],
+                                     days=GRANT_DAYS, actor=actor)
     application = LoanApplication.objects.create(product=product, enterprise=enterprise, applicant=actor,
-                                                 amount=_amount(amount, "amount", product.max_amount),
-                                                 period=result.period, figures=figures)
+                                                 amount=checked_amount, period=result.period, grant=grant)
     audit.record("carbon_code.loan.applied", actor=actor, target=application,
                  data={"product": product.pk, "bank": product.bank_id, "amount": str(application.amount),
-                       "shared_with_bank": sorted(figures)})
+                       "grant": grant.pk, "period": result.period})
     events.publish("carbon_code.loan.applied", application_id=application.pk, bank_id=product.bank_id)
+    return application
+
+
+def read_figures(application: LoanApplication, *, actor) -> sharing.SharedData:
+    """The enterprise's figures as the bank's account manager reads them: only under the application's grant
+    (``NotShared`` without one, after revocation or expiry), each read logged in core.sharing."""
+    require(actor, "carbon_code.loan.decide", application)
+    if application.grant_id is None:
+        raise sharing.NotShared
+    return sharing.read_org_data(scope=EFFICIENCY, grantor=application.enterprise, grantee=application.product.bank,
+                                 subject=application.period, actor=actor,
+                                 reason=f"审批碳效贷申请 #{application.pk}（{application.product.name}）")
+
+
+def revoke(application: LoanApplication, *, actor) -> LoanApplication:
+    """The enterprise withdraws the bank's reading of its figures; the bank can no longer read them or decide."""
+    require(actor, "carbon_code.enterprise.own", application.enterprise)
+    if application.grant_id is not None:
+        sharing.revoke_org_grant(application.grant, actor=actor)
     return application
 
 
 @transaction.atomic
 def decide_loan(application: LoanApplication, *, approve: bool, actor, amount=None, annual_rate=None,
                 note: str = "") -> LoanApplication:
-    """The bank approves (amount and rate) or rejects an application; the decision is ledgered."""
+    """The bank approves (amount and rate) or rejects an application after reading the figures under the
+    enterprise's grant (refused with ``NotShared`` without a valid one); the decision and the grade read are
+    ledgered."""
     require(actor, "carbon_code.loan.decide", application)
-    application = LoanApplication.objects.select_for_update().select_related("product").get(pk=application.pk)
+    application = (LoanApplication.objects.select_for_update().select_related("product__bank", "enterprise")
+                   .get(pk=application.pk))
     if application.status != LoanStatus.SUBMITTED:
         raise ValidationError({"status": _("申请已审批，不能再次审批")}, code="decided")
-    if approve:
+    if approve:  # bad amounts are refused before anything is read
         application.granted_amount = _amount(amount if amount not in (None, "") else application.amount, "amount",
                                               application.product.max_amount)
-        application.granted_rate = Decimal(str(annual_rate if annual_rate not in (None, "")
-                                               else application.product.annual_rate)).quantize(Decimal("0.01"))
+        try:
+            rate = Decimal(str(annual_rate if annual_rate not in (None, "")
+                               else application.product.annual_rate)).quantize(Decimal("0.01"))
+        except (InvalidOperation, ValueError):
+            raise ValidationError({"annual_rate": _("年利率须为数字")}, code="invalid") from None
+        if not Decimal("0") < rate < Decimal("24"):
+            raise ValidationError({"annual_rate": _("年利率须大于 0 且小于 24%")}, code="range")
+        application.granted_rate = rate
+    figures = read_figures(application, actor=actor)
     application.status = LoanStatus.APPROVED if approve else LoanStatus.REJECTED
     application.decided_by, application.decided_at, application.note = actor, timezone.now(), note[:300]
     application.save(update_fields=["status", "granted_amount", "granted_rate", "decided_by", "decided_at", "note",
                                     "updated_at"])
     decision = {"application": application.pk, "status": application.status,
                 "amount": str(application.granted_amount or ""), "rate": str(application.granted_rate or ""),
-                "grade": application.figures.get("grade")}
+                "grade": figures.fields.get("grade"), "period": figures.subject, "grant": figures.grant_id}
     audit.record("carbon_code.loan.decided", actor=actor, target=application, data=decision)
     digest = hashlib.sha256(json.dumps(decision, sort_keys=True).encode()).hexdigest()
     ledger.append(kind="carbon_code.loan.decided", subject=application, actor=actor, digest=digest, data=decision)

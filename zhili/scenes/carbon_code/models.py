@@ -165,7 +165,8 @@ class LoanProduct(TimeStampedModel):
 
 
 class LoanApplication(TimeStampedModel):
-    """An enterprise's one-click application for a product, with the figures it consented to show the bank."""
+    """An enterprise's one-click application for a product, with the enterprise's grant under which the bank reads
+    its figures (nothing of the figures is copied onto the application)."""
 
     product = models.ForeignKey(LoanProduct, verbose_name=_("产品"), on_delete=models.PROTECT,
                                 related_name="applications")
@@ -175,7 +176,9 @@ class LoanApplication(TimeStampedModel):
                                   related_name="+")
     amount = models.DecimalField(_("申请金额（万元）"), max_digits=12, decimal_places=2)
     period = models.CharField(_("依据评价期"), max_length=7)
-    figures = models.JSONField(_("授权银行查看的碳效数据"), default=dict)
+    grant = models.ForeignKey("sharing.OrgGrant", verbose_name=_("企业授权"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+",
+                              help_text=_("银行只凭此授权查阅企业的碳效数据（core.sharing），撤销或到期后不能再查阅"))
     status = models.CharField(_("状态"), max_length=16, choices=LoanStatus.choices, default=LoanStatus.SUBMITTED,
                               db_index=True)
     granted_amount = models.DecimalField(_("放款金额（万元）"), max_digits=12, decimal_places=2, null=True)

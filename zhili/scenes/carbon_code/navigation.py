@@ -8,6 +8,7 @@ from .roles import BANK, ENTERPRISE, OFFICER
 
 MENU = [
     MenuItem(label=_("我的碳效码"), url_name="carbon_code:mine", roles=frozenset({ENTERPRISE}), mobile=True),
+    MenuItem(label=_("我的碳足迹"), url_name="carbon_code:footprint", roles=frozenset({ENTERPRISE}), mobile=True),
     MenuItem(label=_("碳效贷"), url_name="carbon_code:loan_mine", roles=frozenset({ENTERPRISE}), mobile=True),
     MenuItem(label=_("碳效服务"), url_name="carbon_code:services_mine", roles=frozenset({ENTERPRISE}), mobile=True),
     MenuItem(label=_("碳效贷审批"), url_name="carbon_code:loan_bank", roles=frozenset({BANK})),

@@ -55,7 +55,7 @@ PROBLEM_TEXT = {
     "unit": _("{month} {kind_label} 的计量单位为 {unit}，本数据集要求 {expected}"),
     "missing": _("{month} {kind_label} 缺少用量"),
     "negative": _("{month} {kind_label} 用量为负数（{quantity} {unit}）"),
-    "outlier": _("{month} {kind_label} 用量 {quantity} {unit} 与本企业本期中位数 {median} 相差一个数量级以上"),
+    "outlier": _("{month} {kind_label} 用量 {quantity} {unit} 与本企业近 12 个月中位数 {median} 相差一个数量级以上"),
     "missing_va": _("{month} 有能源数据但缺少增加值"),
     "bad_va": _("{month} 增加值缺失或不为正数"),
 }
@@ -133,7 +133,7 @@ def index_visible(user, index: RegionIndex) -> bool:
 def bank_applications(user) -> QuerySet:
     """The applications to the products of the banks ``user`` works for."""
     return (LoanApplication.objects.filter(product__bank_id__in=organizations_of(user, BANK))
-            .select_related("product", "enterprise"))
+            .select_related("product__bank", "enterprise", "grant"))
 
 
 def application_for_bank(user, pk: int) -> LoanApplication:
@@ -150,4 +150,12 @@ def active_products() -> QuerySet:
 
 def own_applications(user) -> QuerySet:
     return (LoanApplication.objects.filter(enterprise_id__in=organizations_of(user, ENTERPRISE))
-            .select_related("product__bank", "enterprise"))
+            .select_related("product__bank", "enterprise", "grant"))
+
+
+def grant_reads(user) -> QuerySet:
+    """Every read of the user's enterprises' data under their grants (core.sharing's log), newest first."""
+    from zhili.core.sharing.api import OrgAccessLogEntry
+
+    return (OrgAccessLogEntry.objects.filter(grantor_id__in=organizations_of(user, ENTERPRISE))
+            .select_related("organization", "reader", "grant").order_by("-created_at", "-id"))

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,10 +16,12 @@ from django.views.decorators.http import require_POST
 from zhili.core.dashboards.api import cockpit_views
 from zhili.core.identity.api import require
 from zhili.core.indicators.api import Level, check_status_code
+from zhili.core.sharing.api import NotShared
 from zhili.core.ui.api import Column, ListPage, export_xlsx
 
 from . import cockpit as cockpit_analyses
 from . import diagnosis, loans, queries, services
+from . import footprint as footprint_analyses
 from .choices import ResultStatus
 from .forms import EvaluateForm, ResultFilterForm
 from .models import CarbonBill, CarbonResult, Evaluation, RegionIndex
@@ -158,7 +160,8 @@ def bill_pdf(request, pk: int):
 
 @login_required
 def loan_mine(request):
-    """The enterprise's loans: the products its grade qualifies for, one-click application, its applications."""
+    """The enterprise's loans: the products its grade qualifies for with the consent each application gives the
+    bank, one-click application, its applications with the grant (revocable) and every read the bank made."""
     require(request.user, "carbon_code.enterprise.own")
     enterprise = queries.own_enterprises(request.user).first()
     year = queries.latest_year_result(enterprise)
@@ -167,20 +170,32 @@ def loan_mine(request):
         try:
             loans.apply_loan(product, enterprise=enterprise, amount=request.POST.get("amount", ""),
                              actor=request.user)
-            messages.success(request, _("已提交申请，银行将查看您授权的碳效数据后审批"))
+            messages.success(request, _("已提交申请，并已授权该银行查阅本企业的年度碳效数据"))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         return redirect("carbon_code:loan_mine")
     grade = int(year.grade) if year and year.grade else None
-    products = [(p, grade is not None and p.serves(grade)) for p in queries.active_products()]
+    products = [(p, eligible, loans.consent_for(p, enterprise, year.period) if eligible else "")
+                for p in queries.active_products() for eligible in [grade is not None and p.serves(grade)]]
     return render(request, "carbon_code/loan_mine.html", {
         "enterprise": enterprise, "year": year, "products": products,
-        "applications": queries.own_applications(request.user)})
+        "applications": queries.own_applications(request.user),
+        "reads": queries.grant_reads(request.user)[:20]})
+
+
+@login_required
+@require_POST
+def loan_revoke(request, pk: int):
+    """The enterprise revokes the bank's reading of its figures for one application."""
+    application = get_object_or_404(queries.own_applications(request.user), pk=pk)
+    loans.revoke(application, actor=request.user)
+    messages.success(request, _("已撤销授权，银行不能再查阅本企业的碳效数据"))
+    return redirect("carbon_code:loan_mine")
 
 
 @login_required
 def loan_bank(request):
-    """The bank's desk: its products (publish one), the applications with the figures the enterprises shared."""
+    """The bank's desk: its products (publish one) and the applications; the figures open per application."""
     require(request.user, "carbon_code.loan.publish")
     if request.method == "POST":
         try:
@@ -197,6 +212,20 @@ def loan_bank(request):
 
 
 @login_required
+def loan_application(request, pk: int):
+    """One application for the bank: the enterprise's figures read through its grant (each opening logged in
+    core.sharing; 404 without a valid grant, as for an application of another bank) and the decision form."""
+    application = queries.application_for_bank(request.user, pk)
+    try:
+        figures = loans.read_figures(application, actor=request.user)
+    except NotShared:
+        raise Http404 from None
+    rows = [(figures.labels[code], value) for code, value in figures.fields.items()]
+    return render(request, "carbon_code/loan_application.html", {
+        "application": application, "rows": rows, "figures": figures, "grant": application.grant})
+
+
+@login_required
 @require_POST
 def loan_decide(request, pk: int):
     application = queries.application_for_bank(request.user, pk)
@@ -204,8 +233,12 @@ def loan_decide(request, pk: int):
         loans.decide_loan(application, approve=request.POST.get("decision") == "approve", actor=request.user,
                           amount=request.POST.get("amount"), annual_rate=request.POST.get("annual_rate"),
                           note=request.POST.get("note", ""))
+    except NotShared:
+        raise Http404 from None
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
+        return redirect("carbon_code:loan_application", pk=application.pk)
+    messages.success(request, _("审批结果已记录"))
     return redirect("carbon_code:loan_bank")
 
 
@@ -245,3 +278,8 @@ def _cockpit_form(request) -> list[dict]:
 cockpit, cockpit_data, cockpit_export = cockpit_views(
     "carbon_code.overview", permission="carbon_code.cockpit.view", filters=_cockpit_form,
     analyses=lambda request: cockpit_analyses.analyses(request.user, **_cockpit_filters(request)))
+
+# The enterprise's own footprint page (its stored results only) on the same cockpit components.
+footprint, footprint_data, footprint_export = cockpit_views(
+    "carbon_code.footprint", permission="carbon_code.enterprise.own",
+    analyses=lambda request: footprint_analyses.analyses(request.user))

@@ -7,7 +7,7 @@ A document in state ``"rescinded"`` is no longer current.
 
 import hashlib
 
-from zhili.core.sharing.declarations import DocumentStatus, DocumentType, SharedField
+from zhili.core.sharing.declarations import DataScope, DocumentStatus, DocumentType, SharedField
 
 from .models import DummyDocument
 
@@ -83,4 +83,24 @@ DOCUMENT_TYPES = [
         event_id_key="document_id",
         related=("organization",),
     ),
+]
+
+
+def _check_year(organization, subject: str) -> str:
+    if not (len(subject) == 4 and subject.isdigit()):
+        raise ValueError("年度须为四位年份")
+    return subject
+
+
+def _organization_figures(organization, year: str) -> dict:
+    count = DummyDocument.objects.filter(organization=organization, created_at__year=int(year)).count()
+    return {"name": organization.name, "year": year, "documents": count}
+
+
+# An organisation's own data it may grant another organisation (core.sharing's OrgGrant), for its tests.
+DATA_SCOPES = [
+    DataScope(code="dummy.organization_figures", name="测试单位年度数据",
+              fields=(SharedField("name", "单位名称"), SharedField("year", "年度"), SharedField("documents", "文档数")),
+              read=_organization_figures, check_subject=_check_year, max_days=30,
+              consent=lambda grantor, grantee, year: f"{grantor.name} 同意 {grantee.name} 查阅本单位 {year} 年度数据。"),
 ]

@@ -73,17 +73,23 @@ def test_bad_rows_are_named_and_the_enterprise_is_not_graded(worked_example, poo
     pool(energy, va)
     services.evaluate_period("2025", actor=officer_zhou)
 
-    def why(f):
-        result = CarbonResult.objects.get(enterprise=f, period="2025")
+    def why(f, period="2025"):
+        result = CarbonResult.objects.get(enterprise=f, period=period)
         assert (result.status, result.grade, result.level, result.k_value) == ("not_graded", "", "", None)
         return [queries.problem_text(p) for p in result.problems]
 
     assert why(unit) == ["2025-03 电网购电（kWh） 的计量单位为 MWh，本数据集要求 kWh"]
     assert why(negative) == ["2025-03 电网购电（kWh） 用量为负数（-5 kWh）"]
-    assert why(outlier) == ["2025-03 电网购电（kWh） 用量 3,000,000 kWh 与本企业本期中位数 100,000 相差一个数量级以上"]
+    assert why(outlier) == ["2025-03 电网购电（kWh） 用量 3,000,000 kWh 与本企业近 12 个月中位数 100,000 相差一个数量级以上"]
     assert why(no_va) == ["2025-04 有能源数据但缺少增加值"]
     # the flawed firms are left out of the industry's mean: 甲 and 乙 keep the worked example's figures
     assert CarbonResult.objects.get(enterprise=firm_a, period="2025").k_value == Decimal("1.2316")
+    # March alone: the absurd reading is compared with the enterprise's own months before it, not only with itself
+    services.evaluate_period("2025-03", actor=officer_zhou)
+    assert why(outlier, "2025-03") == [
+        "2025-03 电网购电（kWh） 用量 3,000,000 kWh 与本企业近 12 个月中位数 100,000 相差一个数量级以上"]
+    assert why(unit, "2025-03") == ["2025-03 电网购电（kWh） 的计量单位为 MWh，本数据集要求 kWh"]
+    assert CarbonResult.objects.get(enterprise=firm_a, period="2025-03").label == "中碳4级"
 
 
 def test_a_period_that_is_not_a_year_or_month_is_refused_and_nothing_is_written(officer_zhou):

@@ -1,12 +1,16 @@
-"""Carbon-efficiency loans: products for grades, one-click application with the figures shown, the bank decides."""
+"""Carbon-efficiency loans: products for grades, one-click application granting the bank the reading of the year's
+figures through core.sharing, the bank reads only under that grant and decides."""
 
+import json
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from zhili.core.ledger.api import entries_for
 from zhili.core.orgs.api import OrganizationKind
+from zhili.core.sharing.api import NotShared, OrgAccessLogEntry
 from zhili.core.testing.api import PASSWORD, EnterpriseFactory, MembershipFactory, UserFactory, make_uscc
 from zhili.scenes.carbon_code import loans, services
 from zhili.scenes.carbon_code.models import LoanApplication
@@ -52,18 +56,29 @@ def test_the_enterprise_applies_in_one_click_and_the_bank_approves(graded, banke
     transition = loans.publish_product(name="转型碳效贷", min_grade=4, max_grade=5, max_amount="800",
                                        annual_rate="3.85", actor=banker_he)
     client.login(username="owner_shen", password=PASSWORD)
+    page = client.get("/carbon_code/loans/").content.decode()
+    assert "同意 农业银行建德支行 为审批碳效贷，查阅本单位 2025 年度的碳效评价结果" in page
     client.post("/carbon_code/loans/", {"product": transition.pk, "amount": "600"})
-    application = LoanApplication.objects.get()
-    assert (application.amount, application.figures["label"], application.figures["k_value"]) == (
-        Decimal("600.00"), "中碳4级", "1.2316")
+    application = LoanApplication.objects.select_related("grant").get()
+    assert (application.amount, application.grant.grantee_id, application.grant.subject) == (
+        Decimal("600.00"), transition.bank_id, "2025")
+    assert "同意 农业银行建德支行" in application.grant.consent_text
     client.login(username="banker_he", password=PASSWORD)
-    assert "1.2316" in client.get("/carbon_code/bank/").content.decode()
+    desk = client.get("/carbon_code/bank/").content.decode()
+    assert "甲机械有限公司" in desk and "1.2316" not in desk  # the list shows no figures: they open per application
+    opened = client.get(f"/carbon_code/bank/applications/{application.pk}/").content.decode()
+    assert "中碳4级" in opened and "1.2316" in opened
+    assert OrgAccessLogEntry.objects.filter(grant=application.grant, reader__username="banker_he").count() == 1
     client.post(f"/carbon_code/bank/applications/{application.pk}/decide/",
                 {"decision": "approve", "amount": "500", "annual_rate": "3.60"})
     application.refresh_from_db()
     assert (application.status, application.granted_amount, application.granted_rate) == (
         "approved", Decimal("500.00"), Decimal("3.60"))
     assert [e.kind for e in entries_for(application)] == ["carbon_code.loan.decided"]
+    assert json.loads(entries_for(application)[0].record)["data"]["grade"] == "4"
+    assert OrgAccessLogEntry.objects.filter(grant=application.grant).count() == 2  # the page and the decision
+    client.login(username="owner_shen", password=PASSWORD)
+    assert "审批碳效贷申请" in client.get("/carbon_code/loans/").content.decode()  # the enterprise sees the reads
     client.login(username="officer_zhou", password=PASSWORD)
     kpi = {row[0]: row[1]["display"] for row in client.get("/carbon_code/cockpit/data/").json()["analyses"]["kpi"]["rows"]}
     assert (kpi["碳效贷笔数"], kpi["碳效贷金额（亿元）"]) == ("1", "0.0500")
@@ -82,3 +97,32 @@ def test_another_bank_cannot_see_or_decide_and_nothing_changes(graded, banker_he
     assert "甲机械有限公司" not in client.get("/carbon_code/bank/").content.decode()
     application.refresh_from_db()
     assert (application.status, application.decided_by_id) == ("submitted", None)
+
+
+def test_after_the_enterprise_revokes_the_bank_can_neither_read_nor_decide(graded, banker_he, owner_shen, client):
+    firm_a, _b = graded
+    product = loans.publish_product(name="转型碳效贷", min_grade=3, max_grade=5, max_amount="800",
+                                    annual_rate="3.85", actor=banker_he)
+    application = loans.apply_loan(product, enterprise=firm_a, amount="300", actor=owner_shen)
+    client.login(username="owner_shen", password=PASSWORD)
+    client.post(f"/carbon_code/loans/{application.pk}/revoke/")
+    application.refresh_from_db()
+    assert application.grant.revoked_at is not None
+    client.login(username="banker_he", password=PASSWORD)
+    assert client.get(f"/carbon_code/bank/applications/{application.pk}/").status_code == 404
+    assert client.post(f"/carbon_code/bank/applications/{application.pk}/decide/",
+                       {"decision": "approve"}).status_code == 404
+    with pytest.raises(NotShared):
+        loans.decide_loan(application, approve=False, actor=banker_he)
+    application.refresh_from_db()
+    assert (application.status, OrgAccessLogEntry.objects.count(), list(entries_for(application))) == ("submitted", 0, [])
+
+
+def test_an_expired_grant_reads_nothing(graded, banker_he, owner_shen, client):
+    firm_a, _b = graded
+    product = loans.publish_product(name="转型碳效贷", min_grade=3, max_grade=5, max_amount="800",
+                                    annual_rate="3.85", actor=banker_he)
+    application = loans.apply_loan(product, enterprise=firm_a, amount="300", actor=owner_shen)
+    type(application.grant).objects.filter(pk=application.grant_id).update(expires_at=timezone.now())
+    client.login(username="banker_he", password=PASSWORD)
+    assert client.get(f"/carbon_code/bank/applications/{application.pk}/").status_code == 404
