@@ -77,7 +77,8 @@ def load(report) -> list[str]:
                   or register_department(name="长兴县经济和信息化局", region=county, actor=None))
     officer = _person(OFFICER_USERNAME, "周明", OFFICER, organization=department, region=county)
     _route_rectification(county, department, officer)
-    if not Evaluation.objects.filter(period=str(DEMO_YEAR)).exists():
+    first_load = not Evaluation.objects.filter(period=str(DEMO_YEAR)).exists()
+    if first_load:
         data = load_data(county)
         services.evaluate_period(str(DEMO_YEAR), actor=officer)
         for month in range(1, 13):
@@ -91,7 +92,8 @@ def load(report) -> list[str]:
     banker = _bank(county, officer)
     from . import effects
 
-    effects.publish_effects(str(DEMO_YEAR), actor="demo:carbon_code")
+    if first_load:  # a second load_demo adds nothing: no new batch, no new evaluation
+        effects.publish_effects(str(DEMO_YEAR), actor="demo:carbon_code")
     for role, user in ((OFFICER, officer), (ENTERPRISE, owner), (BANK, banker)):
         report.logins.append((role_label(role), user.username, settings.DEMO_PASSWORD, "碳效码"))
     graded = CarbonResult.objects.filter(period=str(DEMO_YEAR)).exclude(grade="").count()
