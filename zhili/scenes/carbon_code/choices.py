@@ -47,3 +47,4 @@ class LoanStatus(ChoiceSet):
     SUBMITTED = "submitted", _("待银行审批"), Colour.BLUE
     APPROVED = "approved", _("已放款"), Colour.GREEN
     REJECTED = "rejected", _("未获批"), Colour.RED
+    WITHDRAWN = "withdrawn", _("已撤回"), Colour.GRAY

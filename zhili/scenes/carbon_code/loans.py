@@ -102,11 +102,20 @@ def read_figures(application: LoanApplication, *, actor) -> sharing.SharedData:
                                  reason=f"审批碳效贷申请 #{application.pk}（{application.product.name}）")
 
 
+@transaction.atomic
 def revoke(application: LoanApplication, *, actor) -> LoanApplication:
-    """The enterprise withdraws the bank's reading of its figures; the bank can no longer read them or decide."""
+    """The enterprise withdraws the bank's reading of its figures; the bank can no longer read them or decide, so an
+    application still awaiting the bank is withdrawn with it (the enterprise may apply again). A decided application
+    keeps its decision."""
     require(actor, "carbon_code.enterprise.own", application.enterprise)
+    application = LoanApplication.objects.select_for_update().get(pk=application.pk)
     if application.grant_id is not None:
         sharing.revoke_org_grant(application.grant, actor=actor)
+    if application.status == LoanStatus.SUBMITTED:
+        application.status = LoanStatus.WITHDRAWN
+        application.save(update_fields=["status"])
+        audit.record("carbon_code.loan.withdrawn", actor=actor, target=application,
+                     data={"grant": application.grant_id})
     return application
 
 
@@ -119,6 +128,8 @@ def decide_loan(application: LoanApplication, *, approve: bool, actor, amount=No
     require(actor, "carbon_code.loan.decide", application)
     application = (LoanApplication.objects.select_for_update().select_related("product__bank", "enterprise")
                    .get(pk=application.pk))
+    if application.status == LoanStatus.WITHDRAWN:  # the enterprise revoked the grant: nothing left to read
+        raise sharing.NotShared
     if application.status != LoanStatus.SUBMITTED:
         raise ValidationError({"status": _("申请已审批，不能再次审批")}, code="decided")
     if approve:  # bad amounts are refused before anything is read

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from zhili.core.foundation.api import audit
 from zhili.core.ledger.api import entries_for
 from zhili.core.orgs.api import OrganizationKind
 from zhili.core.sharing.api import NotShared, OrgAccessLogEntry
@@ -115,7 +116,9 @@ def test_after_the_enterprise_revokes_the_bank_can_neither_read_nor_decide(grade
     with pytest.raises(NotShared):
         loans.decide_loan(application, approve=False, actor=banker_he)
     application.refresh_from_db()
-    assert (application.status, OrgAccessLogEntry.objects.count(), list(entries_for(application))) == ("submitted", 0, [])
+    assert (application.status, OrgAccessLogEntry.objects.count(), list(entries_for(application))) == ("withdrawn", 0, [])
+    assert "carbon_code.loan.withdrawn" in [e.action for e in audit.entries_for(application)]
+    loans.apply_loan(product, enterprise=firm_a, amount="300", actor=owner_shen)  # the enterprise may apply again
 
 
 def test_an_expired_grant_reads_nothing(graded, banker_he, owner_shen, client):
