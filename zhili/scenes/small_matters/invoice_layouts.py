@@ -165,6 +165,14 @@ class _Sheet:
         out.seek(0)
         self.image.paste(Image.open(out).convert("RGB"), xy)
 
+    def pairs(self, rows, *, top: int, pitch: int = 60):
+        """Label–value pairs in two columns, a rule under each row (the vehicle invoices' grid)."""
+        for i, (left, right) in enumerate(rows):
+            y = top + i * pitch
+            self.text((45, y), left, 22)
+            self.text((760, y), right, 22)
+            self.line((30, y + 45, 1370, y + 45))
+
     def title(self, text, y=30, size=40, colour=BROWN):
         self.text((self.image.width // 2, y), text, size=size, colour=colour, anchor="ma")
         w = self.draw.textlength(text, font=_font(size))
@@ -370,11 +378,7 @@ def _motor(rng: random.Random) -> Rendered:
         (f"产地：{origin}", f"合格证号：W{_digits(rng, 14)}"),
         (f"发动机号码：{_digits(rng, 8)}", f"车辆识别代号/车架号码：{vin}"),
     ]
-    for i, (left, right) in enumerate(rows):
-        y = 225 + i * 60
-        s.text((45, y), left, 22)
-        s.text((760, y), right, 22)
-        s.line((30, y + 45, 1370, y + 45))
+    s.pairs(rows, top=225)
     s.text((45, 470), "价税合计", 22, BROWN)
     s.text((200, 470), f"ⓧ{amount_in_words(total)}", 22)
     s.text((950, 470), f"小写 ¥{_fmt(total)}", 22)
@@ -417,11 +421,7 @@ def _used_car(rng: random.Random) -> Rendered:
         (f"车牌照号：浙{rng.choice(PLATE_LETTERS)}{_digits(rng, 5)}", f"登记证号：{_digits(rng, 12)}"),
         (f"车辆识别代号/车架号码：{vin}", f"厂牌型号：{model}"),
     ]
-    for i, (left, right) in enumerate(rows):
-        y = 235 + i * 60
-        s.text((45, y), left, 22)
-        s.text((760, y), right, 22)
-        s.line((30, y + 45, 1370, y + 45))
+    s.pairs(rows, top=235)
     s.text((45, 480), f"车价合计（大写）：{amount_in_words(total)}", 22)
     s.text((950, 480), f"小写：¥{_fmt(total)}", 22)
     s.line((30, 525, 1370, 525))
