@@ -57,18 +57,19 @@ import math
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from array import array
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
+from serving import cpu_seconds, free_port, start_gunicorn, worker_pids
+
 ROOT = Path(__file__).resolve().parent.parent
+
 DB_NAME = "zhili_bench_sharing"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 DOCUMENT_TYPE = "labor_contract.contract"
@@ -264,45 +265,8 @@ def seed(contracts: int, batch: int = 5000) -> tuple[str, list[int], list[str], 
 
 # --- the server -------------------------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(port: int, workers: int, threads: int, log_path: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", "zhili.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--worker-class", "gthread", "--workers", str(workers), "--threads", str(threads),
-               "--worker-connections", "1000", "--keep-alive", "75", "--backlog", "2048", "--timeout", "120",
-               "--log-level", "warning"]
-    log = log_path.open("wb")
-    server = subprocess.Popen(command, env=environment(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    for _ in range(600):
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited ({server.returncode}); see {log_path}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit(f"gunicorn did not answer; see {log_path}")
-
-
-def worker_pids(master: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return start_gunicorn(port, workers, threads, log_path, env=environment(), extra=("--worker-connections", "1000"))
 
 
 # --- the load generator (its own process) ----------------------------------------------------------------------

@@ -241,40 +241,6 @@ def portal_seed(persons: int, clients: int, batch: int = 5000) -> dict:
     return {"sessions": sessions, "matters": matters, "seed_s": round(seed_s, 1), "data": figures}
 
 
-def portal_server(port: int, workers: int, threads: int, log_path: Path):
-    import subprocess
-    import urllib.request
-
-    command = [sys.executable, "-m", "gunicorn", "zhili.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--worker-class", "gthread", "--workers", str(workers), "--threads", str(threads),
-               "--keep-alive", "75", "--backlog", "2048", "--timeout", "120", "--log-level", "warning"]
-    log = log_path.open("wb")
-    server = subprocess.Popen(command, env=portal_environment(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    for _ in range(600):
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited ({server.returncode}); see {log_path}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit(f"gunicorn did not answer; see {log_path}")
-
-
-def _cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU seconds the processes ``pids`` have used (from /proc; 0 for one that is gone)."""
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
 def _percentile(ordered: list[float], p: float):
     import math
 
@@ -363,9 +329,10 @@ def portal_load_generator(config_path: str) -> None:
 def portal(args) -> dict:
     """Seed (in a child process, so this one stays free of Django's production settings), start gunicorn, run the
     load generator in its own process, and return the figures."""
-    import socket
     import subprocess
     import tempfile
+
+    from serving import cpu_seconds, free_port, start_gunicorn, worker_pids
 
     scratch = Path(tempfile.mkdtemp(prefix="zhili_bench_sm_"))
     seeded = subprocess.run([sys.executable, __file__, "--portal-seed", str(args.persons), str(args.clients)],
@@ -373,24 +340,19 @@ def portal(args) -> dict:
     if seeded.returncode != 0:
         raise SystemExit(f"portal seeding failed:\n{seeded.stderr[-3000:]}")
     config = json.loads(seeded.stdout.strip().splitlines()[-1])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     load_at_start = os.getloadavg()
-    server = portal_server(port, args.workers, args.threads, scratch / "gunicorn.log")
+    server = start_gunicorn(port, args.workers, args.threads, scratch / "gunicorn.log", env=portal_environment())
     try:
         config.update({"base_url": f"http://127.0.0.1:{port}", "think_ms": args.think_ms, "seconds": args.seconds,
                        "closed_seconds": args.closed_seconds, "warmup_seconds": args.warmup_seconds})
         (scratch / "config.json").write_text(json.dumps(config))
-        try:
-            workers = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
-        except OSError:
-            workers = []
-        cpu_before = _cpu_seconds(workers)
+        workers = worker_pids(server.pid)
+        cpu_before = sum(cpu_seconds(p) for p in workers)
         generator = subprocess.run([sys.executable, __file__, "--portal-load", str(scratch / "config.json")],
                                    capture_output=True, text=True, cwd=ROOT, check=False)
         load_at_end = os.getloadavg()
-        server_cpu_s = _cpu_seconds(workers) - cpu_before
+        server_cpu_s = sum(cpu_seconds(p) for p in workers) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=60)
