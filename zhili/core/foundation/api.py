@@ -33,6 +33,7 @@ from .choices import ChoiceSet, Colour
 from .context import client_ip
 from .formats import plain_number
 from .forms import add_service_errors
+from .images import PHOTO_SUFFIXES, check_photo
 from .models import AuditEntry, OrgScopedModel, TimeStampedModel, columns, loaded_instance, quoted_column, quoted_table
 from .parameters import (
     Parameter,
@@ -67,10 +68,10 @@ from .validators import (
 )
 
 __all__ = [
-    "XLSX_CONTENT_TYPE", "AuditEntry", "ChoiceSet", "Colour", "Limits", "OrgScopedModel", "Parameter", "ParameterSet",
+    "PHOTO_SUFFIXES", "XLSX_CONTENT_TYPE", "AuditEntry", "ChoiceSet", "Colour", "Limits", "OrgScopedModel", "Parameter", "ParameterSet",
     "ParameterValue", "Registry", "Value", "parameter_on", "parameter_sets", "register_parameter_set",
     "SpreadsheetRejected", "TimeStampedModel", "XlsxWriter", "add_service_errors", "audit", "birth_date_from_id",
-    "check_upload_size", "client_ip", "columns", "enqueue_with_commit", "events", "header_widths", "iter_rows", "loaded_instance", "pii",
+    "check_photo", "check_upload_size", "client_ip", "columns", "enqueue_with_commit", "events", "header_widths", "iter_rows", "loaded_instance", "pii",
     "plain_number",
     "quoted_column", "quoted_table", "safe_value", "table_xlsx", "uscc_check_character", "validate_id_number",
     "validate_mobile", "validate_region_code", "validate_uscc", "xlsx_response",

@@ -5,16 +5,15 @@ comment), then the office's summary of what was taken up, in the ledger."""
 
 import datetime as dt
 import hashlib
-import io
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
-from zhili.core.foundation.api import audit
+from zhili.core.foundation.api import PHOTO_SUFFIXES, audit
+from zhili.core.foundation.api import check_photo as foundation_check_photo
 from zhili.core.identity.api import require
 
 from ..choices import ActivityKind, DutyKind, RecordStatus
@@ -34,7 +33,6 @@ from .common import evidence, required
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000
 PHOTO_MAX_COUNT = 6
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png"}
 REGISTRATION_MAX_AGE_DAYS = 366
 
 
@@ -79,23 +77,8 @@ def join_activity(activity: Activity, *, actor, now=None) -> ActivityParticipati
 
 def check_photo(data: bytes) -> str:
     """The photo's format (JPEG or PNG) after checking its size and content, or a ValidationError naming the rule."""
-    if not data:
-        raise ValidationError({"photos": _("照片：文件为空")}, code="empty")
-    if len(data) > PHOTO_MAX_BYTES:
-        raise ValidationError({"photos": _("照片：每张不能超过 {mb} MB").format(mb=PHOTO_MAX_BYTES // (1024 * 1024))},
-                              code="size")
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind, (width, height) = image.format, image.size
-            if kind in PHOTO_FORMATS and width * height <= PHOTO_MAX_PIXELS:
-                image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError({"photos": _("照片：须为完整的 JPEG 或 PNG 图片")}, code="content") from None
-    if kind not in PHOTO_FORMATS:
-        raise ValidationError({"photos": _("照片：须为完整的 JPEG 或 PNG 图片")}, code="content")
-    if width * height > PHOTO_MAX_PIXELS:
-        raise ValidationError({"photos": _("照片：像素过多（不超过 4000 万像素）")}, code="pixels")
-    return kind
+    return foundation_check_photo(data, field="photos", label=_("照片"), max_bytes=PHOTO_MAX_BYTES,
+                                  max_pixels=PHOTO_MAX_PIXELS, each=True)
 
 
 @transaction.atomic
@@ -120,7 +103,7 @@ def report_activity(activity: Activity, *, text: str, photos=(), actor, now=None
     for data, kind in zip(photos, kinds, strict=True):
         digest = hashlib.sha256(data).hexdigest()
         photo = ActivityPhoto(participation=joined, sha256=digest, size=len(data))
-        photo.image.save(f"{activity.pk}-{digest[:16]}.{PHOTO_FORMATS[kind]}", ContentFile(data), save=False)
+        photo.image.save(f"{activity.pk}-{digest[:16]}.{PHOTO_SUFFIXES[kind]}", ContentFile(data), save=False)
         photo.save()
         digests.append(digest)
     audit.record("deputy_duty.activity.reported", actor=actor, target=activity,

@@ -4,7 +4,6 @@ position must be near the plot. The class found becomes the plot's current class
 it re-verifies a red plot under a rectification task (``rectification``)."""
 
 import hashlib
-import io
 import math
 
 from django.core.exceptions import ValidationError
@@ -12,9 +11,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
-from zhili.core.foundation.api import audit
+from zhili.core.foundation.api import PHOTO_SUFFIXES, audit, check_photo
 from zhili.core.identity.api import require
 
 from ..choices import LandUse
@@ -23,7 +21,6 @@ from .rectification import reverify_after_check
 
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 PHOTO_MAX_PIXELS = 50_000_000
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png"}
 NEAR_M = 300.0  # how far from the plot's outline the inspector may stand
 M_PER_DEG_LAT = 111_320.0
 
@@ -37,24 +34,7 @@ def _distance_to_box_m(plot: Plot, lon: float, lat: float) -> float:
 
 def _photo(data: bytes) -> str:
     """The photo's format (JPEG or PNG) after checking its size and content, or a ValidationError naming the rule."""
-    if not data:
-        raise ValidationError({"photo": _("现场照片：文件为空")}, code="empty")
-    if len(data) > PHOTO_MAX_BYTES:
-        raise ValidationError({"photo": _("现场照片：不能超过 {mb} MB").format(mb=PHOTO_MAX_BYTES // (1024 * 1024))},
-                              code="size")
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = image.format
-            width, height = image.size
-            if kind in PHOTO_FORMATS and width * height <= PHOTO_MAX_PIXELS:
-                image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError({"photo": _("现场照片：须为完整的 JPEG 或 PNG 图片")}, code="content") from None
-    if kind not in PHOTO_FORMATS:
-        raise ValidationError({"photo": _("现场照片：须为完整的 JPEG 或 PNG 图片")}, code="content")
-    if width * height > PHOTO_MAX_PIXELS:
-        raise ValidationError({"photo": _("现场照片：像素过多（不超过 5000 万像素）")}, code="pixels")
-    return kind
+    return check_photo(data, field="photo", label=_("现场照片"), max_bytes=PHOTO_MAX_BYTES, max_pixels=PHOTO_MAX_PIXELS)
 
 
 @transaction.atomic
@@ -81,7 +61,7 @@ def record_field_check(plot: Plot, *, land_use: str, lon, lat, photo: bytes, not
     digest = hashlib.sha256(photo).hexdigest()
     check = FieldCheck(plot=plot, inspector=actor, checked_at=timezone.now(), land_use=land_use, lon=lon, lat=lat,
                        distance_m=round(distance, 1), photo_sha256=digest, photo_bytes=len(photo), note=note)
-    check.photo.save(f"{plot.code}-{digest[:16]}.{PHOTO_FORMATS[kind]}", ContentFile(photo), save=False)
+    check.photo.save(f"{plot.code}-{digest[:16]}.{PHOTO_SUFFIXES[kind]}", ContentFile(photo), save=False)
     check.save()
     previous = plot.land_use
     if previous != land_use:
